@@ -1,0 +1,89 @@
+import { Command, InvalidArgumentError } from 'commander';
+import { optionsFromEnvironment } from '../db/client.js';
+import { withDatabase } from './database.js';
+import { KizunaError } from '../errors.js';
+import { bootstrapReferenceData } from '../services/bootstrap.js';
+import { searchLocalGovernments } from '../services/search.js';
+import { japanStatistics } from '../services/stats.js';
+import { startServer } from '../server.js';
+import { registerImportCommand } from './import.js';
+
+const say = (message: string) => process.stderr.write(`${message}\n`);
+
+function positiveInteger(value: string): number {
+  const parsed = Number(value);
+  if (!/^\d+$/.test(value) || parsed < 1 || parsed > 65_535) throw new InvalidArgumentError('must be a whole number from 1 to 65535');
+  return parsed;
+}
+
+const program = new Command('kizuna')
+  .description('Kizuna: the registry of sister-city relationships.\nDATABASE_URL selects a PostgreSQL server; otherwise the embedded database lives in KIZUNA_DATA_DIR (default ./var).')
+  .showHelpAfterError();
+
+program
+  .command('serve')
+  .description('serve the portal and the API (creates, migrates and loads the database on first start)')
+  .option('-p, --port <port>', 'port to listen on (default: $PORT or 3000)', positiveInteger)
+  .option('--host <hostname>', 'address to listen on', '0.0.0.0')
+  .action(async (options: { port?: number; host: string }) => {
+    const port = options.port ?? (process.env.PORT ? positiveInteger(process.env.PORT) : 3000);
+    const running = await startServer({ ...optionsFromEnvironment(), port, hostname: options.host, adminToken: process.env.KIZUNA_ADMIN_TOKEN, say });
+    const stop = async () => {
+      say('Stopping…');
+      await running.stop();
+      process.exit(0);
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+
+program
+  .command('migrate')
+  .description('create the database or bring its schema up to date')
+  .action(() => withDatabase(async (database) => say(`Schema up to date (${database.engine} at ${database.location}).`)));
+
+program
+  .command('bootstrap')
+  .description('load the reference data: countries, Japanese local governments, GeoNames places (safe to run again)')
+  .action(() =>
+    withDatabase(async (database) => {
+      const report = await bootstrapReferenceData(database.db, say);
+      if (report.skipped) say('Reference data is loaded already; nothing to do.');
+    }),
+  );
+
+program
+  .command('search')
+  .description('find local governments by name')
+  .argument('<name...>', 'the name, in any script')
+  .option('--country <code>', 'ISO 3166-1 alpha-2 country code')
+  .option('--kind <kind>', 'prefecture, city, special_ward, ward, town, village, municipality')
+  .option('--limit <n>', 'how many results', positiveInteger, 10)
+  .option('--json', 'print JSON')
+  .action((words: string[], options: { country?: string; kind?: string; limit: number; json?: boolean }) =>
+    withDatabase(async (database) => {
+      const results = await searchLocalGovernments(database.db, { q: words.join(' '), country: options.country?.toUpperCase(), kind: options.kind, limit: options.limit });
+      if (options.json) return void console.log(JSON.stringify(results, null, 2));
+      if (results.length === 0) return void console.log('No match.');
+      for (const lg of results) {
+        console.log([String(lg.id).padStart(7), lg.name.en, lg.name.ja ?? '', lg.kind, lg.country, lg.jisCode ?? '', lg.population ?? ''].join('\t'));
+      }
+    }),
+  );
+
+program
+  .command('stats')
+  .description("print the statistics of Japan's relationships as JSON")
+  .action(() => withDatabase(async (database) => console.log(JSON.stringify(await japanStatistics(database.db), null, 2))));
+
+registerImportCommand(program);
+
+program.parseAsync().catch((error: unknown) => {
+  if (error instanceof KizunaError) {
+    say(`kizuna: ${error.message}`);
+    for (const problem of error.problems) say(`  ${problem.field}: ${problem.message}`);
+  } else {
+    say(`kizuna: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  }
+  process.exit(1);
+});

@@ -1,0 +1,115 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import type { SQL } from 'drizzle-orm';
+import { drizzle as drizzleNodePostgres } from 'drizzle-orm/node-postgres';
+import { migrate as migrateNodePostgres } from 'drizzle-orm/node-postgres/migrator';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import pg from 'pg';
+import { projectRoot } from '../paths.js';
+import { acquireDataDirLock, type DataDirLock } from './lock.js';
+import * as schema from './schema.js';
+
+export type Schema = typeof schema;
+/** A drizzle database or transaction on either engine. */
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+
+export interface Database {
+  db: Db;
+  engine: 'pglite' | 'postgres';
+  /** Where the data lives: the PGlite folder, or the server URL without its password. */
+  location: string;
+  close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  /** A PostgreSQL URL; when absent the embedded PGlite database is used. */
+  databaseUrl?: string;
+  /** PGlite's data folder; `memory://` for a throwaway in-memory database. */
+  dataDir?: string;
+}
+
+const migrationsFolder = path.join(projectRoot, 'drizzle');
+
+/** Reads the engine settings from the environment: DATABASE_URL, else KIZUNA_DATA_DIR (default ./var/db). */
+export function optionsFromEnvironment(env: NodeJS.ProcessEnv = process.env): OpenOptions {
+  if (env.DATABASE_URL) return { databaseUrl: env.DATABASE_URL };
+  return { dataDir: path.resolve(env.KIZUNA_DATA_DIR ?? 'var', 'db') };
+}
+
+/** Opens the database (PGlite or PostgreSQL) and applies any pending migrations. */
+export async function openDatabase(options: OpenOptions): Promise<Database> {
+  const database = options.databaseUrl
+    ? await openPostgres(options.databaseUrl)
+    : await openPglite(options.dataDir ?? 'memory://');
+  try {
+    await applyMigrations(database);
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+  return database;
+}
+
+async function openPglite(dataDir: string): Promise<Database> {
+  const inMemory = dataDir.startsWith('memory://');
+  let lock: DataDirLock | undefined;
+  if (!inMemory) {
+    mkdirSync(path.dirname(dataDir), { recursive: true });
+    lock = acquireDataDirLock(dataDir);
+  }
+  try {
+    const client = await PGlite.create(inMemory ? undefined : dataDir, {
+      extensions: { pg_trgm },
+      relaxedDurability: true,
+    });
+    const db = drizzlePglite(client, { schema }) as unknown as Db;
+    return {
+      db,
+      engine: 'pglite',
+      location: inMemory ? 'memory' : dataDir,
+      async close() {
+        await client.close();
+        lock?.release();
+      },
+    };
+  } catch (error) {
+    lock?.release();
+    throw error;
+  }
+}
+
+async function openPostgres(databaseUrl: string): Promise<Database> {
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: 8 });
+  await pool.query('select 1');
+  const db = drizzleNodePostgres(pool, { schema }) as unknown as Db;
+  const url = new URL(databaseUrl);
+  url.password = '';
+  return { db, engine: 'postgres', location: url.toString(), close: () => pool.end() };
+}
+
+async function applyMigrations(database: Database): Promise<void> {
+  const config = { migrationsFolder };
+  if (database.engine === 'pglite') {
+    await migratePglite(database.db as never, config);
+    return;
+  }
+  // Two processes starting at once against one server would race to migrate: one waits.
+  const client = await (database.db as unknown as { $client: pg.Pool }).$client.connect();
+  try {
+    await client.query('select pg_advisory_lock(20251121)');
+    await migrateNodePostgres(drizzleNodePostgres(client), config);
+  } finally {
+    await client.query('select pg_advisory_unlock(20251121)').catch(() => undefined);
+    client.release();
+  }
+}
+
+/** Runs a raw SQL statement and returns its rows, on either engine. */
+export async function queryRows<Row>(db: Db, statement: SQL): Promise<Row[]> {
+  const result = (await db.execute(statement)) as unknown as { rows: Row[] };
+  return result.rows;
+}

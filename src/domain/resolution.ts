@@ -1,0 +1,289 @@
+import { foldName } from './names.js';
+import { nameVariants } from './placeNames.js';
+
+/** One side of a twin-town pair as the source gives it, country already normalised. */
+export interface PairSide {
+  name: string;
+  qualifiers: string[];
+  /** ISO 3166-1 alpha-2. */
+  country: string;
+  /** GeoNames admin1 code implied by the country column (SCT for "Scotland"). */
+  admin1?: string;
+  latitude?: number;
+  longitude?: number;
+}
+
+/** A gazetteer place that a side may refer to. */
+export interface Candidate {
+  id: number;
+  /** Names of the place, each already passed through foldName. */
+  foldedNames: string[];
+  country: string;
+  admin1: string | null;
+  regionName: string | null;
+  population: number | null;
+  latitude: number | null;
+  longitude: number | null;
+  kind: string;
+}
+
+/** The outcome of matching a side against its candidates, with the reason in plain words. */
+export interface Resolution {
+  status: 'resolved' | 'ambiguous' | 'unresolved';
+  candidate?: Candidate;
+  /** Points of the chosen candidate: 100 for an exact name, plus or minus region and distance evidence. */
+  score?: number;
+  /** Distance from the side's coordinates to the chosen candidate, when both are known. */
+  distanceKm?: number;
+  reason: string;
+}
+
+const EARTH_RADIUS_KM = 6371.0088;
+
+/** Great-circle distance in kilometres (haversine). */
+export function distanceKm(aLat: number, aLng: number, bLat: number, bLng: number): number {
+  const toRad = Math.PI / 180;
+  const dLat = (bLat - aLat) * toRad;
+  const dLng = (bLng - aLng) * toRad;
+  const h = Math.sin(dLat / 2) ** 2 + Math.cos(aLat * toRad) * Math.cos(bLat * toRad) * Math.sin(dLng / 2) ** 2;
+  return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(h)));
+}
+
+const EXACT_NAME = 100;
+const VARIANT_NAME = 90;
+/** Similarity a name must reach without supporting coordinates, and with them. */
+const NEAR_NAME_ALONE = 0.8;
+const NEAR_NAME_NEARBY = 0.6;
+const QUALIFIER_MATCH = 60;
+const QUALIFIER_CONFLICT = -60;
+const ADMIN1_MATCH = 40;
+const ADMIN1_CONFLICT = -60;
+/** Candidates this many points or fewer behind the best are still in the running. */
+const MARGIN = 15;
+/** A contender this many times larger than every other is taken to be the one meant. */
+const POPULATION_RATIO = 3;
+
+const REGION_WORD: Record<string, string> = {
+  US: 'state',
+  AU: 'state',
+  BR: 'state',
+  DE: 'state',
+  IN: 'state',
+  MX: 'state',
+  CA: 'province',
+  CN: 'province',
+  JP: 'prefecture',
+  GB: 'country',
+};
+const COUNT_WORDS = ['no', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'];
+
+function trigrams(text: string): Set<string> {
+  const padded = `  ${text} `;
+  const grams = new Set<string>();
+  for (let i = 0; i + 3 <= padded.length; i++) grams.add(padded.slice(i, i + 3));
+  return grams;
+}
+
+/** Dice coefficient of the two names' letter trigrams, 0 to 1. */
+function similarity(a: string, b: string): number {
+  if (a === b) return 1;
+  const left = trigrams(a);
+  const right = trigrams(b);
+  let shared = 0;
+  for (const gram of left) if (right.has(gram)) shared++;
+  return (2 * shared) / (left.size + right.size);
+}
+
+/** Points for the distance between the side's coordinates and a candidate. */
+function distancePoints(km: number): number {
+  if (km <= 10) return 50;
+  if (km <= 30) return 50 - ((km - 10) / 20) * 10;
+  if (km <= 100) return (40 * (100 - km)) / 70;
+  return -Math.min(50, (km - 100) / 5);
+}
+
+function overlaps(a: Iterable<string>, b: Set<string>): string | undefined {
+  for (const item of a) if (b.has(item)) return item;
+  return undefined;
+}
+
+interface Scored {
+  candidate: Candidate;
+  points: number;
+  distance?: number;
+  evidence: string[];
+}
+
+function formatCount(n: number): string {
+  return n < COUNT_WORDS.length ? COUNT_WORDS[n]! : String(n);
+}
+
+function formatPeople(n: number | null): string {
+  return n === null ? 'unknown population' : `${new Intl.NumberFormat('en').format(n)} people`;
+}
+
+/**
+ * Picks the candidate a side refers to. A candidate must be in the side's country and match its
+ * name (exactly, as a spelling variant, or nearly); then qualifiers that name its region, an admin1
+ * code implied by the country column, and closeness to the side's coordinates add points, and
+ * contrary evidence takes them away. When the best few are within a small margin, a place at least
+ * three times larger than the rest is taken; otherwise the side is ambiguous.
+ */
+export function resolveSide(
+  side: PairSide,
+  candidates: Candidate[],
+  qualifierAdmin1: (country: string, qualifier: string) => string[],
+): Resolution {
+  const label = side.qualifiers.length > 0 ? `${side.name} (${side.qualifiers.join(', ')})` : side.name;
+  const sideVariants = nameVariants(side.name);
+  const primary = sideVariants[0];
+  if (primary === undefined) return { status: 'unresolved', reason: `no name given for a place in ${side.country}` };
+  const variantSet = new Set(sideVariants);
+  // "Halle (Saale)" may be listed under its whole name.
+  const qualifiedNames = new Map(side.qualifiers.map((q) => [foldName(`${side.name} ${q}`), q]));
+
+  const inCountry = candidates.filter((candidate) => candidate.country === side.country);
+  if (inCountry.length === 0) {
+    const elsewhere = [...new Set(candidates.map((candidate) => candidate.country))].sort();
+    const tail = elsewhere.length > 0 ? ` (only in ${elsewhere.join(', ')})` : '';
+    return { status: 'unresolved', reason: `no place named "${label}" in ${side.country}${tail}` };
+  }
+
+  const hasCoordinates = side.latitude !== undefined && side.longitude !== undefined;
+  const qualifierCodes = side.qualifiers.map((q) => ({
+    qualifier: q,
+    folded: new Set(nameVariants(q)),
+    codes: qualifierAdmin1(side.country, q),
+  }));
+
+  const scored: Scored[] = [];
+  let closestMiss: { name: string; similarity: number } | undefined;
+  for (const candidate of inCountry) {
+    const evidence: string[] = [];
+    let points: number;
+    let qualifierByName: string | undefined;
+
+    const exactName = candidate.foldedNames.find((name) => name === primary || qualifiedNames.has(name));
+    const candidateVariants = new Set(candidate.foldedNames.flatMap((name) => nameVariants(name)));
+    const variant = exactName === undefined ? overlaps(sideVariants, candidateVariants) : undefined;
+    let distance: number | undefined;
+    if (hasCoordinates && candidate.latitude !== null && candidate.longitude !== null) {
+      distance = distanceKm(side.latitude!, side.longitude!, candidate.latitude, candidate.longitude);
+    }
+
+    if (exactName !== undefined) {
+      points = EXACT_NAME;
+      qualifierByName = qualifiedNames.get(exactName);
+      evidence.push(qualifierByName === undefined ? 'exact name' : `full name "${exactName}"`);
+    } else if (variant !== undefined) {
+      points = VARIANT_NAME;
+      evidence.push(`name variant "${variant}"`);
+    } else {
+      let best = 0;
+      let bestName = '';
+      for (const name of candidate.foldedNames) {
+        for (const mine of variantSet) {
+          const value = similarity(mine, name);
+          if (value > best) [best, bestName] = [value, name];
+        }
+      }
+      const nearby = distance !== undefined && distance <= 30;
+      if (best < NEAR_NAME_ALONE && !(nearby && best >= NEAR_NAME_NEARBY)) {
+        if (best > (closestMiss?.similarity ?? 0)) closestMiss = { name: bestName, similarity: best };
+        continue;
+      }
+      points = Math.round(80 * best);
+      evidence.push(`similar name "${bestName}" (${best.toFixed(2)})`);
+    }
+
+    if (side.qualifiers.length > 0) {
+      const regionVariants = new Set(candidate.regionName ? nameVariants(candidate.regionName) : []);
+      let matched = qualifierByName;
+      let conflicted = false;
+      for (const { qualifier, folded, codes } of qualifierCodes) {
+        if (matched !== undefined) break;
+        if (candidate.admin1 !== null && codes.includes(candidate.admin1)) matched = qualifier;
+        else if (overlaps(folded, regionVariants) !== undefined) matched = qualifier;
+        else if (overlaps(folded, candidateVariants) !== undefined) matched = qualifier;
+        else if (codes.length > 0 && candidate.admin1 !== null) conflicted = true;
+      }
+      if (matched !== undefined) {
+        points += QUALIFIER_MATCH;
+        evidence.push(`qualifier "${matched}"`);
+      } else if (conflicted) {
+        points += QUALIFIER_CONFLICT;
+        evidence.push(`qualifier names another ${REGION_WORD[side.country] ?? 'region'}`);
+      }
+    }
+
+    if (side.admin1 !== undefined && candidate.admin1 !== null) {
+      if (candidate.admin1 === side.admin1) {
+        points += ADMIN1_MATCH;
+        evidence.push(`in ${side.admin1}`);
+      } else {
+        points += ADMIN1_CONFLICT;
+        evidence.push(`in ${candidate.admin1}, not ${side.admin1}`);
+      }
+    }
+
+    if (distance !== undefined) {
+      points += distancePoints(distance);
+      evidence.push(`${Math.round(distance)} km from the given coordinates`);
+    }
+
+    scored.push({ candidate, points: Math.round(points * 10) / 10, distance, evidence });
+  }
+
+  if (scored.length === 0) {
+    const hint = closestMiss ? `; closest is "${closestMiss.name}" (${closestMiss.similarity.toFixed(2)})` : '';
+    return { status: 'unresolved', reason: `no place named "${label}" in ${side.country}${hint}` };
+  }
+
+  scored.sort((a, b) => b.points - a.points || (b.candidate.population ?? 0) - (a.candidate.population ?? 0));
+  const best = scored[0]!;
+  const contenders = scored.filter((entry) => best.points - entry.points <= MARGIN);
+
+  const resolved = (chosen: Scored, extra: string[]): Resolution => {
+    const resolution: Resolution = {
+      status: 'resolved',
+      candidate: chosen.candidate,
+      score: chosen.points,
+      reason: `"${label}" is id ${chosen.candidate.id} in ${side.country}: ${[...chosen.evidence, ...extra].join(', ')}`,
+    };
+    if (chosen.distance !== undefined) resolution.distanceKm = Math.round(chosen.distance * 10) / 10;
+    return resolution;
+  };
+
+  if (contenders.length === 1) {
+    const extra = scored.length === 1 ? ['only candidate'] : [`${Math.round(best.points - scored[1]!.points)} points ahead`];
+    return resolved(best, extra);
+  }
+
+  const byPopulation = [...contenders].sort((a, b) => (b.candidate.population ?? 0) - (a.candidate.population ?? 0));
+  const largest = byPopulation[0]!;
+  const runnerUp = byPopulation[1]!;
+  const largestPopulation = largest.candidate.population ?? 0;
+  const runnerUpPopulation = runnerUp.candidate.population ?? 0;
+  if (largestPopulation > 0 && largestPopulation >= POPULATION_RATIO * runnerUpPopulation) {
+    const ratio = runnerUpPopulation > 0 ? `${(largestPopulation / runnerUpPopulation).toFixed(1)}×` : 'far more than';
+    return resolved(largest, [
+      `largest of ${contenders.length} (${formatPeople(largest.candidate.population)}, ${ratio} the next)`,
+    ]);
+  }
+
+  const regionWord = REGION_WORD[side.country] ?? 'region';
+  const given = side.qualifiers.length > 0 || side.admin1 !== undefined;
+  const why =
+    !hasCoordinates && !given
+      ? `no coordinates or ${regionWord} given`
+      : !hasCoordinates
+        ? `the ${regionWord} given does not tell them apart and there are no coordinates`
+        : !given
+          ? `coordinates do not tell them apart and no ${regionWord} is given`
+          : `neither coordinates nor ${regionWord} tell them apart`;
+  const ids = contenders.map((entry) => entry.candidate.id).join(', ');
+  return {
+    status: 'ambiguous',
+    reason: `${formatCount(contenders.length)} places named ${label} in ${side.country}, ${why}: ids ${ids}`,
+  };
+}

@@ -1,0 +1,52 @@
+/** Stable error ids and the HTTP status each answers with. */
+const STATUS_BY_ID = {
+  bad_request: 400,
+  malformed_json: 400,
+  unauthorized: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  payload_too_large: 413,
+  validation_failed: 422,
+  database_locked: 503,
+  import_failed: 422,
+  internal: 500,
+} as const;
+
+export type ErrorId = keyof typeof STATUS_BY_ID;
+
+/** One problem with one field of the input: which field, and why. */
+export interface FieldProblem {
+  field: string;
+  message: string;
+}
+
+/**
+ * The one error type of Kizuna: a stable id, a message a person can act on, and where it applies
+ * the fields at fault. The web layer renders it as JSON for the API and as a page for people.
+ */
+export class KizunaError extends Error {
+  readonly id: ErrorId;
+  readonly problems: FieldProblem[];
+
+  constructor(id: ErrorId, message: string, problems: FieldProblem[] = []) {
+    super(message);
+    this.name = 'KizunaError';
+    this.id = id;
+    this.problems = problems;
+  }
+
+  get status(): (typeof STATUS_BY_ID)[ErrorId] {
+    return STATUS_BY_ID[this.id];
+  }
+}
+
+/** A 404 for a thing that does not exist. */
+export function notFound(what: string): KizunaError {
+  return new KizunaError('not_found', `${what} does not exist.`);
+}
+
+/** A 422 naming the field at fault. */
+export function invalidField(field: string, message: string): KizunaError {
+  return new KizunaError('validation_failed', `${field}: ${message}`, [{ field, message }]);
+}

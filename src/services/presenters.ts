@@ -1,0 +1,60 @@
+/** A local government as raw SQL returns it (snake_case columns). */
+export interface LocalGovernmentRow {
+  id: number;
+  slug: string;
+  kind: string;
+  country: string;
+  name_en: string;
+  name_ja: string | null;
+  name_local: string;
+  jis_code: string | null;
+  geonames_id: number | null;
+  population: number | null;
+  designated_city: boolean;
+  region_name: string | null;
+}
+
+/** The short form of a local government used in lists, search results and relationships. */
+export interface LocalGovernmentSummary {
+  id: number;
+  url: string;
+  name: { en: string; ja: string | null };
+  kind: string;
+  country: string;
+  region: string | null;
+  jisCode: string | null;
+  geonamesId: number | null;
+  population: number | null;
+  designatedCity: boolean;
+}
+
+/** The page of a local government. */
+export function localGovernmentUrl(lg: { id: number; slug: string }): string {
+  return `/lg/${lg.id}-${lg.slug}`;
+}
+
+/** The page of a relationship. */
+export function relationshipUrl(relationship: { id: number }): string {
+  return `/relationships/${relationship.id}`;
+}
+
+export function presentLocalGovernmentSummary(row: LocalGovernmentRow): LocalGovernmentSummary {
+  return {
+    id: row.id,
+    url: localGovernmentUrl(row),
+    name: { en: row.name_en, ja: row.name_ja },
+    kind: row.kind,
+    country: row.country.trim(),
+    region: row.region_name,
+    jisCode: row.jis_code?.trim() ?? null,
+    geonamesId: row.geonames_id,
+    population: row.population,
+    designatedCity: row.designated_city,
+  };
+}
+
+/** The columns presentLocalGovernmentSummary needs, for a select list with a table alias. */
+export function summaryColumns(alias: string, prefix = ''): string {
+  const columns = ['id', 'slug', 'kind', 'country', 'name_en', 'name_ja', 'name_local', 'jis_code', 'geonames_id', 'population', 'designated_city', 'region_name'];
+  return columns.map((column) => `${alias}.${column} as ${prefix}${column}`).join(', ');
+}

@@ -1,0 +1,418 @@
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import { queryRows, type Db } from '../db/client.js';
+import { auditLog, localGovernments, relationshipRenewals, relationships } from '../db/schema.js';
+import {
+  checkRelationshipDates,
+  formatPartialDate,
+  normaliseLabel,
+  orderedPair,
+  parsePartialDate,
+  type DatePrecision,
+  type PreciseDate,
+} from '../domain/relationships.js';
+import { KizunaError, notFound, type FieldProblem } from '../errors.js';
+import type { RelationshipCreateInput, RelationshipEndInput, RelationshipUpdateInput } from './inputs.js';
+import {
+  presentLocalGovernmentSummary,
+  relationshipUrl,
+  summaryColumns,
+  type LocalGovernmentRow,
+  type LocalGovernmentSummary,
+} from './presenters.js';
+
+/** Who makes a change, as the audit log records it. */
+export type Actor = string;
+
+/** Today's date in UTC as YYYY-MM-DD. */
+export function today(): string {
+  return new Date().toISOString().slice(0, 10);
+}
+
+export interface Relationship {
+  id: number;
+  url: string;
+  parties: [LocalGovernmentSummary, LocalGovernmentSummary];
+  label: string;
+  labelOriginal: string | null;
+  signedOn: string | null;
+  signedPrecision: DatePrecision | null;
+  status: string;
+  endedOn: string | null;
+  fixedTermEnd: string | null;
+  renewals: { renewedOn: string; newEnd: string }[];
+  fields: string[];
+  clair: { signedByLeaders: boolean | null; multipleFields: boolean | null; budgetApproved: boolean | null; meetsAll: boolean };
+  agreementUrl: string | null;
+  source: string;
+  verified: boolean;
+  notes: string | null;
+  domestic: boolean;
+  createdAt: string;
+  updatedAt: string;
+}
+
+type RelationshipRecord = typeof relationships.$inferSelect;
+
+function toDateString(value: unknown): string | null {
+  if (value === null || value === undefined) return null;
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  return String(value).slice(0, 10);
+}
+
+function toTimestampString(value: unknown): string {
+  return value instanceof Date ? value.toISOString() : new Date(String(value)).toISOString();
+}
+
+/** Relationships with both parties, shaped for the outside. One query for the rows, one for renewals. */
+async function presentRelationships(db: Db, records: RelationshipRecord[]): Promise<Relationship[]> {
+  if (records.length === 0) return [];
+  const partyIds = [...new Set(records.flatMap((record) => [record.firstId, record.secondId]))];
+  const parties = await queryRows<LocalGovernmentRow>(
+    db,
+    sql`select ${sql.raw(summaryColumns('lg'))} from local_governments lg where lg.id = any(${sql.param(partyIds)}::int[])`,
+  );
+  const partyById = new Map(parties.map((row) => [row.id, presentLocalGovernmentSummary(row)]));
+  const renewals = await db
+    .select()
+    .from(relationshipRenewals)
+    .where(inArray(relationshipRenewals.relationshipId, records.map((record) => record.id)))
+    .orderBy(relationshipRenewals.renewedOn);
+  return records.map((record) => {
+    const clair = {
+      signedByLeaders: record.clairSignedByLeaders,
+      multipleFields: record.clairMultipleFields,
+      budgetApproved: record.clairBudgetApproved,
+    };
+    const signedOn = toDateString(record.signedOn);
+    return {
+      id: record.id,
+      url: relationshipUrl(record),
+      parties: [partyById.get(record.firstId)!, partyById.get(record.secondId)!],
+      label: record.label,
+      labelOriginal: record.labelOriginal,
+      signedOn: signedOn && record.signedPrecision ? formatPartialDate(signedOn, record.signedPrecision) : null,
+      signedPrecision: record.signedPrecision,
+      status: record.status,
+      endedOn: toDateString(record.endedOn),
+      fixedTermEnd: toDateString(record.fixedTermEnd),
+      renewals: renewals
+        .filter((renewal) => renewal.relationshipId === record.id)
+        .map((renewal) => ({ renewedOn: toDateString(renewal.renewedOn)!, newEnd: toDateString(renewal.newEnd)! })),
+      fields: record.fields,
+      clair: { ...clair, meetsAll: Object.values(clair).every((value) => value === true) },
+      agreementUrl: record.agreementUrl,
+      source: record.source,
+      verified: record.verified,
+      notes: record.notes,
+      domestic: record.domestic,
+      createdAt: toTimestampString(record.createdAt),
+      updatedAt: toTimestampString(record.updatedAt),
+    };
+  });
+}
+
+/** One relationship by id, or a 404. */
+export async function getRelationship(db: Db, id: number): Promise<Relationship> {
+  const [record] = await db.select().from(relationships).where(eq(relationships.id, id));
+  if (!record) throw notFound(`Relationship ${id}`);
+  return (await presentRelationships(db, [record]))[0]!;
+}
+
+export interface RelationshipListQuery {
+  localGovernmentId?: number | undefined;
+  country?: string | undefined;
+  status?: string | undefined;
+  page?: number | undefined;
+  limit?: number | undefined;
+}
+
+/** Relationships, newest signing first, filtered by party, partner country or status. */
+export async function listRelationships(db: Db, query: RelationshipListQuery): Promise<{ total: number; results: Relationship[] }> {
+  const limit = Math.min(Math.max(query.limit ?? 50, 1), 500);
+  const offset = (Math.max(query.page ?? 1, 1) - 1) * limit;
+  const conditions = sql.join(
+    [
+      sql`true`,
+      query.localGovernmentId !== undefined ? sql`(r.first_id = ${query.localGovernmentId} or r.second_id = ${query.localGovernmentId})` : undefined,
+      query.country !== undefined ? sql`(a.country = ${query.country} or b.country = ${query.country})` : undefined,
+      query.status !== undefined ? sql`r.status = ${query.status}` : undefined,
+    ].filter((condition) => condition !== undefined),
+    sql` and `,
+  );
+  const rows = await queryRows<{ id: number; total: number }>(
+    db,
+    sql`select r.id, count(*) over ()::int as total from relationships r
+      join local_governments a on a.id = r.first_id join local_governments b on b.id = r.second_id
+      where ${conditions}
+      order by r.signed_on desc nulls last, r.id limit ${limit} offset ${offset}`,
+  );
+  if (rows.length === 0) return { total: 0, results: [] };
+  const records = await db.select().from(relationships).where(inArray(relationships.id, rows.map((row) => row.id)));
+  const byId = new Map(records.map((record) => [record.id, record]));
+  return { total: rows[0]!.total, results: await presentRelationships(db, rows.map((row) => byId.get(row.id)!)) };
+}
+
+function signedDate(text: string | null | undefined, problems: FieldProblem[]): PreciseDate | null {
+  if (!text) return null;
+  const parsed = parsePartialDate(text);
+  if (typeof parsed === 'string') {
+    problems.push({ field: 'signedOn', message: parsed });
+    return null;
+  }
+  return parsed;
+}
+
+function failIfProblems(problems: FieldProblem[]): void {
+  if (problems.length > 0) {
+    throw new KizunaError('validation_failed', problems.map((p) => `${p.field}: ${p.message}`).join('; '), problems);
+  }
+}
+
+async function assertNoDuplicate(db: Db, firstId: number, secondId: number, label: string, exceptId?: number): Promise<void> {
+  const [existing] = await db
+    .select({ id: relationships.id })
+    .from(relationships)
+    .where(and(eq(relationships.firstId, firstId), eq(relationships.secondId, secondId), eq(relationships.label, label)));
+  if (existing && existing.id !== exceptId) {
+    throw new KizunaError(
+      'conflict',
+      `These two local governments already have a relationship labelled "${label || '(no label)'}" (relationship ${existing.id}).`,
+      [{ field: 'label', message: `duplicate of relationship ${existing.id}` }],
+    );
+  }
+}
+
+async function writeAudit(db: Db, actor: Actor, action: string, id: number, before: unknown, after: unknown): Promise<void> {
+  await db.insert(auditLog).values({ actor, action, entity: 'relationship', entityId: id, before, after });
+}
+
+/** Creates a relationship after checking its parties, dates and uniqueness; audited. */
+export async function createRelationship(db: Db, input: RelationshipCreateInput, actor: Actor, now = today()): Promise<Relationship> {
+  const problems: FieldProblem[] = [];
+  const [a, b] = input.localGovernmentIds as [number, number];
+  if (a === b) problems.push({ field: 'localGovernmentIds', message: 'a local government cannot be paired with itself' });
+  const signedOn = signedDate(input.signedOn, problems);
+  problems.push(...checkRelationshipDates({ signedOn, fixedTermEnd: input.fixedTermEnd, renewals: input.renewals }, now));
+  failIfProblems(problems);
+
+  const parties = await db
+    .select({ id: localGovernments.id, country: localGovernments.country })
+    .from(localGovernments)
+    .where(inArray(localGovernments.id, [a, b]));
+  for (const id of [a, b]) {
+    if (!parties.some((party) => party.id === id)) {
+      throw new KizunaError('validation_failed', `localGovernmentIds: there is no local government ${id}.`, [
+        { field: 'localGovernmentIds', message: `there is no local government ${id}` },
+      ]);
+    }
+  }
+  const [firstId, secondId] = orderedPair(a, b);
+  const label = normaliseLabel(input.label);
+  return db.transaction(async (tx) => {
+    await assertNoDuplicate(tx, firstId, secondId, label);
+    const [record] = await tx
+      .insert(relationships)
+      .values({
+        firstId,
+        secondId,
+        label,
+        labelOriginal: input.labelOriginal ?? null,
+        signedOn: signedOn?.date ?? null,
+        signedPrecision: signedOn?.precision ?? null,
+        status: input.status ?? 'active',
+        fixedTermEnd: input.fixedTermEnd ?? null,
+        fields: input.fields ?? [],
+        clairSignedByLeaders: input.clair?.signedByLeaders ?? null,
+        clairMultipleFields: input.clair?.multipleFields ?? null,
+        clairBudgetApproved: input.clair?.budgetApproved ?? null,
+        agreementUrl: input.agreementUrl ?? null,
+        source: input.source ?? `entered by ${actor}`,
+        verified: input.verified ?? false,
+        notes: input.notes ?? null,
+        domestic: parties[0]!.country === parties[1]!.country,
+      })
+      .returning();
+    if (input.renewals?.length) {
+      await tx.insert(relationshipRenewals).values(input.renewals.map((renewal) => ({ relationshipId: record!.id, ...renewal })));
+    }
+    const created = (await presentRelationships(tx, [record!]))[0]!;
+    await writeAudit(tx, actor, 'create', created.id, null, created);
+    return created;
+  });
+}
+
+/** Changes any field of a relationship but its parties; dates are checked against the result. */
+export async function updateRelationship(
+  db: Db,
+  id: number,
+  input: RelationshipUpdateInput,
+  actor: Actor,
+  now = today(),
+): Promise<Relationship> {
+  return db.transaction(async (tx) => {
+    const [record] = await tx.select().from(relationships).where(eq(relationships.id, id)).for('update');
+    if (!record) throw notFound(`Relationship ${id}`);
+    const before = (await presentRelationships(tx, [record]))[0]!;
+    const problems: FieldProblem[] = [];
+    const signedOn =
+      input.signedOn === undefined
+        ? record.signedOn && record.signedPrecision
+          ? { date: toDateString(record.signedOn)!, precision: record.signedPrecision }
+          : null
+        : signedDate(input.signedOn, problems);
+    const renewals = input.renewals ?? before.renewals;
+    problems.push(
+      ...checkRelationshipDates(
+        {
+          signedOn,
+          endedOn: before.endedOn,
+          fixedTermEnd: input.fixedTermEnd === undefined ? before.fixedTermEnd : input.fixedTermEnd,
+          renewals,
+        },
+        now,
+      ),
+    );
+    failIfProblems(problems);
+    const label = input.label === undefined ? record.label : normaliseLabel(input.label);
+    if (label !== record.label) await assertNoDuplicate(tx, record.firstId, record.secondId, label, id);
+
+    const changes: Partial<typeof relationships.$inferInsert> = { label, updatedAt: new Date() };
+    if (input.signedOn !== undefined) {
+      changes.signedOn = signedOn?.date ?? null;
+      changes.signedPrecision = signedOn?.precision ?? null;
+    }
+    if (input.labelOriginal !== undefined) changes.labelOriginal = input.labelOriginal;
+    if (input.status !== undefined) changes.status = input.status;
+    if (input.fixedTermEnd !== undefined) changes.fixedTermEnd = input.fixedTermEnd;
+    if (input.fields !== undefined) changes.fields = input.fields;
+    if (input.clair?.signedByLeaders !== undefined) changes.clairSignedByLeaders = input.clair.signedByLeaders;
+    if (input.clair?.multipleFields !== undefined) changes.clairMultipleFields = input.clair.multipleFields;
+    if (input.clair?.budgetApproved !== undefined) changes.clairBudgetApproved = input.clair.budgetApproved;
+    if (input.agreementUrl !== undefined) changes.agreementUrl = input.agreementUrl;
+    if (input.source !== undefined) changes.source = input.source;
+    if (input.verified !== undefined) changes.verified = input.verified;
+    if (input.notes !== undefined) changes.notes = input.notes;
+    const [updated] = await tx.update(relationships).set(changes).where(eq(relationships.id, id)).returning();
+    if (input.renewals !== undefined) {
+      await tx.delete(relationshipRenewals).where(eq(relationshipRenewals.relationshipId, id));
+      if (input.renewals.length > 0) {
+        await tx.insert(relationshipRenewals).values(input.renewals.map((renewal) => ({ relationshipId: id, ...renewal })));
+      }
+    }
+    const after = (await presentRelationships(tx, [updated!]))[0]!;
+    await writeAudit(tx, actor, 'update', id, before, after);
+    return after;
+  });
+}
+
+/** Ends a relationship on a date: its status becomes "ended". Ending an ended one is a conflict. */
+export async function endRelationship(db: Db, id: number, input: RelationshipEndInput, actor: Actor, now = today()): Promise<Relationship> {
+  return db.transaction(async (tx) => {
+    const [record] = await tx.select().from(relationships).where(eq(relationships.id, id)).for('update');
+    if (!record) throw notFound(`Relationship ${id}`);
+    if (record.status === 'ended') {
+      throw new KizunaError('conflict', `Relationship ${id} ended already, on ${toDateString(record.endedOn) ?? 'an unknown date'}.`);
+    }
+    const before = (await presentRelationships(tx, [record]))[0]!;
+    const signedOn = record.signedOn && record.signedPrecision ? { date: toDateString(record.signedOn)!, precision: record.signedPrecision } : null;
+    failIfProblems(checkRelationshipDates({ signedOn, endedOn: input.endedOn }, now));
+    const notes = input.notes ? [record.notes, input.notes].filter(Boolean).join('\n\n') : record.notes;
+    const [updated] = await tx
+      .update(relationships)
+      .set({ status: 'ended', endedOn: input.endedOn, notes, updatedAt: new Date() })
+      .where(eq(relationships.id, id))
+      .returning();
+    const after = (await presentRelationships(tx, [updated!]))[0]!;
+    await writeAudit(tx, actor, 'end', id, before, after);
+    return after;
+  });
+}
+
+export interface LocalGovernmentDetail extends LocalGovernmentSummary {
+  nameLocal: string;
+  nameKana: string | null;
+  nameRomaji: string;
+  parent: LocalGovernmentSummary | null;
+  populationYear: number | null;
+  areaKm2: number | null;
+  latitude: number | null;
+  longitude: number | null;
+  website: string | null;
+  inCoverage: boolean;
+  verified: boolean;
+  source: string;
+  relationships: Relationship[];
+}
+
+/** One local government with its parent and its relationships, or a 404. */
+export async function getLocalGovernment(db: Db, id: number): Promise<LocalGovernmentDetail> {
+  const [row] = await queryRows<LocalGovernmentRow & Record<string, unknown>>(
+    db,
+    sql`select lg.*, ${sql.raw(summaryColumns('parent', 'parent_'))}
+      from local_governments lg left join local_governments parent on parent.id = lg.parent_id where lg.id = ${id}`,
+  );
+  if (!row) throw notFound(`Local government ${id}`);
+  const records = await db
+    .select()
+    .from(relationships)
+    .where(sql`${relationships.firstId} = ${id} or ${relationships.secondId} = ${id}`)
+    .orderBy(sql`${relationships.signedOn} nulls last`, relationships.id);
+  const parent =
+    row.parent_id === null
+      ? null
+      : presentLocalGovernmentSummary(
+          Object.fromEntries(
+            Object.entries(row)
+              .filter(([key]) => key.startsWith('parent_') && key !== 'parent_id')
+              .map(([key, value]) => [key.slice('parent_'.length), value]),
+          ) as unknown as LocalGovernmentRow,
+        );
+  return {
+    ...presentLocalGovernmentSummary(row),
+    nameLocal: row.name_local,
+    nameKana: row.name_kana as string | null,
+    nameRomaji: row.name_romaji as string,
+    parent,
+    populationYear: row.population_year as number | null,
+    areaKm2: row.area_km2 as number | null,
+    latitude: row.latitude as number | null,
+    longitude: row.longitude as number | null,
+    website: row.website as string | null,
+    inCoverage: row.in_coverage as boolean,
+    verified: row.verified as boolean,
+    source: row.source as string,
+    relationships: await presentRelationships(db, records),
+  };
+}
+
+export interface LocalGovernmentListQuery {
+  country?: string | undefined;
+  kind?: string | undefined;
+  parentId?: number | undefined;
+  page?: number | undefined;
+  limit?: number | undefined;
+}
+
+/** Local governments by country, kind or parent, in code order for Japan and name order abroad. */
+export async function listLocalGovernments(
+  db: Db,
+  query: LocalGovernmentListQuery,
+): Promise<{ total: number; results: LocalGovernmentSummary[] }> {
+  const limit = Math.min(Math.max(query.limit ?? 50, 1), 500);
+  const offset = (Math.max(query.page ?? 1, 1) - 1) * limit;
+  const conditions = sql.join(
+    [
+      sql`true`,
+      query.country !== undefined ? sql`lg.country = ${query.country}` : undefined,
+      query.kind !== undefined ? sql`lg.kind = ${query.kind}` : undefined,
+      query.parentId !== undefined ? sql`lg.parent_id = ${query.parentId}` : undefined,
+    ].filter((condition) => condition !== undefined),
+    sql` and `,
+  );
+  const rows = await queryRows<LocalGovernmentRow & { total: number }>(
+    db,
+    sql`select ${sql.raw(summaryColumns('lg'))}, count(*) over ()::int as total from local_governments lg
+      where ${conditions} order by lg.jis_code nulls last, lg.name_en, lg.id limit ${limit} offset ${offset}`,
+  );
+  return { total: rows[0]?.total ?? 0, results: rows.map(presentLocalGovernmentSummary) };
+}

@@ -1,0 +1,135 @@
+import { z } from '@hono/zod-openapi';
+import { relationshipStatuses } from '../../db/schema.js';
+
+/** A numeric path parameter that stays a string in the OpenAPI document. */
+export const IdParam = z.object({
+  id: z.string().regex(/^\d{1,9}$/, 'must be a whole number').transform(Number).openapi({ param: { name: 'id', in: 'path' }, example: '1' }),
+});
+
+const countryCode = z
+  .string()
+  .regex(/^[A-Za-z]{2}$/, 'must be an ISO 3166-1 alpha-2 code such as JP or GB')
+  .transform((code) => code.toUpperCase());
+const page = z.coerce.number().int().min(1).max(100_000).optional();
+
+export const LocalGovernmentSummary = z
+  .object({
+    id: z.number().int(),
+    url: z.string().openapi({ example: '/lg/1123-ibara-city' }),
+    name: z.object({ en: z.string(), ja: z.string().nullable() }),
+    kind: z.string().openapi({ example: 'city' }),
+    country: z.string().openapi({ example: 'JP' }),
+    region: z.string().nullable(),
+    jisCode: z.string().nullable().openapi({ example: '332071' }),
+    geonamesId: z.number().int().nullable(),
+    population: z.number().int().nullable(),
+    designatedCity: z.boolean(),
+  })
+  .openapi('LocalGovernmentSummary');
+
+export const SearchQuery = z.object({
+  q: z.string().min(1, 'type a name to search for').max(200, 'at most 200 characters').openapi({ example: 'ibara' }),
+  country: countryCode.optional().openapi({ example: 'JP' }),
+  kind: z.string().max(40).optional().openapi({ example: 'city' }),
+  limit: z.coerce.number().int().min(1, 'at least 1').max(100, 'at most 100').optional().openapi({ example: 10 }),
+});
+
+export const SearchResponse = z
+  .object({
+    results: z.array(
+      LocalGovernmentSummary.pick({ id: true, url: true, name: true, kind: true, country: true, jisCode: true, geonamesId: true, population: true }).extend({
+        match: z.number(),
+      }),
+    ),
+  })
+  .openapi('SearchResponse');
+
+export const LocalGovernmentListQuery = z.object({
+  country: countryCode.optional(),
+  kind: z.string().max(40).optional(),
+  parent: z.coerce.number().int().positive().optional().openapi({ description: 'id of the parent (prefecture or designated city)' }),
+  page,
+  limit: z.coerce.number().int().min(1).max(500).optional(),
+});
+
+export const RelationshipListQuery = z.object({
+  lg: z.coerce.number().int().positive().optional().openapi({ description: 'id of a party' }),
+  country: countryCode.optional().openapi({ description: 'a party in this country' }),
+  status: z.enum(relationshipStatuses).optional(),
+  page,
+  limit: z.coerce.number().int().min(1).max(500).optional(),
+});
+
+export const Relationship = z
+  .object({
+    id: z.number().int(),
+    url: z.string(),
+    parties: z.tuple([LocalGovernmentSummary, LocalGovernmentSummary]),
+    label: z.string(),
+    labelOriginal: z.string().nullable(),
+    signedOn: z.string().nullable().openapi({ example: '1955-12' }),
+    signedPrecision: z.enum(['year', 'month', 'day']).nullable(),
+    status: z.string(),
+    endedOn: z.string().nullable(),
+    fixedTermEnd: z.string().nullable(),
+    renewals: z.array(z.object({ renewedOn: z.string(), newEnd: z.string() })),
+    fields: z.array(z.string()),
+    clair: z.object({
+      signedByLeaders: z.boolean().nullable(),
+      multipleFields: z.boolean().nullable(),
+      budgetApproved: z.boolean().nullable(),
+      meetsAll: z.boolean(),
+    }),
+    agreementUrl: z.string().nullable(),
+    source: z.string(),
+    verified: z.boolean(),
+    notes: z.string().nullable(),
+    domestic: z.boolean(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .openapi('Relationship');
+
+export const LocalGovernmentDetail = LocalGovernmentSummary.extend({
+  nameLocal: z.string(),
+  nameKana: z.string().nullable(),
+  nameRomaji: z.string(),
+  parent: LocalGovernmentSummary.nullable(),
+  populationYear: z.number().int().nullable(),
+  areaKm2: z.number().nullable(),
+  latitude: z.number().nullable(),
+  longitude: z.number().nullable(),
+  website: z.string().nullable(),
+  inCoverage: z.boolean(),
+  verified: z.boolean(),
+  source: z.string(),
+  relationships: z.array(Relationship),
+}).openapi('LocalGovernmentDetail');
+
+export const Page = <T extends z.ZodType>(item: T, name: string) =>
+  z.object({ total: z.number().int(), results: z.array(item) }).openapi(name);
+
+export const Statistics = z
+  .object({
+    totals: z.object({ international: z.number().int(), domestic: z.number().int() }),
+    byCountry: z.array(z.object({ country: z.string(), count: z.number().int() })),
+    byKind: z.array(z.object({ kind: z.string(), total: z.number().int(), withPartner: z.number().int(), coverage: z.number() })),
+    byPrefecture: z.array(
+      z.object({
+        prefecture: z.object({ id: z.number().int(), jisCode: z.string(), name: z.object({ en: z.string(), ja: z.string() }) }),
+        relationships: z.number().int(),
+        localGovernmentsWithPartner: z.number().int(),
+      }),
+    ),
+  })
+  .openapi('Statistics');
+
+export const ErrorBody = z
+  .object({
+    error: z.object({
+      id: z.string().openapi({ example: 'validation_failed' }),
+      message: z.string(),
+      problems: z.array(z.object({ field: z.string(), message: z.string() })),
+    }),
+  })
+  .openapi('Error');
