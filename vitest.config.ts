@@ -8,5 +8,6 @@ export default defineConfig({
     // Integration files each open a database; two cores run two files at a time.
     maxWorkers: 2,
     reporters: ['default'],
+    globalSetup: ['test/globalSetup.ts'],
   },
 });

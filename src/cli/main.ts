@@ -40,7 +40,11 @@ program
 program
   .command('migrate')
   .description('create the database or bring its schema up to date')
-  .action(() => withDatabase(async (database) => say(`Schema up to date (${database.engine} at ${database.location}).`)));
+  .action(() =>
+    withDatabase(async (database) => {
+      say(`Schema up to date (${database.engine} at ${database.location}).`);
+    }),
+  );
 
 program
   .command('bootstrap')

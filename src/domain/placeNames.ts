@@ -78,13 +78,14 @@ export function parsePlaceName(raw: string): ParsedPlace {
   return parsed;
 }
 
-// Folded words that are written in more than one way; any of a group may stand for the others.
+// Words that are written in more than one way; any of a group may stand for the others. Folded,
+// as foldName turns "mount" into "mont".
 const WORD_GROUPS: string[][] = [
   ['saint', 'st', 'sankt'],
   ['sainte', 'ste'],
   ['fort', 'ft'],
   ['mount', 'mt'],
-];
+].map((group) => group.map((word) => foldName(word)));
 
 // Trailing words that name the kind of unit: Japanese romanised suffixes (-shi, -ku, -machi, -chō,
 // -mura, -son, -gun, -ken, -fu) and their English renderings.
@@ -134,7 +135,8 @@ function unitVariants(folded: string): string[] {
  * Folded spellings under which a place may be listed, the plain folded name first: "St. Petersburg"
  * also as "saint petersburg" and "sankt petersburg", "Setagaya-ku" and "Setagaya Ward" as
  * "setagaya", "City of Ibara" as "ibara", "Biel/Bienne" as "biel" and "bienne", "Nasu-Shiobara" as
- * "nasushiobara", and Hepburn's m before b/m/p as n ("Gumma" → "gunma").
+ * "nasushiobara", Hepburn's m before b/m/p as n ("Gumma" → "gunma") and a written-out umlaut as
+ * the bare vowel ("Duesseldorf" → "dusseldorf").
  */
 export function nameVariants(name: string): string[] {
   const base = foldName(name);
@@ -152,6 +154,9 @@ export function nameVariants(name: string): string[] {
     if (variant.includes(' ')) variants.add(variant.replace(/ /g, ''));
     const hepburn = variant.replace(/m(?=[bmp])/g, 'n');
     if (hepburn !== variant) variants.add(hepburn);
+    // German umlauts written out: "Duesseldorf", "Muenchen".
+    const umlaut = variant.replace(/([aou])e/g, '$1');
+    if (umlaut !== variant) variants.add(umlaut);
   }
   return [...variants];
 }

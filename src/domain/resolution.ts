@@ -62,6 +62,11 @@ const ADMIN1_CONFLICT = -60;
 const MARGIN = 15;
 /** A contender this many times larger than every other is taken to be the one meant. */
 const POPULATION_RATIO = 3;
+/** Contenders this close to the best one are the same place entered twice. */
+const SAME_PLACE_KM = 10;
+/** A contender within 30 km of the given coordinates wins if the next is this many times, and this much, farther. */
+const NEAREST_RATIO = 3;
+const NEAREST_LEAD_KM = 10;
 
 const REGION_WORD: Record<string, string> = {
   US: 'state',
@@ -111,6 +116,7 @@ interface Scored {
   candidate: Candidate;
   points: number;
   distance?: number;
+  qualifierMatched: boolean;
   evidence: string[];
 }
 
@@ -126,8 +132,10 @@ function formatPeople(n: number | null): string {
  * Picks the candidate a side refers to. A candidate must be in the side's country and match its
  * name (exactly, as a spelling variant, or nearly); then qualifiers that name its region, an admin1
  * code implied by the country column, and closeness to the side's coordinates add points, and
- * contrary evidence takes them away. When the best few are within a small margin, a place at least
- * three times larger than the rest is taken; otherwise the side is ambiguous.
+ * contrary evidence takes them away. When the best few are within a small margin, they are taken as
+ * one place if they lie within 10 km of each other; otherwise the one clearly nearest the given
+ * coordinates wins, then a place at least three times larger than the rest (unless the coordinates are
+ * far from all of them or a qualifier fits none); else the side is ambiguous.
  */
 export function resolveSide(
   side: PairSide,
@@ -171,24 +179,30 @@ export function resolveSide(
       distance = distanceKm(side.latitude!, side.longitude!, candidate.latitude, candidate.longitude);
     }
 
+    // Only an exact name may stand against the coordinates: a variant or near spelling far from them
+    // is more likely another place ("Kocaeli" is not a village spelt "Kocalı" 800 km away).
+    const plausible = distance === undefined || distance <= 100;
     if (exactName !== undefined) {
       points = EXACT_NAME;
       qualifierByName = qualifiedNames.get(exactName);
       evidence.push(qualifierByName === undefined ? 'exact name' : `full name "${exactName}"`);
     } else if (variant !== undefined) {
+      if (!plausible) continue;
       points = VARIANT_NAME;
       evidence.push(`name variant "${variant}"`);
     } else {
       let best = 0;
       let bestName = '';
-      for (const name of candidate.foldedNames) {
+      for (const name of candidateVariants) {
         for (const mine of variantSet) {
           const value = similarity(mine, name);
           if (value > best) [best, bestName] = [value, name];
         }
       }
+      // A candidate named like a qualifier is the containing place ("Prague 1 (Prague)" is not Prague).
+      if (qualifierCodes.some(({ folded }) => overlaps(folded, candidateVariants) !== undefined)) continue;
       const nearby = distance !== undefined && distance <= 30;
-      if (best < NEAR_NAME_ALONE && !(nearby && best >= NEAR_NAME_NEARBY)) {
+      if (!(best >= NEAR_NAME_ALONE && plausible) && !(best >= NEAR_NAME_NEARBY && nearby)) {
         if (best > (closestMiss?.similarity ?? 0)) closestMiss = { name: bestName, similarity: best };
         continue;
       }
@@ -196,6 +210,7 @@ export function resolveSide(
       evidence.push(`similar name "${bestName}" (${best.toFixed(2)})`);
     }
 
+    let qualifierMatched = false;
     if (side.qualifiers.length > 0) {
       const regionVariants = new Set(candidate.regionName ? nameVariants(candidate.regionName) : []);
       let matched = qualifierByName;
@@ -204,10 +219,10 @@ export function resolveSide(
         if (matched !== undefined) break;
         if (candidate.admin1 !== null && codes.includes(candidate.admin1)) matched = qualifier;
         else if (overlaps(folded, regionVariants) !== undefined) matched = qualifier;
-        else if (overlaps(folded, candidateVariants) !== undefined) matched = qualifier;
         else if (codes.length > 0 && candidate.admin1 !== null) conflicted = true;
       }
       if (matched !== undefined) {
+        qualifierMatched = true;
         points += QUALIFIER_MATCH;
         evidence.push(`qualifier "${matched}"`);
       } else if (conflicted) {
@@ -231,7 +246,7 @@ export function resolveSide(
       evidence.push(`${Math.round(distance)} km from the given coordinates`);
     }
 
-    scored.push({ candidate, points: Math.round(points * 10) / 10, distance, evidence });
+    scored.push({ candidate, points: Math.round(points * 10) / 10, distance, qualifierMatched, evidence });
   }
 
   if (scored.length === 0) {
@@ -259,12 +274,49 @@ export function resolveSide(
     return resolved(best, extra);
   }
 
+  // GeoNames sometimes lists one town twice ("Balikpapan" and "City of Balikpapan").
+  const bestCandidate = best.candidate;
+  if (bestCandidate.latitude !== null && bestCandidate.longitude !== null) {
+    const others = contenders.slice(1);
+    const sameSpot = others.every(
+      ({ candidate }) =>
+        candidate.latitude !== null &&
+        candidate.longitude !== null &&
+        distanceKm(bestCandidate.latitude!, bestCandidate.longitude!, candidate.latitude, candidate.longitude) <=
+          SAME_PLACE_KM,
+    );
+    if (sameSpot) {
+      const ids = others.map((entry) => entry.candidate.id).join(', ');
+      return resolved(best, [`ids ${ids} lie within ${SAME_PLACE_KM} km and are taken as the same place`]);
+    }
+  }
+
+  const located = contenders.filter((entry) => entry.distance !== undefined);
+  if (located.length === contenders.length) {
+    const byDistance = [...located].sort((a, b) => a.distance! - b.distance!);
+    const nearest = byDistance[0]!;
+    const next = byDistance[1]!;
+    const near = nearest.distance!;
+    if (near <= 30 && next.distance! >= Math.max(NEAREST_RATIO * near, near + NEAREST_LEAD_KM)) {
+      return resolved(nearest, [`nearest of ${contenders.length} to the given coordinates (next ${Math.round(next.distance!)} km)`]);
+    }
+  }
+
+  // Size is only a prior: it must not outvote coordinates that point elsewhere, or a qualifier that
+  // fits none of them ("Zhongshan (Dalian)" is not the large Zhongshan in Guangdong).
   const byPopulation = [...contenders].sort((a, b) => (b.candidate.population ?? 0) - (a.candidate.population ?? 0));
   const largest = byPopulation[0]!;
   const runnerUp = byPopulation[1]!;
   const largestPopulation = largest.candidate.population ?? 0;
   const runnerUpPopulation = runnerUp.candidate.population ?? 0;
-  if (largestPopulation > 0 && largestPopulation >= POPULATION_RATIO * runnerUpPopulation) {
+  const allFar = located.length === contenders.length && located.every((entry) => entry.distance! > 100);
+  const qualifierUnmet = side.qualifiers.length > 0 && !largest.qualifierMatched;
+  if (
+    !allFar &&
+    !qualifierUnmet &&
+    largestPopulation > 0 &&
+    largestPopulation >= POPULATION_RATIO * runnerUpPopulation
+  ) {
     const ratio = runnerUpPopulation > 0 ? `${(largestPopulation / runnerUpPopulation).toFixed(1)}×` : 'far more than';
     return resolved(largest, [
       `largest of ${contenders.length} (${formatPeople(largest.candidate.population)}, ${ratio} the next)`,
@@ -273,14 +325,22 @@ export function resolveSide(
 
   const regionWord = REGION_WORD[side.country] ?? 'region';
   const given = side.qualifiers.length > 0 || side.admin1 !== undefined;
-  const why =
-    !hasCoordinates && !given
-      ? `no coordinates or ${regionWord} given`
-      : !hasCoordinates
-        ? `the ${regionWord} given does not tell them apart and there are no coordinates`
-        : !given
-          ? `coordinates do not tell them apart and no ${regionWord} is given`
-          : `neither coordinates nor ${regionWord} tell them apart`;
+  let why: string;
+  if (!hasCoordinates && !given) {
+    why = `no coordinates or ${regionWord} given`;
+  } else {
+    const coordinates = !hasCoordinates
+      ? 'no coordinates given'
+      : allFar
+        ? 'the given coordinates are over 100 km from all of them'
+        : 'the coordinates do not tell them apart';
+    const region = !given
+      ? `no ${regionWord} given`
+      : side.qualifiers.length > 0
+        ? `"${side.qualifiers.join(', ')}" does not tell them apart`
+        : `the ${regionWord} does not tell them apart`;
+    why = `${coordinates}, ${region}`;
+  }
   const ids = contenders.map((entry) => entry.candidate.id).join(', ');
   return {
     status: 'ambiguous',

@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
-import { createQualifierIndex } from './regions.js';
+import { createQualifierIndex, regionNameOf } from './regions.js';
 
 interface City {
   country: string;
@@ -30,9 +30,19 @@ describe('createQualifierIndex', () => {
     expect(admin1('GB', 'Northern Ireland')).toEqual(['NIR']);
   });
 
+  it('reads UK counties as their constituent country', () => {
+    expect(admin1('GB', 'Cornwall')).toEqual(['ENG']);
+    expect(admin1('GB', 'Great Britain')).toEqual(['ENG', 'SCT', 'WLS']);
+  });
+
+  it('names the region of an admin1 code', () => {
+    expect(regionNameOf('US', 'MN')).toBe('Minnesota');
+    expect(regionNameOf('GB', 'SCT')).toBe('Scotland');
+    expect(regionNameOf('DE', '02')).toBeNull();
+  });
+
   it('returns nothing for unknown qualifiers and uncovered countries', () => {
     expect(admin1('US', 'Cornwall')).toEqual([]);
-    expect(admin1('GB', 'Cornwall')).toEqual([]);
     expect(admin1('JP', 'Tokyo')).toEqual([]);
     expect(admin1('DE', 'Bavaria')).toEqual([]);
   });

