@@ -96,9 +96,15 @@ async function loadGazetteer(db: Db): Promise<Gazetteer> {
     keys: string[];
   }>(
     db,
-    sql`select lg.id, lg.country, lg.kind, lg.admin1, lg.region_name, lg.population, lg.latitude, lg.longitude, lg.jis_code,
+    // A Japanese LG without coordinates of its own is placed at its parent's, which is close enough
+    // to tell it from a namesake in another prefecture.
+    sql`select lg.id, lg.country, lg.kind, lg.admin1, lg.region_name, lg.population, lg.jis_code,
+        coalesce(lg.latitude, parent.latitude, grandparent.latitude) as latitude,
+        coalesce(lg.longitude, parent.longitude, grandparent.longitude) as longitude,
         (select array_agg(k.key) from search_keys k where k.local_government_id = lg.id) as keys
-      from local_governments lg`,
+      from local_governments lg
+      left join local_governments parent on parent.id = lg.parent_id
+      left join local_governments grandparent on grandparent.id = parent.parent_id`,
   );
   const gazetteer = new Gazetteer();
   for (const row of rows) {
