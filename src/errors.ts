@@ -7,6 +7,7 @@ const STATUS_BY_ID = {
   not_found: 404,
   conflict: 409,
   payload_too_large: 413,
+  unsupported_media_type: 415,
   validation_failed: 422,
   database_locked: 503,
   import_failed: 422,

@@ -218,3 +218,19 @@ describe('resolveSide', () => {
     expect(edinburgh.reason).toContain('no place named "Edinburgh" in GB');
   });
 });
+
+describe('resolveSide with coordinates in another country', () => {
+  it('lets size decide when the coordinates lie outside the side’s country', () => {
+    const alabama = place(4049979, 'Birmingham', 'US', 'AL', 212_237, 33.52, -86.8);
+    const michigan = place(4986172, 'Birmingham', 'US', 'MI', 20_103, 42.55, -83.21);
+    const england = { latitude: 52.48, longitude: -1.89 };
+    const inside = resolveSide(side({ name: 'Birmingham', country: 'US', ...england }), [alabama, michigan], qualifierAdmin1);
+    expect(inside.status).toBe('ambiguous');
+    const outside = resolveSide(
+      side({ name: 'Birmingham', country: 'US', ...england, coordinatesOutsideCountry: true }),
+      [alabama, michigan],
+      qualifierAdmin1,
+    );
+    expect(outside.candidate?.id).toBe(alabama.id);
+  });
+});

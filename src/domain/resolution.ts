@@ -11,6 +11,8 @@ export interface PairSide {
   admin1?: string;
   latitude?: number;
   longitude?: number;
+  /** True when no place of the country lies near the coordinates: they belong to another country. */
+  coordinatesOutsideCountry?: boolean;
 }
 
 /** A gazetteer place that a side may refer to. */
@@ -60,8 +62,6 @@ const ADMIN1_MATCH = 40;
 const ADMIN1_CONFLICT = -60;
 /** Candidates this many points or fewer behind the best are still in the running. */
 const MARGIN = 15;
-/** Beyond this distance from every candidate, the given coordinates are taken to be a slip. */
-const ELSEWHERE_KM = 1000;
 /** A contender this many times larger than every other is taken to be the one meant. */
 const POPULATION_RATIO = 3;
 /** Contenders this close to the best one are the same place entered twice. */
@@ -312,9 +312,9 @@ export function resolveSide(
   const largestPopulation = largest.candidate.population ?? 0;
   const runnerUpPopulation = runnerUp.candidate.population ?? 0;
   const allFar = located.length === contenders.length && located.every((entry) => entry.distance! > 100);
-  // Coordinates over 1,000 km from every namesake point at another country's place of that name (a
-  // geocoding slip, like "Birmingham, United States" placed in England): they say nothing here.
-  const coordinatesElsewhere = allFar && located.every((entry) => entry.distance! > ELSEWHERE_KM);
+  // Coordinates outside the country point at another country's place of that name (a geocoding
+  // slip, like "Birmingham, United States" placed in England): they say nothing here.
+  const coordinatesElsewhere = allFar && side.coordinatesOutsideCountry === true;
   const qualifierUnmet = side.qualifiers.length > 0 && !largest.qualifierMatched;
   if (
     (!allFar || coordinatesElsewhere) &&

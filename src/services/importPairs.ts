@@ -57,8 +57,13 @@ export interface ImportReport {
 /** The gazetteer in memory, indexed by country and folded name (and the same without spaces). */
 class Gazetteer {
   private readonly byName = new Map<string, Candidate[]>();
+  /** Which one-degree cells hold a place of which country. */
+  private readonly cells = new Set<string>();
 
   add(place: Candidate): void {
+    if (place.latitude !== null && place.longitude !== null) {
+      this.cells.add(`${place.country}|${Math.floor(place.latitude)}|${Math.floor(place.longitude)}`);
+    }
     const keys = new Set(place.foldedNames.flatMap((name) => [name, name.replace(/ /g, '')]));
     for (const key of keys) {
       const slot = `${place.country}|${key}`;
@@ -66,6 +71,16 @@ class Gazetteer {
       if (list) list.push(place);
       else this.byName.set(slot, [place]);
     }
+  }
+
+  /** True when some place of the country lies in the coordinates' one-degree cell or a neighbouring one. */
+  hasPlaceNear(country: string, latitude: number, longitude: number): boolean {
+    for (let dLat = -1; dLat <= 1; dLat++) {
+      for (let dLng = -1; dLng <= 1; dLng++) {
+        if (this.cells.has(`${country}|${Math.floor(latitude) + dLat}|${Math.floor(longitude) + dLng}`)) return true;
+      }
+    }
+    return false;
   }
 
   /** Places in the country under any spelling variant of the name or of its qualified forms. */
@@ -104,7 +119,8 @@ async function loadGazetteer(db: Db): Promise<Gazetteer> {
         (select array_agg(k.key) from search_keys k where k.local_government_id = lg.id) as keys
       from local_governments lg
       left join local_governments parent on parent.id = lg.parent_id
-      left join local_governments grandparent on grandparent.id = parent.parent_id`,
+      left join local_governments grandparent on grandparent.id = parent.parent_id
+      order by lg.id`,
   );
   const gazetteer = new Gazetteer();
   for (const row of rows) {
@@ -212,13 +228,8 @@ export async function importPairs(db: Db, bytes: Uint8Array, options: ImportOpti
 
   const sideCache = new Map<string, ResolvedSide>();
   const toCreate: PlaceToCreate[] = [];
-  const ambiguousSides: SideProblem[] = [];
-  const unresolvedSides: SideProblem[] = [];
-  const distances: number[] = [];
-  let resolvedExisting = 0;
-  let created = 0;
 
-  const resolveRawSide = (raw: RawSide, normalised: NormalisedCountry): ResolvedSide => {
+  const resolveRawSide = (raw: RawSide, normalised: NormalisedCountry, createMissing: boolean): ResolvedSide => {
     const cacheKey = [raw.name, normalised.country, normalised.admin1 ?? '', raw.latitude ?? '', raw.longitude ?? ''].join('|');
     const cached = sideCache.get(cacheKey);
     if (cached) return cached;
@@ -228,6 +239,7 @@ export async function importPairs(db: Db, bytes: Uint8Array, options: ImportOpti
     if (raw.latitude !== undefined && raw.longitude !== undefined) {
       side.latitude = raw.latitude;
       side.longitude = raw.longitude;
+      side.coordinatesOutsideCountry = !gazetteer.hasPlaceNear(side.country, raw.latitude, raw.longitude);
     }
     const qualifiedNames = place.qualifiers.map((qualifier) => `${place.name} ${qualifier}`);
     let candidates = gazetteer.candidates(side.country, [place.name, raw.name, ...qualifiedNames]);
@@ -243,7 +255,7 @@ export async function importPairs(db: Db, bytes: Uint8Array, options: ImportOpti
       result = { status: id > 0 ? 'existing' : 'created', id, resolution };
     } else if (resolution.status === 'ambiguous') {
       result = { status: 'ambiguous', resolution };
-    } else if (side.country === 'JP') {
+    } else if (side.country === 'JP' || !createMissing) {
       // Japan's list is complete: a name it lacks is a former municipality or a misspelling.
       result = { status: 'unresolved', resolution };
     } else {
@@ -276,37 +288,68 @@ export async function importPairs(db: Db, bytes: Uint8Array, options: ImportOpti
     return result;
   };
 
-  const pairs = new Map<string, { first: number; second: number; row: number }>();
-  let duplicatesInFile = 0;
-  let heldBack = 0;
-  let selfPairs = 0;
-  accepted.forEach(({ row, countries }, index) => {
-    const resolved = row.sides.map((raw, n) => {
-      const side = resolveRawSide(raw, countries[n]!);
-      const problem = { row: row.row, side: (n + 1) as 1 | 2, name: raw.name, country: raw.country, reason: side.resolution?.reason ?? '' };
-      if (side.status === 'existing') {
-        resolvedExisting++;
-        if (side.resolution?.distanceKm !== undefined) distances.push(side.resolution.distanceKm);
-      } else if (side.status === 'created') created++;
-      else if (side.status === 'ambiguous') ambiguousSides.push(problem);
-      else unresolvedSides.push(problem);
-      return side;
-    });
-    const [a, b] = resolved as [ResolvedSide, ResolvedSide];
-    if ((a.status !== 'existing' && a.status !== 'created') || (b.status !== 'existing' && b.status !== 'created')) {
-      heldBack++;
-    } else {
-      const [left, right] = orderedPair(a.id!, b.id!);
-      if (left === right) selfPairs++;
-      else {
-        const key = `${left}~${right}`;
-        if (pairs.has(key)) duplicatesInFile++;
-        else pairs.set(key, { first: left, second: right, row: row.row });
+  /**
+   * Resolves every accepted row. The first pass creates the places the gazetteer lacks; the second
+   * resolves every side again against the gazetteer with them, as a later run would see it, so
+   * that running the import twice gives the same pairs.
+   */
+  const resolveRows = (createMissing: boolean, progressOffset: number) => {
+    sideCache.clear();
+    const outcome = {
+      pairs: new Map<string, { first: number; second: number; row: number }>(),
+      ambiguousSides: [] as SideProblem[],
+      unresolvedSides: [] as SideProblem[],
+      distances: [] as number[],
+      resolvedExisting: 0,
+      created: 0,
+      duplicatesInFile: 0,
+      heldBack: 0,
+      selfPairs: 0,
+    };
+    accepted.forEach(({ row, countries }, index) => {
+      const resolved = row.sides.map((raw, n) => {
+        const side = resolveRawSide(raw, countries[n]!, createMissing);
+        const problem = { row: row.row, side: (n + 1) as 1 | 2, name: raw.name, country: raw.country, reason: side.resolution?.reason ?? '' };
+        if (side.status === 'existing') {
+          outcome.resolvedExisting++;
+          if (side.resolution?.distanceKm !== undefined) outcome.distances.push(side.resolution.distanceKm);
+        } else if (side.status === 'created') outcome.created++;
+        else if (side.status === 'ambiguous') outcome.ambiguousSides.push(problem);
+        else outcome.unresolvedSides.push(problem);
+        return side;
+      });
+      const [a, b] = resolved as [ResolvedSide, ResolvedSide];
+      if ((a.status !== 'existing' && a.status !== 'created') || (b.status !== 'existing' && b.status !== 'created')) {
+        outcome.heldBack++;
+      } else {
+        const [left, right] = orderedPair(a.id!, b.id!);
+        if (left === right) outcome.selfPairs++;
+        else {
+          const key = `${left}~${right}`;
+          if (outcome.pairs.has(key)) outcome.duplicatesInFile++;
+          else outcome.pairs.set(key, { first: left, second: right, row: row.row });
+        }
       }
-    }
-    if (index % 500 === 0) options.progress?.('resolving', index, accepted.length);
-  });
-  options.progress?.('resolving', accepted.length, accepted.length);
+      if (index % 500 === 0) options.progress?.('resolving', progressOffset + index, 2 * accepted.length);
+    });
+    return outcome;
+  };
+  resolveRows(true, 0);
+  const {
+    pairs,
+    ambiguousSides,
+    unresolvedSides,
+    distances,
+    resolvedExisting,
+    created,
+    duplicatesInFile,
+    heldBack,
+    selfPairs,
+  } = resolveRows(false, accepted.length);
+  options.progress?.('resolving', 2 * accepted.length, 2 * accepted.length);
+  // Places the first pass created that no pair of the second uses are not worth keeping.
+  const usedIds = new Set([...pairs.values()].flatMap((pair) => [pair.first, pair.second]));
+  const placesToCreate = toCreate.filter((place) => usedIds.has(place.id));
 
   const report: ImportReport = {
     source: options.source,
@@ -327,7 +370,7 @@ export async function importPairs(db: Db, bytes: Uint8Array, options: ImportOpti
       },
     },
     pairs: { distinct: pairs.size, added: 0, alreadyPresent: 0, duplicatesInFile, heldBack, selfPairs },
-    newLocalGovernments: toCreate.length,
+    newLocalGovernments: placesToCreate.length,
     rejectedRows: rejected.sort((x, y) => x.row - y.row),
     ambiguousSides,
     unresolvedSides,
@@ -346,7 +389,7 @@ export async function importPairs(db: Db, bytes: Uint8Array, options: ImportOpti
   if (!options.dryRun) {
     await db.transaction(async (tx) => {
       options.progress?.('writing', 0, pairs.size);
-      const places = toCreate;
+      const places = placesToCreate;
       const createdIds = await bulkInsert<PlaceToCreate, { id: number }>(
         tx,
         'local_governments',

@@ -1,9 +1,13 @@
 import { z } from '@hono/zod-openapi';
-import { EXCHANGE_FIELDS } from '../domain/relationships.js';
+import { EXCHANGE_FIELDS, parsePartialDate } from '../domain/relationships.js';
 import { relationshipStatuses } from '../db/schema.js';
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'write the date as YYYY-MM-DD');
-const localGovernmentId = z.number().int().positive();
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'write the date as YYYY-MM-DD')
+  .refine((text) => typeof parsePartialDate(text) !== 'string', { message: 'is not a day of the calendar' });
+/** A row id: a positive 32-bit integer, as the database stores it. */
+export const localGovernmentId = z.number().int().positive().max(2_147_483_647);
 
 const clairConditions = z
   .object({
@@ -22,7 +26,10 @@ const relationshipFields = {
     .nullable()
     .optional()
     .openapi({ description: 'Date signed, as precise as known: YYYY, YYYY-MM or YYYY-MM-DD', example: '1955-12' }),
-  status: z.enum(relationshipStatuses).optional(),
+  status: z
+    .enum(relationshipStatuses)
+    .refine((status) => status !== 'ended', { message: 'end a relationship with POST /api/relationships/{id}/end, which records the date' })
+    .optional(),
   fixedTermEnd: isoDate.nullable().optional().openapi({ description: 'For a fixed-term relationship, when the current term ends' }),
   renewals: z.array(z.object({ renewedOn: isoDate, newEnd: isoDate }).strict()).max(50).optional(),
   fields: z.array(z.enum(EXCHANGE_FIELDS)).max(EXCHANGE_FIELDS.length).optional().openapi({ description: 'Fields of exchange' }),

@@ -182,6 +182,28 @@ async function assertNoDuplicate(db: Db, firstId: number, secondId: number, labe
   }
 }
 
+/** True for PostgreSQL's unique-violation error, however the driver wraps it. */
+function isUniqueViolation(error: unknown): boolean {
+  for (let current = error; current; current = (current as { cause?: unknown }).cause) {
+    if ((current as { code?: string }).code === '23505') return true;
+  }
+  return false;
+}
+
+/** Runs a write; a unique violation (a duplicate that slipped in at the same moment) becomes a 409. */
+async function refusingDuplicates<T>(write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (error) {
+    if (isUniqueViolation(error)) {
+      throw new KizunaError('conflict', 'These two local governments already have a relationship with this label.', [
+        { field: 'label', message: 'duplicate of an existing relationship' },
+      ]);
+    }
+    throw error;
+  }
+}
+
 async function writeAudit(db: Db, actor: Actor, action: string, id: number, before: unknown, after: unknown): Promise<void> {
   await db.insert(auditLog).values({ actor, action, entity: 'relationship', entityId: id, before, after });
 }
@@ -208,7 +230,7 @@ export async function createRelationship(db: Db, input: RelationshipCreateInput,
   }
   const [firstId, secondId] = orderedPair(a, b);
   const label = normaliseLabel(input.label);
-  return db.transaction(async (tx) => {
+  return refusingDuplicates(() => db.transaction(async (tx) => {
     await assertNoDuplicate(tx, firstId, secondId, label);
     const [record] = await tx
       .insert(relationships)
@@ -238,7 +260,7 @@ export async function createRelationship(db: Db, input: RelationshipCreateInput,
     const created = (await presentRelationships(tx, [record!]))[0]!;
     await writeAudit(tx, actor, 'create', created.id, null, created);
     return created;
-  });
+  }));
 }
 
 /** Changes any field of a relationship but its parties; dates are checked against the result. */
@@ -249,7 +271,7 @@ export async function updateRelationship(
   actor: Actor,
   now = today(),
 ): Promise<Relationship> {
-  return db.transaction(async (tx) => {
+  return refusingDuplicates(() => db.transaction(async (tx) => {
     const [record] = await tx.select().from(relationships).where(eq(relationships.id, id)).for('update');
     if (!record) throw notFound(`Relationship ${id}`);
     const before = (await presentRelationships(tx, [record]))[0]!;
@@ -282,7 +304,10 @@ export async function updateRelationship(
       changes.signedPrecision = signedOn?.precision ?? null;
     }
     if (input.labelOriginal !== undefined) changes.labelOriginal = input.labelOriginal;
-    if (input.status !== undefined) changes.status = input.status;
+    if (input.status !== undefined) {
+      changes.status = input.status;
+      if (record.status === 'ended') changes.endedOn = null;
+    }
     if (input.fixedTermEnd !== undefined) changes.fixedTermEnd = input.fixedTermEnd;
     if (input.fields !== undefined) changes.fields = input.fields;
     if (input.clair?.signedByLeaders !== undefined) changes.clairSignedByLeaders = input.clair.signedByLeaders;
@@ -302,7 +327,7 @@ export async function updateRelationship(
     const after = (await presentRelationships(tx, [updated!]))[0]!;
     await writeAudit(tx, actor, 'update', id, before, after);
     return after;
-  });
+  }));
 }
 
 /** Ends a relationship on a date: its status becomes "ended". Ending an ended one is a conflict. */
@@ -348,7 +373,7 @@ export interface LocalGovernmentDetail extends LocalGovernmentSummary {
 export async function getLocalGovernment(db: Db, id: number): Promise<LocalGovernmentDetail> {
   const [row] = await queryRows<LocalGovernmentRow & Record<string, unknown>>(
     db,
-    sql`select lg.*, ${sql.raw(summaryColumns('parent', 'parent_'))}
+    sql`select lg.*, ${sql.raw(summaryColumns('parent', 'up_'))}
       from local_governments lg left join local_governments parent on parent.id = lg.parent_id where lg.id = ${id}`,
   );
   if (!row) throw notFound(`Local government ${id}`);
@@ -363,8 +388,8 @@ export async function getLocalGovernment(db: Db, id: number): Promise<LocalGover
       : presentLocalGovernmentSummary(
           Object.fromEntries(
             Object.entries(row)
-              .filter(([key]) => key.startsWith('parent_') && key !== 'parent_id')
-              .map(([key, value]) => [key.slice('parent_'.length), value]),
+              .filter(([key]) => key.startsWith('up_'))
+              .map(([key, value]) => [key.slice('up_'.length), value]),
           ) as unknown as LocalGovernmentRow,
         );
   return {

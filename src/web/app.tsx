@@ -33,6 +33,7 @@ function renderError(error: unknown, c: Context) {
   let known: KizunaError;
   if (error instanceof KizunaError) known = error;
   else if (error instanceof HTTPException && error.status === 400) known = new KizunaError('malformed_json', `The body is not valid JSON: ${error.message}.`);
+  else if (error instanceof HTTPException && error.status === 415) known = new KizunaError('unsupported_media_type', 'Send the body as JSON, with Content-Type: application/json.');
   else if (error instanceof HTTPException) known = new KizunaError(error.status === 404 ? 'not_found' : 'bad_request', error.message);
   else {
     console.error(error);

@@ -92,7 +92,17 @@ export function createApi({ db, adminToken }: ApiOptions): OpenAPIHono {
     description: 'The server\'s KIZUNA_ADMIN_TOKEN',
   });
 
-  const requireAdmin = (c: Context) => {
+  // The token is checked before the body is read, so that no one learns the rules without it.
+  api.use('/relationships', async (c, next) => {
+    if (c.req.method !== 'GET') requireAdmin(c);
+    await next();
+  });
+  api.use('/relationships/*', async (c, next) => {
+    if (c.req.method !== 'GET') requireAdmin(c);
+    await next();
+  });
+
+  function requireAdmin(c: Context): string {
     if (!adminToken) {
       throw new KizunaError('unauthorized', 'This server accepts no writes: start it with KIZUNA_ADMIN_TOKEN set.');
     }
@@ -102,7 +112,7 @@ export function createApi({ db, adminToken }: ApiOptions): OpenAPIHono {
       throw new KizunaError('unauthorized', 'Writes need the header "Authorization: Bearer <KIZUNA_ADMIN_TOKEN>".');
     }
     return 'admin-token';
-  };
+  }
 
   api.openapi(
     createRoute({

@@ -47,13 +47,13 @@ export const SearchResponse = z
 export const LocalGovernmentListQuery = z.object({
   country: countryCode.optional(),
   kind: z.string().max(40).optional(),
-  parent: z.coerce.number().int().positive().optional().openapi({ description: 'id of the parent (prefecture or designated city)' }),
+  parent: z.coerce.number().int().positive().max(2_147_483_647).optional().openapi({ description: 'id of the parent (prefecture or designated city)' }),
   page,
   limit: z.coerce.number().int().min(1).max(500).optional(),
 });
 
 export const RelationshipListQuery = z.object({
-  lg: z.coerce.number().int().positive().optional().openapi({ description: 'id of a party' }),
+  lg: z.coerce.number().int().positive().max(2_147_483_647).optional().openapi({ description: 'id of a party' }),
   country: countryCode.optional().openapi({ description: 'a party in this country' }),
   status: z.enum(relationshipStatuses).optional(),
   page,

@@ -1,0 +1,130 @@
+import { readFileSync } from 'node:fs';
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { openTestDatabase, sharedData } from '../../test/database.js';
+import { queryRows, type Database } from '../db/client.js';
+import { importPairs, type ImportReport } from './importPairs.js';
+import { japanStatistics } from './stats.js';
+
+let database: Database;
+let report: ImportReport;
+const pairsFile = sharedData('wikipedia-twin-cities/twin_cities.csv');
+
+beforeAll(async () => {
+  database = await openTestDatabase(inject('databaseTemplate'));
+  report = await importPairs(database.db, readFileSync(pairsFile), { source: 'twin_cities.csv' });
+});
+afterAll(() => database.close());
+
+const scalar = async (statement: ReturnType<typeof sql>) =>
+  (await queryRows<{ n: number }>(database.db, statement))[0]!.n;
+
+describe('import of the Wikipedia pairs', () => {
+  it('reads every row and rejects exactly the five with an empty country', () => {
+    expect(report.rows).toEqual({ total: 25_917, accepted: 25_912, rejected: 5 });
+    expect(report.rejectedRows.map((row) => row.row)).toEqual([4827, 6915, 12309, 20844, 25541]);
+    expect(report.rejectedRows.every((row) => row.field === 'country2' && row.reason === 'is empty')).toBe(true);
+  });
+
+  it('accounts for every accepted row', () => {
+    const { distinct, duplicatesInFile, heldBack, selfPairs } = report.pairs;
+    expect(distinct + duplicatesInFile + heldBack + selfPairs).toBe(report.rows.accepted);
+    const { resolvedExisting, created, ambiguous, unresolved, total } = report.sides;
+    expect(resolvedExisting + created + ambiguous + unresolved).toBe(total);
+  });
+
+  it('stores each distinct pair once, as counted by the database itself', async () => {
+    expect(report.pairs.added).toBe(24_009);
+    expect(await scalar(sql`select count(*)::int as n from relationships where source = 'twin_cities.csv'`)).toBe(24_009);
+    expect(await scalar(sql`select count(distinct (first_id, second_id))::int as n from relationships`)).toBe(24_009);
+    expect(await scalar(sql`select count(*)::int as n from local_governments where not verified`)).toBe(report.newLocalGovernments);
+  });
+
+  it('resolves most sides to the place the coordinates point at', () => {
+    expect(report.sides.resolvedExisting / report.sides.total).toBeGreaterThan(0.85);
+    expect(report.sides.distanceKm.median).toBeLessThan(2);
+    expect(report.sides.distanceKm.within10 / report.sides.distanceKm.checked).toBeGreaterThan(0.95);
+  });
+
+  it('resolves known pairs to the right local governments', async () => {
+    const partners = async (jisCode: string) =>
+      (
+        await queryRows<{ name: string; country: string }>(
+          database.db,
+          sql`select partner.name_en as name, partner.country from local_governments lg
+            join relationships r on lg.id in (r.first_id, r.second_id)
+            join local_governments partner on partner.id = case when r.first_id = lg.id then r.second_id else r.first_id end
+            where lg.jis_code = ${jisCode}`,
+        )
+      ).map((row) => `${row.name}, ${row.country.trim()}`);
+    expect(await partners('422011')).toContain('Saint Paul, US');
+    expect(await partners('131121')).toEqual(expect.arrayContaining(['Winnipeg, CA']));
+  });
+
+  it('lists every ambiguous and unresolved side with its reason', () => {
+    expect(report.ambiguousSides.length).toBe(report.sides.ambiguous);
+    expect(report.unresolvedSides.length).toBe(report.sides.unresolved);
+    for (const side of [...report.ambiguousSides, ...report.unresolvedSides]) {
+      expect(side.row).toBeGreaterThan(1);
+      expect(side.reason.length).toBeGreaterThan(10);
+    }
+    expect(report.unresolvedSides.find((side) => side.name === 'Minami-Alps')?.reason).toBe('no place named "Minami-Alps" in JP');
+  });
+
+  it("gives Japan's statistics that match a direct count", async () => {
+    const stats = await japanStatistics(database.db);
+    const direct = await queryRows<{ international: number; domestic: number; us: number }>(
+      database.db,
+      sql`select count(*) filter (where a.country <> b.country)::int as international,
+          count(*) filter (where a.country = b.country)::int as domestic,
+          count(*) filter (where 'US' in (a.country, b.country))::int as us
+        from relationships r join local_governments a on a.id = r.first_id join local_governments b on b.id = r.second_id
+        where 'JP' in (a.country, b.country)`,
+    );
+    expect(stats.totals).toEqual({ international: direct[0]!.international, domestic: direct[0]!.domestic });
+    expect(stats.totals).toEqual({ international: 1064, domestic: 136 });
+    expect(stats.byCountry[0]).toEqual({ country: 'US', count: direct[0]!.us });
+    expect(stats.byCountry.slice(0, 4).map((row) => row.country)).toEqual(['US', 'CN', 'KR', 'AU']);
+    expect(stats.byPrefecture).toHaveLength(47);
+    expect(stats.byPrefecture.reduce((sum, row) => sum + row.relationships, 0)).toBe(stats.totals.international);
+  });
+
+  it('adds nothing when run again', async () => {
+    const before = await scalar(sql`select count(*)::int as n from relationships`);
+    const places = await scalar(sql`select count(*)::int as n from local_governments`);
+    const again = await importPairs(database.db, readFileSync(pairsFile), { source: 'twin_cities.csv' });
+    expect(again.pairs.added).toBe(0);
+    expect(again.newLocalGovernments).toBe(0);
+    expect(again.pairs.alreadyPresent).toBe(report.pairs.added);
+    expect(await scalar(sql`select count(*)::int as n from relationships`)).toBe(before);
+    expect(await scalar(sql`select count(*)::int as n from local_governments`)).toBe(places);
+  });
+
+  it('writes nothing on a dry run, and reports what it would add', async () => {
+    const before = await scalar(sql`select count(*)::int as n from relationships`);
+    const raw = readFileSync(sharedData('wikipedia-twin-cities/twin_cities_raw.csv'));
+    const dry = await importPairs(database.db, raw, { source: 'twin_cities_raw.csv', dryRun: true });
+    expect(dry.dryRun).toBe(true);
+    expect(dry.rows.total).toBe(26_114);
+    expect(dry.pairs.added).toBeGreaterThan(0);
+    expect(await scalar(sql`select count(*)::int as n from relationships`)).toBe(before);
+  });
+
+  it('refuses a bad file whole and leaves nothing behind', async () => {
+    const before = await scalar(sql`select count(*)::int as n from relationships`);
+    const good = 'city1,country1,city2,country2\nBerat,Albania,Fermo,Italy\n';
+    const notUtf8 = Uint8Array.from([...new TextEncoder().encode(good), 0xff, 0xfe]);
+    await expect(importPairs(database.db, notUtf8, { source: 'bad.csv' })).rejects.toMatchObject({ id: 'import_failed' });
+    await expect(importPairs(database.db, new TextEncoder().encode('<html><body>not a list</body></html>'), { source: 'page.html' })).rejects.toMatchObject({
+      id: 'import_failed',
+    });
+    expect(await scalar(sql`select count(*)::int as n from relationships`)).toBe(before);
+  });
+
+  it('rejects rows with unknown countries and keeps the good ones', async () => {
+    const file = 'city1,country1,city2,country2\nBerat,Atlantis,Fermo,Italy\nNagasaki,Japan,Santos,Brazil\n';
+    const result = await importPairs(database.db, new TextEncoder().encode(file), { source: 'small.csv', dryRun: true });
+    expect(result.rejectedRows).toEqual([{ row: 2, field: 'country1', reason: '"Atlantis" is not a country Kizuna knows' }]);
+    expect(result.rows.accepted).toBe(1);
+  });
+});

@@ -1,0 +1,206 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { openTestDatabase } from '../../test/database.js';
+import type { Database } from '../db/client.js';
+import type { Relationship } from '../services/registry.js';
+import type { SearchResult } from '../services/search.js';
+import type { JapanStatistics } from '../services/stats.js';
+import { createApp } from './app.js';
+
+let database: Database;
+const app = () => createApp({ db: database.db, adminToken: 'test-token' });
+
+async function page(path: string) {
+  const response = await app().request(path);
+  return { status: response.status, html: await response.text(), response };
+}
+
+async function searchOne(query: string, check: (lg: SearchResult) => boolean): Promise<SearchResult> {
+  const response = await app().request(`/api/search?${query}`);
+  const { results } = (await response.json()) as { results: SearchResult[] };
+  const found = results.find(check);
+  expect(found, query).toBeDefined();
+  return found!;
+}
+
+async function createRelationship(body: Record<string, unknown>): Promise<Relationship> {
+  const response = await app().request('/api/relationships', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: 'Bearer test-token' },
+    body: JSON.stringify(body),
+  });
+  const created = (await response.json()) as Relationship;
+  expect(response.status, JSON.stringify(created)).toBe(201);
+  return created;
+}
+
+let ibara: SearchResult;
+let nagasaki: SearchResult;
+let saintPaul: SearchResult;
+let okayamaPrefecture: SearchResult;
+let relationship: Relationship;
+
+beforeAll(async () => {
+  database = await openTestDatabase(inject('databaseTemplate'));
+  ibara = await searchOne('q=ibara', (lg) => lg.jisCode === '332071');
+  nagasaki = await searchOne('q=Nagasaki&country=JP', (lg) => lg.jisCode === '422011');
+  okayamaPrefecture = await searchOne('q=Okayama&kind=prefecture', (lg) => lg.jisCode === '330001');
+  // The largest Saint Paul in the US is the one in Minnesota.
+  saintPaul = await searchOne('q=Saint+Paul&country=US', (lg) => lg.name.en === 'Saint Paul' && (lg.population ?? 0) > 200_000);
+  relationship = await createRelationship({
+    localGovernmentIds: [nagasaki.id, saintPaul.id],
+    label: 'sister city',
+    labelOriginal: '姉妹都市',
+    signedOn: '1955-12',
+    notes: '<script>alert("notes")</script>',
+  });
+  await createRelationship({ localGovernmentIds: [ibara.id, saintPaul.id], label: 'friendship city', signedOn: '1990-04-01' });
+});
+afterAll(() => database.close());
+
+const expectHtmlPage = (response: Response, html: string) => {
+  expect(response.headers.get('content-type')).toMatch(/^text\/html/);
+  expect(html.startsWith('<!DOCTYPE html>')).toBe(true);
+  expect(html).toMatch(/<html lang="[a-z]{2}/);
+};
+
+describe('pages', () => {
+  it.each(['/', '/search', '/search?q=ibara', '/prefectures', '/prefectures/330001', '/countries', '/countries/US', '/api/docs'])(
+    '%s is a whole HTML page',
+    async (path) => {
+      const { status, html, response } = await page(path);
+      expect(status).toBe(200);
+      expectHtmlPage(response, html);
+    },
+  );
+
+  it('shows the headline figures on the home page', async () => {
+    const stats = (await (await app().request('/api/stats')).json()) as JapanStatistics;
+    expect(stats.totals.international).toBeGreaterThanOrEqual(2);
+    const { status, html } = await page('/');
+    expect(status).toBe(200);
+    expect(html).toContain(`<strong>${stats.totals.international.toLocaleString('en')}</strong> international relationships in force`);
+    expect(html).toContain('href="/countries/US"');
+    const city = stats.byKind.find((row) => row.kind === 'city')!;
+    expect(html).toContain(`${city.total.toLocaleString('en')}</td>`);
+  });
+
+  it('finds Ibara City on the search page, linking to its page', async () => {
+    const { status, html } = await page('/search?q=ibara');
+    expect(status).toBe(200);
+    expect(html).toContain(`<a href="/lg/${ibara.id}-ibara-city">Ibara City</a>`);
+    expect(html).toContain('井原市');
+    expect(html).toContain('value="ibara"');
+  });
+
+  it('explains an empty search and refuses a query with no letters', async () => {
+    const empty = await page('/search?q=');
+    expect(empty.status).toBe(200);
+    expect(empty.html).toContain('Type a name');
+    const punctuation = await page('/search?q=%25');
+    expect(punctuation.status).toBe(422);
+    expectHtmlPage(punctuation.response, punctuation.html);
+    expect(punctuation.html).toContain('role="alert"');
+  });
+
+  it('escapes the query it shows back', async () => {
+    const { html } = await page(`/search?q=${encodeURIComponent('<b>ibara</b>')}`);
+    expect(html).not.toContain('<b>ibara</b>');
+    expect(html).toContain('&lt;b&gt;ibara&lt;/b&gt;');
+  });
+
+  it("shows Ibara City's page with both names, its prefecture and its partner", async () => {
+    const { status, html, response } = await page(`/lg/${ibara.id}-ibara-city`);
+    expect(status).toBe(200);
+    expectHtmlPage(response, html);
+    expect(html).toContain('井原市');
+    expect(html).toContain('Ibara City');
+    expect(html).toContain('332071');
+    expect(html).toContain(`href="/lg/${saintPaul.id}-saint-paul"`);
+    expect(html).toContain('friendship city');
+  });
+
+  it("links Ibara City's page to Okayama Prefecture's page", async () => {
+    const { html } = await page(`/lg/${ibara.id}-ibara-city`);
+    expect(html).toContain(`<a href="/lg/${okayamaPrefecture.id}-okayama-prefecture">Okayama Prefecture</a>`);
+    expect(html).not.toContain('/lg/undefined');
+  });
+
+  it.each(['-wrong', '', '-ibara'])('redirects /lg/<id>%s to the right address (301)', async (suffix) => {
+    const { status, response } = await page(`/lg/${ibara.id}${suffix}`);
+    expect(status).toBe(301);
+    expect(response.headers.get('location')).toBe(`/lg/${ibara.id}-ibara-city`);
+  });
+
+  it.each(['/lg/999999999-nowhere', '/lg/ibara-city', '/relationships/999999999', '/prefectures/999999', '/countries/ZZ', '/no-such-page'])(
+    'answers %s with a 404 HTML page',
+    async (path) => {
+      const { status, html, response } = await page(path);
+      expect(status).toBe(404);
+      expectHtmlPage(response, html);
+      expect(html).toContain('<h1>Not found</h1>');
+    },
+  );
+
+  it('shows a relationship with both parties and its date at its precision', async () => {
+    const { status, html, response } = await page(`/relationships/${relationship.id}`);
+    expect(status).toBe(200);
+    expectHtmlPage(response, html);
+    expect(html).toContain('Nagasaki City');
+    expect(html).toContain('長崎市');
+    expect(html).toContain('Saint Paul');
+    expect(html).toContain('Minnesota');
+    expect(html).toContain('<dd>1955-12</dd>');
+    expect(html).toContain('姉妹都市');
+  });
+
+  it('escapes the text it stores instead of running it', async () => {
+    const { html } = await page(`/relationships/${relationship.id}`);
+    expect(html).not.toContain('<script>alert');
+    expect(html).toContain('&lt;script&gt;');
+  });
+
+  it('lists the 47 prefectures, each linking to its page', async () => {
+    const { status, html } = await page('/prefectures');
+    expect(status).toBe(200);
+    const links = html.match(/href="\/prefectures\/\d{6}"/g) ?? [];
+    expect(links).toHaveLength(47);
+    expect((html.match(/<tr>/g) ?? []).length).toBe(48);
+    expect(html).toContain('岡山県');
+  });
+
+  it("shows Okayama Prefecture's page with Ibara City's partner", async () => {
+    const { status, html } = await page('/prefectures/330001');
+    expect(status).toBe(200);
+    expect(html).toContain('Okayama Prefecture');
+    expect(html).toContain('岡山県');
+    expect(html).toContain(`href="/lg/${ibara.id}-ibara-city"`);
+    expect(html).toContain('Saint Paul');
+  });
+
+  it('lists the countries with relationships with Japan', async () => {
+    const { status, html } = await page('/countries');
+    expect(status).toBe(200);
+    expect(html).toContain('href="/countries/US"');
+    expect(html).not.toContain('href="/countries/JP"');
+  });
+
+  it("shows the United States' page grouped by state", async () => {
+    const { status, html } = await page('/countries/US');
+    expect(status).toBe(200);
+    expect(html).toContain('<h2>Minnesota</h2>');
+    expect(html).toContain('Nagasaki City');
+    expect(html).toContain('Ibara City');
+    const lower = await page('/countries/us');
+    expect(lower.status).toBe(200);
+    expect(lower.html).toContain('<h2>Minnesota</h2>');
+  });
+
+  it('answers unknown API paths with 404 JSON, not a page', async () => {
+    const response = await app().request('/api/unknown');
+    expect(response.status).toBe(404);
+    expect(response.headers.get('content-type')).toMatch(/^application\/json/);
+    const body = (await response.json()) as { error: { id: string; message: string } };
+    expect(body.error.id).toBe('not_found');
+    expect(body.error.message).toContain('/api/unknown');
+  });
+});
