@@ -1,0 +1,171 @@
+/**
+ * `npm run bench`: the figures issue budgets are checked against, on PGlite and, when
+ * KIZUNA_BENCH_DATABASE_URL names a PostgreSQL database the bench may empty, on PostgreSQL.
+ * Each engine: first start with bootstrap, a later start, the full import of the Wikipedia pairs,
+ * search p50/p95 over 1,000 mixed queries, and /api/stats on the imported data — all through the
+ * real CLI and HTTP server.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { projectRoot } from '../src/paths.js';
+import { buildSearchQueries } from './queries.js';
+
+const cli = path.join(projectRoot, 'dist', 'src', 'cli', 'main.js');
+const pairsFile = path.resolve(projectRoot, '..', 'shared', 'data', 'wikipedia-twin-cities', 'twin_cities.csv');
+
+interface Engine {
+  name: string;
+  env: NodeJS.ProcessEnv;
+  cleanUp(): Promise<void>;
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+async function waitUntilServing(url: string, child: ChildProcess, started: number): Promise<number> {
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`the server exited with code ${child.exitCode}`);
+    try {
+      const response = await fetch(`${url}/api/openapi.json`);
+      if (response.ok) return performance.now() - started;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
+
+async function startServer(engine: Engine, port: number): Promise<{ child: ChildProcess; ms: number; stop(): Promise<void> }> {
+  const started = performance.now();
+  const child = spawn(process.execPath, [cli, 'serve', '--port', String(port), '--host', '127.0.0.1'], {
+    env: { ...process.env, ...engine.env },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let log = '';
+  child.stderr!.on('data', (chunk: Buffer) => (log += chunk.toString()));
+  const ms = await waitUntilServing(`http://127.0.0.1:${port}`, child, started).catch((error: Error) => {
+    throw new Error(`${error.message}\n${log}`);
+  });
+  return {
+    child,
+    ms,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+function runCli(engine: Engine, args: string[]): Promise<{ ms: number; output: string }> {
+  const started = performance.now();
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [cli, ...args], { env: { ...process.env, ...engine.env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.on('exit', (code) => (code === 0 ? resolve({ ms: performance.now() - started, output }) : reject(new Error(`kizuna ${args.join(' ')} failed:\n${output}`))));
+  });
+}
+
+async function timeRequests(url: string, paths: string[]): Promise<number[]> {
+  const times: number[] = [];
+  for (const requestPath of paths) {
+    const started = performance.now();
+    const response = await fetch(url + requestPath);
+    await response.arrayBuffer();
+    if (!response.ok) throw new Error(`${requestPath} answered ${response.status}`);
+    times.push(performance.now() - started);
+  }
+  return times.sort((a, b) => a - b);
+}
+
+const line = (label: string, value: string, budget: string) => console.log(`  ${label.padEnd(34)} ${value.padStart(12)}   (budget ${budget})`);
+
+async function benchEngine(engine: Engine, port: number): Promise<void> {
+  console.log(`\n${engine.name}`);
+  const first = await startServer(engine, port);
+  line('first start, bootstrap included', `${(first.ms / 1000).toFixed(2)} s`, '≤ 30 s');
+  await first.stop();
+  const later = await startServer(engine, port);
+  line('later start', `${(later.ms / 1000).toFixed(2)} s`, '≤ 3 s');
+  await later.stop();
+
+  const imported = await runCli(engine, ['import', 'pairs', pairsFile]);
+  const reported = /in ([\d.]+) s/.exec(imported.output)?.[1];
+  line('import of the 25,917 pairs', `${reported} s`, '≤ 20 s');
+  console.log(`  ${'  (whole CLI process, start to exit)'.padEnd(34)} ${`${(imported.ms / 1000).toFixed(2)} s`.padStart(12)}`);
+
+  const server = await startServer(engine, port);
+  const url = `http://127.0.0.1:${port}`;
+  const queries = buildSearchQueries(1000);
+  await timeRequests(url, queries.slice(0, 50).map((q) => `/api/search?q=${encodeURIComponent(q)}`));
+  const search = await timeRequests(url, queries.map((q) => `/api/search?q=${encodeURIComponent(q)}`));
+  line('search p50 (1,000 mixed queries)', `${percentile(search, 50).toFixed(1)} ms`, '—');
+  line('search p95', `${percentile(search, 95).toFixed(1)} ms`, '≤ 15 ms');
+  const stats = await timeRequests(url, Array.from({ length: 30 }, () => '/api/stats'));
+  line('/api/stats p50 (imported data)', `${percentile(stats, 50).toFixed(1)} ms`, '—');
+  line('/api/stats p95', `${percentile(stats, 95).toFixed(1)} ms`, '≤ 100 ms');
+  await server.stop();
+}
+
+function pgliteEngine(): Engine {
+  const folder = mkdtempSync(path.join(os.tmpdir(), 'kizuna-bench-'));
+  return {
+    name: 'PGlite (embedded)',
+    env: { KIZUNA_DATA_DIR: folder, DATABASE_URL: '' },
+    cleanUp: async () => rmSync(folder, { recursive: true, force: true }),
+  };
+}
+
+async function postgresEngine(url: string): Promise<Engine> {
+  const name = `kizuna_bench_${process.pid}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`create database "${name}"`);
+  await admin.end();
+  const target = new URL(url);
+  target.pathname = `/${name}`;
+  const version = await (async () => {
+    const client = new pg.Client({ connectionString: target.toString() });
+    await client.connect();
+    const { rows } = await client.query<{ server_version: string }>('show server_version');
+    await client.end();
+    return rows[0]?.server_version ?? '?';
+  })();
+  return {
+    name: `PostgreSQL ${version} (server)`,
+    env: { DATABASE_URL: target.toString() },
+    async cleanUp() {
+      const dropper = new pg.Client({ connectionString: url });
+      await dropper.connect();
+      await dropper.query(`drop database if exists "${name}"`);
+      await dropper.end();
+    },
+  };
+}
+
+async function main(): Promise<void> {
+  console.log(`Kizuna benchmark on ${os.cpus().length} cores, Node ${process.version}`);
+  const engines: Engine[] = [pgliteEngine()];
+  const serverUrl = process.env.KIZUNA_BENCH_DATABASE_URL;
+  if (serverUrl) engines.push(await postgresEngine(serverUrl));
+  else console.log('(PostgreSQL skipped: set KIZUNA_BENCH_DATABASE_URL to a database URL the bench may create databases through)');
+  let port = 39_400;
+  for (const engine of engines) {
+    try {
+      await benchEngine(engine, port++);
+    } finally {
+      await engine.cleanUp();
+    }
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
