@@ -1,7 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
-import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import type { SQL } from 'drizzle-orm';
 import { drizzle as drizzleNodePostgres } from 'drizzle-orm/node-postgres';
 import { migrate as migrateNodePostgres } from 'drizzle-orm/node-postgres/migrator';
@@ -62,10 +61,7 @@ async function openPglite(dataDir: string): Promise<Database> {
     lock = acquireDataDirLock(dataDir);
   }
   try {
-    const client = await PGlite.create(inMemory ? undefined : dataDir, {
-      extensions: { pg_trgm },
-      relaxedDurability: true,
-    });
+    const client = await PGlite.create(inMemory ? undefined : dataDir, { relaxedDurability: true });
     const db = drizzlePglite(client, { schema }) as unknown as Db;
     return {
       db,

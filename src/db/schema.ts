@@ -79,7 +79,8 @@ export const localGovernments = pgTable(
 
 /**
  * Folded search keys of each local government: several per LG (kanji, kana, romaji with and
- * without its kind suffix, English name). Trigram-indexed for typo-tolerant search.
+ * without its kind suffix, English name). Search reads them all into an in-memory trigram index
+ * (services/searchIndex.ts), so they need no index here but the one by LG.
  */
 export const searchKeys = pgTable(
   'search_keys',
@@ -91,11 +92,7 @@ export const searchKeys = pgTable(
     /** True when the key is the name without any kind suffix or qualifier. */
     isBase: boolean('is_base').notNull(),
   },
-  (table) => [
-    index('search_keys_trgm').using('gin', sql`${table.key} gin_trgm_ops`),
-    index('search_keys_prefix').on(sql`${table.key} text_pattern_ops`),
-    index('search_keys_lg').on(table.localGovernmentId),
-  ],
+  (table) => [index('search_keys_lg').on(table.localGovernmentId)],
 );
 
 export const relationshipStatuses = ['proposed', 'active', 'dormant', 'ended'] as const;
@@ -130,13 +127,19 @@ export const relationships = pgTable(
     source: text('source').notNull(),
     verified: boolean('verified').notNull().default(false),
     notes: text('notes'),
-    domestic: boolean('domestic').notNull(),
+    /** The parties' countries, copied here (an LG's country never changes) so that a country's ties need no join. */
+    firstCountry: char('first_country', { length: 2 }).notNull(),
+    secondCountry: char('second_country', { length: 2 }).notNull(),
+    /** Both parties in one country: kept, but never counted in international statistics. */
+    domestic: boolean('domestic').generatedAlwaysAs(sql`first_country = second_country`),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (table) => [
     uniqueIndex('relationships_pair_label').on(table.firstId, table.secondId, table.label),
     index('relationships_second').on(table.secondId),
+    index('relationships_first_country').on(table.firstCountry),
+    index('relationships_second_country').on(table.secondCountry),
     check('relationships_ordered_pair', sql`${table.firstId} < ${table.secondId}`),
   ],
 );

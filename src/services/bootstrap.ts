@@ -8,6 +8,7 @@ import { japaneseSearchNames, searchKeysFor } from '../domain/searchKeys.js';
 import { loadCountries } from '../reference/countries.js';
 import { loadJapaneseLocalGovernments, type JapaneseLocalGovernment } from '../reference/japan.js';
 import { loadWorldPlaces, type WorldPlace } from '../reference/places.js';
+import { bumpSearchVersion } from './searchIndex.js';
 import { regionNameOf } from '../reference/regions.js';
 
 /** Bump when what bootstrap loads changes; a database with another version is reloaded. */
@@ -162,7 +163,10 @@ export async function bootstrapReferenceData(db: Db, say: ProgressReporter = () 
       keys,
     );
     await tx.insert(meta).values({ key: 'reference_version', value: REFERENCE_VERSION });
+    await bumpSearchVersion(tx);
   });
+  // PGlite has no autovacuum: without fresh statistics the planner would scan whole tables.
+  await db.execute(sql`analyze`);
 
   const matchable = japanese.filter((lg) => lg.kind !== 'prefecture').length;
   const report: BootstrapReport = {

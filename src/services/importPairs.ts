@@ -11,6 +11,7 @@ import { resolveSide, type Candidate, type PairSide, type Resolution } from '../
 import { searchKeysFor } from '../domain/searchKeys.js';
 import { loadCountries } from '../reference/countries.js';
 import { createQualifierIndex } from '../reference/regions.js';
+import { bumpSearchVersion } from './searchIndex.js';
 
 /** Where the import is: a phase and how far through it. */
 export type ImportProgress = (phase: 'resolving' | 'writing', done: number, total: number) => void;
@@ -435,7 +436,7 @@ export async function importPairs(db: Db, bytes: Uint8Array, options: ImportOpti
       );
       const relationshipRows = [...pairs.values()].map((pair) => {
         const [firstId, secondId] = orderedPair(idOf(pair.first), idOf(pair.second));
-        return { firstId, secondId, domestic: countryById.get(firstId) === countryById.get(secondId) };
+        return { firstId, secondId, firstCountry: countryById.get(firstId)!, secondCountry: countryById.get(secondId)! };
       });
       const inserted = await bulkInsert<(typeof relationshipRows)[number], { id: number }>(
         tx,
@@ -447,12 +448,14 @@ export async function importPairs(db: Db, bytes: Uint8Array, options: ImportOpti
           { name: 'status', type: 'text', value: () => 'active' },
           { name: 'source', type: 'text', value: () => options.source },
           { name: 'verified', type: 'bool', value: () => false },
-          { name: 'domestic', type: 'bool', value: (r) => r.domestic },
+          { name: 'first_country', type: 'text', value: (r) => r.firstCountry },
+          { name: 'second_country', type: 'text', value: (r) => r.secondCountry },
         ],
         relationshipRows,
         { onConflict: 'do nothing', returning: 'id' },
       );
       report.pairs.added = inserted.length;
+      if (places.length > 0) await bumpSearchVersion(tx);
       await tx.insert(auditLog).values({
         actor: options.actor ?? 'import',
         action: 'import',
@@ -461,6 +464,8 @@ export async function importPairs(db: Db, bytes: Uint8Array, options: ImportOpti
       });
       options.progress?.('writing', pairs.size, pairs.size);
     });
+    // PGlite has no autovacuum: refresh the planner's statistics after a bulk load.
+    await db.execute(sql`analyze local_governments, relationships, search_keys`);
   }
   report.seconds = Math.round((performance.now() - started) / 100) / 10;
   return report;

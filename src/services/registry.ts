@@ -104,7 +104,7 @@ async function presentRelationships(db: Db, records: RelationshipRecord[]): Prom
       source: record.source,
       verified: record.verified,
       notes: record.notes,
-      domestic: record.domestic,
+      domestic: record.domestic ?? record.firstCountry === record.secondCountry,
       createdAt: toTimestampString(record.createdAt),
       updatedAt: toTimestampString(record.updatedAt),
     };
@@ -229,6 +229,7 @@ export async function createRelationship(db: Db, input: RelationshipCreateInput,
     }
   }
   const [firstId, secondId] = orderedPair(a, b);
+  const countryOf = (id: number) => parties.find((party) => party.id === id)!.country;
   const label = normaliseLabel(input.label);
   return refusingDuplicates(() => db.transaction(async (tx) => {
     await assertNoDuplicate(tx, firstId, secondId, label);
@@ -251,7 +252,8 @@ export async function createRelationship(db: Db, input: RelationshipCreateInput,
         source: input.source ?? `entered by ${actor}`,
         verified: input.verified ?? false,
         notes: input.notes ?? null,
-        domestic: parties[0]!.country === parties[1]!.country,
+        firstCountry: countryOf(firstId),
+        secondCountry: countryOf(secondId),
       })
       .returning();
     if (input.renewals?.length) {

@@ -2,7 +2,8 @@ import { sql } from 'drizzle-orm';
 import { queryRows, type Db } from '../db/client.js';
 import { foldName } from '../domain/names.js';
 import { KizunaError } from '../errors.js';
-import { presentLocalGovernmentSummary, type LocalGovernmentRow, type LocalGovernmentSummary } from './presenters.js';
+import { presentLocalGovernmentSummary, summaryColumns, type LocalGovernmentRow, type LocalGovernmentSummary } from './presenters.js';
+import { searchIndexFor } from './searchIndex.js';
 
 export interface SearchQuery {
   q: string;
@@ -12,13 +13,8 @@ export interface SearchQuery {
 }
 
 export interface SearchResult extends LocalGovernmentSummary {
-  /** How well the name matched, 0–1 and a little over for exact base names. */
+  /** How well the name matched: 1 for an exact name, a little more for an exact base name. */
   match: number;
-}
-
-/** Escapes LIKE's wildcards so that a typed % or _ is taken literally. */
-function likePrefix(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`) + '%';
 }
 
 /**
@@ -35,29 +31,15 @@ export async function searchLocalGovernments(db: Db, query: SearchQuery): Promis
     ]);
   }
   const limit = Math.min(Math.max(query.limit ?? 10, 1), 100);
-  const rows = await queryRows<LocalGovernmentRow & { match: number }>(
+  const index = await searchIndexFor(db);
+  const hits = index.search(folded, { country: query.country, kind: query.kind }, limit);
+  if (hits.length === 0) return [];
+  const rows = await queryRows<LocalGovernmentRow>(
     db,
-    sql`select lg.id, lg.slug, lg.kind, lg.country, lg.name_en, lg.name_ja, lg.name_local, lg.jis_code,
-        lg.geonames_id, lg.population, lg.designated_city, lg.region_name, matched.match
-      from (
-        select local_government_id as id,
-          max(case when key = ${folded} then 1.0
-                   when key like ${likePrefix(folded)} then 0.6 + 0.4 * similarity(key, ${folded})
-                   else 0.9 * similarity(key, ${folded}) end
-              + case when is_base then 0.02 else 0 end) as match
-        from search_keys
-        where key % ${folded} or key like ${likePrefix(folded)}
-        group by local_government_id
-      ) as matched
-      join local_governments as lg on lg.id = matched.id
-      where (${query.country ?? null}::text is null or lg.country = ${query.country ?? null})
-        and (${query.kind ?? null}::text is null or lg.kind = ${query.kind ?? null})
-      order by matched.match
-        + case when lg.kind = 'prefecture' then 0.12 else 0 end
-        + case when lg.designated_city then 0.05 else 0 end
-        + 0.02 * log(coalesce(lg.population, 0) + 1) desc,
-        lg.id
-      limit ${limit}`,
+    sql`select ${sql.raw(summaryColumns('lg'))} from local_governments lg where lg.id = any(${sql.param(hits.map((hit) => hit.id))}::int[])`,
   );
-  return rows.map((row) => ({ ...presentLocalGovernmentSummary(row), match: Number(row.match) }));
+  const rowById = new Map(rows.map((row) => [row.id, row]));
+  return hits
+    .filter((hit) => rowById.has(hit.id))
+    .map((hit) => ({ ...presentLocalGovernmentSummary(rowById.get(hit.id)!), match: hit.match }));
 }

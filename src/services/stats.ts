@@ -1,8 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { queryRows, type Db } from '../db/client.js';
-
-/** The Japanese kinds in the order statistics show them. */
-export const JAPANESE_KINDS = ['prefecture', 'city', 'special_ward', 'ward', 'town', 'village'] as const;
+import { computeTieStatistics, type JapaneseTie } from '../domain/statistics.js';
 
 export interface JapanStatistics {
   totals: { international: number; domestic: number };
@@ -12,70 +10,45 @@ export interface JapanStatistics {
 }
 
 /**
- * Statistics of Japan's relationships in force (not ended). Domestic relationships (both parties
- * in Japan) are counted on their own and left out of every international figure. Coverage is the
- * share of Japan's LGs of a kind with at least one international partner; the Northern
- * Territories villages are not counted.
+ * Statistics of Japan's relationships in force (not ended). Domestic relationships are counted on
+ * their own and left out of every international figure; the Northern Territories villages are not
+ * counted in coverage. Two queries fetch Japan's LGs and its ties; the counting is a pure rule.
  */
 export async function japanStatistics(db: Db): Promise<JapanStatistics> {
-  const japanese = sql`
-    japanese as (
-      select lg.id, lg.kind, lg.in_coverage,
-        case when lg.kind = 'prefecture' then lg.id when lg.kind = 'ward' then parent.parent_id else lg.parent_id end as prefecture_id
+  // Column arrays in one row each: PGlite spends far more on each row it hands back than on the query.
+  const [units] = await queryRows<{ ids: number[]; kinds: string[]; in_coverage: boolean[]; prefecture_ids: number[] }>(
+    db,
+    sql`select array_agg(lg.id) as ids, array_agg(lg.kind) as kinds, array_agg(lg.in_coverage) as in_coverage,
+        array_agg(case when lg.kind = 'prefecture' then lg.id when lg.kind = 'ward' then parent.parent_id else lg.parent_id end) as prefecture_ids
       from local_governments lg left join local_governments parent on parent.id = lg.parent_id
-      where lg.country = 'JP'
-    ),
-    ties as (
-      select r.id, r.domestic, a.country as first_country, b.country as second_country, r.first_id, r.second_id
-      from relationships r
-      join local_governments a on a.id = r.first_id
-      join local_governments b on b.id = r.second_id
-      where r.status <> 'ended' and (a.country = 'JP' or b.country = 'JP')
-    ),
-    japanese_sides as (
-      select id as relationship_id, first_id as japanese_id, second_country as partner_country from ties where not domestic and first_country = 'JP'
-      union all
-      select id, second_id, first_country from ties where not domestic and second_country = 'JP'
-    )`;
-  const [totals] = await queryRows<{ international: number; domestic: number }>(
-    db,
-    sql`with ${japanese} select count(*) filter (where not domestic)::int as international, count(*) filter (where domestic)::int as domestic from ties`,
+      where lg.country = 'JP'`,
   );
-  const byCountry = await queryRows<{ country: string; count: number }>(
+  const [ties] = await queryRows<{ first_ids: number[]; second_ids: number[]; first_countries: string[]; second_countries: string[] }>(
     db,
-    sql`with ${japanese} select partner_country as country, count(*)::int as count from japanese_sides
-      group by partner_country order by count desc, partner_country`,
+    sql`select array_agg(first_id) as first_ids, array_agg(second_id) as second_ids,
+        array_agg(first_country) as first_countries, array_agg(second_country) as second_countries
+      from relationships where status <> 'ended' and (first_country = 'JP' or second_country = 'JP')`,
   );
-  const byKind = await queryRows<{ kind: string; total: number; with_partner: number }>(
+  const prefectures = await queryRows<{ id: number; jis_code: string; name_en: string; name_ja: string }>(
     db,
-    sql`with ${japanese} select j.kind, count(*)::int as total,
-        count(*) filter (where exists (select 1 from japanese_sides s where s.japanese_id = j.id))::int as with_partner
-      from japanese j where j.in_coverage group by j.kind`,
+    sql`select id, jis_code, name_en, name_ja from local_governments where country = 'JP' and kind = 'prefecture' order by jis_code`,
   );
-  const byPrefecture = await queryRows<{ id: number; jis_code: string; name_en: string; name_ja: string; relationships: number; with_partner: number }>(
-    db,
-    sql`with ${japanese}
-      select p.id, p.jis_code, p.name_en, p.name_ja,
-        (select count(*) from japanese_sides s join japanese j on j.id = s.japanese_id where j.prefecture_id = p.id)::int as relationships,
-        (select count(distinct s.japanese_id) from japanese_sides s join japanese j on j.id = s.japanese_id where j.prefecture_id = p.id)::int as with_partner
-      from local_governments p where p.country = 'JP' and p.kind = 'prefecture' order by p.jis_code`,
+  const statistics = computeTieStatistics(
+    (units?.ids ?? []).map((id, i) => ({ id, kind: units!.kinds[i]!, inCoverage: units!.in_coverage[i]!, prefectureId: units!.prefecture_ids[i]! })),
+    (ties?.first_ids ?? []).map<JapaneseTie>((firstId, i) => ({
+      firstId,
+      secondId: ties!.second_ids[i]!,
+      firstCountry: ties!.first_countries[i]!.trim(),
+      secondCountry: ties!.second_countries[i]!.trim(),
+    })),
   );
-  const kindOrder = (kind: string) => (JAPANESE_KINDS as readonly string[]).indexOf(kind);
   return {
-    totals: totals ?? { international: 0, domestic: 0 },
-    byCountry: byCountry.map((row) => ({ country: row.country.trim(), count: row.count })),
-    byKind: byKind
-      .sort((a, b) => kindOrder(a.kind) - kindOrder(b.kind))
-      .map((row) => ({
-        kind: row.kind,
-        total: row.total,
-        withPartner: row.with_partner,
-        coverage: row.total === 0 ? 0 : Math.round((row.with_partner / row.total) * 10000) / 10000,
-      })),
-    byPrefecture: byPrefecture.map((row) => ({
-      prefecture: { id: row.id, jisCode: row.jis_code.trim(), name: { en: row.name_en, ja: row.name_ja } },
-      relationships: row.relationships,
-      localGovernmentsWithPartner: row.with_partner,
+    totals: statistics.totals,
+    byCountry: statistics.byCountry,
+    byKind: statistics.byKind,
+    byPrefecture: prefectures.map((prefecture) => ({
+      prefecture: { id: prefecture.id, jisCode: prefecture.jis_code.trim(), name: { en: prefecture.name_en, ja: prefecture.name_ja } },
+      ...statistics.byPrefecture.get(prefecture.id)!,
     })),
   };
 }

@@ -80,7 +80,9 @@ CREATE TABLE "relationships" (
 	"source" text NOT NULL,
 	"verified" boolean DEFAULT false NOT NULL,
 	"notes" text,
-	"domestic" boolean NOT NULL,
+	"first_country" char(2) NOT NULL,
+	"second_country" char(2) NOT NULL,
+	"domestic" boolean GENERATED ALWAYS AS (first_country = second_country) STORED,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "relationships_ordered_pair" CHECK ("relationships"."first_id" < "relationships"."second_id")
@@ -103,6 +105,6 @@ CREATE INDEX "local_governments_parent" ON "local_governments" USING btree ("par
 CREATE INDEX "local_governments_name_local" ON "local_governments" USING btree ("name_local");--> statement-breakpoint
 CREATE UNIQUE INDEX "relationships_pair_label" ON "relationships" USING btree ("first_id","second_id","label");--> statement-breakpoint
 CREATE INDEX "relationships_second" ON "relationships" USING btree ("second_id");--> statement-breakpoint
-CREATE INDEX "search_keys_trgm" ON "search_keys" USING gin ("key" gin_trgm_ops);--> statement-breakpoint
-CREATE INDEX "search_keys_prefix" ON "search_keys" USING btree ("key" text_pattern_ops);--> statement-breakpoint
+CREATE INDEX "relationships_first_country" ON "relationships" USING btree ("first_country");--> statement-breakpoint
+CREATE INDEX "relationships_second_country" ON "relationships" USING btree ("second_country");--> statement-breakpoint
 CREATE INDEX "search_keys_lg" ON "search_keys" USING btree ("local_government_id");
