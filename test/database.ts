@@ -86,12 +86,18 @@ async function openServerDatabase(url: string, template?: string): Promise<Datab
   };
 }
 
+/** A copy of the PGlite template in a new temporary folder (KIZUNA_DATA_DIR is its parent); returns the data folder. */
+export function copyTemplateFolder(template: string): string {
+  const dataDir = path.join(mkdtempSync(path.join(os.tmpdir(), 'kizuna-test-')), 'db');
+  cpSync(template, dataDir, { recursive: true });
+  return dataDir;
+}
+
 /** A bootstrapped database of the test's own, copied from the template; closing it deletes it. */
 export async function openTestDatabase(template: string): Promise<Database> {
   if (serverUrl) return openServerDatabase(serverUrl, template);
-  const parent = mkdtempSync(path.join(os.tmpdir(), 'kizuna-test-'));
-  const dataDir = path.join(parent, 'db');
-  cpSync(template, dataDir, { recursive: true });
+  const dataDir = copyTemplateFolder(template);
+  const parent = path.dirname(dataDir);
   const database = await openDatabase({ dataDir });
   return {
     ...database,

@@ -1,0 +1,95 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, inject, it } from 'vitest';
+import { copyTemplateFolder, engineName } from '../../test/database.js';
+import { projectRoot } from '../paths.js';
+
+const entry = path.join(projectRoot, 'src', 'cli', 'main.ts');
+
+/** Runs the real CLI (from source, through tsx) and returns its exit code and output. */
+function kizuna(args: string[], env: NodeJS.ProcessEnv = {}) {
+  const result = spawnSync(process.execPath, ['--import', 'tsx', entry, ...args], {
+    cwd: projectRoot,
+    env: { ...process.env, DATABASE_URL: '', ...env },
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe('kizuna --help', () => {
+  it.each([
+    [[], ['serve', 'migrate', 'bootstrap', 'import', 'search', 'stats']],
+    [['serve'], ['--port', '--host']],
+    [['import', 'pairs'], ['--dry-run', '--report']],
+    [['search'], ['--country', '--kind', '--limit', '--json']],
+  ])('describes kizuna %s', (command, words) => {
+    const { code, stdout } = kizuna([...command, '--help']);
+    expect(code).toBe(0);
+    for (const word of words) expect(stdout).toContain(word);
+  });
+
+  it('refuses a port that is not a number', () => {
+    const { code, stderr } = kizuna(['serve', '--port', 'eighty']);
+    expect(code).not.toBe(0);
+    expect(stderr).toContain('must be a whole number from 1 to 65535');
+  });
+});
+
+describe.runIf(engineName === 'pglite')('the CLI on a data folder', () => {
+  const dataDir = copyTemplateFolder(inject('databaseTemplate'));
+  const env = { KIZUNA_DATA_DIR: path.dirname(dataDir) };
+  afterAll(() => rmSync(path.dirname(dataDir), { recursive: true, force: true }));
+
+  it('searches and prints one local government a line', () => {
+    const { code, stdout } = kizuna(['search', '井原市', '--limit', '1'], env);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/Ibara City\t井原市\tcity\tJP\t332071/);
+  });
+
+  it('refuses to import a file it cannot read, and a file that is not CSV, writing nothing', () => {
+    const missing = kizuna(['import', 'pairs', '/no/such/file.csv'], env);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain('Cannot read /no/such/file.csv: ENOENT');
+    const notCsv = path.join(os.tmpdir(), `kizuna-not-csv-${process.pid}.csv`);
+    writeFileSync(notCsv, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0xff, 0x00]));
+    const binary = kizuna(['import', 'pairs', notCsv], env);
+    rmSync(notCsv);
+    expect(binary.code).toBe(1);
+    expect(binary.stderr).toContain('not UTF-8');
+    expect(kizuna(['stats'], env).stdout).toContain('"international": 0');
+  });
+
+  it('stops a second process on the same data folder at once, with a clear message', async () => {
+    const server = spawn(process.execPath, ['--import', 'tsx', entry, 'serve', '--port', '39499', '--host', '127.0.0.1'], {
+      cwd: projectRoot,
+      env: { ...process.env, DATABASE_URL: '', ...env },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    try {
+      await new Promise<void>((resolve, reject) => {
+        let log = '';
+        server.stderr!.on('data', (chunk: Buffer) => {
+          log += chunk.toString();
+          if (log.includes('Kizuna is serving')) resolve();
+        });
+        server.once('exit', (code) => reject(new Error(`the server exited (${code}): ${log}`)));
+      });
+      const second = kizuna(['search', 'Ibara'], env);
+      expect(second.code).toBe(1);
+      expect(second.stderr).toContain(`is in use by another Kizuna process (pid ${server.pid})`);
+      const page = await fetch('http://127.0.0.1:39499/api/search?q=Ibara');
+      expect(((await page.json()) as { results: { jisCode: string }[] }).results[0]?.jisCode).toBe('332071');
+    } finally {
+      await new Promise<void>((resolve) => {
+        server.once('exit', () => resolve());
+        server.kill('SIGTERM');
+      });
+    }
+    const afterwards = kizuna(['search', 'Ibara', '--limit', '1'], env);
+    expect(afterwards.code).toBe(0);
+    expect(afterwards.stdout).toContain('Ibara City');
+  });
+});
