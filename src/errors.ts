@@ -3,7 +3,6 @@ const STATUS_BY_ID = {
   bad_request: 400,
   malformed_json: 400,
   unauthorized: 401,
-  forbidden: 403,
   not_found: 404,
   conflict: 409,
   payload_too_large: 413,
@@ -45,9 +44,4 @@ export class KizunaError extends Error {
 /** A 404 for a thing that does not exist. */
 export function notFound(what: string): KizunaError {
   return new KizunaError('not_found', `${what} does not exist.`);
-}
-
-/** A 422 naming the field at fault. */
-export function invalidField(field: string, message: string): KizunaError {
-  return new KizunaError('validation_failed', `${field}: ${message}`, [{ field, message }]);
 }

@@ -34,10 +34,16 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   }
   const app = createApp({ db: database.db, adminToken: options.adminToken });
   const hostname = options.hostname ?? '0.0.0.0';
-  const server = await new Promise<ServerType>((resolve, reject) => {
-    const running = serve({ fetch: app.fetch, port: options.port, hostname }, () => resolve(running));
-    running.once('error', reject);
-  });
+  let server: ServerType;
+  try {
+    server = await new Promise<ServerType>((resolve, reject) => {
+      const running = serve({ fetch: app.fetch, port: options.port, hostname }, () => resolve(running));
+      running.once('error', reject);
+    });
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
   const url = `http://localhost:${options.port}`;
   say(`Kizuna is serving at ${url} (ready in ${((performance.now() - started) / 1000).toFixed(1)} s)`);
   return {

@@ -33,6 +33,9 @@ export interface OpenOptions {
 
 const migrationsFolder = path.join(projectRoot, 'drizzle');
 
+/** PostgreSQL advisory lock keys: work that two processes must not do at the same time. */
+export const ADVISORY_LOCKS = { migrate: 4_151_001, bootstrap: 4_151_002, import: 4_151_003 } as const;
+
 /** Reads the engine settings from the environment: DATABASE_URL, else KIZUNA_DATA_DIR (default ./var/db). */
 export function optionsFromEnvironment(env: NodeJS.ProcessEnv = process.env): OpenOptions {
   if (env.DATABASE_URL) return { databaseUrl: env.DATABASE_URL };
@@ -80,7 +83,12 @@ async function openPglite(dataDir: string): Promise<Database> {
 
 async function openPostgres(databaseUrl: string): Promise<Database> {
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 8 });
-  await pool.query('select 1');
+  try {
+    await pool.query('select 1');
+  } catch (error) {
+    await pool.end();
+    throw error;
+  }
   const db = drizzleNodePostgres(pool, { schema }) as unknown as Db;
   const url = new URL(databaseUrl);
   url.password = '';
@@ -96,10 +104,10 @@ async function applyMigrations(database: Database): Promise<void> {
   // Two processes starting at once against one server would race to migrate: one waits.
   const client = await (database.db as unknown as { $client: pg.Pool }).$client.connect();
   try {
-    await client.query('select pg_advisory_lock(20251121)');
+    await client.query('select pg_advisory_lock($1)', [ADVISORY_LOCKS.migrate]);
     await migrateNodePostgres(drizzleNodePostgres(client), config);
   } finally {
-    await client.query('select pg_advisory_unlock(20251121)').catch(() => undefined);
+    await client.query('select pg_advisory_unlock($1)', [ADVISORY_LOCKS.migrate]).catch(() => undefined);
     client.release();
   }
 }

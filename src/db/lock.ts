@@ -1,4 +1,4 @@
-import { closeSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { KizunaError } from '../errors.js';
 
 export interface DataDirLock {
@@ -22,7 +22,7 @@ function processIsAlive(pid: number): boolean {
  */
 export function acquireDataDirLock(dataDir: string): DataDirLock {
   const lockPath = `${dataDir}.lock`;
-  for (let attempt = 0; attempt < 2; attempt++) {
+  for (let attempt = 0; attempt < 3; attempt++) {
     try {
       const fd = openSync(lockPath, 'wx');
       writeSync(fd, String(process.pid));
@@ -49,7 +49,17 @@ export function acquireDataDirLock(dataDir: string): DataDirLock {
       if (holder === process.pid) {
         throw new KizunaError('database_locked', `The data folder ${dataDir} is already open in this process.`);
       }
-      rmSync(lockPath, { force: true });
+      // Move the stale lock aside rather than delete it: of two processes doing this at once, only
+      // one rename succeeds, and the other finds the new lock on its next attempt.
+      const aside = `${lockPath}.stale-${process.pid}`;
+      try {
+        renameSync(lockPath, aside);
+        if (readFileSync(aside, 'utf8') === String(holder)) rmSync(aside, { force: true });
+        // Another process took over first and this moved its fresh lock: put it back.
+        else renameSync(aside, lockPath);
+      } catch (renameError) {
+        if ((renameError as NodeJS.ErrnoException).code !== 'ENOENT') throw renameError;
+      }
     }
   }
   throw new KizunaError('database_locked', `Could not take the lock file ${lockPath}.`);

@@ -40,11 +40,6 @@ function collapseLongVowels(text: string): string {
   return text.replace(/o[ou]/g, 'o').replace(/uu/g, 'u');
 }
 
-/** True when the text has any kanji (a CJK ideograph). */
-export function hasKanji(text: string): boolean {
-  return /\p{Script=Han}/u.test(text);
-}
-
 /** ASCII slug for URLs: folded, spaces to hyphens, anything else dropped. */
 export function slugify(name: string): string {
   const slug = name

@@ -76,3 +76,16 @@ describe('parsePairsFile', () => {
     expect(fileProblem(bytes(huge))).toMatch(new RegExp(`longer than ${MAX_LINE_BYTES / 1024} KB`));
   });
 });
+
+describe('parsePairsFile line numbers', () => {
+  it('names the line a row ends on, past blank lines and quoted line breaks', () => {
+    const parsed = parsePairsFile(bytes('city1,country1,city2,country2\n\n"Fermo\nItaly",Italy,Berat,Albania\n,Japan,Kyoto,Japan\n'));
+    expect(parsed.rejected).toEqual([{ row: 5, field: 'city1', reason: 'is empty' }]);
+    expect(parsed.rows[0]?.row).toBe(4);
+  });
+
+  it('rejects a side with one coordinate of two', () => {
+    const parsed = parsePairsFile(bytes(`${HEADER}Berat,Albania,40.7,,Bérat,France,43.3,1.1\n`));
+    expect(parsed.rejected).toEqual([{ row: 2, field: 'lng1', reason: 'is empty while the other coordinate is given' }]);
+  });
+});

@@ -67,14 +67,15 @@ function readCoordinate(text: string | undefined, min: number, max: number): num
 export function parsePairsFile(bytes: Uint8Array): ParsedPairsFile {
   const text = decodeUtf8(bytes);
   if (text.trim().length === 0) throw fileError('The file is empty: a pairs file starts with the header city1,country1,city2,country2.');
-  let records: string[][];
+  let records: { record: string[]; info: { lines: number } }[];
   try {
     records = parse(text, {
       bom: true,
       relax_column_count: true,
       skip_empty_lines: true,
       max_record_size: MAX_LINE_BYTES,
-    }) as string[][];
+      info: true,
+    }) as unknown as { record: string[]; info: { lines: number } }[];
   } catch (error) {
     const { code, lines } = error as { code?: string; lines?: number };
     if (code === 'CSV_MAX_RECORD_SIZE') {
@@ -82,7 +83,7 @@ export function parsePairsFile(bytes: Uint8Array): ParsedPairsFile {
     }
     throw fileError(`The file is not valid CSV near line ${lines ?? '?'}: ${(error as Error).message}`);
   }
-  const header = (records[0] ?? []).map((cell) => cell.trim().toLowerCase());
+  const header = (records[0]?.record ?? []).map((cell) => cell.trim().toLowerCase());
   const missing = REQUIRED.filter((column) => !header.includes(column));
   if (missing.length > 0) {
     throw fileError(
@@ -100,8 +101,9 @@ export function parsePairsFile(bytes: Uint8Array): ParsedPairsFile {
 
   const rows: PairRow[] = [];
   const rejected: RejectedRow[] = [];
-  records.slice(1).forEach((record, position) => {
-    const row = position + 2;
+  // The row number is the line the record ends on, as an editor shows it.
+  records.slice(1).forEach(({ record, info }) => {
+    const row = info.lines;
     if (record.length !== header.length) {
       rejected.push({ row, field: '(row)', reason: `has ${record.length} fields where the header has ${header.length}` });
       return;
@@ -120,6 +122,9 @@ export function parsePairsFile(bytes: Uint8Array): ParsedPairsFile {
         const longitude = readCoordinate(cell(`lng${n}`), -180, 180);
         if (typeof latitude === 'string') return void rejected.push({ row, field: `lat${n}`, reason: latitude });
         if (typeof longitude === 'string') return void rejected.push({ row, field: `lng${n}`, reason: longitude });
+        if ((latitude === undefined) !== (longitude === undefined)) {
+          return void rejected.push({ row, field: latitude === undefined ? `lat${n}` : `lng${n}`, reason: 'is empty while the other coordinate is given' });
+        }
         if (latitude !== undefined && longitude !== undefined) {
           side.latitude = latitude;
           side.longitude = longitude;

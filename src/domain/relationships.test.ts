@@ -59,3 +59,10 @@ describe('pairs and labels', () => {
     expect(normaliseLabel(undefined)).toBe('');
   });
 });
+
+describe('parsePartialDate with early years', () => {
+  it('keeps a year below 100 as written, for the 1900 rule to refuse', () => {
+    expect(parsePartialDate('0055')).toEqual({ date: '0055-01-01', precision: 'year' });
+    expect(checkRelationshipDates({ signedOn: { date: '0055-01-01', precision: 'year' } }, '2026-11-21')[0]?.message).toBe('must not be before 1900');
+  });
+});

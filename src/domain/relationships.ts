@@ -39,7 +39,9 @@ export function parsePartialDate(text: string): PreciseDate | string {
   const monthNumber = month ? Number(month) : 1;
   const dayNumber = day ? Number(day) : 1;
   if (monthNumber < 1 || monthNumber > 12) return `there is no month ${month}`;
-  const asDate = new Date(Date.UTC(Number(year), monthNumber - 1, dayNumber));
+  const asDate = new Date(0);
+  // setUTCFullYear, unlike Date.UTC, does not read years below 100 as 19xx.
+  asDate.setUTCFullYear(Number(year), monthNumber - 1, dayNumber);
   if (asDate.getUTCMonth() !== monthNumber - 1 || asDate.getUTCDate() !== dayNumber) {
     return `${text} is not a day of the calendar`;
   }

@@ -159,7 +159,9 @@ export function resolveSide(
     return { status: 'unresolved', reason: `no place named "${label}" in ${side.country}${tail}` };
   }
 
-  const hasCoordinates = side.latitude !== undefined && side.longitude !== undefined;
+  // Coordinates outside the country point at another country's place of that name (a geocoding
+  // slip, like "Birmingham, United States" placed in England): they say nothing here.
+  const hasCoordinates = side.latitude !== undefined && side.longitude !== undefined && side.coordinatesOutsideCountry !== true;
   const qualifierCodes = side.qualifiers.map((q) => ({
     qualifier: q,
     folded: new Set(nameVariants(q)),
@@ -312,12 +314,9 @@ export function resolveSide(
   const largestPopulation = largest.candidate.population ?? 0;
   const runnerUpPopulation = runnerUp.candidate.population ?? 0;
   const allFar = located.length === contenders.length && located.every((entry) => entry.distance! > 100);
-  // Coordinates outside the country point at another country's place of that name (a geocoding
-  // slip, like "Birmingham, United States" placed in England): they say nothing here.
-  const coordinatesElsewhere = allFar && side.coordinatesOutsideCountry === true;
   const qualifierUnmet = side.qualifiers.length > 0 && !largest.qualifierMatched;
   if (
-    (!allFar || coordinatesElsewhere) &&
+    !allFar &&
     !qualifierUnmet &&
     largestPopulation > 0 &&
     largestPopulation >= POPULATION_RATIO * runnerUpPopulation

@@ -1,6 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import { bulkInsert } from '../db/bulk.js';
-import { queryRows, type Db } from '../db/client.js';
+import { ADVISORY_LOCKS, queryRows, type Db } from '../db/client.js';
 import { countries, meta } from '../db/schema.js';
 import { matchJapaneseToGazetteer } from '../domain/japanGazetteer.js';
 import { slugify } from '../domain/names.js';
@@ -8,11 +8,12 @@ import { japaneseSearchNames, searchKeysFor } from '../domain/searchKeys.js';
 import { loadCountries } from '../reference/countries.js';
 import { loadJapaneseLocalGovernments, type JapaneseLocalGovernment } from '../reference/japan.js';
 import { loadWorldPlaces, type WorldPlace } from '../reference/places.js';
+import { insertForeignPlaces, insertSearchKeys } from './foreignPlaces.js';
 import { bumpSearchVersion } from './searchIndex.js';
 import { regionNameOf } from '../reference/regions.js';
 
 /** Bump when what bootstrap loads changes; a database with another version is reloaded. */
-export const REFERENCE_VERSION = '1';
+export const REFERENCE_VERSION = '2';
 
 export interface BootstrapReport {
   skipped: boolean;
@@ -69,13 +70,18 @@ export async function bootstrapReferenceData(db: Db, say: ProgressReporter = () 
   const japanesePlaces = places.filter((place) => place.country === 'JP');
   const match = matchJapaneseToGazetteer(japanese, japanesePlaces);
   const placeById = new Map(japanesePlaces.map((place) => [place.geonamesId, place]));
+  const prefectureNames = new Map(japanese.filter((lg) => lg.kind === 'prefecture').map((lg) => [lg.jisCode, lg.english]));
   const seatByPrefecture = new Map<string, WorldPlace>();
   for (const place of japanesePlaces) {
     const prefecture = place.admin1 ? match.prefectureByAdmin1.get(place.admin1) : undefined;
     if (prefecture && place.featureCode === 'PPLA') seatByPrefecture.set(prefecture, place);
   }
 
-  await db.transaction(async (tx) => {
+  const loadedMeanwhile = await db.transaction(async (tx) => {
+    // Two servers starting at once on one PostgreSQL database: the second waits, then finds it done.
+    await tx.execute(sql`select pg_advisory_xact_lock(${ADVISORY_LOCKS.bootstrap})`);
+    const [again] = await tx.select().from(meta).where(eq(meta.key, 'reference_version'));
+    if (again) return true;
     say(`Loading ${countryList.length} countries…`);
     await tx.insert(countries).values(countryList.map(({ code, nameEn, nameJa, continent, languages }) => ({ code, nameEn, nameJa, continent, languages })));
 
@@ -100,6 +106,7 @@ export async function bootstrapReferenceData(db: Db, say: ProgressReporter = () 
         { name: 'jis_code', type: 'text', value: (lg) => lg.jisCode },
         { name: 'geonames_id', type: 'int', value: (lg) => match.placeByJisCode.get(lg.jisCode) ?? null },
         { name: 'designated_city', type: 'bool', value: (lg) => lg.designatedCity },
+        { name: 'region_name', type: 'text', value: (lg) => (lg.kind === 'prefecture' ? null : (prefectureNames.get(lg.prefectureCode) ?? null)) },
         { name: 'population', type: 'int', value: (lg) => (lg.kind === 'prefecture' ? null : (located(lg)?.population ?? null)) },
         { name: 'latitude', type: 'float8', value: (lg) => located(lg)?.latitude ?? null },
         { name: 'longitude', type: 'float8', value: (lg) => located(lg)?.longitude ?? null },
@@ -119,54 +126,32 @@ export async function bootstrapReferenceData(db: Db, say: ProgressReporter = () 
 
     const foreign = places.filter((place) => place.country !== 'JP');
     say(`Loading ${foreign.length} GeoNames places outside Japan…`);
-    const foreignIds = await bulkInsert<WorldPlace, { id: number }>(
+    await insertForeignPlaces(
       tx,
-      'local_governments',
-      [
-        { name: 'country', type: 'text', value: (p) => p.country },
-        { name: 'kind', type: 'text', value: () => 'municipality' },
-        { name: 'name_local', type: 'text', value: (p) => p.name },
-        { name: 'name_romaji', type: 'text', value: (p) => p.name },
-        { name: 'name_en', type: 'text', value: (p) => p.name },
-        { name: 'slug', type: 'text', value: (p) => slugify(p.name) },
-        { name: 'geonames_id', type: 'int', value: (p) => p.geonamesId },
-        { name: 'admin1', type: 'text', value: (p) => p.admin1 },
-        { name: 'region_name', type: 'text', value: (p) => (p.admin1 ? regionNameOf(p.country, p.admin1) : null) },
-        { name: 'population', type: 'int', value: (p) => p.population },
-        { name: 'latitude', type: 'float8', value: (p) => p.latitude },
-        { name: 'longitude', type: 'float8', value: (p) => p.longitude },
-        { name: 'verified', type: 'bool', value: () => true },
-        { name: 'source', type: 'text', value: () => 'geonames' },
-      ],
-      foreign,
-      { returning: 'id' },
+      foreign.map((place) => ({
+        country: place.country,
+        name: place.name,
+        geonamesId: place.geonamesId,
+        admin1: place.admin1,
+        regionName: place.admin1 ? regionNameOf(place.country, place.admin1) : null,
+        population: place.population,
+        latitude: place.latitude,
+        longitude: place.longitude,
+        verified: true,
+        source: 'geonames',
+      })),
     );
-
-    say('Building the search index…');
-    const keys: { id: number; key: string; isBase: boolean }[] = [];
-    japanese.forEach((lg) => {
-      const id = idByCode.get(lg.jisCode)!;
-      for (const key of searchKeysFor(japaneseSearchNames(lg))) keys.push({ id, ...key });
-    });
-    foreign.forEach((place, index) => {
-      const id = foreignIds[index]!.id;
-      for (const key of searchKeysFor({ baseNames: [place.name], fullNames: [] })) keys.push({ id, ...key });
-    });
-    await bulkInsert(
+    await insertSearchKeys(
       tx,
-      'search_keys',
-      [
-        { name: 'local_government_id', type: 'int', value: (k) => k.id },
-        { name: 'key', type: 'text', value: (k) => k.key },
-        { name: 'is_base', type: 'bool', value: (k) => k.isBase },
-      ],
-      keys,
+      japanese.flatMap((lg) => searchKeysFor(japaneseSearchNames(lg)).map((key) => ({ ...key, id: idByCode.get(lg.jisCode)! }))),
     );
     await tx.insert(meta).values({ key: 'reference_version', value: REFERENCE_VERSION });
     await bumpSearchVersion(tx);
+    return false;
   });
+  if (loadedMeanwhile) return bootstrapReferenceData(db, say);
   // PGlite has no autovacuum: without fresh statistics the planner would scan whole tables.
-  await db.execute(sql`analyze`);
+  await db.execute(sql`analyze countries, local_governments, search_keys`);
 
   const matchable = japanese.filter((lg) => lg.kind !== 'prefecture').length;
   const report: BootstrapReport = {

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { openTestDatabase, sharedData } from '../../test/database.js';
 import { queryRows, type Database } from '../db/client.js';
 import { importPairs, type ImportReport } from './importPairs.js';
+import { createRelationship } from './registry.js';
 import { japanStatistics } from './stats.js';
 
 let database: Database;
@@ -34,9 +35,9 @@ describe('import of the Wikipedia pairs', () => {
   });
 
   it('stores each distinct pair once, as counted by the database itself', async () => {
-    expect(report.pairs.added).toBe(24_009);
-    expect(await scalar(sql`select count(*)::int as n from relationships where source = 'twin_cities.csv'`)).toBe(24_009);
-    expect(await scalar(sql`select count(distinct (first_id, second_id))::int as n from relationships`)).toBe(24_009);
+    expect(report.pairs.added).toBe(24_042);
+    expect(await scalar(sql`select count(*)::int as n from relationships where source = 'twin_cities.csv'`)).toBe(24_042);
+    expect(await scalar(sql`select count(distinct (first_id, second_id))::int as n from relationships`)).toBe(24_042);
     expect(await scalar(sql`select count(*)::int as n from local_governments where not verified`)).toBe(report.newLocalGovernments);
   });
 
@@ -82,7 +83,7 @@ describe('import of the Wikipedia pairs', () => {
         where 'JP' in (a.country, b.country)`,
     );
     expect(stats.totals).toEqual({ international: direct[0]!.international, domestic: direct[0]!.domestic });
-    expect(stats.totals).toEqual({ international: 1064, domestic: 136 });
+    expect(stats.totals).toEqual({ international: 1066, domestic: 136 });
     expect(stats.byCountry[0]).toEqual({ country: 'US', count: direct[0]!.us });
     expect(stats.byCountry.slice(0, 4).map((row) => row.country)).toEqual(['US', 'CN', 'KR', 'AU']);
     expect(stats.byPrefecture).toHaveLength(47);
@@ -126,5 +127,17 @@ describe('import of the Wikipedia pairs', () => {
     const result = await importPairs(database.db, new TextEncoder().encode(file), { source: 'small.csv', dryRun: true });
     expect(result.rejectedRows).toEqual([{ row: 2, field: 'country1', reason: '"Atlantis" is not a country Kizuna knows' }]);
     expect(result.rows.accepted).toBe(1);
+  });
+
+  it('does not add a pair that already has a relationship under a label', async () => {
+    const [ibara, berat] = await queryRows<{ id: number }>(
+      database.db,
+      sql`select id from local_governments where jis_code = '332071' or (country = 'FR' and name_en = 'Bérat') order by country desc`,
+    );
+    await createRelationship(database.db, { localGovernmentIds: [ibara!.id, berat!.id], label: 'friendship city' }, 'test');
+    const before = await scalar(sql`select count(*)::int as n from relationships`);
+    const result = await importPairs(database.db, new TextEncoder().encode('city1,country1,city2,country2\nIbara,Japan,Bérat,France\n'), { source: 'one.csv' });
+    expect(result.pairs).toMatchObject({ distinct: 1, added: 0, alreadyPresent: 1 });
+    expect(await scalar(sql`select count(*)::int as n from relationships`)).toBe(before);
   });
 });

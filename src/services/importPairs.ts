@@ -1,9 +1,10 @@
 import { sql } from 'drizzle-orm';
 import { bulkInsert } from '../db/bulk.js';
-import { queryRows, type Db } from '../db/client.js';
+import { ADVISORY_LOCKS, queryRows, type Db } from '../db/client.js';
 import { auditLog } from '../db/schema.js';
+import { KizunaError } from '../errors.js';
 import { createCountryNormaliser, type NormalisedCountry } from '../domain/countryNames.js';
-import { foldName, slugify } from '../domain/names.js';
+import { foldName } from '../domain/names.js';
 import { parsePairsFile, type PairRow, type RawSide, type RejectedRow } from '../domain/pairsFile.js';
 import { nameVariants, parsePlaceName } from '../domain/placeNames.js';
 import { orderedPair } from '../domain/relationships.js';
@@ -11,7 +12,8 @@ import { resolveSide, type Candidate, type PairSide, type Resolution } from '../
 import { searchKeysFor } from '../domain/searchKeys.js';
 import { loadCountries } from '../reference/countries.js';
 import { createQualifierIndex } from '../reference/regions.js';
-import { bumpSearchVersion } from './searchIndex.js';
+import { insertForeignPlaces } from './foreignPlaces.js';
+import { bumpSearchVersion, searchVersion } from './searchIndex.js';
 
 /** Where the import is: a phase and how far through it. */
 export type ImportProgress = (phase: 'resolving' | 'writing', done: number, total: number) => void;
@@ -52,6 +54,8 @@ export interface ImportReport {
   rejectedRows: RejectedRow[];
   ambiguousSides: SideProblem[];
   unresolvedSides: SideProblem[];
+  /** Sides resolved to a place over 100 km from the file's coordinates: for a person to check. */
+  distantSides: SideProblem[];
   seconds: number;
 }
 
@@ -61,8 +65,9 @@ class Gazetteer {
   /** Which one-degree cells hold a place of which country. */
   private readonly cells = new Set<string>();
 
-  add(place: Candidate): void {
-    if (place.latitude !== null && place.longitude !== null) {
+  /** Adds a place; only places of the reference gazetteer say where a country lies. */
+  add(place: Candidate, marksCountry: boolean): void {
+    if (marksCountry && place.latitude !== null && place.longitude !== null) {
       this.cells.add(`${place.country}|${Math.floor(place.latitude)}|${Math.floor(place.longitude)}`);
     }
     const keys = new Set(place.foldedNames.flatMap((name) => [name, name.replace(/ /g, '')]));
@@ -71,6 +76,13 @@ class Gazetteer {
       const list = this.byName.get(slot);
       if (list) list.push(place);
       else this.byName.set(slot, [place]);
+    }
+  }
+
+  /** Takes places out again (ones this import meant to create, then found no use for). */
+  remove(ids: Set<number>): void {
+    for (const [slot, places] of this.byName) {
+      if (places.some((place) => ids.has(place.id))) this.byName.set(slot, places.filter((place) => !ids.has(place.id)));
     }
   }
 
@@ -109,12 +121,13 @@ async function loadGazetteer(db: Db): Promise<Gazetteer> {
     latitude: number | null;
     longitude: number | null;
     jis_code: string | null;
+    verified: boolean;
     keys: string[];
   }>(
     db,
     // A Japanese LG without coordinates of its own is placed at its parent's, which is close enough
     // to tell it from a namesake in another prefecture.
-    sql`select lg.id, lg.country, lg.kind, lg.admin1, lg.region_name, lg.population, lg.jis_code,
+    sql`select lg.id, lg.country, lg.kind, lg.admin1, lg.region_name, lg.population, lg.jis_code, lg.verified,
         coalesce(lg.latitude, parent.latitude, grandparent.latitude) as latitude,
         coalesce(lg.longitude, parent.longitude, grandparent.longitude) as longitude,
         (select array_agg(k.key) from search_keys k where k.local_government_id = lg.id) as keys
@@ -137,7 +150,7 @@ async function loadGazetteer(db: Db): Promise<Gazetteer> {
       latitude: row.latitude,
       longitude: row.longitude,
       kind: row.kind,
-    });
+    }, row.verified);
   }
   return gazetteer;
 }
@@ -166,8 +179,25 @@ interface ResolvedSide {
   resolution?: Resolution;
 }
 
+const pairKey = (pair: { first: number; second: number }) => `${pair.first}~${pair.second}`;
+
+/** The pairs (both sides existing LGs) that have a relationship already, under any label. */
+async function pairsAlreadyPresent(db: Db, pairs: { first: number; second: number }[]): Promise<Set<string>> {
+  const known = pairs.filter((pair) => pair.first > 0 && pair.second > 0);
+  const rows = await queryRows<{ first_id: number; second_id: number }>(
+    db,
+    sql`select distinct r.first_id, r.second_id
+      from unnest(${sql.param(known.map((pair) => pair.first))}::int[], ${sql.param(known.map((pair) => pair.second))}::int[]) as pair(first_id, second_id)
+      join relationships r on r.first_id = pair.first_id and r.second_id = pair.second_id`,
+  );
+  return new Set(rows.map((row) => pairKey({ first: row.first_id, second: row.second_id })));
+}
+
+/** A resolved side this far from the file's coordinates is listed for checking. */
+const DISTANT_KM = 100;
+
 /** Below this score a name match has region or distance evidence against it: a different place. */
-const MIN_SCORE = 50;
+const MIN_SCORE = 60;
 
 interface PlaceToCreate {
   id: number;
@@ -196,6 +226,7 @@ export async function importPairs(db: Db, bytes: Uint8Array, options: ImportOpti
   const started = performance.now();
   const parsed = parsePairsFile(bytes);
   const qualifierIndex = createQualifierIndex();
+  const versionAtStart = await searchVersion(db);
   const gazetteer = await loadGazetteer(db);
 
   const prefectureCodes = new Map<string, string>();
@@ -249,7 +280,8 @@ export async function importPairs(db: Db, bytes: Uint8Array, options: ImportOpti
       if (kinds) candidates = candidates.filter((candidate) => kinds.includes(candidate.kind));
     }
     const resolution = resolveSide(side, candidates, qualifierAdmin1);
-    const convincing = resolution.status === 'resolved' && (resolution.score ?? 0) >= MIN_SCORE;
+    // Japan's list is complete, so its best match stands; abroad, a weak one yields to a new place.
+    const convincing = resolution.status === 'resolved' && (side.country === 'JP' || (resolution.score ?? 0) >= MIN_SCORE);
     let result: ResolvedSide;
     if (convincing) {
       const id = resolution.candidate!.id;
@@ -282,7 +314,7 @@ export async function importPairs(db: Db, bytes: Uint8Array, options: ImportOpti
         latitude: newPlace.latitude,
         longitude: newPlace.longitude,
         kind: 'municipality',
-      });
+      }, false);
       result = { status: 'created', id: newPlace.id, resolution };
     }
     sideCache.set(cacheKey, result);
@@ -301,6 +333,7 @@ export async function importPairs(db: Db, bytes: Uint8Array, options: ImportOpti
       ambiguousSides: [] as SideProblem[],
       unresolvedSides: [] as SideProblem[],
       distances: [] as number[],
+      distantSides: [] as SideProblem[],
       resolvedExisting: 0,
       created: 0,
       duplicatesInFile: 0,
@@ -313,7 +346,9 @@ export async function importPairs(db: Db, bytes: Uint8Array, options: ImportOpti
         const problem = { row: row.row, side: (n + 1) as 1 | 2, name: raw.name, country: raw.country, reason: side.resolution?.reason ?? '' };
         if (side.status === 'existing') {
           outcome.resolvedExisting++;
-          if (side.resolution?.distanceKm !== undefined) outcome.distances.push(side.resolution.distanceKm);
+          const distance = side.resolution?.distanceKm;
+          if (distance !== undefined) outcome.distances.push(distance);
+          if (distance !== undefined && distance > DISTANT_KM) outcome.distantSides.push(problem);
         } else if (side.status === 'created') outcome.created++;
         else if (side.status === 'ambiguous') outcome.ambiguousSides.push(problem);
         else outcome.unresolvedSides.push(problem);
@@ -336,21 +371,31 @@ export async function importPairs(db: Db, bytes: Uint8Array, options: ImportOpti
     return outcome;
   };
   resolveRows(true, 0);
+  // Places the first pass created that no pair uses are dropped, and the rows resolved again
+  // without them, until none is left over: a later run sees only the places kept.
+  let outcome = resolveRows(false, accepted.length);
+  let placesToCreate = toCreate;
+  for (let round = 0; round < 5; round++) {
+    const usedIds = new Set([...outcome.pairs.values()].flatMap((pair) => [pair.first, pair.second]));
+    const unused = placesToCreate.filter((place) => !usedIds.has(place.id));
+    if (unused.length === 0) break;
+    gazetteer.remove(new Set(unused.map((place) => place.id)));
+    placesToCreate = placesToCreate.filter((place) => usedIds.has(place.id));
+    outcome = resolveRows(false, accepted.length);
+  }
   const {
     pairs,
     ambiguousSides,
     unresolvedSides,
+    distantSides,
     distances,
     resolvedExisting,
     created,
     duplicatesInFile,
     heldBack,
     selfPairs,
-  } = resolveRows(false, accepted.length);
+  } = outcome;
   options.progress?.('resolving', 2 * accepted.length, 2 * accepted.length);
-  // Places the first pass created that no pair of the second uses are not worth keeping.
-  const usedIds = new Set([...pairs.values()].flatMap((pair) => [pair.first, pair.second]));
-  const placesToCreate = toCreate.filter((place) => usedIds.has(place.id));
 
   const report: ImportReport = {
     source: options.source,
@@ -367,7 +412,7 @@ export async function importPairs(db: Db, bytes: Uint8Array, options: ImportOpti
         median: median(distances),
         within10: distances.filter((d) => d <= 10).length,
         within50: distances.filter((d) => d <= 50).length,
-        beyond100: distances.filter((d) => d > 100).length,
+        beyond100: distances.filter((d) => d > DISTANT_KM).length,
       },
     },
     pairs: { distinct: pairs.size, added: 0, alreadyPresent: 0, duplicatesInFile, heldBack, selfPairs },
@@ -375,56 +420,41 @@ export async function importPairs(db: Db, bytes: Uint8Array, options: ImportOpti
     rejectedRows: rejected.sort((x, y) => x.row - y.row),
     ambiguousSides,
     unresolvedSides,
+    distantSides,
     seconds: 0,
   };
 
-  const ordered = [...pairs.values()].filter((pair) => pair.first > 0 && pair.second > 0).map((pair) => [pair.first, pair.second]);
-  const [present] = await queryRows<{ count: number }>(
-    db,
-    sql`select count(*)::int as count from unnest(${sql.param(ordered.map((p) => p[0]))}::int[], ${sql.param(ordered.map((p) => p[1]))}::int[]) as pair(first_id, second_id)
-      join relationships r on r.first_id = pair.first_id and r.second_id = pair.second_id and r.label = ''`,
-  );
-  report.pairs.alreadyPresent = present?.count ?? 0;
-  report.pairs.added = pairs.size - report.pairs.alreadyPresent;
+  // A pair that already has a relationship, whatever its label, is not added again.
+  let present = await pairsAlreadyPresent(db, [...pairs.values()]);
+  report.pairs.alreadyPresent = present.size;
+  report.pairs.added = pairs.size - present.size;
 
   if (!options.dryRun) {
     await db.transaction(async (tx) => {
+      // One import at a time: a second waits here, then finds the first's work changed the gazetteer.
+      await tx.execute(sql`select pg_advisory_xact_lock(${ADVISORY_LOCKS.import})`);
+      if ((await searchVersion(tx)) !== versionAtStart) {
+        throw new KizunaError('conflict', 'Another import changed the registry while this one was reading it; run this import again.');
+      }
+      present = await pairsAlreadyPresent(tx, [...pairs.values()]);
       options.progress?.('writing', 0, pairs.size);
       const places = placesToCreate;
-      const createdIds = await bulkInsert<PlaceToCreate, { id: number }>(
+      const createdIds = await insertForeignPlaces(
         tx,
-        'local_governments',
-        [
-          { name: 'country', type: 'text', value: (p) => p.country },
-          { name: 'kind', type: 'text', value: () => 'municipality' },
-          { name: 'name_local', type: 'text', value: (p) => p.name },
-          { name: 'name_romaji', type: 'text', value: (p) => p.name },
-          { name: 'name_en', type: 'text', value: (p) => p.name },
-          { name: 'slug', type: 'text', value: (p) => slugify(p.name) },
-          { name: 'admin1', type: 'text', value: (p) => p.admin1 },
-          { name: 'region_name', type: 'text', value: (p) => p.region },
-          { name: 'latitude', type: 'float8', value: (p) => p.latitude },
-          { name: 'longitude', type: 'float8', value: (p) => p.longitude },
-          { name: 'verified', type: 'bool', value: () => false },
-          { name: 'source', type: 'text', value: () => `import: ${options.source}` },
-        ],
-        places,
-        { returning: 'id' },
+        places.map((place) => ({
+          country: place.country,
+          name: place.name,
+          geonamesId: null,
+          admin1: place.admin1,
+          regionName: place.region,
+          population: null,
+          latitude: place.latitude,
+          longitude: place.longitude,
+          verified: false,
+          source: `import: ${options.source}`,
+        })),
       );
-      const idByKey = new Map(places.map((place, index) => [place.id, createdIds[index]!.id]));
-      const keys = places.flatMap((place) =>
-        searchKeysFor({ baseNames: [place.name], fullNames: [] }).map((key) => ({ ...key, id: idByKey.get(place.id)! })),
-      );
-      await bulkInsert(
-        tx,
-        'search_keys',
-        [
-          { name: 'local_government_id', type: 'int', value: (k) => k.id },
-          { name: 'key', type: 'text', value: (k) => k.key },
-          { name: 'is_base', type: 'bool', value: (k) => k.isBase },
-        ],
-        keys,
-      );
+      const idByKey = new Map(places.map((place, index) => [place.id, createdIds[index]!]));
       const idOf = (id: number) => (id > 0 ? id : idByKey.get(id)!);
       const countryById = new Map<number, string>(
         (
@@ -434,7 +464,7 @@ export async function importPairs(db: Db, bytes: Uint8Array, options: ImportOpti
           )
         ).map((row) => [row.id, row.country.trim()]),
       );
-      const relationshipRows = [...pairs.values()].map((pair) => {
+      const relationshipRows = [...pairs.values()].filter((pair) => !present.has(pairKey(pair))).map((pair) => {
         const [firstId, secondId] = orderedPair(idOf(pair.first), idOf(pair.second));
         return { firstId, secondId, firstCountry: countryById.get(firstId)!, secondCountry: countryById.get(secondId)! };
       });

@@ -28,7 +28,7 @@ const relationshipFields = {
     .openapi({ description: 'Date signed, as precise as known: YYYY, YYYY-MM or YYYY-MM-DD', example: '1955-12' }),
   status: z
     .enum(relationshipStatuses)
-    .refine((status) => status !== 'ended', { message: 'end a relationship with POST /api/relationships/{id}/end, which records the date' })
+    .refine((status) => status !== 'ended', { message: 'a relationship is ended by its end action, which records the date' })
     .optional(),
   fixedTermEnd: isoDate.nullable().optional().openapi({ description: 'For a fixed-term relationship, when the current term ends' }),
   renewals: z.array(z.object({ renewedOn: isoDate, newEnd: isoDate }).strict()).max(50).optional(),

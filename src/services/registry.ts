@@ -1,4 +1,4 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Db } from '../db/client.js';
 import { auditLog, localGovernments, relationshipRenewals, relationships } from '../db/schema.js';
 import {
@@ -126,30 +126,35 @@ export interface RelationshipListQuery {
   limit?: number | undefined;
 }
 
-/** Relationships, newest signing first, filtered by party, partner country or status. */
+/** Limit and offset of a page request: 50 a page by default, 500 at most. */
+function pageWindow(page: number | undefined, limit: number | undefined): { limit: number; offset: number } {
+  const size = Math.min(Math.max(limit ?? 50, 1), 500);
+  return { limit: size, offset: (Math.max(page ?? 1, 1) - 1) * size };
+}
+
+/** The conditions given, joined with "and" (true when there are none). */
+function allOf(conditions: (SQL | undefined)[]): SQL {
+  return sql.join([sql`true`, ...conditions.filter((condition) => condition !== undefined)], sql` and `);
+}
+
+/** Relationships, newest signing first, filtered by party, country of a party or status. */
 export async function listRelationships(db: Db, query: RelationshipListQuery): Promise<{ total: number; results: Relationship[] }> {
-  const limit = Math.min(Math.max(query.limit ?? 50, 1), 500);
-  const offset = (Math.max(query.page ?? 1, 1) - 1) * limit;
-  const conditions = sql.join(
-    [
-      sql`true`,
-      query.localGovernmentId !== undefined ? sql`(r.first_id = ${query.localGovernmentId} or r.second_id = ${query.localGovernmentId})` : undefined,
-      query.country !== undefined ? sql`(a.country = ${query.country} or b.country = ${query.country})` : undefined,
-      query.status !== undefined ? sql`r.status = ${query.status}` : undefined,
-    ].filter((condition) => condition !== undefined),
-    sql` and `,
-  );
-  const rows = await queryRows<{ id: number; total: number }>(
+  const { limit, offset } = pageWindow(query.page, query.limit);
+  const where = allOf([
+    query.localGovernmentId !== undefined ? sql`(r.first_id = ${query.localGovernmentId} or r.second_id = ${query.localGovernmentId})` : undefined,
+    query.country !== undefined ? sql`(r.first_country = ${query.country} or r.second_country = ${query.country})` : undefined,
+    query.status !== undefined ? sql`r.status = ${query.status}` : undefined,
+  ]);
+  const [counted] = await queryRows<{ total: number }>(db, sql`select count(*)::int as total from relationships r where ${where}`);
+  const rows = await queryRows<{ id: number }>(
     db,
-    sql`select r.id, count(*) over ()::int as total from relationships r
-      join local_governments a on a.id = r.first_id join local_governments b on b.id = r.second_id
-      where ${conditions}
-      order by r.signed_on desc nulls last, r.id limit ${limit} offset ${offset}`,
+    sql`select r.id from relationships r where ${where} order by r.signed_on desc nulls last, r.id limit ${limit} offset ${offset}`,
   );
-  if (rows.length === 0) return { total: 0, results: [] };
+  const total = counted?.total ?? 0;
+  if (rows.length === 0) return { total, results: [] };
   const records = await db.select().from(relationships).where(inArray(relationships.id, rows.map((row) => row.id)));
   const byId = new Map(records.map((record) => [record.id, record]));
-  return { total: rows[0]!.total, results: await presentRelationships(db, rows.map((row) => byId.get(row.id)!)) };
+  return { total, results: await presentRelationships(db, rows.map((row) => byId.get(row.id)!)) };
 }
 
 function signedDate(text: string | null | undefined, problems: FieldProblem[]): PreciseDate | null {
@@ -276,6 +281,11 @@ export async function updateRelationship(
   return refusingDuplicates(() => db.transaction(async (tx) => {
     const [record] = await tx.select().from(relationships).where(eq(relationships.id, id)).for('update');
     if (!record) throw notFound(`Relationship ${id}`);
+    if (record.status === 'ended' && input.status !== undefined) {
+      throw new KizunaError('conflict', `Relationship ${id} ended on ${toDateString(record.endedOn) ?? 'an unknown date'}; an ended relationship is not reopened by a change of status. Record a new one instead.`, [
+        { field: 'status', message: 'the relationship has ended' },
+      ]);
+    }
     const before = (await presentRelationships(tx, [record]))[0]!;
     const problems: FieldProblem[] = [];
     const signedOn =
@@ -306,10 +316,7 @@ export async function updateRelationship(
       changes.signedPrecision = signedOn?.precision ?? null;
     }
     if (input.labelOriginal !== undefined) changes.labelOriginal = input.labelOriginal;
-    if (input.status !== undefined) {
-      changes.status = input.status;
-      if (record.status === 'ended') changes.endedOn = null;
-    }
+    if (input.status !== undefined) changes.status = input.status;
     if (input.fixedTermEnd !== undefined) changes.fixedTermEnd = input.fixedTermEnd;
     if (input.fields !== undefined) changes.fields = input.fields;
     if (input.clair?.signedByLeaders !== undefined) changes.clairSignedByLeaders = input.clair.signedByLeaders;
@@ -425,21 +432,17 @@ export async function listLocalGovernments(
   db: Db,
   query: LocalGovernmentListQuery,
 ): Promise<{ total: number; results: LocalGovernmentSummary[] }> {
-  const limit = Math.min(Math.max(query.limit ?? 50, 1), 500);
-  const offset = (Math.max(query.page ?? 1, 1) - 1) * limit;
-  const conditions = sql.join(
-    [
-      sql`true`,
-      query.country !== undefined ? sql`lg.country = ${query.country}` : undefined,
-      query.kind !== undefined ? sql`lg.kind = ${query.kind}` : undefined,
-      query.parentId !== undefined ? sql`lg.parent_id = ${query.parentId}` : undefined,
-    ].filter((condition) => condition !== undefined),
-    sql` and `,
-  );
-  const rows = await queryRows<LocalGovernmentRow & { total: number }>(
+  const { limit, offset } = pageWindow(query.page, query.limit);
+  const where = allOf([
+    query.country !== undefined ? sql`lg.country = ${query.country}` : undefined,
+    query.kind !== undefined ? sql`lg.kind = ${query.kind}` : undefined,
+    query.parentId !== undefined ? sql`lg.parent_id = ${query.parentId}` : undefined,
+  ]);
+  const [counted] = await queryRows<{ total: number }>(db, sql`select count(*)::int as total from local_governments lg where ${where}`);
+  const rows = await queryRows<LocalGovernmentRow>(
     db,
-    sql`select ${sql.raw(summaryColumns('lg'))}, count(*) over ()::int as total from local_governments lg
-      where ${conditions} order by lg.jis_code nulls last, lg.name_en, lg.id limit ${limit} offset ${offset}`,
+    sql`select ${sql.raw(summaryColumns('lg'))} from local_governments lg
+      where ${where} order by lg.jis_code nulls last, lg.name_en, lg.id limit ${limit} offset ${offset}`,
   );
-  return { total: rows[0]?.total ?? 0, results: rows.map(presentLocalGovernmentSummary) };
+  return { total: counted?.total ?? 0, results: rows.map(presentLocalGovernmentSummary) };
 }

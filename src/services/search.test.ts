@@ -52,7 +52,7 @@ describe('search', () => {
     expect(top?.population).toBeGreaterThan(0);
   });
 
-  it('takes SQL and LIKE wildcards literally', async () => {
+  it('treats SQL and wildcard characters as plain text', async () => {
     expect(await searchLocalGovernments(database.db, { q: "'; drop table local_governments; --" })).toEqual([]);
     const percent = await searchLocalGovernments(database.db, { q: '%' }).catch((error: unknown) => error);
     expect(percent).toBeInstanceOf(KizunaError);

@@ -132,7 +132,8 @@ export async function bumpSearchVersion(db: Db): Promise<void> {
 
 const loaded = new WeakMap<Db, Promise<SearchIndex>>();
 
-async function currentVersion(db: Db): Promise<string> {
+/** The version of the search keys: it changes whenever LGs are added by bootstrap or an import. */
+export async function searchVersion(db: Db): Promise<string> {
   const [row] = await queryRows<{ value: string }>(db, sql`select value from meta where key = 'search_version'`);
   return row?.value ?? '0';
 }
@@ -159,7 +160,7 @@ async function buildIndex(db: Db, version: string): Promise<SearchIndex> {
 
 /** The search index of this database, built on first use and rebuilt when the keys have changed. */
 export async function searchIndexFor(db: Db): Promise<SearchIndex> {
-  const version = await currentVersion(db);
+  const version = await searchVersion(db);
   const cached = loaded.get(db);
   if (cached) {
     const index = await cached;

@@ -12,7 +12,7 @@ export interface JapanStatistics {
 /**
  * Statistics of Japan's relationships in force (not ended). Domestic relationships are counted on
  * their own and left out of every international figure; the Northern Territories villages are not
- * counted in coverage. Two queries fetch Japan's LGs and its ties; the counting is a pure rule.
+ * counted in coverage. Three small queries fetch Japan's LGs, its ties and the prefectures; the counting is a pure rule.
  */
 export async function japanStatistics(db: Db): Promise<JapanStatistics> {
   // Column arrays in one row each: PGlite spends far more on each row it hands back than on the query.

@@ -120,7 +120,7 @@ describe('GET /api/search', () => {
     const { status, body } = await get<{ results: SearchResult[] }>('/api/search?q=ibara');
     expect(status).toBe(200);
     const top = body.results[0]!;
-    expect(Object.keys(top).sort()).toEqual(['country', 'geonamesId', 'id', 'jisCode', 'kind', 'match', 'name', 'population', 'url'].sort());
+    expect(Object.keys(top).sort()).toEqual(['country', 'designatedCity', 'geonamesId', 'id', 'jisCode', 'kind', 'match', 'name', 'population', 'region', 'url'].sort());
     expect(top).toMatchObject({
       id: ids.ibara,
       url: `/lg/${ids.ibara}-ibara-city`,

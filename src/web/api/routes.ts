@@ -126,12 +126,7 @@ export function createApi({ db, adminToken }: ApiOptions): OpenAPIHono {
     }),
     async (c) => {
       const query = c.req.valid('query');
-      const results = await searchLocalGovernments(db, query);
-      return c.json({
-        results: results.map(({ id, url, name, kind, country, jisCode, geonamesId, population, match }) => ({
-          id, url, name, kind, country, jisCode, geonamesId, population, match,
-        })),
-      }, 200);
+      return c.json({ results: await searchLocalGovernments(db, query) }, 200);
     },
   );
 

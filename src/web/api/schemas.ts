@@ -35,13 +35,7 @@ export const SearchQuery = z.object({
 });
 
 export const SearchResponse = z
-  .object({
-    results: z.array(
-      LocalGovernmentSummary.pick({ id: true, url: true, name: true, kind: true, country: true, jisCode: true, geonamesId: true, population: true }).extend({
-        match: z.number(),
-      }),
-    ),
-  })
+  .object({ results: z.array(LocalGovernmentSummary.extend({ match: z.number().openapi({ description: '1 for an exact name; lower for a prefix or a near match' }) })) })
   .openapi('SearchResponse');
 
 export const LocalGovernmentListQuery = z.object({

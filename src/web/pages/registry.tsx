@@ -14,7 +14,6 @@ const KIND_NAMES: Record<string, string> = {
   town: 'Town',
   village: 'Village',
   municipality: 'Municipality',
-  region: 'Region',
 };
 
 /** A kind as a person reads it. */
