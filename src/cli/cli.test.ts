@@ -2,7 +2,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { copyTemplateFolder, engineName } from '../../test/database.js';
 import { projectRoot } from '../paths.js';
 
@@ -39,8 +39,12 @@ describe('kizuna --help', () => {
 });
 
 describe.runIf(engineName === 'pglite')('the CLI on a data folder', () => {
-  const dataDir = copyTemplateFolder(inject('databaseTemplate'));
-  const env = { KIZUNA_DATA_DIR: path.dirname(dataDir) };
+  let dataDir = '';
+  let env: NodeJS.ProcessEnv = {};
+  beforeAll(() => {
+    dataDir = copyTemplateFolder(inject('databaseTemplate'));
+    env = { KIZUNA_DATA_DIR: path.dirname(dataDir) };
+  });
   afterAll(() => rmSync(path.dirname(dataDir), { recursive: true, force: true }));
 
   it('searches and prints one local government a line', () => {

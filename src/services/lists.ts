@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Db } from '../db/client.js';
 import { notFound } from '../errors.js';
 import { formatPartialDate, type DatePrecision } from '../domain/relationships.js';
@@ -55,6 +55,21 @@ const SIDES = sql.raw(`(
   select id, second_id, first_id, label, signed_on, signed_precision, status, domestic from relationships
 )`);
 
+/** The relationships seen from the "own" side that the condition picks, in the order given. */
+async function partnerLines(db: Db, where: SQL, orderBy: SQL): Promise<PartnerLine[]> {
+  const rows = await queryRows<PairRow>(
+    db,
+    sql`select s.relationship_id, s.label, s.signed_on, s.signed_precision, s.status, s.domestic,
+        ${sql.raw(summaryColumns('own', 'own_'))}, ${sql.raw(summaryColumns('partner', 'partner_'))}
+      from ${SIDES} s
+      join local_governments own on own.id = s.own_id
+      left join local_governments parent on parent.id = own.parent_id
+      join local_governments partner on partner.id = s.partner_id
+      where ${where} order by ${orderBy}`,
+  );
+  return rows.map(toLine);
+}
+
 export interface PrefectureList {
   prefecture: LocalGovernmentSummary;
   lines: PartnerLine[];
@@ -67,18 +82,12 @@ export async function prefectureList(db: Db, jisCode: string): Promise<Prefectur
     sql`select ${sql.raw(summaryColumns('lg'))} from local_governments lg where lg.jis_code = ${jisCode} and lg.kind = 'prefecture'`,
   );
   if (!prefecture) throw notFound(`Prefecture ${jisCode}`);
-  const rows = await queryRows<PairRow>(
+  const lines = await partnerLines(
     db,
-    sql`select s.relationship_id, s.label, s.signed_on, s.signed_precision, s.status, s.domestic,
-        ${sql.raw(summaryColumns('own', 'own_'))}, ${sql.raw(summaryColumns('partner', 'partner_'))}
-      from ${SIDES} s
-      join local_governments own on own.id = s.own_id
-      left join local_governments parent on parent.id = own.parent_id
-      join local_governments partner on partner.id = s.partner_id
-      where own.id = ${prefecture.id} or own.parent_id = ${prefecture.id} or parent.parent_id = ${prefecture.id}
-      order by own.jis_code, s.signed_on nulls last, partner.name_en`,
+    sql`own.id = ${prefecture.id} or own.parent_id = ${prefecture.id} or parent.parent_id = ${prefecture.id}`,
+    sql`own.jis_code, s.signed_on nulls last, partner.name_en`,
   );
-  return { prefecture: presentLocalGovernmentSummary(prefecture), lines: rows.map(toLine) };
+  return { prefecture: presentLocalGovernmentSummary(prefecture), lines };
 }
 
 export interface CountryList {
@@ -94,18 +103,13 @@ export async function countryList(db: Db, countryCode: string): Promise<CountryL
     sql`select code, name_en, name_ja from countries where code = ${countryCode}`,
   );
   if (!country) throw notFound(`Country ${countryCode}`);
-  const rows = await queryRows<PairRow>(
+  const lines = await partnerLines(
     db,
-    sql`select s.relationship_id, s.label, s.signed_on, s.signed_precision, s.status, s.domestic,
-        ${sql.raw(summaryColumns('own', 'own_'))}, ${sql.raw(summaryColumns('partner', 'partner_'))}
-      from ${SIDES} s
-      join local_governments own on own.id = s.own_id
-      join local_governments partner on partner.id = s.partner_id
-      where own.country = ${countryCode} and partner.country = 'JP' and own.country <> 'JP'
-      order by own.region_name nulls last, own.name_en, s.signed_on nulls last`,
+    sql`own.country = ${countryCode} and partner.country = 'JP' and own.country <> 'JP'`,
+    sql`own.region_name nulls last, own.name_en, s.signed_on nulls last`,
   );
   const groups: CountryList['groups'] = [];
-  for (const line of rows.map(toLine)) {
+  for (const line of lines) {
     const region = line.localGovernment.region;
     const last = groups.at(-1);
     if (last && last.region === region) last.lines.push(line);
