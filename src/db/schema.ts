@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { DATE_PRECISIONS, RELATIONSHIP_STATUSES } from '../domain/relationships.js';
 import {
   boolean,
   char,
@@ -95,8 +96,6 @@ export const searchKeys = pgTable(
   (table) => [index('search_keys_lg').on(table.localGovernmentId)],
 );
 
-export const relationshipStatuses = ['proposed', 'active', 'dormant', 'ended'] as const;
-export const datePrecisions = ['year', 'month', 'day'] as const;
 
 /** An agreement between two local governments. One per pair and label. */
 export const relationships = pgTable(
@@ -115,8 +114,8 @@ export const relationships = pgTable(
     /** The label in the original language (友好都市, Partnerstadt). */
     labelOriginal: text('label_original'),
     signedOn: date('signed_on'),
-    signedPrecision: text('signed_precision', { enum: datePrecisions }),
-    status: text('status', { enum: relationshipStatuses }).notNull().default('active'),
+    signedPrecision: text('signed_precision', { enum: DATE_PRECISIONS }),
+    status: text('status', { enum: RELATIONSHIP_STATUSES }).notNull().default('active'),
     endedOn: date('ended_on'),
     fixedTermEnd: date('fixed_term_end'),
     fields: text('fields').array().notNull().default(sql`'{}'::text[]`),

@@ -24,15 +24,23 @@ const LETTER_REPLACEMENTS: Record<string, string> = {
 export function foldName(name: string): string {
   let text = name.normalize('NFKC').trim();
   if (text.length > 0 && isKana(text.replace(/[\s・ー]/g, ''))) text = toRomaji(text.replace(/・/g, ' '));
-  text = text
+  text = plainLetters(text)
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+  return collapseLongVowels(text);
+}
+
+/**
+ * Lower case without diacritics or apostrophes, special letters spelt out (ß → ss, ł → l):
+ * "Saint-Étienne", "Kan'onji" → "saint-etienne", "kanonji".
+ */
+export function plainLetters(text: string): string {
+  return text
     .toLowerCase()
     .normalize('NFD')
     .replace(/\p{M}/gu, '')
     .replace(/[ßæœøłđðþıħ]/g, (letter) => LETTER_REPLACEMENTS[letter] ?? letter)
-    .replace(/['’‘`ʻʼ]/g, '')
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
-  return collapseLongVowels(text);
+    .replace(/['’‘`ʻʼ]/g, '');
 }
 
 /** Collapses the spellings of Japanese long vowels (oo, ou, uu) to one vowel. */
@@ -42,12 +50,7 @@ function collapseLongVowels(text: string): string {
 
 /** ASCII slug for URLs: folded, spaces to hyphens, anything else dropped. */
 export function slugify(name: string): string {
-  const slug = name
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[ßæœøłđðþıħ]/g, (letter) => LETTER_REPLACEMENTS[letter] ?? letter)
-    .replace(/['’‘`ʻʼ]/g, '')
+  const slug = plainLetters(name)
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '');
   return slug.length > 0 ? slug : 'place';

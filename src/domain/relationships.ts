@@ -15,7 +15,13 @@ export const EXCHANGE_FIELDS = [
 ] as const;
 export type ExchangeField = (typeof EXCHANGE_FIELDS)[number];
 
-export type DatePrecision = 'year' | 'month' | 'day';
+/** The life of a relationship: proposed, in force, quiet, or ended. */
+export const RELATIONSHIP_STATUSES = ['proposed', 'active', 'dormant', 'ended'] as const;
+export type RelationshipStatus = (typeof RELATIONSHIP_STATUSES)[number];
+
+/** How precisely a date is known. */
+export const DATE_PRECISIONS = ['year', 'month', 'day'] as const;
+export type DatePrecision = (typeof DATE_PRECISIONS)[number];
 
 /** A date known to a year, a month or a day, stored as its first day. */
 export interface PreciseDate {

@@ -1,3 +1,5 @@
+import { plainLetters } from './names.js';
+
 /** The kind of a Japanese local government, as Kizuna names it in English. */
 export type JapaneseKind = 'prefecture' | 'city' | 'special_ward' | 'ward' | 'town' | 'village';
 
@@ -118,11 +120,7 @@ export function romaniseJapanese(entry: JapaneseEntry): JapaneseNames {
   const kanjiBase = keepsSuffix ? entry.name : entry.name.slice(0, -1);
   const kanaBase = keepsSuffix ? kana : stripSuffixReading(kana, entry);
   const romaji = capitalise(override?.romaji ?? kanaToHepburn(kanaBase));
-  const ascii = romaji
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(/'/g, '')
-    .toLowerCase();
+  const ascii = plainLetters(romaji);
   return { kind, kanjiBase, kana, kanaBase, romaji, ascii, english: englishName(entry, kind, romaji, keepsSuffix) };
 }
 

@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
-import { EXCHANGE_FIELDS, parsePartialDate } from '../domain/relationships.js';
-import { relationshipStatuses } from '../db/schema.js';
+import { EXCHANGE_FIELDS, parsePartialDate, RELATIONSHIP_STATUSES } from '../domain/relationships.js';
+
 
 const isoDate = z
   .string()
@@ -27,7 +27,7 @@ const relationshipFields = {
     .optional()
     .openapi({ description: 'Date signed, as precise as known: YYYY, YYYY-MM or YYYY-MM-DD', example: '1955-12' }),
   status: z
-    .enum(relationshipStatuses)
+    .enum(RELATIONSHIP_STATUSES)
     .refine((status) => status !== 'ended', { message: 'a relationship is ended by its end action, which records the date' })
     .optional(),
   fixedTermEnd: isoDate.nullable().optional().openapi({ description: 'For a fixed-term relationship, when the current term ends' }),

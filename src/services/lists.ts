@@ -1,5 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Db } from '../db/client.js';
+import { prefectureIdOf } from '../db/fragments.js';
 import { notFound } from '../errors.js';
 import { formatPartialDate, type DatePrecision } from '../domain/relationships.js';
 import {
@@ -84,7 +85,7 @@ export async function prefectureList(db: Db, jisCode: string): Promise<Prefectur
   if (!prefecture) throw notFound(`Prefecture ${jisCode}`);
   const lines = await partnerLines(
     db,
-    sql`own.id = ${prefecture.id} or own.parent_id = ${prefecture.id} or parent.parent_id = ${prefecture.id}`,
+    sql`${prefectureIdOf('own', 'parent')} = ${prefecture.id}`,
     sql`own.jis_code, s.signed_on nulls last, partner.name_en`,
   );
   return { prefecture: presentLocalGovernmentSummary(prefecture), lines };
@@ -116,20 +117,6 @@ export async function countryList(db: Db, countryCode: string): Promise<CountryL
     else groups.push({ region, lines: [line] });
   }
   return { country: { code: country.code.trim(), nameEn: country.name_en, nameJa: country.name_ja }, groups };
-}
-
-/** The 47 prefectures with how many international relationships each has (the prefecture and all within). */
-export async function prefectureIndex(db: Db): Promise<{ prefecture: LocalGovernmentSummary; relationships: number }[]> {
-  const rows = await queryRows<LocalGovernmentRow & { relationships: number }>(
-    db,
-    sql`select ${sql.raw(summaryColumns('p'))},
-        (select count(*) from ${SIDES} s join local_governments own on own.id = s.own_id
-           left join local_governments parent on parent.id = own.parent_id
-           where not s.domestic and s.status <> 'ended'
-             and (own.id = p.id or own.parent_id = p.id or parent.parent_id = p.id))::int as relationships
-      from local_governments p where p.country = 'JP' and p.kind = 'prefecture' order by p.jis_code`,
-  );
-  return rows.map((row) => ({ prefecture: presentLocalGovernmentSummary(row), relationships: row.relationships }));
 }
 
 /** Countries with at least one relationship with Japan, most first. */

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { queryRows, type Db } from '../db/client.js';
+import { prefectureIdOf } from '../db/fragments.js';
 import { computeTieStatistics, type JapaneseTie } from '../domain/statistics.js';
 
 export interface JapanStatistics {
@@ -19,7 +20,7 @@ export async function japanStatistics(db: Db): Promise<JapanStatistics> {
   const [units] = await queryRows<{ ids: number[]; kinds: string[]; in_coverage: boolean[]; prefecture_ids: number[] }>(
     db,
     sql`select array_agg(lg.id) as ids, array_agg(lg.kind) as kinds, array_agg(lg.in_coverage) as in_coverage,
-        array_agg(case when lg.kind = 'prefecture' then lg.id when lg.kind = 'ward' then parent.parent_id else lg.parent_id end) as prefecture_ids
+        array_agg(${prefectureIdOf('lg', 'parent')}) as prefecture_ids
       from local_governments lg left join local_governments parent on parent.id = lg.parent_id
       where lg.country = 'JP'`,
   );

@@ -3,7 +3,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import type { Db } from '../db/client.js';
 import { KizunaError } from '../errors.js';
-import { countryIndex, countryList, prefectureIndex, prefectureList } from '../services/lists.js';
+import { countryIndex, countryList, prefectureList } from '../services/lists.js';
 import { getLocalGovernment, getRelationship } from '../services/registry.js';
 import { searchLocalGovernments } from '../services/search.js';
 import { japanStatistics } from '../services/stats.js';
@@ -85,7 +85,7 @@ export function createApp({ db, adminToken }: AppOptions): Hono {
     return c.html(<LocalGovernmentPage lg={lg} />);
   });
   app.get('/relationships/:id{[0-9]{1,9}}', async (c) => c.html(<RelationshipPage relationship={await getRelationship(db, Number(c.req.param('id')))} />));
-  app.get('/prefectures', async (c) => c.html(<PrefectureIndexPage rows={await prefectureIndex(db)} />));
+  app.get('/prefectures', async (c) => c.html(<PrefectureIndexPage rows={(await japanStatistics(db)).byPrefecture} />));
   app.get('/prefectures/:code{[0-9]{6}}', async (c) => c.html(<PrefecturePage list={await prefectureList(db, c.req.param('code'))} />));
   app.get('/countries', async (c) => c.html(<CountryIndexPage rows={await countryIndex(db)} />));
   app.get('/countries/:code{[A-Za-z]{2}}', async (c) => c.html(<CountryPage list={await countryList(db, c.req.param('code').toUpperCase())} />));

@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { relationshipStatuses } from '../../db/schema.js';
+import { DATE_PRECISIONS, RELATIONSHIP_STATUSES } from '../../domain/relationships.js';
 
 /** A numeric path parameter that stays a string in the OpenAPI document. */
 export const IdParam = z.object({
@@ -49,7 +49,7 @@ export const LocalGovernmentListQuery = z.object({
 export const RelationshipListQuery = z.object({
   lg: z.coerce.number().int().positive().max(2_147_483_647).optional().openapi({ description: 'id of a party' }),
   country: countryCode.optional().openapi({ description: 'a party in this country' }),
-  status: z.enum(relationshipStatuses).optional(),
+  status: z.enum(RELATIONSHIP_STATUSES).optional(),
   page,
   limit: z.coerce.number().int().min(1).max(500).optional(),
 });
@@ -62,7 +62,7 @@ export const Relationship = z
     label: z.string(),
     labelOriginal: z.string().nullable(),
     signedOn: z.string().nullable().openapi({ example: '1955-12' }),
-    signedPrecision: z.enum(['year', 'month', 'day']).nullable(),
+    signedPrecision: z.enum(DATE_PRECISIONS).nullable(),
     status: z.string(),
     endedOn: z.string().nullable(),
     fixedTermEnd: z.string().nullable(),

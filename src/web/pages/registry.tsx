@@ -175,7 +175,7 @@ export const RelationshipPage: FC<{ relationship: Relationship }> = ({ relations
   );
 };
 
-export const PrefectureIndexPage: FC<{ rows: { prefecture: LocalGovernmentSummary; relationships: number }[] }> = ({ rows }) => (
+export const PrefectureIndexPage: FC<{ rows: JapanStatistics['byPrefecture'] }> = ({ rows }) => (
   <Layout title="Relationships by prefecture">
     <h1>Relationships by prefecture</h1>
     <table>
