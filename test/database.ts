@@ -14,7 +14,7 @@ import { bootstrapReferenceData, REFERENCE_VERSION } from '../src/services/boots
 export const serverUrl = process.env.KIZUNA_TEST_DATABASE_URL;
 export const engineName = serverUrl ? 'postgres' : 'pglite';
 
-/** Changes whenever the schema, the reference data or the packages change. */
+/** Changes whenever the schema, the reference data, the code that loads it or the packages change. */
 function templateFingerprint(): string {
   const hash = createHash('sha256').update(REFERENCE_VERSION);
   const migrations = path.join(projectRoot, 'drizzle');
@@ -22,6 +22,13 @@ function templateFingerprint(): string {
     hash.update(readFileSync(path.join(migrations, file)));
   }
   hash.update(readFileSync(path.join(projectRoot, 'package-lock.json')));
+  // The code that loads the reference data: a change to it must give a new template.
+  for (const folder of ['src/domain', 'src/reference', 'src/db']) {
+    for (const file of readdirSync(path.join(projectRoot, folder)).filter((name) => name.endsWith('.ts') && !name.endsWith('.test.ts')).sort()) {
+      hash.update(readFileSync(path.join(projectRoot, folder, file)));
+    }
+  }
+  for (const file of ['src/services/bootstrap.ts', 'src/services/foreignPlaces.ts']) hash.update(readFileSync(path.join(projectRoot, file)));
   return hash.digest('hex').slice(0, 12);
 }
 

@@ -1,3 +1,4 @@
+import { STRIPPABLE_KIND_WORDS } from './kindWords.js';
 import { foldName } from './names.js';
 
 /** What matching needs of a Japanese LG. */
@@ -24,7 +25,8 @@ export interface JapanMatchResult {
   prefectureByAdmin1: Map<string, string>;
 }
 
-const SUFFIX = /(?:^|\s)(?:shi|cho|machi|mura|son|ku|gun)$/;
+// GeoNames writes some Japanese places with their romanised kind word ("Yasugichō", "Nishi-Tokyo-shi").
+const SUFFIX = new RegExp(`(?:^|\\s)(?:${[...STRIPPABLE_KIND_WORDS, 'gun'].join('|')})$`);
 
 /** The key a GeoNames name and a romanised LG name share: folded, suffix dropped, no spaces. */
 export function japanesePlaceKey(name: string): string {

@@ -1,3 +1,4 @@
+import { STRIPPABLE_KIND_WORDS } from './kindWords.js';
 import { foldName } from './names.js';
 
 /** A place name split into the name itself and what the source wrote to tell it apart. */
@@ -87,25 +88,9 @@ const WORD_GROUPS: string[][] = [
   ['mount', 'mt'],
 ].map((group) => group.map((word) => foldName(word)));
 
-// Trailing words that name the kind of unit: Japanese romanised suffixes (-shi, -ku, -machi, -chō,
-// -mura, -son, -gun, -ken, -fu) and their English renderings.
-const UNIT_SUFFIXES = new Set([
-  'shi',
-  'ku',
-  'machi',
-  'cho',
-  'mura',
-  'son',
-  'gun',
-  'ken',
-  'fu',
-  'city',
-  'ward',
-  'town',
-  'village',
-  'prefecture',
-  'municipality',
-]);
+// Trailing words that name the kind of unit: the Japanese kind words (-shi, -ku, -machi, -chō,
+// City, Ward…), -gun (a district) and "municipality".
+const UNIT_SUFFIXES = new Set([...STRIPPABLE_KIND_WORDS, 'gun', 'municipality']);
 const UNIT_PREFIX = /^(city|town|village|municipality|borough) of (.+)$/;
 
 function wordVariants(folded: string): string[] {

@@ -1,4 +1,6 @@
+import { KIND_WORDS } from './kindWords.js';
 import { foldName } from './names.js';
+import type { JapaneseKind } from './romanisation.js';
 
 /** The names of an LG that search should find it by. */
 export interface SearchableNames {
@@ -13,15 +15,6 @@ export interface SearchKey {
   isBase: boolean;
 }
 
-/** Romaji suffixes a person may type after a Japanese name, by kind. */
-export const ROMAJI_SUFFIXES: Record<string, string[]> = {
-  prefecture: ['ken', 'fu', 'to'],
-  city: ['shi'],
-  special_ward: ['ku'],
-  ward: ['ku'],
-  town: ['machi', 'cho'],
-  village: ['mura', 'son'],
-};
 
 /** The distinct folded search keys of one LG; a base key wins over an equal full key. */
 export function searchKeysFor(names: SearchableNames): SearchKey[] {
@@ -47,7 +40,7 @@ export function japaneseSearchNames(lg: {
   romaji: string;
   english: string;
 }): SearchableNames {
-  const suffixed = (ROMAJI_SUFFIXES[lg.kind] ?? []).map((suffix) => `${lg.romaji} ${suffix}`);
+  const suffixed = (KIND_WORDS[lg.kind as JapaneseKind]?.romaji ?? []).map((suffix) => `${lg.romaji} ${suffix}`);
   return {
     baseNames: [lg.kanjiBase, lg.kanaBase, lg.romaji],
     fullNames: [lg.name, lg.kana, lg.english, ...suffixed],

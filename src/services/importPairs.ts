@@ -4,6 +4,7 @@ import { ADVISORY_LOCKS, queryRows, type Db } from '../db/client.js';
 import { auditLog } from '../db/schema.js';
 import { KizunaError } from '../errors.js';
 import { createCountryNormaliser, type NormalisedCountry } from '../domain/countryNames.js';
+import { kindsNamedBy } from '../domain/kindWords.js';
 import { foldName } from '../domain/names.js';
 import { parsePairsFile, type PairRow, type RawSide, type RejectedRow } from '../domain/pairsFile.js';
 import { nameVariants, parsePlaceName } from '../domain/placeNames.js';
@@ -155,23 +156,6 @@ async function loadGazetteer(db: Db): Promise<Gazetteer> {
   return gazetteer;
 }
 
-/** Kind words a Japanese name may carry, and the kinds each allows. */
-const JAPANESE_KIND_WORDS: [RegExp, string[]][] = [
-  [/\b(prefecture|ken|fu)$/, ['prefecture']],
-  [/\b(metropolis)$/, ['prefecture']],
-  [/\b(city|shi)$/, ['city']],
-  [/\b(town|machi|cho)$/, ['town']],
-  [/\b(village|mura|son)$/, ['village']],
-  [/\b(ward|ku)$/, ['special_ward', 'ward']],
-];
-
-/** The kinds a Japanese side's own words allow ("Okayama Prefecture" is not Okayama City), or null. */
-function japaneseKindsNamed(name: string): string[] | null {
-  const folded = foldName(name);
-  for (const [pattern, kinds] of JAPANESE_KIND_WORDS) if (pattern.test(folded)) return kinds;
-  return null;
-}
-
 interface ResolvedSide {
   status: 'existing' | 'created' | 'ambiguous' | 'unresolved';
   /** An existing LG's id, or a negative number standing for a place this import creates. */
@@ -276,8 +260,8 @@ export async function importPairs(db: Db, bytes: Uint8Array, options: ImportOpti
     const qualifiedNames = place.qualifiers.map((qualifier) => `${place.name} ${qualifier}`);
     let candidates = gazetteer.candidates(side.country, [place.name, raw.name, ...qualifiedNames]);
     if (side.country === 'JP') {
-      const kinds = japaneseKindsNamed(place.name);
-      if (kinds) candidates = candidates.filter((candidate) => kinds.includes(candidate.kind));
+      const kinds = kindsNamedBy(foldName(place.name));
+      if (kinds) candidates = candidates.filter((candidate) => (kinds as string[]).includes(candidate.kind));
     }
     const resolution = resolveSide(side, candidates, qualifierAdmin1);
     // Japan's list is complete, so its best match stands; abroad, a weak one yields to a new place.
