@@ -1,5 +1,6 @@
 import { foldName } from './names.js';
 import { nameVariants } from './placeNames.js';
+import { diceSimilarity } from './trigrams.js';
 
 /** One side of a twin-town pair as the source gives it, country already normalised. */
 export interface PairSide {
@@ -83,23 +84,6 @@ const REGION_WORD: Record<string, string> = {
   GB: 'country',
 };
 const COUNT_WORDS = ['no', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'];
-
-function trigrams(text: string): Set<string> {
-  const padded = `  ${text} `;
-  const grams = new Set<string>();
-  for (let i = 0; i + 3 <= padded.length; i++) grams.add(padded.slice(i, i + 3));
-  return grams;
-}
-
-/** Dice coefficient of the two names' letter trigrams, 0 to 1. */
-function similarity(a: string, b: string): number {
-  if (a === b) return 1;
-  const left = trigrams(a);
-  const right = trigrams(b);
-  let shared = 0;
-  for (const gram of left) if (right.has(gram)) shared++;
-  return (2 * shared) / (left.size + right.size);
-}
 
 /** Points for the distance between the side's coordinates and a candidate. */
 function distancePoints(km: number): number {
@@ -199,7 +183,7 @@ export function resolveSide(
       let bestName = '';
       for (const name of candidateVariants) {
         for (const mine of variantSet) {
-          const value = similarity(mine, name);
+          const value = diceSimilarity(mine, name);
           if (value > best) [best, bestName] = [value, name];
         }
       }

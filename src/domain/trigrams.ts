@@ -18,3 +18,12 @@ export function trigramSimilarity(shared: number, countA: number, countB: number
   const union = countA + countB - shared;
   return union === 0 ? 0 : shared / union;
 }
+
+/** The Dice coefficient of two folded names' trigram sets (0 to 1): how alike two spellings are. */
+export function diceSimilarity(a: string, b: string): number {
+  if (a === b) return 1;
+  const left = trigramsOf(a);
+  const right = new Set(trigramsOf(b));
+  const shared = left.filter((gram) => right.has(gram)).length;
+  return left.length + right.size === 0 ? 0 : (2 * shared) / (left.length + right.size);
+}
