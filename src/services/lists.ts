@@ -4,6 +4,7 @@ import { prefectureIdOf } from '../db/fragments.js';
 import { notFound } from '../errors.js';
 import { formatPartialDate, type DatePrecision } from '../domain/relationships.js';
 import {
+  prefixedRow,
   presentLocalGovernmentSummary,
   relationshipUrl,
   summaryColumns,
@@ -27,21 +28,13 @@ type PairRow = { relationship_id: number; label: string; signed_on: unknown; sig
   [key: string]: unknown;
 };
 
-function unprefix(row: Record<string, unknown>, prefix: string): LocalGovernmentRow {
-  return Object.fromEntries(
-    Object.entries(row)
-      .filter(([key]) => key.startsWith(prefix))
-      .map(([key, value]) => [key.slice(prefix.length), value]),
-  ) as unknown as LocalGovernmentRow;
-}
-
 function toLine(row: PairRow): PartnerLine {
   const signed = row.signed_on instanceof Date ? row.signed_on.toISOString().slice(0, 10) : row.signed_on ? String(row.signed_on) : null;
   return {
     relationshipId: row.relationship_id,
     relationshipUrl: relationshipUrl({ id: row.relationship_id }),
-    localGovernment: presentLocalGovernmentSummary(unprefix(row, 'own_')),
-    partner: presentLocalGovernmentSummary(unprefix(row, 'partner_')),
+    localGovernment: presentLocalGovernmentSummary(prefixedRow(row, 'own_')),
+    partner: presentLocalGovernmentSummary(prefixedRow(row, 'partner_')),
     label: row.label,
     signedOn: signed && row.signed_precision ? formatPartialDate(signed, row.signed_precision) : null,
     status: row.status,

@@ -58,3 +58,12 @@ export function summaryColumns(alias: string, prefix = ''): string {
   const columns = ['id', 'slug', 'kind', 'country', 'name_en', 'name_ja', 'name_local', 'jis_code', 'geonames_id', 'population', 'designated_city', 'region_name'];
   return columns.map((column) => `${alias}.${column} as ${prefix}${column}`).join(', ');
 }
+
+/** The columns of one joined LG, taken out of a row where summaryColumns gave them a prefix. */
+export function prefixedRow(row: Record<string, unknown>, prefix: string): LocalGovernmentRow {
+  return Object.fromEntries(
+    Object.entries(row)
+      .filter(([key]) => key.startsWith(prefix))
+      .map(([key, value]) => [key.slice(prefix.length), value]),
+  ) as unknown as LocalGovernmentRow;
+}

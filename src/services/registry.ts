@@ -13,6 +13,7 @@ import {
 import { KizunaError, notFound, type FieldProblem } from '../errors.js';
 import type { RelationshipCreateInput, RelationshipEndInput, RelationshipUpdateInput } from './inputs.js';
 import {
+  prefixedRow,
   presentLocalGovernmentSummary,
   relationshipUrl,
   summaryColumns,
@@ -391,16 +392,7 @@ export async function getLocalGovernment(db: Db, id: number): Promise<LocalGover
     .from(relationships)
     .where(sql`${relationships.firstId} = ${id} or ${relationships.secondId} = ${id}`)
     .orderBy(sql`${relationships.signedOn} nulls last`, relationships.id);
-  const parent =
-    row.parent_id === null
-      ? null
-      : presentLocalGovernmentSummary(
-          Object.fromEntries(
-            Object.entries(row)
-              .filter(([key]) => key.startsWith('up_'))
-              .map(([key, value]) => [key.slice('up_'.length), value]),
-          ) as unknown as LocalGovernmentRow,
-        );
+  const parent = row.parent_id === null ? null : presentLocalGovernmentSummary(prefixedRow(row, 'up_'));
   return {
     ...presentLocalGovernmentSummary(row),
     nameLocal: row.name_local,

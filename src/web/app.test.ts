@@ -204,3 +204,11 @@ describe('pages', () => {
     expect(body.error.message).toContain('/api/unknown');
   });
 });
+
+describe('country pages', () => {
+  it('sends Japan to the prefecture lists', async () => {
+    const response = await createApp({ db: database.db }).request('/countries/JP');
+    expect(response.status).toBe(302);
+    expect(response.headers.get('location')).toBe('/prefectures');
+  });
+});

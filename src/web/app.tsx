@@ -64,7 +64,7 @@ export function createApp({ db, adminToken }: AppOptions): Hono {
   app.get('/api/docs', (c) => c.html(<ApiDocsPage document={api.getOpenAPI31Document(API_DOCUMENT) as never} />));
   app.route('/api', api);
 
-  app.get('/', async (c) => c.html(<HomePage stats={await japanStatistics(db)} />));
+  app.get('/', async (c) => c.html(<HomePage stats={await japanStatistics(db)} countries={await countryIndex(db)} />));
   app.get('/search', async (c) => {
     const query = (c.req.query('q') ?? '').slice(0, 200);
     if (!query.trim()) return c.html(<SearchPage query="" results={[]} />);
@@ -88,6 +88,11 @@ export function createApp({ db, adminToken }: AppOptions): Hono {
   app.get('/prefectures', async (c) => c.html(<PrefectureIndexPage rows={(await japanStatistics(db)).byPrefecture} />));
   app.get('/prefectures/:code{[0-9]{6}}', async (c) => c.html(<PrefecturePage list={await prefectureList(db, c.req.param('code'))} />));
   app.get('/countries', async (c) => c.html(<CountryIndexPage rows={await countryIndex(db)} />));
-  app.get('/countries/:code{[A-Za-z]{2}}', async (c) => c.html(<CountryPage list={await countryList(db, c.req.param('code').toUpperCase())} />));
+  app.get('/countries/:code{[A-Za-z]{2}}', async (c) => {
+    const code = c.req.param('code').toUpperCase();
+    // Japan's own relationships are listed by prefecture.
+    if (code === 'JP') return c.redirect('/prefectures', 302);
+    return c.html(<CountryPage list={await countryList(db, code)} />);
+  });
   return app;
 }

@@ -33,7 +33,7 @@ const LgLink: FC<{ lg: LocalGovernmentSummary }> = ({ lg }) => (
 
 const yesNo = (value: boolean | null) => (value === null ? 'unknown' : value ? 'yes' : 'no');
 
-export const HomePage: FC<{ stats: JapanStatistics }> = ({ stats }) => (
+export const HomePage: FC<{ stats: JapanStatistics; countries: { code: string; nameEn: string; nameJa: string; relationships: number }[] }> = ({ stats, countries }) => (
   <Layout title="Sister-city relationships">
     <h1>Sister-city relationships of Japan's local governments</h1>
     <p>
@@ -53,8 +53,8 @@ export const HomePage: FC<{ stats: JapanStatistics }> = ({ stats }) => (
     <table>
       <thead><tr><th>Country</th><th class="number">Relationships</th></tr></thead>
       <tbody>
-        {stats.byCountry.slice(0, 15).map((row) => (
-          <tr><td><a href={`/countries/${row.country}`}>{row.country}</a></td><td class="number">{number(row.count)}</td></tr>
+        {countries.slice(0, 15).map((row) => (
+          <tr><td><a href={`/countries/${row.code}`}>{row.nameEn}</a> <span lang="ja">{row.nameJa}</span></td><td class="number">{number(row.relationships)}</td></tr>
         ))}
       </tbody>
     </table>
@@ -224,7 +224,7 @@ export const CountryPage: FC<{ list: CountryList }> = ({ list }) => (
     {list.groups.length === 0 ? <p>No relationship with Japan is recorded.</p> : null}
     {list.groups.map((group) => (
       <section>
-        <h2>{group.region ?? 'Region not recorded'}</h2>
+        {list.groups.length > 1 || group.region ? <h2>{group.region ?? 'Region not recorded'}</h2> : null}
         <RelationshipsTable lines={group.lines} showOwn={true} />
       </section>
     ))}
