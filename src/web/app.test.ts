@@ -78,7 +78,9 @@ describe('pages', () => {
     expect(stats.totals.international).toBeGreaterThanOrEqual(2);
     const { status, html } = await page('/');
     expect(status).toBe(200);
-    expect(html).toContain(`<strong>${stats.totals.international.toLocaleString('en')}</strong> international relationships in force`);
+    expect(html).toContain(`${stats.totals.international.toLocaleString('en')} international relationships in force`);
+    const japanese = (await page('/ja')).html;
+    expect(japanese).toContain(`海外との提携が ${stats.totals.international.toLocaleString('ja')} 件`);
     expect(html).toContain('href="/countries/US"');
     const city = stats.byKind.find((row) => row.kind === 'city')!;
     expect(html).toContain(`${city.total.toLocaleString('en')}</td>`);
@@ -146,10 +148,12 @@ describe('pages', () => {
     expect(status).toBe(200);
     expectHtmlPage(response, html);
     expect(html).toContain('Nagasaki City');
-    expect(html).toContain('長崎市');
     expect(html).toContain('Saint Paul');
     expect(html).toContain('Minnesota');
-    expect(html).toContain('<dd>1955-12</dd>');
+    expect(html).toContain('<dd>December 1955</dd>');
+    const japanese = (await page(`/ja/relationships/${relationship.id}`)).html;
+    expect(japanese).toContain('長崎市');
+    expect(japanese).toContain('<dd>1955年12月</dd>');
     expect(html).toContain('姉妹都市');
   });
 
@@ -165,15 +169,20 @@ describe('pages', () => {
     const links = html.match(/href="\/prefectures\/\d{6}"/g) ?? [];
     expect(links).toHaveLength(47);
     expect((html.match(/<tr>/g) ?? []).length).toBe(48);
-    expect(html).toContain('岡山県');
+    expect(html).toContain('Okayama Prefecture');
+    const japanese = (await page('/ja/prefectures')).html;
+    expect(japanese.match(/href="\/ja\/prefectures\/\d{6}"/g) ?? []).toHaveLength(47);
+    expect(japanese).toContain('岡山県');
   });
 
   it("shows Okayama Prefecture's page with Ibara City's partner", async () => {
     const { status, html } = await page('/prefectures/330001');
     expect(status).toBe(200);
     expect(html).toContain('Okayama Prefecture');
-    expect(html).toContain('岡山県');
     expect(html).toContain(`href="/lg/${ibara.id}-ibara-city"`);
+    const japanese = (await page('/ja/prefectures/330001')).html;
+    expect(japanese).toContain('<h1>岡山県</h1>');
+    expect(japanese).toContain(`href="/ja/lg/${ibara.id}-ibara-city"`);
     expect(html).toContain('Saint Paul');
   });
 

@@ -1,14 +1,18 @@
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { compress } from 'hono/compress';
 import { HTTPException } from 'hono/http-exception';
 import type { Db } from '../db/client.js';
 import { KizunaError } from '../errors.js';
+import { pathWithoutLocale, t, type Lang } from '../i18n/index.js';
 import { countryIndex, countryList, prefectureList } from '../services/lists.js';
 import { getLocalGovernment, getRelationship } from '../services/registry.js';
 import { searchLocalGovernments } from '../services/search.js';
 import { japanStatistics } from '../services/stats.js';
 import { API_DOCUMENT, createApi } from './api/routes.js';
+import { serveAsset } from './assets.js';
 import { ApiDocsPage } from './pages/apiDocs.js';
+import type { PageContext } from './pages/layout.js';
 import {
   CountryIndexPage,
   CountryPage,
@@ -28,7 +32,16 @@ export interface AppOptions {
 
 const ONE_MEGABYTE = 1024 * 1024;
 
-/** Renders any error: JSON under /api, a page elsewhere. Unknown errors are logged and hidden. */
+/** The language of a page address: /ja and below are Japanese. */
+const languageOf = (path: string): Lang => (path === '/ja' || path.startsWith('/ja/') ? 'ja' : 'en');
+
+/** What a page needs to know of its request: language, and the address without the language prefix. */
+function pageContext(c: Context): PageContext {
+  const url = new URL(c.req.url);
+  return { lang: languageOf(url.pathname), path: pathWithoutLocale(url.pathname) + url.search };
+}
+
+/** Renders any error: JSON under /api, a page in the page's language elsewhere. Unknown errors are logged and hidden. */
 function renderError(error: unknown, c: Context) {
   let known: KizunaError;
   if (error instanceof KizunaError) known = error;
@@ -42,14 +55,62 @@ function renderError(error: unknown, c: Context) {
   if (c.req.path.startsWith('/api/') || c.req.path === '/api') {
     return c.json({ error: { id: known.id, message: known.message, problems: known.problems } }, known.status);
   }
-  return c.html(<ErrorPage status={known.status} message={known.message} />, known.status);
+  const ctx = pageContext(c);
+  const message = known.status === 404 ? t(ctx.lang, 'error.notFoundText') : known.status >= 500 ? t(ctx.lang, 'error.serverText') : known.message;
+  return c.html(<ErrorPage ctx={ctx} status={known.status} message={message} />, known.status);
 }
 
-/** The whole web face: API, API docs and pages over one database. */
+/** The public pages of one language; mounted at / for English and /ja for Japanese. */
+function createPages(db: Db): Hono {
+  const pages = new Hono();
+  pages.get('/', async (c) => c.html(<HomePage ctx={pageContext(c)} stats={await japanStatistics(db)} countries={await countryIndex(db)} />));
+  pages.get('/search', async (c) => {
+    const ctx = pageContext(c);
+    const query = c.req.query('q') ?? '';
+    if (!query.trim()) return c.html(<SearchPage ctx={ctx} query="" results={[]} />);
+    if (query.length > 200) {
+      return c.html(<SearchPage ctx={ctx} query={query.slice(0, 200)} results={[]} problem={t(ctx.lang, 'search.tooShort')} />, 422);
+    }
+    try {
+      return c.html(<SearchPage ctx={ctx} query={query} results={await searchLocalGovernments(db, { q: query, limit: 30 })} />);
+    } catch (error) {
+      if (error instanceof KizunaError && error.id === 'validation_failed') {
+        return c.html(<SearchPage ctx={ctx} query={query} results={[]} problem={t(ctx.lang, 'search.tooShort')} />, 422);
+      }
+      throw error;
+    }
+  });
+  pages.get('/lg/:key', async (c) => {
+    const ctx = pageContext(c);
+    const id = /^(\d{1,9})(?:-|$)/.exec(c.req.param('key'))?.[1];
+    if (!id) throw new KizunaError('not_found', `There is no local government at ${c.req.path}.`);
+    const lg = await getLocalGovernment(db, Number(id));
+    const canonical = (ctx.lang === 'ja' ? '/ja' : '') + lg.url;
+    if (c.req.path !== canonical) return c.redirect(canonical, 301);
+    return c.html(<LocalGovernmentPage ctx={ctx} lg={lg} />);
+  });
+  pages.get('/relationships/:id{[0-9]{1,9}}', async (c) =>
+    c.html(<RelationshipPage ctx={pageContext(c)} relationship={await getRelationship(db, Number(c.req.param('id')))} />),
+  );
+  pages.get('/prefectures', async (c) => c.html(<PrefectureIndexPage ctx={pageContext(c)} rows={(await japanStatistics(db)).byPrefecture} />));
+  pages.get('/prefectures/:code{[0-9]{6}}', async (c) => c.html(<PrefecturePage ctx={pageContext(c)} list={await prefectureList(db, c.req.param('code'))} />));
+  pages.get('/countries', async (c) => c.html(<CountryIndexPage ctx={pageContext(c)} rows={await countryIndex(db)} />));
+  pages.get('/countries/:code{[A-Za-z]{2}}', async (c) => {
+    const ctx = pageContext(c);
+    const code = c.req.param('code').toUpperCase();
+    // Japan's own relationships are listed by prefecture.
+    if (code === 'JP') return c.redirect(ctx.lang === 'ja' ? '/ja/prefectures' : '/prefectures', 302);
+    return c.html(<CountryPage ctx={ctx} list={await countryList(db, code)} />);
+  });
+  return pages;
+}
+
+/** The whole web face: API, API docs, assets and the pages in both languages, over one database. */
 export function createApp({ db, adminToken }: AppOptions): Hono {
   const app = new Hono();
   app.onError(renderError);
   app.notFound((c) => renderError(new KizunaError('not_found', `There is no page at ${c.req.path}.`), c));
+  app.use(compress());
 
   app.use(
     '/api/*',
@@ -63,36 +124,10 @@ export function createApp({ db, adminToken }: AppOptions): Hono {
   const api = createApi({ db, adminToken });
   app.get('/api/docs', (c) => c.html(<ApiDocsPage document={api.getOpenAPI31Document(API_DOCUMENT) as never} />));
   app.route('/api', api);
+  app.get('/assets/:name{[a-zA-Z0-9._-]+}', (c) => serveAsset(c, c.req.param('name')));
 
-  app.get('/', async (c) => c.html(<HomePage stats={await japanStatistics(db)} countries={await countryIndex(db)} />));
-  app.get('/search', async (c) => {
-    const query = (c.req.query('q') ?? '').slice(0, 200);
-    if (!query.trim()) return c.html(<SearchPage query="" results={[]} />);
-    try {
-      return c.html(<SearchPage query={query} results={await searchLocalGovernments(db, { q: query, limit: 30 })} />);
-    } catch (error) {
-      if (error instanceof KizunaError && error.id === 'validation_failed') {
-        return c.html(<SearchPage query={query} results={[]} problem="Type at least one letter of a name." />, 422);
-      }
-      throw error;
-    }
-  });
-  app.get('/lg/:key', async (c) => {
-    const id = /^(\d{1,9})(?:-|$)/.exec(c.req.param('key'))?.[1];
-    if (!id) throw new KizunaError('not_found', `There is no local government at ${c.req.path}.`);
-    const lg = await getLocalGovernment(db, Number(id));
-    if (c.req.path !== lg.url) return c.redirect(lg.url, 301);
-    return c.html(<LocalGovernmentPage lg={lg} />);
-  });
-  app.get('/relationships/:id{[0-9]{1,9}}', async (c) => c.html(<RelationshipPage relationship={await getRelationship(db, Number(c.req.param('id')))} />));
-  app.get('/prefectures', async (c) => c.html(<PrefectureIndexPage rows={(await japanStatistics(db)).byPrefecture} />));
-  app.get('/prefectures/:code{[0-9]{6}}', async (c) => c.html(<PrefecturePage list={await prefectureList(db, c.req.param('code'))} />));
-  app.get('/countries', async (c) => c.html(<CountryIndexPage rows={await countryIndex(db)} />));
-  app.get('/countries/:code{[A-Za-z]{2}}', async (c) => {
-    const code = c.req.param('code').toUpperCase();
-    // Japan's own relationships are listed by prefecture.
-    if (code === 'JP') return c.redirect('/prefectures', 302);
-    return c.html(<CountryPage list={await countryList(db, code)} />);
-  });
+  const pages = createPages(db);
+  app.route('/ja', pages);
+  app.route('/', pages);
   return app;
 }

@@ -12,7 +12,7 @@ interface Operation {
 
 /** The API's reference as a plain page, drawn from the same OpenAPI document the API serves. */
 export const ApiDocsPage: FC<{ document: { paths?: Record<string, Record<string, Operation>>; info: { description?: string } } }> = ({ document }) => (
-  <Layout title="API">
+  <Layout ctx={{ lang: 'en', path: '/api/docs' }} title="API" section="api">
     <h1>Kizuna API</h1>
     <p>{document.info.description}</p>
     <p>

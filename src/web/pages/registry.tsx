@@ -1,240 +1,369 @@
 import type { FC } from 'hono/jsx';
-import type { LocalGovernmentSummary } from '../../services/presenters.js';
+import { countryName, formatNumber, formatPartial, formatPercent, t, type Lang, type MessageKey } from '../../i18n/index.js';
 import type { CountryList, PartnerLine, PrefectureList } from '../../services/lists.js';
+import type { LocalGovernmentSummary } from '../../services/presenters.js';
 import type { LocalGovernmentDetail, Relationship } from '../../services/registry.js';
 import type { SearchResult } from '../../services/search.js';
 import type { JapanStatistics } from '../../services/stats.js';
-import { Layout } from './layout.js';
+import { href, Layout, type PageContext } from './layout.js';
 
-const KIND_NAMES: Record<string, string> = {
-  prefecture: 'Prefecture',
-  city: 'City',
-  special_ward: 'Special ward',
-  ward: 'Ward',
-  town: 'Town',
-  village: 'Village',
-  municipality: 'Municipality',
-};
+/** An LG's name in the page's language: kanji in Japanese, romaji in English; foreign names as known. */
+export const lgName = (lang: Lang, lg: { name: { en: string; ja: string | null } }) => (lang === 'ja' ? (lg.name.ja ?? lg.name.en) : lg.name.en);
 
-/** A kind as a person reads it. */
-export const kindName = (kind: string, designatedCity = false): string =>
-  designatedCity ? 'Designated city' : (KIND_NAMES[kind] ?? kind);
+/** A kind as a person reads it in the page's language. */
+export const kindName = (lang: Lang, kind: string, designatedCity = false): string =>
+  designatedCity ? t(lang, 'kind.designated_city') : (t(lang, `kind.${kind}` as MessageKey) ?? kind);
 
-const number = (value: number | null | undefined) => (value === null || value === undefined ? '—' : value.toLocaleString('en'));
+const number = (lang: Lang, value: number | null | undefined) => (value === null || value === undefined ? '—' : formatNumber(lang, value));
 
-/** A link to an LG's page with both names. */
-const LgLink: FC<{ lg: LocalGovernmentSummary }> = ({ lg }) => (
+/** Where an LG lies: its region (prefecture, state) and country. */
+const placeOf = (lang: Lang, lg: LocalGovernmentSummary) =>
+  [lg.country === 'JP' && lang === 'ja' ? null : lg.region, countryName(lang, lg.country)].filter(Boolean).join(lang === 'ja' ? '・' : ', ');
+
+/** A link to an LG's page, with where it lies. */
+export const LgLink: FC<{ ctx: PageContext; lg: LocalGovernmentSummary }> = ({ ctx, lg }) => (
   <>
-    <a href={lg.url}>{lg.name.en}</a>
-    {lg.name.ja && lg.name.ja !== lg.name.en ? <span lang="ja"> {lg.name.ja}</span> : null}
-    <span class="muted"> ({[lg.region, lg.country].filter(Boolean).join(', ')})</span>
+    <a href={href(ctx, lg.url)}>{lgName(ctx.lang, lg)}</a>
+    <span class="muted"> ({placeOf(ctx.lang, lg)})</span>
   </>
 );
 
-const yesNo = (value: boolean | null) => (value === null ? 'unknown' : value ? 'yes' : 'no');
+const yesNo = (lang: Lang, value: boolean | null) => t(lang, value === null ? 'unknown' : value ? 'yes' : 'no');
 
-export const HomePage: FC<{ stats: JapanStatistics; countries: { code: string; nameEn: string; nameJa: string; relationships: number }[] }> = ({ stats, countries }) => (
-  <Layout title="Sister-city relationships">
-    <h1>Sister-city relationships of Japan's local governments</h1>
-    <p>
-      <strong>{number(stats.totals.international)}</strong> international relationships in force, and{' '}
-      {number(stats.totals.domestic)} between Japanese local governments (counted apart).
+export const HomePage: FC<{ ctx: PageContext; stats: JapanStatistics; countries: { code: string; relationships: number }[] }> = ({ ctx, stats, countries }) => (
+  <Layout ctx={ctx} title={t(ctx.lang, 'site.tagline')} section="home">
+    <h1>{t(ctx.lang, 'site.tagline')}</h1>
+    <p class="lead">
+      {t(ctx.lang, 'home.lead', { international: formatNumber(ctx.lang, stats.totals.international), domestic: formatNumber(ctx.lang, stats.totals.domestic) })}
     </p>
-    <h2>Coverage by kind</h2>
-    <table>
-      <thead><tr><th>Kind</th><th class="number">Local governments</th><th class="number">With a partner abroad</th><th class="number">Share</th></tr></thead>
-      <tbody>
-        {stats.byKind.map((row) => (
-          <tr><td>{kindName(row.kind)}</td><td class="number">{number(row.total)}</td><td class="number">{number(row.withPartner)}</td><td class="number">{(row.coverage * 100).toFixed(1)} %</td></tr>
-        ))}
-      </tbody>
-    </table>
-    <h2>Partner countries</h2>
-    <table>
-      <thead><tr><th>Country</th><th class="number">Relationships</th></tr></thead>
-      <tbody>
-        {countries.slice(0, 15).map((row) => (
-          <tr><td><a href={`/countries/${row.code}`}>{row.nameEn}</a> <span lang="ja">{row.nameJa}</span></td><td class="number">{number(row.relationships)}</td></tr>
-        ))}
-      </tbody>
-    </table>
-    <p><a href="/countries">All countries</a> · <a href="/prefectures">All prefectures</a></p>
+    <h2>{t(ctx.lang, 'home.coverage')}</h2>
+    <div class="table-wrap">
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">{t(ctx.lang, 'table.kind')}</th>
+            <th scope="col" class="number">{t(ctx.lang, 'table.localGovernments')}</th>
+            <th scope="col" class="number">{t(ctx.lang, 'table.withPartner')}</th>
+            <th scope="col" class="number">{t(ctx.lang, 'table.share')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {stats.byKind.map((row) => (
+            <tr>
+              <th scope="row">{t(ctx.lang, `kinds.${row.kind}` as MessageKey)}</th>
+              <td class="number">{number(ctx.lang, row.total)}</td>
+              <td class="number">{number(ctx.lang, row.withPartner)}</td>
+              <td class="number">{formatPercent(ctx.lang, row.coverage)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+    <h2>{t(ctx.lang, 'home.countries')}</h2>
+    <div class="table-wrap">
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">{t(ctx.lang, 'table.country')}</th>
+            <th scope="col" class="number">{t(ctx.lang, 'table.relationships')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {countries.slice(0, 15).map((row) => (
+            <tr>
+              <td><a href={href(ctx, `/countries/${row.code}`)}>{countryName(ctx.lang, row.code)}</a></td>
+              <td class="number">{number(ctx.lang, row.relationships)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+    <p>
+      <a href={href(ctx, '/countries')}>{t(ctx.lang, 'home.allCountries')}</a> · <a href={href(ctx, '/prefectures')}>{t(ctx.lang, 'home.allPrefectures')}</a>
+    </p>
   </Layout>
 );
 
-export const SearchPage: FC<{ query: string; results: SearchResult[]; problem?: string | undefined }> = ({ query, results, problem }) => (
-  <Layout title={query ? `Search: ${query}` : 'Search'} query={query}>
-    <h1>Search</h1>
+export const SearchPage: FC<{ ctx: PageContext; query: string; results: SearchResult[]; problem?: string | undefined }> = ({ ctx, query, results, problem }) => (
+  <Layout ctx={ctx} title={query ? `${t(ctx.lang, 'search.title')}: ${query}` : t(ctx.lang, 'search.title')} section="search" query={query}>
+    <h1>{t(ctx.lang, 'search.title')}</h1>
     {problem ? <p role="alert">{problem}</p> : null}
     {query && !problem ? (
       results.length === 0 ? (
-        <p>No local government matches “{query}”.</p>
+        <p>{t(ctx.lang, 'search.none', { query })}</p>
       ) : (
-        <table>
-          <thead><tr><th>Local government</th><th>Kind</th><th>Country</th><th class="number">Population</th><th>Code</th></tr></thead>
-          <tbody>
-            {results.map((lg) => (
+        <div class="table-wrap">
+          <table>
+            <thead>
               <tr>
-                <td><a href={lg.url}>{lg.name.en}</a>{lg.name.ja ? <span lang="ja"> {lg.name.ja}</span> : null}</td>
-                <td>{kindName(lg.kind, lg.designatedCity)}</td>
-                <td>{[lg.region, lg.country].filter(Boolean).join(', ')}</td>
-                <td class="number">{number(lg.population)}</td>
-                <td>{lg.jisCode ?? (lg.geonamesId ? `GeoNames ${lg.geonamesId}` : '')}</td>
+                <th scope="col">{t(ctx.lang, 'table.localGovernment')}</th>
+                <th scope="col">{t(ctx.lang, 'table.kind')}</th>
+                <th scope="col">{t(ctx.lang, 'table.country')}</th>
+                <th scope="col" class="number">{t(ctx.lang, 'table.population')}</th>
+                <th scope="col">{t(ctx.lang, 'table.code')}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {results.map((lg) => (
+                <tr>
+                  <td>
+                    <a href={href(ctx, lg.url)}>{lgName(ctx.lang, lg)}</a>
+                    {ctx.lang === 'en' && lg.name.ja ? <span lang="ja"> {lg.name.ja}</span> : null}
+                  </td>
+                  <td>{kindName(ctx.lang, lg.kind, lg.designatedCity)}</td>
+                  <td>{placeOf(ctx.lang, lg)}</td>
+                  <td class="number">{number(ctx.lang, lg.population)}</td>
+                  <td>{lg.jisCode ?? (lg.geonamesId ? `GeoNames ${lg.geonamesId}` : '')}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )
     ) : (
-      <p class="muted">Type a name in kanji, kana or romaji, with or without accents: 井原市, いばら, Ibara, Ōsaka, Glasgow.</p>
+      <p class="muted">{t(ctx.lang, 'search.hint')}</p>
     )}
   </Layout>
 );
 
-const RelationshipsTable: FC<{ lines: PartnerLine[]; showOwn: boolean }> = ({ lines, showOwn }) => (
-  <table>
-    <thead>
-      <tr>{showOwn ? <th>Local government</th> : null}<th>Partner</th><th>Label</th><th>Signed</th><th>Status</th></tr>
-    </thead>
-    <tbody>
-      {lines.map((line) => (
+const RelationshipsTable: FC<{ ctx: PageContext; lines: PartnerLine[]; showOwn: boolean }> = ({ ctx, lines, showOwn }) => (
+  <div class="table-wrap">
+    <table>
+      <thead>
         <tr>
-          {showOwn ? <td><LgLink lg={line.localGovernment} /></td> : null}
-          <td><LgLink lg={line.partner} /></td>
-          <td><a href={line.relationshipUrl}>{line.label || 'relationship'}</a>{line.domestic ? ' (domestic)' : ''}</td>
-          <td>{line.signedOn ?? '—'}</td>
-          <td>{line.status}</td>
+          {showOwn ? <th scope="col">{t(ctx.lang, 'table.localGovernment')}</th> : null}
+          <th scope="col">{t(ctx.lang, 'table.partner')}</th>
+          <th scope="col">{t(ctx.lang, 'table.label')}</th>
+          <th scope="col">{t(ctx.lang, 'table.signed')}</th>
+          <th scope="col">{t(ctx.lang, 'table.status')}</th>
         </tr>
-      ))}
-    </tbody>
-  </table>
+      </thead>
+      <tbody>
+        {lines.map((line) => (
+          <tr>
+            {showOwn ? <td><LgLink ctx={ctx} lg={line.localGovernment} /></td> : null}
+            <td><LgLink ctx={ctx} lg={line.partner} /></td>
+            <td>
+              <a href={href(ctx, line.relationshipUrl)}>{line.label || t(ctx.lang, 'rel.noLabel')}</a>
+              {line.domestic ? ` ${t(ctx.lang, 'lists.domestic')}` : ''}
+            </td>
+            <td>{line.signedOn ? formatPartial(ctx.lang, line.signedOn) : '—'}</td>
+            <td>{t(ctx.lang, `status.${line.status}` as MessageKey)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  </div>
 );
 
-export const LocalGovernmentPage: FC<{ lg: LocalGovernmentDetail }> = ({ lg }) => {
-  const lines: PartnerLine[] = lg.relationships.map((relationship) => {
-    const partner = relationship.parties[0].id === lg.id ? relationship.parties[1] : relationship.parties[0];
-    return {
-      relationshipId: relationship.id,
-      relationshipUrl: relationship.url,
-      localGovernment: lg,
-      partner,
-      label: relationship.label,
-      signedOn: relationship.signedOn,
-      status: relationship.status,
-      domestic: relationship.domestic,
-    };
-  });
+export const LocalGovernmentPage: FC<{ ctx: PageContext; lg: LocalGovernmentDetail }> = ({ ctx, lg }) => {
+  const lines: PartnerLine[] = lg.relationships.map((relationship) => ({
+    relationshipId: relationship.id,
+    relationshipUrl: relationship.url,
+    localGovernment: lg,
+    partner: relationship.parties[0].id === lg.id ? relationship.parties[1] : relationship.parties[0],
+    label: relationship.label,
+    signedOn: relationship.signedOn,
+    status: relationship.status,
+    domestic: relationship.domestic,
+  }));
+  const name = lgName(ctx.lang, lg);
   return (
-    <Layout title={lg.name.en}>
+    <Layout ctx={ctx} title={name}>
       <h1>
-        {lg.name.en}
-        {lg.name.ja ? <span lang="ja"> {lg.name.ja}</span> : null}
+        {name}
+        {ctx.lang === 'en' && lg.name.ja ? <span lang="ja"> {lg.name.ja}</span> : null}
+        {ctx.lang === 'ja' && lg.name.ja ? <span lang="en" class="muted"> {lg.name.en}</span> : null}
       </h1>
-      <dl>
-        <dt>Kind</dt><dd>{kindName(lg.kind, lg.designatedCity)}</dd>
-        {lg.nameKana ? <><dt>Reading</dt><dd lang="ja">{lg.nameKana} ({lg.nameRomaji})</dd></> : null}
-        <dt>Country</dt><dd>{lg.country}{lg.region ? `, ${lg.region}` : ''}</dd>
-        {lg.parent ? <><dt>Part of</dt><dd><LgLink lg={lg.parent} /></dd></> : null}
-        {lg.jisCode ? <><dt>Local government code</dt><dd>{lg.jisCode}</dd></> : null}
-        <dt>Population</dt><dd>{number(lg.population)}{lg.population && lg.geonamesId ? ' (GeoNames)' : ''}</dd>
-        {lg.latitude !== null && lg.longitude !== null ? <><dt>Coordinates</dt><dd>{lg.latitude.toFixed(4)}, {lg.longitude.toFixed(4)}</dd></> : null}
-        {lg.geonamesId ? <><dt>GeoNames</dt><dd>{lg.geonamesId}</dd></> : null}
-        {!lg.verified ? <><dt>Status</dt><dd>Not yet verified (created by an import: {lg.source})</dd></> : null}
+      <dl class="facts">
+        <dt>{t(ctx.lang, 'lg.kind')}</dt>
+        <dd>{kindName(ctx.lang, lg.kind, lg.designatedCity)}</dd>
+        {lg.nameKana ? (
+          <>
+            <dt>{t(ctx.lang, 'lg.reading')}</dt>
+            <dd><span lang="ja">{lg.nameKana}</span> ({lg.nameRomaji})</dd>
+          </>
+        ) : null}
+        <dt>{t(ctx.lang, 'lg.country')}</dt>
+        <dd>{placeOf(ctx.lang, lg)}</dd>
+        {lg.parent ? (
+          <>
+            <dt>{t(ctx.lang, 'lg.partOf')}</dt>
+            <dd><a href={href(ctx, lg.parent.url)}>{lgName(ctx.lang, lg.parent)}</a></dd>
+          </>
+        ) : null}
+        {lg.jisCode ? (
+          <>
+            <dt>{t(ctx.lang, 'lg.code')}</dt>
+            <dd>{lg.jisCode}</dd>
+          </>
+        ) : null}
+        <dt>{t(ctx.lang, 'lg.population')}</dt>
+        <dd>{number(ctx.lang, lg.population)}{lg.population && lg.geonamesId ? ' (GeoNames)' : ''}</dd>
+        {lg.latitude !== null && lg.longitude !== null ? (
+          <>
+            <dt>{t(ctx.lang, 'lg.coordinates')}</dt>
+            <dd>{lg.latitude.toFixed(4)}, {lg.longitude.toFixed(4)}</dd>
+          </>
+        ) : null}
+        {!lg.verified ? (
+          <>
+            <dt>{t(ctx.lang, 'lg.status')}</dt>
+            <dd>{t(ctx.lang, 'lg.unverified', { source: lg.source })}</dd>
+          </>
+        ) : null}
       </dl>
-      <h2>Partners ({lines.length})</h2>
-      {lines.length ? <RelationshipsTable lines={lines} showOwn={false} /> : <p>No relationship is recorded.</p>}
+      <h2>{t(ctx.lang, 'lg.partners', { count: formatNumber(ctx.lang, lines.length) })}</h2>
+      {lines.length ? <RelationshipsTable ctx={ctx} lines={lines} showOwn={false} /> : <p>{t(ctx.lang, 'lg.noPartners')}</p>}
     </Layout>
   );
 };
 
-export const RelationshipPage: FC<{ relationship: Relationship }> = ({ relationship }) => {
+export const RelationshipPage: FC<{ ctx: PageContext; relationship: Relationship }> = ({ ctx, relationship }) => {
   const [a, b] = relationship.parties;
+  const title = `${lgName(ctx.lang, a)} – ${lgName(ctx.lang, b)}`;
+  const clair = relationship.clair;
   return (
-    <Layout title={`${a.name.en} – ${b.name.en}`}>
-      <h1>{a.name.en} – {b.name.en}</h1>
-      <dl>
-        <dt>Parties</dt><dd><LgLink lg={a} /><br /><LgLink lg={b} /></dd>
-        <dt>Label as signed</dt><dd>{relationship.label || 'not recorded'}{relationship.labelOriginal ? ` (${relationship.labelOriginal})` : ''}</dd>
-        <dt>Signed</dt><dd>{relationship.signedOn ?? 'date not recorded'}</dd>
-        <dt>Status</dt><dd>{relationship.status}{relationship.endedOn ? `, ended ${relationship.endedOn}` : ''}</dd>
-        {relationship.fixedTermEnd ? <><dt>Fixed term ends</dt><dd>{relationship.fixedTermEnd}</dd></> : null}
-        {relationship.renewals.length ? <><dt>Renewals</dt><dd>{relationship.renewals.map((r) => `${r.renewedOn} → ${r.newEnd}`).join('; ')}</dd></> : null}
-        {relationship.fields.length ? <><dt>Fields of exchange</dt><dd>{relationship.fields.join(', ')}</dd></> : null}
-        <dt>CLAIR's conditions</dt>
+    <Layout ctx={ctx} title={title}>
+      <h1>{title}</h1>
+      <dl class="facts">
+        <dt>{t(ctx.lang, 'rel.parties')}</dt>
+        <dd><LgLink ctx={ctx} lg={a} /><br /><LgLink ctx={ctx} lg={b} /></dd>
+        <dt>{t(ctx.lang, 'rel.label')}</dt>
+        <dd>{relationship.label || t(ctx.lang, 'notRecorded')}{relationship.labelOriginal ? ` (${relationship.labelOriginal})` : ''}</dd>
+        <dt>{t(ctx.lang, 'rel.signed')}</dt>
+        <dd>{relationship.signedOn ? formatPartial(ctx.lang, relationship.signedOn) : t(ctx.lang, 'rel.dateUnknown')}</dd>
+        <dt>{t(ctx.lang, 'rel.status')}</dt>
         <dd>
-          Signed by both leaders: {yesNo(relationship.clair.signedByLeaders)}; more than one field: {yesNo(relationship.clair.multipleFields)};
-          budget approved: {yesNo(relationship.clair.budgetApproved)}
+          {t(ctx.lang, `status.${relationship.status}` as MessageKey)}
+          {relationship.endedOn ? `, ${t(ctx.lang, 'rel.endedOn', { date: formatPartial(ctx.lang, relationship.endedOn) })}` : ''}
         </dd>
-        {relationship.agreementUrl ? <><dt>Agreement</dt><dd><a href={relationship.agreementUrl}>{relationship.agreementUrl}</a></dd></> : null}
-        <dt>Domestic</dt><dd>{relationship.domestic ? 'yes, both in one country' : 'no'}</dd>
-        <dt>Source</dt><dd>{relationship.source}</dd>
-        <dt>Verified</dt><dd>{relationship.verified ? 'yes' : 'no'}</dd>
-        {relationship.notes ? <><dt>Notes</dt><dd>{relationship.notes}</dd></> : null}
+        {relationship.fixedTermEnd ? (
+          <>
+            <dt>{t(ctx.lang, 'rel.fixedTerm')}</dt>
+            <dd>{formatPartial(ctx.lang, relationship.fixedTermEnd)}</dd>
+          </>
+        ) : null}
+        {relationship.renewals.length ? (
+          <>
+            <dt>{t(ctx.lang, 'rel.renewals')}</dt>
+            <dd>{relationship.renewals.map((r) => `${formatPartial(ctx.lang, r.renewedOn)} → ${formatPartial(ctx.lang, r.newEnd)}`).join('; ')}</dd>
+          </>
+        ) : null}
+        {relationship.fields.length ? (
+          <>
+            <dt>{t(ctx.lang, 'rel.fields')}</dt>
+            <dd>{relationship.fields.join(', ')}</dd>
+          </>
+        ) : null}
+        <dt>{t(ctx.lang, 'rel.clair')}</dt>
+        <dd>
+          <ul>
+            <li>{t(ctx.lang, 'rel.clairSigned')}: {yesNo(ctx.lang, clair.signedByLeaders)}</li>
+            <li>{t(ctx.lang, 'rel.clairFields')}: {yesNo(ctx.lang, clair.multipleFields)}</li>
+            <li>{t(ctx.lang, 'rel.clairBudget')}: {yesNo(ctx.lang, clair.budgetApproved)}</li>
+          </ul>
+        </dd>
+        {relationship.agreementUrl ? (
+          <>
+            <dt>{t(ctx.lang, 'rel.agreement')}</dt>
+            <dd><a href={relationship.agreementUrl}>{relationship.agreementUrl}</a></dd>
+          </>
+        ) : null}
+        <dt>{t(ctx.lang, 'rel.domestic')}</dt>
+        <dd>{relationship.domestic ? t(ctx.lang, 'rel.domesticYes') : t(ctx.lang, 'no')}</dd>
+        <dt>{t(ctx.lang, 'rel.source')}</dt>
+        <dd>{relationship.source}</dd>
+        <dt>{t(ctx.lang, 'rel.verified')}</dt>
+        <dd>{yesNo(ctx.lang, relationship.verified)}</dd>
+        {relationship.notes ? (
+          <>
+            <dt>{t(ctx.lang, 'rel.notes')}</dt>
+            <dd>{relationship.notes}</dd>
+          </>
+        ) : null}
       </dl>
     </Layout>
   );
 };
 
-export const PrefectureIndexPage: FC<{ rows: JapanStatistics['byPrefecture'] }> = ({ rows }) => (
-  <Layout title="Relationships by prefecture">
-    <h1>Relationships by prefecture</h1>
-    <table>
-      <thead><tr><th>Code</th><th>Prefecture</th><th class="number">International relationships</th></tr></thead>
-      <tbody>
-        {rows.map((row) => (
+export const PrefectureIndexPage: FC<{ ctx: PageContext; rows: JapanStatistics['byPrefecture'] }> = ({ ctx, rows }) => (
+  <Layout ctx={ctx} title={t(ctx.lang, 'lists.byPrefecture')} section="prefectures">
+    <h1>{t(ctx.lang, 'lists.byPrefecture')}</h1>
+    <div class="table-wrap">
+      <table>
+        <thead>
           <tr>
-            <td>{row.prefecture.jisCode}</td>
-            <td><a href={`/prefectures/${row.prefecture.jisCode}`}>{row.prefecture.name.en}</a> <span lang="ja">{row.prefecture.name.ja}</span></td>
-            <td class="number">{number(row.relationships)}</td>
+            <th scope="col">{t(ctx.lang, 'table.code')}</th>
+            <th scope="col">{t(ctx.lang, 'table.prefecture')}</th>
+            <th scope="col" class="number">{t(ctx.lang, 'table.international')}</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr>
+              <td>{row.prefecture.jisCode}</td>
+              <td><a href={href(ctx, `/prefectures/${row.prefecture.jisCode}`)}>{lgName(ctx.lang, row.prefecture)}</a></td>
+              <td class="number">{number(ctx.lang, row.relationships)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   </Layout>
 );
 
-export const PrefecturePage: FC<{ list: PrefectureList }> = ({ list }) => (
-  <Layout title={list.prefecture.name.en}>
-    <h1>{list.prefecture.name.en} <span lang="ja">{list.prefecture.name.ja}</span></h1>
-    <p><a href={list.prefecture.url}>The prefecture's own page</a></p>
-    {list.lines.length ? <RelationshipsTable lines={list.lines} showOwn={true} /> : <p>No relationship is recorded.</p>}
+export const PrefecturePage: FC<{ ctx: PageContext; list: PrefectureList }> = ({ ctx, list }) => (
+  <Layout ctx={ctx} title={lgName(ctx.lang, list.prefecture)} section="prefectures">
+    <h1>{lgName(ctx.lang, list.prefecture)}</h1>
+    <p><a href={href(ctx, list.prefecture.url)}>{t(ctx.lang, 'lists.prefecturePage')}</a></p>
+    {list.lines.length ? <RelationshipsTable ctx={ctx} lines={list.lines} showOwn={true} /> : <p>{t(ctx.lang, 'lists.none')}</p>}
   </Layout>
 );
 
-export const CountryIndexPage: FC<{ rows: { code: string; nameEn: string; nameJa: string; relationships: number }[] }> = ({ rows }) => (
-  <Layout title="Relationships by country">
-    <h1>Relationships with Japan by country</h1>
-    <table>
-      <thead><tr><th>Country</th><th class="number">Relationships with Japan</th></tr></thead>
-      <tbody>
-        {rows.map((row) => (
+export const CountryIndexPage: FC<{ ctx: PageContext; rows: { code: string; relationships: number }[] }> = ({ ctx, rows }) => (
+  <Layout ctx={ctx} title={t(ctx.lang, 'lists.byCountry')} section="countries">
+    <h1>{t(ctx.lang, 'lists.byCountry')}</h1>
+    <div class="table-wrap">
+      <table>
+        <thead>
           <tr>
-            <td><a href={`/countries/${row.code}`}>{row.nameEn}</a> <span lang="ja">{row.nameJa}</span></td>
-            <td class="number">{number(row.relationships)}</td>
+            <th scope="col">{t(ctx.lang, 'table.country')}</th>
+            <th scope="col" class="number">{t(ctx.lang, 'table.relationships')}</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr>
+              <td><a href={href(ctx, `/countries/${row.code}`)}>{countryName(ctx.lang, row.code)}</a></td>
+              <td class="number">{number(ctx.lang, row.relationships)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   </Layout>
 );
 
-export const CountryPage: FC<{ list: CountryList }> = ({ list }) => (
-  <Layout title={list.country.nameEn}>
-    <h1>{list.country.nameEn} <span lang="ja">{list.country.nameJa}</span></h1>
-    {list.groups.length === 0 ? <p>No relationship with Japan is recorded.</p> : null}
+export const CountryPage: FC<{ ctx: PageContext; list: CountryList }> = ({ ctx, list }) => (
+  <Layout ctx={ctx} title={countryName(ctx.lang, list.country.code)} section="countries">
+    <h1>{countryName(ctx.lang, list.country.code)}</h1>
+    {list.groups.length === 0 ? <p>{t(ctx.lang, 'lists.none')}</p> : null}
     {list.groups.map((group) => (
       <section>
-        {list.groups.length > 1 || group.region ? <h2>{group.region ?? 'Region not recorded'}</h2> : null}
-        <RelationshipsTable lines={group.lines} showOwn={true} />
+        {list.groups.length > 1 || group.region ? <h2>{group.region ?? t(ctx.lang, 'lists.regionUnknown')}</h2> : null}
+        <RelationshipsTable ctx={ctx} lines={group.lines} showOwn={true} />
       </section>
     ))}
   </Layout>
 );
 
-export const ErrorPage: FC<{ status: number; message: string }> = ({ status, message }) => (
-  <Layout title={status === 404 ? 'Not found' : 'Error'}>
-    <h1>{status === 404 ? 'Not found' : 'Something went wrong'}</h1>
+export const ErrorPage: FC<{ ctx: PageContext; status: number; message: string }> = ({ ctx, status, message }) => (
+  <Layout ctx={ctx} title={t(ctx.lang, status === 404 ? 'error.notFound' : 'error.server')}>
+    <h1>{t(ctx.lang, status === 404 ? 'error.notFound' : 'error.server')}</h1>
     <p>{message}</p>
-    <p><a href="/">Home</a> · <a href="/search">Search</a></p>
+    <p>
+      <a href={href(ctx, '/')}>{t(ctx.lang, 'error.home')}</a> · <a href={href(ctx, '/search')}>{t(ctx.lang, 'search.title')}</a>
+    </p>
   </Layout>
 );

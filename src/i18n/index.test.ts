@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { en } from './en.js';
+import { ja } from './ja.js';
+import { formatNumber, formatPercent, formatPreciseDate, localePath, pathWithoutLocale, t } from './index.js';
+
+describe('message catalogues', () => {
+  it('have the same keys and no empty message', () => {
+    expect(Object.keys(ja).sort()).toEqual(Object.keys(en).sort());
+    for (const value of [...Object.values(en), ...Object.values(ja)]) expect(value.trim()).not.toBe('');
+  });
+
+  it('keep the same placeholders in both languages', () => {
+    for (const key of Object.keys(en) as (keyof typeof en)[]) {
+      const placeholders = (text: string) => (text.match(/\{\w+\}/g) ?? []).sort();
+      expect(placeholders(ja[key]), key).toEqual(placeholders(en[key]));
+    }
+  });
+
+  it('fills placeholders', () => {
+    expect(t('en', 'lg.partners', { count: 3 })).toBe('Partners (3)');
+    expect(t('ja', 'lg.partners', { count: 3 })).toBe('提携先（3）');
+  });
+});
+
+describe('addresses', () => {
+  it('put Japanese pages under /ja', () => {
+    expect(localePath('en', '/prefectures')).toBe('/prefectures');
+    expect(localePath('ja', '/prefectures')).toBe('/ja/prefectures');
+    expect(localePath('ja', '/')).toBe('/ja');
+    expect(pathWithoutLocale('/ja/lg/1-x')).toBe('/lg/1-x');
+    expect(pathWithoutLocale('/ja')).toBe('/');
+    expect(pathWithoutLocale('/japan')).toBe('/japan');
+  });
+});
+
+describe('formats', () => {
+  it('writes numbers, shares and dates for each language', () => {
+    expect(formatNumber('en', 25917)).toBe('25,917');
+    expect(formatNumber('ja', 25917)).toBe('25,917');
+    expect(formatPercent('en', 0.717)).toBe('71.7%');
+    expect(formatPreciseDate('en', '1955-12-01', 'month')).toBe('December 1955');
+    expect(formatPreciseDate('ja', '1955-12-01', 'month')).toBe('1955年12月');
+    expect(formatPreciseDate('ja', '1997-04-15', 'day')).toBe('1997年4月15日');
+    expect(formatPreciseDate('en', '1993-01-01', 'year')).toBe('1993');
+  });
+});

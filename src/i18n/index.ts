@@ -1,0 +1,63 @@
+import { parsePartialDate, type DatePrecision } from '../domain/relationships.js';
+import { loadCountries } from '../reference/countries.js';
+import { en, type MessageKey } from './en.js';
+import { ja } from './ja.js';
+
+export const LANGUAGES = ['en', 'ja'] as const;
+export type Lang = (typeof LANGUAGES)[number];
+export type { MessageKey };
+
+const catalogues: Record<Lang, Record<MessageKey, string>> = { en, ja };
+
+/** A message in the language, with {name} placeholders filled. */
+export function t(lang: Lang, key: MessageKey, params: Record<string, string | number> = {}): string {
+  // A key made up at run time (`kind.${kind}`) may have no message: show the key rather than fail.
+  return (catalogues[lang][key] ?? key).replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+}
+
+/** The address of a page in a language: English at /path, Japanese at /ja/path. */
+export function localePath(lang: Lang, path: string): string {
+  if (lang === 'en') return path;
+  return path === '/' ? '/ja' : `/ja${path}`;
+}
+
+/** The same page's address without its language prefix. */
+export function pathWithoutLocale(path: string): string {
+  if (path === '/ja') return '/';
+  return path.startsWith('/ja/') ? path.slice(3) : path;
+}
+
+const locales: Record<Lang, string> = { en: 'en-GB', ja: 'ja-JP' };
+
+/** A whole number as the language writes it: 1,234 in both, grouped by thousands. */
+export function formatNumber(lang: Lang, value: number): string {
+  return new Intl.NumberFormat(locales[lang]).format(value);
+}
+
+/** A share as a percentage with one decimal: 71.7 % or 71.7%. */
+export function formatPercent(lang: Lang, ratio: number): string {
+  return new Intl.NumberFormat(locales[lang], { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(ratio);
+}
+
+/** A date known to a year, month or day, as the language writes it: "December 1955", "1955年12月". */
+export function formatPreciseDate(lang: Lang, date: string, precision: DatePrecision): string {
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  const value = new Date(Date.UTC(year, month - 1, day));
+  const options: Intl.DateTimeFormatOptions =
+    precision === 'year' ? { year: 'numeric' } : precision === 'month' ? { year: 'numeric', month: 'long' } : { year: 'numeric', month: 'long', day: 'numeric' };
+  return new Intl.DateTimeFormat(locales[lang], { ...options, timeZone: 'UTC' }).format(value);
+}
+
+let countryNames: Map<string, { en: string; ja: string }> | undefined;
+
+/** A country's name in the language, from its ISO code (the code itself when unknown). */
+export function countryName(lang: Lang, code: string): string {
+  countryNames ??= new Map(loadCountries().map((country) => [country.code, { en: country.nameEn, ja: country.nameJa }]));
+  return countryNames.get(code)?.[lang] ?? code;
+}
+
+/** A date as Kizuna stores a partial one ("1955", "1955-12", "1955-12-07"), as the language writes it. */
+export function formatPartial(lang: Lang, partial: string): string {
+  const parsed = parsePartialDate(partial);
+  return typeof parsed === 'string' ? partial : formatPreciseDate(lang, parsed.date, parsed.precision);
+}

@@ -1,0 +1,48 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import type { Context } from 'hono';
+import { KizunaError } from '../errors.js';
+import { projectRoot } from '../paths.js';
+
+const require = createRequire(import.meta.url);
+const ownAssets = path.join(projectRoot, 'src', 'web', 'assets');
+
+/** The files served under /assets: Kizuna's own, and the Digital Agency's design tokens from their package. */
+const SOURCES: Record<string, () => string> = {
+  'site.css': () => path.join(ownAssets, 'site.css'),
+  'tokens.css': () => require.resolve('@digital-go-jp/design-tokens/dist/tokens.css'),
+  'worldMap.js': () => path.join(ownAssets, 'worldMap.js'),
+};
+
+const TYPES: Record<string, string> = { '.css': 'text/css; charset=utf-8', '.js': 'text/javascript; charset=utf-8' };
+
+interface Asset {
+  body: string;
+  etag: string;
+  type: string;
+}
+
+const loaded = new Map<string, Asset>();
+
+function load(name: string): Asset | undefined {
+  const cached = loaded.get(name);
+  if (cached) return cached;
+  const source = SOURCES[name];
+  if (!source) return undefined;
+  const file = source();
+  const body = readFileSync(file, 'utf8');
+  const asset = { body, etag: `"${createHash('sha1').update(body).digest('base64url').slice(0, 16)}"`, type: TYPES[path.extname(file)] ?? 'application/octet-stream' };
+  loaded.set(name, asset);
+  return asset;
+}
+
+/** Answers /assets/NAME with the file, its type and an ETag; a 304 when the browser has it already. */
+export function serveAsset(c: Context, name: string): Response {
+  const asset = load(name);
+  if (!asset) throw new KizunaError('not_found', `There is no asset named ${name}.`);
+  const headers = { 'Content-Type': asset.type, ETag: asset.etag, 'Cache-Control': 'public, max-age=3600' };
+  if (c.req.header('if-none-match') === asset.etag) return new Response(null, { status: 304, headers });
+  return new Response(asset.body, { status: 200, headers });
+}
