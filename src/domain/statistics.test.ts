@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { computeTieStatistics, type JapaneseUnit } from './statistics.js';
+import { computeTieStatistics, growthByYear, tieInForceOn, type JapaneseTie, type JapaneseUnit } from './statistics.js';
 
 const units: JapaneseUnit[] = [
   { id: 1, kind: 'prefecture', inCoverage: true, prefectureId: 1 },
@@ -10,7 +10,17 @@ const units: JapaneseUnit[] = [
   { id: 6, kind: 'prefecture', inCoverage: true, prefectureId: 6 },
   { id: 7, kind: 'ward', inCoverage: true, prefectureId: 6 },
 ];
-const tie = (firstId: number, firstCountry: string, secondId: number, secondCountry: string) => ({ firstId, secondId, firstCountry, secondCountry });
+const tie = (firstId: number, firstCountry: string, secondId: number, secondCountry: string, extra: Partial<JapaneseTie> = {}): JapaneseTie => ({
+  firstId,
+  secondId,
+  firstCountry,
+  secondCountry,
+  label: '',
+  status: 'active',
+  signedOn: null,
+  endedOn: null,
+  ...extra,
+});
 
 describe('computeTieStatistics', () => {
   const stats = computeTieStatistics(units, [
@@ -41,5 +51,49 @@ describe('computeTieStatistics', () => {
   it('counts ties and partnered LGs per prefecture, wards included', () => {
     expect(stats.byPrefecture.get(1)).toEqual({ relationships: 3, localGovernmentsWithPartner: 2 });
     expect(stats.byPrefecture.get(6)).toEqual({ relationships: 1, localGovernmentsWithPartner: 1 });
+  });
+});
+
+describe('tieInForceOn', () => {
+  it('counts a relationship from its signing until its end, and one of unknown date always', () => {
+    const fixedTerm = tie(1, 'JP', 2, 'ID', { signedOn: '1997-04-01', endedOn: '2002-03-31' });
+    expect(tieInForceOn(fixedTerm, '1997-03-31')).toBe(false);
+    expect(tieInForceOn(fixedTerm, '1997-04-01')).toBe(true);
+    expect(tieInForceOn(fixedTerm, '2002-03-31')).toBe(false);
+    expect(tieInForceOn(tie(1, 'JP', 2, 'US'), '1950-01-01')).toBe(true);
+    expect(tieInForceOn(tie(1, 'JP', 2, 'US', { status: 'proposed' }), '2026-01-01')).toBe(false);
+  });
+});
+
+describe('growthByYear', () => {
+  const ties = [
+    tie(1, 'JP', 100, 'US', { signedOn: '1955-12-07' }),
+    tie(2, 'JP', 101, 'US', { signedOn: '1957-05-01' }),
+    tie(3, 'JP', 102, 'CN', { signedOn: '1957-10-01', endedOn: '1958-06-30' }),
+    tie(4, 'JP', 5, 'JP', { signedOn: '1956-01-01' }),
+    tie(6, 'JP', 103, 'KR'),
+  ];
+
+  it('counts signings per year and those in force at each year end, international and dated only', () => {
+    const { years, undated } = growthByYear(ties, 1955, 1958);
+    expect(years).toEqual([
+      { year: 1955, signed: 1, inForce: 1 },
+      { year: 1956, signed: 0, inForce: 1 },
+      { year: 1957, signed: 2, inForce: 3 },
+      { year: 1958, signed: 0, inForce: 2 },
+    ]);
+    expect(undated).toBe(1);
+  });
+
+  it('marks the first relationship', () => {
+    expect(growthByYear(ties, 1955, 1958).milestones).toEqual([{ ordinal: 1, signedOn: '1955-12-07', tieIndex: 0 }]);
+  });
+
+  it('counts labels of international relationships', () => {
+    const stats = computeTieStatistics(units, [tie(2, 'JP', 100, 'US', { label: 'sister city' }), tie(3, 'JP', 101, 'CN', { label: 'friendship city' }), tie(2, 'JP', 102, 'US', { label: 'sister city' })]);
+    expect(stats.byLabel).toEqual([
+      { label: 'sister city', count: 2 },
+      { label: 'friendship city', count: 1 },
+    ]);
   });
 });

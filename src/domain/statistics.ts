@@ -7,12 +7,71 @@ export interface JapaneseUnit {
   prefectureId: number;
 }
 
-/** A relationship in force with at least one Japanese party. */
+/** A relationship with at least one Japanese party. */
 export interface JapaneseTie {
   firstId: number;
   secondId: number;
   firstCountry: string;
   secondCountry: string;
+  label: string;
+  status: string;
+  /** YYYY-MM-DD, or null when the date is not recorded. */
+  signedOn: string | null;
+  endedOn: string | null;
+}
+
+/**
+ * In force on a day: signed by then (or of unknown date: counted at every date, since it exists),
+ * not ended by then, and not merely proposed.
+ */
+export function tieInForceOn(tie: JapaneseTie, day: string): boolean {
+  if (tie.status === 'proposed') return false;
+  if (tie.signedOn !== null && tie.signedOn > day) return false;
+  if (tie.endedOn !== null && tie.endedOn <= day) return false;
+  if (tie.status === 'ended' && tie.endedOn === null) return false;
+  return true;
+}
+
+const isInternational = (tie: JapaneseTie) => !(tie.firstCountry === 'JP' && tie.secondCountry === 'JP');
+
+export interface GrowthYear {
+  year: number;
+  /** International relationships signed that year (of those with a recorded date). */
+  signed: number;
+  /** International relationships in force at the end of that year (dated ones only). */
+  inForce: number;
+}
+
+export interface Milestone {
+  /** 1 for the first, 1000 for the 1,000th, by date of signing. */
+  ordinal: number;
+  signedOn: string;
+  tieIndex: number;
+}
+
+/**
+ * Growth of Japan's international relationships per year, from those with a recorded date, and
+ * the milestones of the count (the first, the 1,000th, each further thousand).
+ */
+export function growthByYear(ties: JapaneseTie[], fromYear: number, toYear: number): { years: GrowthYear[]; milestones: Milestone[]; undated: number } {
+  const dated = ties
+    .map((tie, tieIndex) => ({ tie, tieIndex }))
+    .filter(({ tie }) => isInternational(tie) && tie.signedOn !== null && tie.status !== 'proposed')
+    .sort((a, b) => a.tie.signedOn!.localeCompare(b.tie.signedOn!) || a.tieIndex - b.tieIndex);
+  const years: GrowthYear[] = [];
+  for (let year = fromYear; year <= toYear; year++) {
+    const end = `${year}-12-31`;
+    years.push({
+      year,
+      signed: dated.filter(({ tie }) => tie.signedOn!.startsWith(String(year))).length,
+      inForce: dated.filter(({ tie }) => tieInForceOn(tie, end)).length,
+    });
+  }
+  const milestones = dated
+    .map((entry, index) => ({ ordinal: index + 1, signedOn: entry.tie.signedOn!, tieIndex: entry.tieIndex }))
+    .filter((entry) => entry.ordinal === 1 || entry.ordinal % 1000 === 0);
+  const undated = ties.filter((tie) => isInternational(tie) && tie.signedOn === null).length;
+  return { years, milestones, undated };
 }
 
 /** The kinds in the order statistics show them. */
@@ -23,6 +82,8 @@ export interface TieStatistics {
   byCountry: { country: string; count: number }[];
   byKind: { kind: string; total: number; withPartner: number; coverage: number }[];
   byPrefecture: Map<number, { relationships: number; localGovernmentsWithPartner: number }>;
+  /** International relationships by their label as signed ('' when not recorded). */
+  byLabel: { label: string; count: number }[];
 }
 
 /**
@@ -40,12 +101,14 @@ export function computeTieStatistics(units: JapaneseUnit[], ties: JapaneseTie[])
   }
   let domestic = 0;
   let international = 0;
+  const byLabel = new Map<string, number>();
   for (const tie of ties) {
     if (tie.firstCountry === 'JP' && tie.secondCountry === 'JP') {
       domestic++;
       continue;
     }
     international++;
+    byLabel.set(tie.label, (byLabel.get(tie.label) ?? 0) + 1);
     const [japaneseId, partnerCountry] = tie.firstCountry === 'JP' ? [tie.firstId, tie.secondCountry] : [tie.secondId, tie.firstCountry];
     byCountry.set(partnerCountry, (byCountry.get(partnerCountry) ?? 0) + 1);
     const unit = unitById.get(japaneseId);
@@ -72,5 +135,6 @@ export function computeTieStatistics(units: JapaneseUnit[], ties: JapaneseTie[])
     byCountry: [...byCountry].map(([country, count]) => ({ country, count })).sort((a, b) => b.count - a.count || a.country.localeCompare(b.country)),
     byKind,
     byPrefecture,
+    byLabel: [...byLabel].map(([label, count]) => ({ label, count })).sort((a, b) => b.count - a.count || a.label.localeCompare(b.label)),
   };
 }

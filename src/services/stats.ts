@@ -1,21 +1,42 @@
 import { sql } from 'drizzle-orm';
 import { queryRows, type Db } from '../db/client.js';
 import { prefectureIdOf } from '../db/fragments.js';
-import { computeTieStatistics, type JapaneseTie } from '../domain/statistics.js';
+import { computeTieStatistics, growthByYear, tieInForceOn, type GrowthYear, type JapaneseTie } from '../domain/statistics.js';
+import { today } from './registry.js';
+
+/** The year of Japan's first sister-city relationship, where growth charts begin. */
+export const FIRST_YEAR = 1955;
 
 export interface JapanStatistics {
+  /** The day the figures describe (YYYY-MM-DD). */
+  asOf: string;
   totals: { international: number; domestic: number };
+  /** The totals one month before asOf, for the change since then. */
+  previousMonth: { asOf: string; international: number; domestic: number };
+  /** International relationships in force without a recorded date: counted at every date. */
+  undated: number;
   byCountry: { country: string; count: number }[];
   byKind: { kind: string; total: number; withPartner: number; coverage: number }[];
   byPrefecture: { prefecture: { id: number; jisCode: string; name: { en: string; ja: string } }; relationships: number; localGovernmentsWithPartner: number }[];
+  byLabel: { label: string; count: number }[];
+  growth: { years: GrowthYear[]; milestones: { ordinal: number; signedOn: string }[] };
+}
+
+/** The same day a month earlier (the last day of that month when it is shorter). */
+export function monthBefore(day: string): string {
+  const [year, month, date] = day.split('-').map(Number) as [number, number, number];
+  const lastOfPrevious = new Date(Date.UTC(year, month - 1, 0)).getUTCDate();
+  const previous = new Date(Date.UTC(year, month - 2, Math.min(date, lastOfPrevious)));
+  return previous.toISOString().slice(0, 10);
 }
 
 /**
- * Statistics of Japan's relationships in force (not ended). Domestic relationships are counted on
- * their own and left out of every international figure; the Northern Territories villages are not
- * counted in coverage. Three small queries fetch Japan's LGs, its ties and the prefectures; the counting is a pure rule.
+ * Statistics of Japan's relationships in force on a day (default today). Domestic relationships
+ * are counted on their own and left out of every international figure; the Northern Territories
+ * villages are not counted in coverage. Three small queries fetch Japan's LGs, its ties and the
+ * prefectures; the counting is pure (domain/statistics.ts).
  */
-export async function japanStatistics(db: Db): Promise<JapanStatistics> {
+export async function japanStatistics(db: Db, asOf: string = today()): Promise<JapanStatistics> {
   // Column arrays in one row each: PGlite spends far more on each row it hands back than on the query.
   const [units] = await queryRows<{ ids: number[]; kinds: string[]; in_coverage: boolean[]; prefecture_ids: number[] }>(
     db,
@@ -24,32 +45,59 @@ export async function japanStatistics(db: Db): Promise<JapanStatistics> {
       from local_governments lg left join local_governments parent on parent.id = lg.parent_id
       where lg.country = 'JP'`,
   );
-  const [ties] = await queryRows<{ first_ids: number[]; second_ids: number[]; first_countries: string[]; second_countries: string[] }>(
+  const [rows] = await queryRows<{
+    first_ids: number[] | null;
+    second_ids: number[];
+    first_countries: string[];
+    second_countries: string[];
+    labels: string[];
+    statuses: string[];
+    signed: (string | null)[];
+    ended: (string | null)[];
+  }>(
     db,
     sql`select array_agg(first_id) as first_ids, array_agg(second_id) as second_ids,
-        array_agg(first_country) as first_countries, array_agg(second_country) as second_countries
-      from relationships where status <> 'ended' and (first_country = 'JP' or second_country = 'JP')`,
+        array_agg(first_country) as first_countries, array_agg(second_country) as second_countries,
+        array_agg(label) as labels, array_agg(status) as statuses,
+        array_agg(to_char(signed_on, 'YYYY-MM-DD')) as signed, array_agg(to_char(ended_on, 'YYYY-MM-DD')) as ended
+      from relationships where first_country = 'JP' or second_country = 'JP'`,
   );
   const prefectures = await queryRows<{ id: number; jis_code: string; name_en: string; name_ja: string }>(
     db,
     sql`select id, jis_code, name_en, name_ja from local_governments where country = 'JP' and kind = 'prefecture' order by jis_code`,
   );
-  const statistics = computeTieStatistics(
-    (units?.ids ?? []).map((id, i) => ({ id, kind: units!.kinds[i]!, inCoverage: units!.in_coverage[i]!, prefectureId: units!.prefecture_ids[i]! })),
-    (ties?.first_ids ?? []).map<JapaneseTie>((firstId, i) => ({
-      firstId,
-      secondId: ties!.second_ids[i]!,
-      firstCountry: ties!.first_countries[i]!.trim(),
-      secondCountry: ties!.second_countries[i]!.trim(),
-    })),
+  const japaneseUnits = (units?.ids ?? []).map((id, i) => ({ id, kind: units!.kinds[i]!, inCoverage: units!.in_coverage[i]!, prefectureId: units!.prefecture_ids[i]! }));
+  const ties = (rows?.first_ids ?? []).map<JapaneseTie>((firstId, i) => ({
+    firstId,
+    secondId: rows!.second_ids[i]!,
+    firstCountry: rows!.first_countries[i]!.trim(),
+    secondCountry: rows!.second_countries[i]!.trim(),
+    label: rows!.labels[i]!,
+    status: rows!.statuses[i]!,
+    signedOn: rows!.signed[i] ?? null,
+    endedOn: rows!.ended[i] ?? null,
+  }));
+  const inForce = ties.filter((tie) => tieInForceOn(tie, asOf));
+  const statistics = computeTieStatistics(japaneseUnits, inForce);
+  const previousDay = monthBefore(asOf);
+  const previous = computeTieStatistics(japaneseUnits, ties.filter((tie) => tieInForceOn(tie, previousDay))).totals;
+  const growth = growthByYear(
+    ties.filter((tie) => tie.signedOn === null || tie.signedOn <= asOf),
+    FIRST_YEAR,
+    Number(asOf.slice(0, 4)),
   );
   return {
+    asOf,
     totals: statistics.totals,
+    previousMonth: { asOf: previousDay, ...previous },
+    undated: inForce.filter((tie) => tie.signedOn === null && !(tie.firstCountry === 'JP' && tie.secondCountry === 'JP')).length,
     byCountry: statistics.byCountry,
     byKind: statistics.byKind,
     byPrefecture: prefectures.map((prefecture) => ({
       prefecture: { id: prefecture.id, jisCode: prefecture.jis_code.trim(), name: { en: prefecture.name_en, ja: prefecture.name_ja } },
       ...statistics.byPrefecture.get(prefecture.id)!,
     })),
+    byLabel: statistics.byLabel,
+    growth: { years: growth.years, milestones: growth.milestones.map(({ ordinal, signedOn }) => ({ ordinal, signedOn })) },
   };
 }

@@ -862,3 +862,25 @@ describe('unknown API paths', () => {
     expect(((await response.json()) as ErrorBody).error.id).toBe('not_found');
   });
 });
+
+describe('GET /api/stats as of a day', () => {
+  it('counts a relationship from the day it was signed, and says what changed in the month before', async () => {
+    const dated = await created({ localGovernmentIds: [ids.okayamaCity, ids.glasgow], label: 'as-of test', signedOn: '1960-06-15' });
+    type Stats = { asOf: string; totals: { international: number }; previousMonth: { asOf: string; international: number }; growth: { years: { year: number; signed: number }[] } };
+    const before = await get<Stats>('/api/stats?asOf=1960-06-14');
+    const after = await get<Stats>('/api/stats?asOf=1960-06-15');
+    const monthLater = await get<Stats>('/api/stats?asOf=1960-07-15');
+    expect(after.body.totals.international).toBe(before.body.totals.international + 1);
+    expect(monthLater.body.previousMonth).toMatchObject({ asOf: '1960-06-15', international: after.body.totals.international });
+    expect(after.body.growth.years.find((year) => year.year === 1960)?.signed).toBeGreaterThanOrEqual(1);
+    expect(after.body.asOf).toBe('1960-06-15');
+    await end(dated.id, { endedOn: '1961-01-31' });
+    expect((await get<Stats>('/api/stats?asOf=1961-02-01')).body.totals.international).toBe(before.body.totals.international);
+  });
+
+  it.each(['1955-13-01', '1899-12-31', 'yesterday'])('refuses asOf=%s with 422', async (asOf) => {
+    const { status, body } = await get<ErrorBody>(`/api/stats?asOf=${asOf}`);
+    expect(status).toBe(422);
+    expect(fields(body)).toContain('asOf');
+  });
+});

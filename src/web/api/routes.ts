@@ -27,6 +27,7 @@ import {
   SearchQuery,
   SearchResponse,
   Statistics,
+  StatisticsQuery,
 } from './schemas.js';
 
 export interface ApiOptions {
@@ -237,11 +238,13 @@ export function createApi({ db, adminToken }: ApiOptions): OpenAPIHono {
       method: 'get',
       path: '/stats',
       summary: "Statistics of Japan's relationships",
-      description: 'Relationships in force. Domestic relationships are counted apart and left out of every international figure.',
+      description:
+        'Relationships in force on a day (today unless asOf is given). Domestic relationships are counted apart and left out of every international figure; relationships without a recorded date are counted at every date.',
       tags: ['Statistics'],
-      responses: { 200: json(Statistics, 'Totals, by partner country, by Japanese kind with coverage, by prefecture') },
+      request: { query: StatisticsQuery },
+      responses: { 200: json(Statistics, 'Totals, by partner country, by Japanese kind with coverage, by prefecture, by label, growth per year'), 422: errors[422] },
     }),
-    async (c) => c.json(await japanStatistics(db), 200),
+    async (c) => c.json(await japanStatistics(db, c.req.valid('query').asOf), 200),
   );
 
   api.doc31('/openapi.json', API_DOCUMENT);

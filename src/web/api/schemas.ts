@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { DATE_PRECISIONS, RELATIONSHIP_STATUSES } from '../../domain/relationships.js';
+import { DATE_PRECISIONS, EARLIEST_YEAR, parsePartialDate, RELATIONSHIP_STATUSES } from '../../domain/relationships.js';
 
 /** A numeric path parameter that stays a string in the OpenAPI document. */
 export const IdParam = z.object({
@@ -103,9 +103,24 @@ export const LocalGovernmentDetail = LocalGovernmentSummary.extend({
 export const Page = <T extends z.ZodType>(item: T, name: string) =>
   z.object({ total: z.number().int(), results: z.array(item) }).openapi(name);
 
+export const StatisticsQuery = z.object({
+  asOf: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, 'write the date as YYYY-MM-DD')
+    .refine((text) => typeof parsePartialDate(text) !== 'string', { message: 'is not a day of the calendar' })
+    .refine((text) => text >= `${EARLIEST_YEAR}-01-01`, { message: `must not be before ${EARLIEST_YEAR}` })
+    .optional()
+    .openapi({ description: 'The day the figures describe; today when absent', example: '2019-06-01' }),
+});
+
+const Totals = z.object({ international: z.number().int(), domestic: z.number().int() });
+
 export const Statistics = z
   .object({
-    totals: z.object({ international: z.number().int(), domestic: z.number().int() }),
+    asOf: z.string().openapi({ example: '2026-11-21' }),
+    totals: Totals,
+    previousMonth: Totals.extend({ asOf: z.string() }),
+    undated: z.number().int().openapi({ description: 'International relationships in force with no recorded date, counted at every date' }),
     byCountry: z.array(z.object({ country: z.string(), count: z.number().int() })),
     byKind: z.array(z.object({ kind: z.string(), total: z.number().int(), withPartner: z.number().int(), coverage: z.number() })),
     byPrefecture: z.array(
@@ -115,6 +130,11 @@ export const Statistics = z
         localGovernmentsWithPartner: z.number().int(),
       }),
     ),
+    byLabel: z.array(z.object({ label: z.string(), count: z.number().int() })),
+    growth: z.object({
+      years: z.array(z.object({ year: z.number().int(), signed: z.number().int(), inForce: z.number().int() })),
+      milestones: z.array(z.object({ ordinal: z.number().int(), signedOn: z.string() })),
+    }),
   })
   .openapi('Statistics');
 
