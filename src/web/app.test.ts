@@ -221,3 +221,72 @@ describe('country pages', () => {
     expect(response.headers.get('location')).toBe('/prefectures');
   });
 });
+
+describe('portal pages in both languages', () => {
+  it('shows the statistics with charts, tables and CSV links, in English and Japanese', async () => {
+    const english = await page('/statistics');
+    expect(english.status).toBe(200);
+    expect(english.html).toContain('<html lang="en">');
+    expect((english.html.match(/<svg/g) ?? []).length).toBeGreaterThanOrEqual(3);
+    expect(english.html).toContain('href="/statistics/countries.csv?asOf=');
+    const japanese = await page('/ja/statistics');
+    expect(japanese.html).toContain('<html lang="ja">');
+    expect(japanese.html).toContain('提携先の国別');
+    expect(japanese.html).toContain('href="/ja/statistics/prefectures.csv?asOf=');
+  });
+
+  it('gives each statistics table as CSV with headers in the language, the same figures as the API', async () => {
+    const stats = (await (await app().request('/api/stats')).json()) as { byPrefecture: { prefecture: { jisCode: string }; relationships: number }[] };
+    const response = await app().request('/ja/statistics/prefectures.csv');
+    expect(response.headers.get('content-type')).toContain('text/csv');
+    const lines = (await response.text()).replace(/^\uFEFF/, '').trim().split('\r\n');
+    expect(lines[0]).toBe('コード,都道府県,提携数,提携先がある自治体');
+    expect(lines).toHaveLength(48);
+    const okayama = lines.find((line) => line.startsWith('330001,'))!;
+    expect(okayama.split(',')[2]).toBe(String(stats.byPrefecture.find((row) => row.prefecture.jisCode === '330001')!.relationships));
+    expect((await app().request('/statistics/nothing.csv')).status).toBe(404);
+  });
+
+  it('refuses a statistics date that is not a day, on the page itself', async () => {
+    const { status, html } = await page('/statistics?asOf=2019-02-30');
+    expect(status).toBe(422);
+    expect(html).toContain('asOf: is not a day of the calendar');
+  });
+
+  it('shows the guides and the FAQ in both languages', async () => {
+    const index = await page('/guides');
+    expect(index.html).toContain('href="/guides/forming-a-relationship"');
+    const guide = await page('/ja/guides/forming-a-relationship');
+    expect(guide.status).toBe(200);
+    expect((guide.html.match(/<ol>[\s\S]*?<\/ol>/)?.[0].match(/<li>/g) ?? []).length).toBe(8);
+    expect((await page('/guides/no-such-guide')).status).toBe(404);
+  });
+
+  it('draws the world map on the server and serves its data to the script', async () => {
+    const map = await page('/map?country=US');
+    expect(map.status).toBe(200);
+    expect(map.html).toContain('data-map-links');
+    expect(map.html).toContain('data-map-highlight');
+    expect(map.html).toContain('<script src="/assets/worldMap.js" defer=""></script>');
+    const data = (await (await app().request('/map/data.json')).json()) as { places: unknown[]; links: [number, number][] };
+    expect(data.links.length).toBeGreaterThan(0);
+    expect(data.links.every(([a, b]) => a < data.places.length && b < data.places.length)).toBe(true);
+  });
+
+  it('serves its stylesheets and script with an ETag, and a 304 when the browser has them', async () => {
+    const css = await app().request('/assets/site.css');
+    expect(css.headers.get('content-type')).toContain('text/css');
+    const etag = css.headers.get('etag')!;
+    expect((await app().request('/assets/site.css', { headers: { 'if-none-match': etag } })).status).toBe(304);
+    expect((await app().request('/assets/tokens.css')).status).toBe(200);
+    expect((await app().request('/assets/worldMap.js')).headers.get('content-type')).toContain('javascript');
+    expect((await app().request('/assets/secret.txt')).status).toBe(404);
+  });
+
+  it('links every page to the same page in the other language', async () => {
+    const { html } = await page('/prefectures/330001');
+    expect(html).toContain('href="/ja/prefectures/330001"');
+    const japanese = await page('/ja/prefectures/330001');
+    expect(japanese.html).toContain('href="/prefectures/330001" hreflang="en"');
+  });
+});

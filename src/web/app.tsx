@@ -12,6 +12,15 @@ import { japanStatistics } from '../services/stats.js';
 import { API_DOCUMENT, createApi } from './api/routes.js';
 import { serveAsset } from './assets.js';
 import { ApiDocsPage } from './pages/apiDocs.js';
+import { GuidePage, GuidesIndexPage } from './pages/guides.js';
+import { StatisticsPage } from './pages/statistics.js';
+import { statisticsTables } from './statisticsTables.js';
+import { csvResponse } from './downloads.js';
+import { StatisticsQuery } from './api/schemas.js';
+import { findGuide } from '../content/guides.js';
+import { relationshipMap, type MapDataset } from '../services/mapData.js';
+import { renderWorldMapSvg, worldMapData } from './map/worldMap.js';
+import { MapPage } from './pages/map.js';
 import type { PageContext } from './pages/layout.js';
 import {
   CountryIndexPage,
@@ -102,7 +111,59 @@ function createPages(db: Db): Hono {
     if (code === 'JP') return c.redirect(ctx.lang === 'ja' ? '/ja/prefectures' : '/prefectures', 302);
     return c.html(<CountryPage ctx={ctx} list={await countryList(db, code)} />);
   });
+  pages.get('/statistics', async (c) => {
+    const ctx = pageContext(c);
+    return c.html(<StatisticsPage ctx={ctx} stats={await japanStatistics(db, asOfFrom(c))} />);
+  });
+  pages.get('/statistics/:file{[a-z]+\\.csv}', async (c) => {
+    const ctx = pageContext(c);
+    const id = c.req.param('file').replace(/\.csv$/, '');
+    const table = statisticsTables(ctx.lang, await japanStatistics(db, asOfFrom(c))).find((candidate) => candidate.id === id);
+    if (!table) throw new KizunaError('not_found', `There is no statistics table ${id}.`);
+    return csvResponse(`kizuna-${table.id}-${asOfFrom(c) ?? 'today'}.csv`, table.columns.map((column) => column.label), table.rows);
+  });
+  pages.get('/map', async (c) => {
+    const ctx = pageContext(c);
+    const data = await relationshipMap(db);
+    const countries = [...new Set(data.places.map((place) => place.country))];
+    const requested = c.req.query('country')?.toUpperCase();
+    const selected = requested && countries.includes(requested) ? requested : undefined;
+    const svg = renderWorldMapSvg(data.places, data.links, {
+      cacheKey: data.version,
+      title: t(ctx.lang, 'map.title'),
+      summary: t(ctx.lang, 'map.summary'),
+      ...(selected ? { highlight: { country: selected } } : {}),
+    });
+    return c.html(<MapPage ctx={ctx} svg={svg} countries={countries} selected={selected} links={data.links.length} places={data.places.length} />);
+  });
+  pages.get('/guides', (c) => c.html(<GuidesIndexPage ctx={pageContext(c)} />));
+  pages.get('/guides/:slug', (c) => {
+    const guide = findGuide(c.req.param('slug'));
+    if (!guide) throw new KizunaError('not_found', `There is no guide ${c.req.param('slug')}.`);
+    return c.html(<GuidePage ctx={pageContext(c)} guide={guide} />);
+  });
   return pages;
+}
+
+const mapJsonByVersion = new Map<string, ReturnType<typeof worldMapData>>();
+
+/** The map's data for the browser, built once per version of the relationships. */
+function mapJson(data: MapDataset): ReturnType<typeof worldMapData> {
+  const built = mapJsonByVersion.get(data.version) ?? worldMapData(data.places, data.links);
+  mapJsonByVersion.clear();
+  mapJsonByVersion.set(data.version, built);
+  return built;
+}
+
+/** The day a statistics page asks for (?asOf=YYYY-MM-DD), checked; undefined for today. */
+function asOfFrom(c: Context): string | undefined {
+  const asOf = c.req.query('asOf');
+  if (!asOf) return undefined;
+  const parsed = StatisticsQuery.safeParse({ asOf });
+  if (!parsed.success) {
+    throw new KizunaError('validation_failed', `asOf: ${parsed.error.issues[0]?.message ?? 'is not a date'}`, [{ field: 'asOf', message: parsed.error.issues[0]?.message ?? 'is not a date' }]);
+  }
+  return asOf;
 }
 
 /** The whole web face: API, API docs, assets and the pages in both languages, over one database. */
@@ -125,6 +186,14 @@ export function createApp({ db, adminToken }: AppOptions): Hono {
   app.get('/api/docs', (c) => c.html(<ApiDocsPage document={api.getOpenAPI31Document(API_DOCUMENT) as never} />));
   app.route('/api', api);
   app.get('/assets/:name{[a-zA-Z0-9._-]+}', (c) => serveAsset(c, c.req.param('name')));
+  app.get('/map/data.json', async (c) => {
+    const data = await relationshipMap(db);
+    const etag = `"map-${data.version}"`;
+    if (c.req.header('if-none-match') === etag) return c.body(null, 304);
+    c.header('ETag', etag);
+    c.header('Cache-Control', 'public, max-age=300');
+    return c.json(mapJson(data));
+  });
 
   const pages = createPages(db);
   app.route('/ja', pages);

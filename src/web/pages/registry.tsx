@@ -358,9 +358,11 @@ export const CountryPage: FC<{ ctx: PageContext; list: CountryList }> = ({ ctx, 
   </Layout>
 );
 
+const errorTitle = (status: number): MessageKey => (status === 404 ? 'error.notFound' : status >= 500 ? 'error.server' : 'error.invalid');
+
 export const ErrorPage: FC<{ ctx: PageContext; status: number; message: string }> = ({ ctx, status, message }) => (
-  <Layout ctx={ctx} title={t(ctx.lang, status === 404 ? 'error.notFound' : 'error.server')}>
-    <h1>{t(ctx.lang, status === 404 ? 'error.notFound' : 'error.server')}</h1>
+  <Layout ctx={ctx} title={t(ctx.lang, errorTitle(status))}>
+    <h1>{t(ctx.lang, errorTitle(status))}</h1>
     <p>{message}</p>
     <p>
       <a href={href(ctx, '/')}>{t(ctx.lang, 'error.home')}</a> · <a href={href(ctx, '/search')}>{t(ctx.lang, 'search.title')}</a>

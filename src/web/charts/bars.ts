@@ -1,0 +1,254 @@
+import { renderECharts } from './echarts.js';
+import {
+  chartId,
+  colours,
+  defaultFormatNumber,
+  DEFAULT_WIDTH,
+  emptyChart,
+  estimateTextWidth,
+  fontFamily,
+  typeSizes,
+  type ChartSize,
+  type ChartText,
+} from './svg.js';
+
+export interface BarDatum {
+  label: string;
+  value: number;
+}
+
+const labelFont = typeSizes.label;
+const valueFont = typeSizes.label;
+const axisFont = typeSizes.axis;
+const barRow = 38;
+
+/**
+ * Horizontal bar chart in the order given, largest first as the caller sorted it (e.g. relationships
+ * by partner country, top 20): one bar per label, its value written at the end of the bar.
+ * Labels wider than 40 % of the chart are cut with an ellipsis; the bar's `<title>` keeps them whole.
+ * Height: 16 px + 38 px a bar, unless `height` is given.
+ * @example horizontalBarChart([{ label: 'United States', value: 458 }], { title: 'Partners by country', summary: '…' })
+ */
+export function horizontalBarChart(data: BarDatum[], text: ChartText, options: ChartSize & { maxBars?: number } = {}): string {
+  const bars = data.slice(0, options.maxBars ?? 20);
+  const width = options.width ?? DEFAULT_WIDTH;
+  if (bars.length === 0) return emptyChart('bar', text, options);
+  const format = text.formatNumber ?? defaultFormatNumber;
+  const height = options.height ?? 16 + bars.length * barRow;
+  const widestLabel = Math.max(...bars.map((bar) => estimateTextWidth(bar.label, labelFont)));
+  const labelWidth = Math.min(widestLabel, width * 0.4);
+  // ECharts cuts by its own estimate, narrower than many real fonts: cut early enough to stay inside.
+  const truncate = widestLabel > labelWidth ? { width: Math.floor(labelWidth * 0.88), overflow: 'truncate' as const } : {};
+  const valueWidth = Math.max(...bars.map((bar) => estimateTextWidth(format(bar.value), valueFont)));
+  return renderECharts({
+    id: options.id ?? chartId('bar', [text.title, text.summary, bars]),
+    kind: 'bar',
+    width,
+    height,
+    text,
+    option: {
+      textStyle: { fontFamily, color: colours.ink },
+      grid: { left: Math.ceil(labelWidth) + 14, right: Math.ceil(valueWidth) + 14, top: 8, bottom: 8, outerBoundsMode: 'none' },
+      xAxis: { type: 'value', show: false, min: 0, max: Math.max(...bars.map((bar) => bar.value), 1) },
+      yAxis: {
+        type: 'category',
+        inverse: true,
+        data: bars.map((bar) => bar.label),
+        axisTick: { show: false },
+        axisLine: { lineStyle: { color: colours.muted } },
+        axisLabel: { color: colours.ink, fontSize: labelFont, margin: 10, ...truncate },
+      },
+      series: [
+        {
+          type: 'bar',
+          data: bars.map((bar) => bar.value),
+          barWidth: 22,
+          itemStyle: { color: colours.primary },
+          emphasis: { disabled: true },
+          label: { show: true, position: 'right', distance: 6, color: colours.ink, fontSize: valueFont, formatter: ({ value }) => format(Number(value)) },
+        },
+      ],
+    },
+    note: (_series, index) => {
+      const bar = bars[index];
+      return bar && { title: `${bar.label}: ${format(bar.value)}`, data: { label: bar.label, value: bar.value } };
+    },
+  });
+}
+
+export interface CoverageDatum {
+  label: string;
+  total: number;
+  withPartner: number;
+}
+
+export interface CoverageText extends ChartText {
+  totalLabel: string;
+  withPartnerLabel: string;
+  coverageLabel: string;
+}
+
+/**
+ * Coverage by kind of local government: two panels over the same kinds, the share with a partner
+ * (a line, 0–100 %) above, grouped bars of all LGs and LGs with a partner below. Two panels rather
+ * than a second y axis, so the percentage labels never sit on the bars. Default 720 × 520.
+ */
+export function coverageChart(data: CoverageDatum[], text: CoverageText, options: ChartSize = {}): string {
+  const width = options.width ?? DEFAULT_WIDTH;
+  if (data.length === 0) return emptyChart('coverage', text, options);
+  const height = options.height ?? 520;
+  const format = text.formatNumber ?? defaultFormatNumber;
+  const percent = (share: number | null): string => (share === null ? '—' : `${format(roundShare(share))}%`);
+  const shares = data.map((kind) => (kind.total > 0 ? (kind.withPartner / kind.total) * 100 : null));
+  const lineTop = 76;
+  const lineHeight = 96;
+  const barsTop = lineTop + lineHeight + 64;
+  const left = Math.ceil(Math.max(estimateTextWidth(format(Math.max(...data.map((kind) => kind.total))), axisFont), estimateTextWidth('100%', axisFont))) + 24;
+  const slot = Math.floor((width - left - 16) / data.length) - 8;
+  const categoryFont = fittingFont(data.map((kind) => kind.label), slot);
+  const axisLabel = { color: colours.muted, fontSize: axisFont };
+  const category = { type: 'category' as const, data: data.map((kind) => kind.label), axisTick: { show: false }, axisLine: { lineStyle: { color: colours.muted } } };
+  const barLabel = { show: true, position: 'top' as const, distance: 4, color: colours.ink, fontSize: typeSizes.small, formatter: ({ value }: { value: unknown }) => format(Number(value)) };
+  return renderECharts({
+    id: options.id ?? chartId('coverage', [text.title, text.summary, text.totalLabel, text.withPartnerLabel, text.coverageLabel, data]),
+    kind: 'coverage',
+    width,
+    height,
+    text,
+    option: {
+      textStyle: { fontFamily, color: colours.ink },
+      legend: {
+        top: 8,
+        left: left - 8,
+        itemGap: 32,
+        itemWidth: 18,
+        itemHeight: 14,
+        textStyle: { fontSize: typeSizes.label, color: colours.ink },
+        data: [
+          { name: text.totalLabel, icon: 'rect' },
+          { name: text.withPartnerLabel, icon: 'rect' },
+          { name: text.coverageLabel },
+        ],
+      },
+      grid: [
+        { left, right: 16, top: lineTop, height: lineHeight, outerBoundsMode: 'none' },
+        { left, right: 16, top: barsTop, bottom: 64, outerBoundsMode: 'none' },
+      ],
+      xAxis: [
+        { ...category, gridIndex: 0, axisLabel: { show: false }, axisLine: { show: false } },
+        {
+          ...category,
+          gridIndex: 1,
+          // Long kind names wrap onto a second line within their own slot rather than run into the next.
+          axisLabel: { color: colours.ink, fontSize: categoryFont, margin: 12, interval: 0, width: slot, overflow: 'break', lineHeight: Math.round(categoryFont * 1.25) },
+        },
+      ],
+      yAxis: [
+        {
+          type: 'value',
+          gridIndex: 0,
+          min: 0,
+          max: 100,
+          interval: 50,
+          axisLabel: { ...axisLabel, formatter: (value: number) => `${format(value)}%` },
+          splitLine: { lineStyle: { color: colours.line } },
+        },
+        {
+          type: 'value',
+          gridIndex: 1,
+          min: 0,
+          splitNumber: 4,
+          axisLabel: { ...axisLabel, formatter: (value: number) => format(value) },
+          splitLine: { lineStyle: { color: colours.line } },
+        },
+      ],
+      series: [
+        {
+          name: text.totalLabel,
+          type: 'bar',
+          xAxisIndex: 1,
+          yAxisIndex: 1,
+          data: data.map((kind) => kind.total),
+          itemStyle: { color: colours.secondaryLight },
+          barMaxWidth: 44,
+          barGap: '12%',
+          emphasis: { disabled: true },
+          label: barLabel,
+        },
+        {
+          name: text.withPartnerLabel,
+          type: 'bar',
+          xAxisIndex: 1,
+          yAxisIndex: 1,
+          data: data.map((kind) => kind.withPartner),
+          itemStyle: { color: colours.primary },
+          barMaxWidth: 44,
+          emphasis: { disabled: true },
+          label: barLabel,
+        },
+        {
+          name: text.coverageLabel,
+          type: 'line',
+          xAxisIndex: 0,
+          yAxisIndex: 0,
+          data: shares,
+          connectNulls: false,
+          color: colours.ink,
+          lineStyle: { color: colours.ink, width: 2 },
+          symbol: 'circle',
+          symbolSize: 9,
+          itemStyle: { color: colours.background, borderColor: colours.ink, borderWidth: 2 },
+          emphasis: { disabled: true },
+          label: {
+            show: true,
+            position: 'top',
+            distance: 8,
+            color: colours.ink,
+            fontSize: typeSizes.label,
+            fontWeight: 'bold',
+            formatter: ({ value }) => percent(value === null || value === undefined ? null : Number(value)),
+          },
+        },
+      ],
+      labelLayout: { hideOverlap: true },
+    },
+    note: (series, index) => {
+      const kind = data[index];
+      if (!kind) return undefined;
+      const share = shares[index] ?? null;
+      const [name, value] =
+        series === 0 ? [text.totalLabel, format(kind.total)] : series === 1 ? [text.withPartnerLabel, format(kind.withPartner)] : [text.coverageLabel, percent(share)];
+      return {
+        title: `${kind.label} — ${name}: ${value}`,
+        data: {
+          series: ['total', 'with-partner', 'coverage'][series] ?? '',
+          label: kind.label,
+          total: kind.total,
+          'with-partner': kind.withPartner,
+          coverage: share === null ? '' : roundShare(share),
+        },
+      };
+    },
+  });
+}
+
+/** Whole percents, but one decimal near the ends, where rounding would say 0 % or 100 % untruly. */
+function roundShare(share: number): number {
+  const tenths = Math.round(share * 10) / 10;
+  if (share > 0 && share < 10) return Math.max(tenths, 0.1);
+  if (share > 99 && share < 100) return Math.min(tenths, 99.9);
+  return Math.round(share);
+}
+
+/**
+ * The largest type size, down to 12 px, at which each label fits its slot in two lines without
+ * breaking a word (East Asian characters break anywhere).
+ */
+function fittingFont(labels: string[], slot: number): number {
+  let ems = 0;
+  for (const label of labels) {
+    const longestWord = Math.max(...label.split(/\s+/).map((word) => estimateTextWidth(word, 1)));
+    ems = Math.max(ems, longestWord, estimateTextWidth(label, 1) / 2);
+  }
+  return Math.max(12, Math.min(typeSizes.label, Math.floor(slot / (ems * 1.1 || 1))));
+}

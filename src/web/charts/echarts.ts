@@ -1,0 +1,73 @@
+import { createRequire } from 'node:module';
+import type * as ECharts from 'echarts';
+import { escapeXml, openSvg, type ChartText } from './svg.js';
+
+/**
+ * ECharts loaded once per process. Its single-file CommonJS build loads in ≈ 0.17 s here, its ES
+ * modules in ≈ 0.8 s (hundreds of files); the two render the same SVG.
+ */
+const echarts = createRequire(import.meta.url)('echarts') as typeof ECharts;
+
+export type EChartsOption = ECharts.EChartsOption;
+
+/** What a hover shows for one drawn datum, and the `data-*` attributes a page script can read. */
+export interface DatumNote {
+  title: string;
+  data: Record<string, string | number>;
+}
+
+interface RenderRequest {
+  id: string;
+  kind: string;
+  width: number;
+  height: number;
+  text: ChartText;
+  option: EChartsOption;
+  /** Notes for the element ECharts drew for series `seriesIndex`, datum `dataIndex`; undefined leaves it bare. */
+  note?: (seriesIndex: number, dataIndex: number) => DatumNote | undefined;
+}
+
+/** Renders an ECharts option on the server and frames the SVG as an accessible, scalable chart. */
+export function renderECharts({ id, kind, width, height, text, option, note }: RenderRequest): string {
+  const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height });
+  let svg: string;
+  try {
+    chart.setOption({ animation: false, ...option });
+    svg = chart.renderToSVGString();
+  } finally {
+    chart.dispose();
+  }
+  return frame(svg, { id, kind, width, height, text }, note);
+}
+
+/**
+ * Replaces ECharts' root tag with ours, and keeps its output stable and self-contained: its ids
+ * (`zr3-c0`) count charts per process, so they become the chart's own prefix; its hover `<style>`
+ * would apply to the whole page, so it goes, with the classes; its `ecmeta_*` attributes become
+ * `data-*` attributes and a `<title>` that browsers show on hover without JavaScript.
+ */
+function frame(svg: string, meta: Omit<RenderRequest, 'option' | 'note'>, note: RenderRequest['note']): string {
+  const body = svg
+    .replace(/^<svg[^>]*>/, '')
+    .replace(/<style\s*>[\s\S]*?<\/style>/g, '')
+    .replace(/<rect width="[\d.]+" height="[\d.]+" x="0" y="0" fill="none"><\/rect>/, '')
+    .replace(/ class="zr\d+-cls-\d+"/g, '')
+    .replace(/ pointer-events="visible"/g, '')
+    .replace(/\bzr\d+-/g, `${meta.id}-`)
+    .replace(
+      /<(path|rect|circle)([^>]*?) ecmeta_series_index="(\d+)" ecmeta_data_index="(\d+)" ecmeta_ssr_type="(\w+)"((?: ecmeta_\w+="[^"]*")*)([^>]*)>(<\/\1>)?/g,
+      (_match, tag: string, before: string, series: string, datum: string, type: string, _extra: string, after: string, close?: string) => {
+        const found = type === 'chart' ? note?.(Number(series), Number(datum)) : undefined;
+        const attributes = found
+          ? Object.entries(found.data)
+              .map(([name, value]) => ` data-${name}="${escapeXml(String(value))}"`)
+              .join('')
+          : '';
+        const open = `<${tag}${before}${after}${attributes}>`;
+        if (!found || !close) return open + (close ?? '');
+        return `${open}<title>${escapeXml(found.title)}</title>${close}`;
+      },
+    )
+    .replace(/\n+/g, '\n');
+  return openSvg(meta) + body.trim().replace(/<\/svg>$/, '') + '</svg>';
+}

@@ -1,0 +1,129 @@
+import type { FC } from 'hono/jsx';
+import { raw } from 'hono/html';
+import { countryName, formatNumber, formatPreciseDate, t, type Lang, type MessageKey } from '../../i18n/index.js';
+import type { JapanStatistics } from '../../services/stats.js';
+import { coverageChart, cumulativeLineChart, horizontalBarChart, prefectureTileMap } from '../charts/index.js';
+import { formatCell, statisticsTables, type StatisticsTable } from '../statisticsTables.js';
+import { href, Layout, type PageContext } from './layout.js';
+
+/** Short English names for the tiles: the shortest beginning of at least three letters that no other prefecture shares. */
+function shortEnglishNames(names: string[]): string[] {
+  const bases = names.map((name) => name.replace(/ (Prefecture|Metropolis)$/, ''));
+  return bases.map((base) => {
+    for (let length = 3; length <= base.length; length++) {
+      const prefix = base.slice(0, length);
+      if (bases.filter((other) => other.startsWith(prefix)).length === 1) return prefix;
+    }
+    return base;
+  });
+}
+
+/** The charts of the page, one per table, drawn on the server. */
+function charts(lang: Lang, stats: JapanStatistics, tables: StatisticsTable[]): Record<StatisticsTable['id'], string | null> {
+  const formatNumberFor = (n: number) => formatNumber(lang, n);
+  const text = (table: StatisticsTable) => ({ title: table.title, summary: table.summary, formatNumber: formatNumberFor });
+  const [countries, kinds, prefectures, , growth] = tables as [StatisticsTable, StatisticsTable, StatisticsTable, StatisticsTable, StatisticsTable];
+  const englishShort = shortEnglishNames(stats.byPrefecture.map((row) => row.prefecture.name.en));
+  const datedYears = stats.growth.years.filter((year) => year.inForce > 0 || year.signed > 0);
+  return {
+    countries: horizontalBarChart(
+      stats.byCountry.slice(0, 20).map((row) => ({ label: countryName(lang, row.country), value: row.count })),
+      text(countries),
+    ),
+    kinds: coverageChart(
+      stats.byKind.map((row) => ({ label: t(lang, `kinds.${row.kind}` as MessageKey), total: row.total, withPartner: row.withPartner })),
+      { ...text(kinds), totalLabel: t(lang, 'stats.total'), withPartnerLabel: t(lang, 'stats.lgsWithPartner'), coverageLabel: t(lang, 'stats.coverage') },
+    ),
+    prefectures: prefectureTileMap(
+      stats.byPrefecture.map((row, index) => ({
+        jisCode: row.prefecture.jisCode,
+        shortLabel: lang === 'ja' ? row.prefecture.name.ja.replace(/[都府県]$/, '') : englishShort[index]!,
+        fullLabel: lang === 'ja' ? row.prefecture.name.ja : row.prefecture.name.en,
+        value: row.relationships,
+      })),
+      { ...text(prefectures), legendLabel: t(lang, 'stats.count') },
+    ),
+    labels: null,
+    growth:
+      datedYears.length === 0
+        ? null
+        : cumulativeLineChart(
+            stats.growth.years.map((year) => ({ year: year.year, total: year.inForce })),
+            stats.growth.milestones.map((milestone) => ({
+              year: Number(milestone.signedOn.slice(0, 4)),
+              label: milestone.ordinal === 1 ? t(lang, 'stats.milestoneFirst') : t(lang, 'stats.milestoneNth', { ordinal: formatNumber(lang, milestone.ordinal) }),
+            })),
+            text(growth),
+          ),
+  };
+}
+
+const signed = (value: number) => (value > 0 ? `+${value}` : String(value));
+
+/** The overview statistics, as of a day a person picks: figures, a chart and a table per view, CSV beside each. */
+export const StatisticsPage: FC<{ ctx: PageContext; stats: JapanStatistics }> = ({ ctx, stats }) => {
+  const tables = statisticsTables(ctx.lang, stats);
+  const drawn = charts(ctx.lang, stats, tables);
+  const asOfText = formatPreciseDate(ctx.lang, stats.asOf, 'day');
+  const csv = (id: string) => href(ctx, `/statistics/${id}.csv?asOf=${stats.asOf}`);
+  return (
+    <Layout ctx={ctx} title={t(ctx.lang, 'stats.title')} section="statistics">
+      <h1>{t(ctx.lang, 'stats.title')}</h1>
+      <form method="get" action={href(ctx, '/statistics')} class="as-of">
+        <label for="as-of">{t(ctx.lang, 'stats.asOfLabel')}</label>{' '}
+        <input id="as-of" name="asOf" type="date" value={stats.asOf} min="1955-01-01" />{' '}
+        <button type="submit">{t(ctx.lang, 'stats.show')}</button>
+      </form>
+      <p class="lead">{t(ctx.lang, 'stats.asOf', { date: asOfText })}</p>
+      <ul class="figures">
+        <li>
+          <strong>{formatNumber(ctx.lang, stats.totals.international)}</strong>
+          {t(ctx.lang, 'stats.international')}
+        </li>
+        <li>
+          <strong>{formatNumber(ctx.lang, stats.totals.domestic)}</strong>
+          {t(ctx.lang, 'stats.domestic')}
+        </li>
+        <li>
+          <strong>{signed(stats.totals.international - stats.previousMonth.international)}</strong>
+          {t(ctx.lang, 'stats.change', { date: formatPreciseDate(ctx.lang, stats.previousMonth.asOf, 'day') })}
+        </li>
+      </ul>
+      {stats.undated > 0 ? <p class="muted">{t(ctx.lang, 'stats.undated', { count: formatNumber(ctx.lang, stats.undated) })}</p> : null}
+      {tables.map((table) => (
+        <section aria-labelledby={`section-${table.id}`}>
+          <h2 id={`section-${table.id}`}>{table.title}</h2>
+          <p class="muted">{table.summary}</p>
+          {drawn[table.id] ? <figure class="chart">{raw(drawn[table.id])}</figure> : table.id === 'growth' ? <p>{t(ctx.lang, 'stats.growthNone')}</p> : null}
+          <details open={table.rows.length <= 12}>
+            <summary>{t(ctx.lang, 'stats.table')} ({formatNumber(ctx.lang, table.rows.length)})</summary>
+            <div class="table-wrap">
+              <table>
+                <caption class="visually-hidden">{table.title}</caption>
+                <thead>
+                  <tr>
+                    {table.columns.map((column) => (
+                      <th scope="col" class={column.numeric ? 'number' : undefined}>{column.label}</th>
+                    ))}
+                  </tr>
+                </thead>
+                <tbody>
+                  {table.rows.map((row) => (
+                    <tr>
+                      {row.map((cell, column) => (
+                        <td class={table.columns[column]!.numeric ? 'number' : undefined}>{formatCell(ctx.lang, table, column, cell)}</td>
+                      ))}
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </details>
+          <p class="downloads">
+            <a class="button secondary" href={csv(table.id)} download>{t(ctx.lang, 'stats.downloadCsv')}</a>
+          </p>
+        </section>
+      ))}
+    </Layout>
+  );
+};

@@ -1,0 +1,92 @@
+import { countryName, formatPercent, t, type Lang, type MessageKey } from '../i18n/index.js';
+import type { JapanStatistics } from '../services/stats.js';
+
+/** One statistics table: what the page shows under a chart and what its CSV holds. */
+export interface StatisticsTable {
+  id: 'countries' | 'kinds' | 'prefectures' | 'labels' | 'growth';
+  title: string;
+  summary: string;
+  columns: { label: string; numeric: boolean }[];
+  /** Cells as written on the page; numbers stay numbers so that CSV keeps them plain. */
+  rows: (string | number)[][];
+}
+
+export const TABLE_IDS: StatisticsTable['id'][] = ['countries', 'kinds', 'prefectures', 'labels', 'growth'];
+
+/** The tables of the statistics page in the reader's language, in one place for the page and the CSV. */
+export function statisticsTables(lang: Lang, stats: JapanStatistics): StatisticsTable[] {
+  const total = stats.totals.international;
+  const share = (count: number) => (total === 0 ? 0 : Math.round((count / total) * 1000) / 10);
+  return [
+    {
+      id: 'countries',
+      title: t(lang, 'stats.byCountry'),
+      summary: t(lang, 'stats.byCountrySummary'),
+      columns: [
+        { label: t(lang, 'table.code'), numeric: false },
+        { label: t(lang, 'table.country'), numeric: false },
+        { label: t(lang, 'stats.count'), numeric: true },
+        { label: `${t(lang, 'stats.share')} (%)`, numeric: true },
+      ],
+      rows: stats.byCountry.map((row) => [row.country, countryName(lang, row.country), row.count, share(row.count)]),
+    },
+    {
+      id: 'kinds',
+      title: t(lang, 'stats.byKind'),
+      summary: t(lang, 'stats.byKindSummary'),
+      columns: [
+        { label: t(lang, 'table.kind'), numeric: false },
+        { label: t(lang, 'stats.total'), numeric: true },
+        { label: t(lang, 'stats.lgsWithPartner'), numeric: true },
+        { label: `${t(lang, 'stats.coverage')} (%)`, numeric: true },
+      ],
+      rows: stats.byKind.map((row) => [t(lang, `kinds.${row.kind}` as MessageKey), row.total, row.withPartner, Math.round(row.coverage * 1000) / 10]),
+    },
+    {
+      id: 'prefectures',
+      title: t(lang, 'stats.byPrefecture'),
+      summary: t(lang, 'stats.byPrefectureSummary'),
+      columns: [
+        { label: t(lang, 'table.code'), numeric: false },
+        { label: t(lang, 'table.prefecture'), numeric: false },
+        { label: t(lang, 'stats.count'), numeric: true },
+        { label: t(lang, 'stats.lgsWithPartner'), numeric: true },
+      ],
+      rows: stats.byPrefecture.map((row) => [
+        row.prefecture.jisCode,
+        lang === 'ja' ? row.prefecture.name.ja : row.prefecture.name.en,
+        row.relationships,
+        row.localGovernmentsWithPartner,
+      ]),
+    },
+    {
+      id: 'labels',
+      title: t(lang, 'stats.byLabel'),
+      summary: t(lang, 'stats.byLabelSummary'),
+      columns: [
+        { label: t(lang, 'stats.label'), numeric: false },
+        { label: t(lang, 'stats.count'), numeric: true },
+        { label: `${t(lang, 'stats.share')} (%)`, numeric: true },
+      ],
+      rows: stats.byLabel.map((row) => [row.label || t(lang, 'stats.labelUnknown'), row.count, share(row.count)]),
+    },
+    {
+      id: 'growth',
+      title: t(lang, 'stats.growth'),
+      summary: t(lang, 'stats.growthSummary'),
+      columns: [
+        { label: t(lang, 'stats.year'), numeric: false },
+        { label: t(lang, 'stats.signed'), numeric: true },
+        { label: t(lang, 'stats.inForce'), numeric: true },
+      ],
+      rows: stats.growth.years.map((row) => [String(row.year), row.signed, row.inForce]),
+    },
+  ];
+}
+
+/** A cell as the page writes it: numbers grouped for the language, shares with a percent sign. */
+export function formatCell(lang: Lang, table: StatisticsTable, column: number, value: string | number): string {
+  if (typeof value === 'string') return value;
+  if (table.columns[column]!.label.endsWith('(%)')) return formatPercent(lang, value / 100);
+  return new Intl.NumberFormat(lang === 'ja' ? 'ja-JP' : 'en-GB').format(value);
+}
