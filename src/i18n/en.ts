@@ -157,6 +157,21 @@ export const en = {
   'map.other': '{name}: {count} links',
   'map.cleared': 'Showing all links',
   'map.noScript': 'Without JavaScript, choose a country and press Show to see its links.',
+  'download.region': 'Region',
+  'download.partnerRegion': 'Partner’s region',
+  'download.partnerCountry': 'Partner’s country',
+  'download.address': 'Address',
+  'lists.downloadCsv': 'CSV',
+  'lists.downloadXlsx': 'Excel (XLSX)',
+  'lists.download': 'Download this list',
+  'lists.sortBy': 'Sort by',
+  'lists.sortLocal': 'local government',
+  'lists.sortPartner': 'partner',
+  'lists.sortSigned': 'date signed',
+  'lists.page': 'Page {page} of {pages}',
+  'lists.previous': 'Previous',
+  'lists.next': 'Next',
+  'lists.count': '{count} relationships',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -290,3 +290,28 @@ describe('portal pages in both languages', () => {
     expect(japanese.html).toContain('href="/prefectures/330001" hreflang="en"');
   });
 });
+
+describe('details lists', () => {
+  it('sort, and download as CSV and XLSX in the order and language asked for', async () => {
+    const sorted = await page('/countries/US?sort=partner');
+    expect(sorted.status).toBe(200);
+    expect(sorted.html).toContain('href="/countries/US.csv?sort=partner"');
+    expect(sorted.html).toContain('href="/countries/US.xlsx?sort=partner"');
+    const csv = await (await app().request('/ja/countries/US.csv')).text();
+    const [header, first] = csv.replace(/^\uFEFF/, '').split('\r\n');
+    expect(header).toBe('自治体,コード,地域,国,提携先,提携先の地域,提携先の国,名称,提携日,状態,アドレス');
+    expect(first).toContain('アメリカ合衆国');
+    expect(first).toContain('日本');
+    const xlsx = await app().request('/prefectures/330001.xlsx');
+    expect(xlsx.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    const bytes = new Uint8Array(await xlsx.arrayBuffer());
+    expect([bytes[0], bytes[1]]).toEqual([0x50, 0x4b]);
+  });
+
+  it('falls back to the list’s own order and first page for a sort or page it does not know', async () => {
+    const { status, html } = await page('/prefectures/330001?sort=%3Cscript%3E&page=999');
+    expect(status).toBe(200);
+    expect(html).not.toContain('<script>');
+    expect(html).toContain('href="/prefectures/330001.csv?sort=local"');
+  });
+});

@@ -4,8 +4,9 @@ import { compress } from 'hono/compress';
 import { HTTPException } from 'hono/http-exception';
 import type { Db } from '../db/client.js';
 import { KizunaError } from '../errors.js';
-import { pathWithoutLocale, t, type Lang } from '../i18n/index.js';
-import { countryIndex, countryList, prefectureList } from '../services/lists.js';
+import { countryName, pathWithoutLocale, t, type Lang } from '../i18n/index.js';
+import { countryIndex, countryList, prefectureList, type PartnerLine } from '../services/lists.js';
+import { downloadRows, pageOf, sortLines, SORTS, xlsxResponse, type ListSort } from './detailsLists.js';
 import { getLocalGovernment, getRelationship } from '../services/registry.js';
 import { searchLocalGovernments } from '../services/search.js';
 import { japanStatistics } from '../services/stats.js';
@@ -32,6 +33,8 @@ import {
   PrefecturePage,
   RelationshipPage,
   SearchPage,
+  lgName,
+  type ListView,
 } from './pages/registry.js';
 
 export interface AppOptions {
@@ -102,14 +105,33 @@ function createPages(db: Db): Hono {
     c.html(<RelationshipPage ctx={pageContext(c)} relationship={await getRelationship(db, Number(c.req.param('id')))} />),
   );
   pages.get('/prefectures', async (c) => c.html(<PrefectureIndexPage ctx={pageContext(c)} rows={(await japanStatistics(db)).byPrefecture} />));
-  pages.get('/prefectures/:code{[0-9]{6}}', async (c) => c.html(<PrefecturePage ctx={pageContext(c)} list={await prefectureList(db, c.req.param('code'))} />));
+  pages.get('/prefectures/:code{[0-9]{6}}', async (c) => {
+    const ctx = pageContext(c);
+    const list = await prefectureList(db, c.req.param('code'));
+    const view = listView(c, ctx, list.lines, `/prefectures/${c.req.param('code')}`, 'local');
+    return c.html(<PrefecturePage ctx={ctx} prefecture={list.prefecture} view={view} />);
+  });
+  pages.get('/prefectures/:file{[0-9]{6}\\.(?:csv|xlsx)}', async (c) => {
+    const ctx = pageContext(c);
+    const [code, extension] = c.req.param('file').split('.') as [string, string];
+    const list = await prefectureList(db, code);
+    return listDownload(c, ctx, list.lines, `kizuna-${code}`, lgName(ctx.lang, list.prefecture), extension);
+  });
   pages.get('/countries', async (c) => c.html(<CountryIndexPage ctx={pageContext(c)} rows={await countryIndex(db)} />));
   pages.get('/countries/:code{[A-Za-z]{2}}', async (c) => {
     const ctx = pageContext(c);
     const code = c.req.param('code').toUpperCase();
     // Japan's own relationships are listed by prefecture.
     if (code === 'JP') return c.redirect(ctx.lang === 'ja' ? '/ja/prefectures' : '/prefectures', 302);
-    return c.html(<CountryPage ctx={ctx} list={await countryList(db, code)} />);
+    const list = await countryList(db, code);
+    const view = listView(c, ctx, list.groups.flatMap((group) => group.lines), `/countries/${code}`, 'local');
+    return c.html(<CountryPage ctx={ctx} code={code} view={view} />);
+  });
+  pages.get('/countries/:file{[A-Za-z]{2}\\.(?:csv|xlsx)}', async (c) => {
+    const ctx = pageContext(c);
+    const [code, extension] = c.req.param('file').split('.') as [string, string];
+    const list = await countryList(db, code.toUpperCase());
+    return listDownload(c, ctx, list.groups.flatMap((group) => group.lines), `kizuna-${code.toUpperCase()}`, countryName(ctx.lang, code.toUpperCase()), extension);
   });
   pages.get('/statistics', async (c) => {
     const ctx = pageContext(c);
@@ -153,6 +175,25 @@ function mapJson(data: MapDataset): ReturnType<typeof worldMapData> {
   mapJsonByVersion.clear();
   mapJsonByVersion.set(data.version, built);
   return built;
+}
+
+/** The order a list page asks for (?sort=), or the list's own. */
+function sortFrom(c: Context, fallback: ListSort): ListSort {
+  const sort = c.req.query('sort');
+  return (SORTS as readonly string[]).includes(sort ?? '') ? (sort as ListSort) : fallback;
+}
+
+/** One page of a details list, in the order asked for. */
+function listView(c: Context, ctx: PageContext, lines: PartnerLine[], base: string, fallback: ListSort): ListView {
+  const sort = sortFrom(c, fallback);
+  const paged = pageOf(sortLines(ctx.lang, lines, sort), Number(c.req.query('page') ?? 1));
+  return { lines: paged.items, total: lines.length, sort, page: paged.page, pages: paged.pages, base };
+}
+
+/** A details list as CSV or XLSX, in the order asked for and the reader's language. */
+async function listDownload(c: Context, ctx: PageContext, lines: PartnerLine[], filename: string, title: string, extension: string): Promise<Response> {
+  const { header, rows } = downloadRows(ctx.lang, sortLines(ctx.lang, lines, sortFrom(c, 'local')), new URL(c.req.url).origin);
+  return extension === 'xlsx' ? xlsxResponse(`${filename}.xlsx`, title, header, rows) : csvResponse(`${filename}.csv`, header, rows);
 }
 
 /** The day a statistics page asks for (?asOf=YYYY-MM-DD), checked; undefined for today. */

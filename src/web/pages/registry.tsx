@@ -1,6 +1,7 @@
 import type { FC } from 'hono/jsx';
 import { countryName, formatNumber, formatPartial, formatPercent, t, type Lang, type MessageKey } from '../../i18n/index.js';
-import type { CountryList, PartnerLine, PrefectureList } from '../../services/lists.js';
+import type { PartnerLine } from '../../services/lists.js';
+import { SORTS, type ListSort } from '../detailsLists.js';
 import type { LocalGovernmentSummary } from '../../services/presenters.js';
 import type { LocalGovernmentDetail, Relationship } from '../../services/registry.js';
 import type { SearchResult } from '../../services/search.js';
@@ -313,11 +314,61 @@ export const PrefectureIndexPage: FC<{ ctx: PageContext; rows: JapanStatistics['
   </Layout>
 );
 
-export const PrefecturePage: FC<{ ctx: PageContext; list: PrefectureList }> = ({ ctx, list }) => (
-  <Layout ctx={ctx} title={lgName(ctx.lang, list.prefecture)} section="prefectures">
-    <h1>{lgName(ctx.lang, list.prefecture)}</h1>
-    <p><a href={href(ctx, list.prefecture.url)}>{t(ctx.lang, 'lists.prefecturePage')}</a></p>
-    {list.lines.length ? <RelationshipsTable ctx={ctx} lines={list.lines} showOwn={true} /> : <p>{t(ctx.lang, 'lists.none')}</p>}
+/** What a details list page shows of its list: one page of lines in the order asked for. */
+export interface ListView {
+  lines: PartnerLine[];
+  total: number;
+  sort: ListSort;
+  page: number;
+  pages: number;
+  /** The list's address without language, query or extension: /prefectures/330001. */
+  base: string;
+}
+
+/** Sorting, downloads and paging of a details list; plain links, so they work without JavaScript. */
+const ListControls: FC<{ ctx: PageContext; view: ListView }> = ({ ctx, view }) => {
+  const at = (sort: ListSort, page: number) => href(ctx, `${view.base}?sort=${sort}${page > 1 ? `&page=${page}` : ''}`);
+  const sortNames: Record<ListSort, MessageKey> = { local: 'lists.sortLocal', partner: 'lists.sortPartner', signed: 'lists.sortSigned' };
+  return (
+    <div class="list-controls">
+      <p>{t(ctx.lang, 'lists.count', { count: formatNumber(ctx.lang, view.total) })}</p>
+      <p>
+        {t(ctx.lang, 'lists.sortBy')}:{' '}
+        {SORTS.map((sort, index) => (
+          <>
+            {index > 0 ? ' · ' : ''}
+            <a href={at(sort, 1)} aria-current={sort === view.sort ? 'true' : undefined}>{t(ctx.lang, sortNames[sort])}</a>
+          </>
+        ))}
+      </p>
+      <p class="downloads">
+        <span>{t(ctx.lang, 'lists.download')}:</span>
+        <a class="button secondary" href={href(ctx, `${view.base}.csv?sort=${view.sort}`)} download>{t(ctx.lang, 'lists.downloadCsv')}</a>
+        <a class="button secondary" href={href(ctx, `${view.base}.xlsx?sort=${view.sort}`)} download>{t(ctx.lang, 'lists.downloadXlsx')}</a>
+      </p>
+      {view.pages > 1 ? (
+        <nav class="pager" aria-label={t(ctx.lang, 'lists.page', { page: view.page, pages: view.pages })}>
+          {view.page > 1 ? <a href={at(view.sort, view.page - 1)} rel="prev">{t(ctx.lang, 'lists.previous')}</a> : null}
+          <span>{t(ctx.lang, 'lists.page', { page: view.page, pages: view.pages })}</span>
+          {view.page < view.pages ? <a href={at(view.sort, view.page + 1)} rel="next">{t(ctx.lang, 'lists.next')}</a> : null}
+        </nav>
+      ) : null}
+    </div>
+  );
+};
+
+export const PrefecturePage: FC<{ ctx: PageContext; prefecture: LocalGovernmentSummary; view: ListView }> = ({ ctx, prefecture, view }) => (
+  <Layout ctx={ctx} title={lgName(ctx.lang, prefecture)} section="prefectures">
+    <h1>{lgName(ctx.lang, prefecture)}</h1>
+    <p><a href={href(ctx, prefecture.url)}>{t(ctx.lang, 'lists.prefecturePage')}</a></p>
+    {view.total ? (
+      <>
+        <ListControls ctx={ctx} view={view} />
+        <RelationshipsTable ctx={ctx} lines={view.lines} showOwn={true} />
+      </>
+    ) : (
+      <p>{t(ctx.lang, 'lists.none')}</p>
+    )}
   </Layout>
 );
 
@@ -345,18 +396,28 @@ export const CountryIndexPage: FC<{ ctx: PageContext; rows: { code: string; rela
   </Layout>
 );
 
-export const CountryPage: FC<{ ctx: PageContext; list: CountryList }> = ({ ctx, list }) => (
-  <Layout ctx={ctx} title={countryName(ctx.lang, list.country.code)} section="countries">
-    <h1>{countryName(ctx.lang, list.country.code)}</h1>
-    {list.groups.length === 0 ? <p>{t(ctx.lang, 'lists.none')}</p> : null}
-    {list.groups.map((group) => (
-      <section>
-        {list.groups.length > 1 || group.region ? <h2>{group.region ?? t(ctx.lang, 'lists.regionUnknown')}</h2> : null}
-        <RelationshipsTable ctx={ctx} lines={group.lines} showOwn={true} />
-      </section>
-    ))}
-  </Layout>
-);
+export const CountryPage: FC<{ ctx: PageContext; code: string; view: ListView }> = ({ ctx, code, view }) => {
+  // Grouped by state or province when ordered by local government; one table otherwise.
+  const groups: { region: string | null; lines: PartnerLine[] }[] = [];
+  for (const line of view.lines) {
+    const region = view.sort === 'local' ? line.localGovernment.region : null;
+    const last = groups.at(-1);
+    if (last && last.region === region) last.lines.push(line);
+    else groups.push({ region, lines: [line] });
+  }
+  return (
+    <Layout ctx={ctx} title={countryName(ctx.lang, code)} section="countries">
+      <h1>{countryName(ctx.lang, code)}</h1>
+      {view.total === 0 ? <p>{t(ctx.lang, 'lists.none')}</p> : <ListControls ctx={ctx} view={view} />}
+      {groups.map((group) => (
+        <section>
+          {groups.length > 1 || group.region ? <h2>{group.region ?? t(ctx.lang, 'lists.regionUnknown')}</h2> : null}
+          <RelationshipsTable ctx={ctx} lines={group.lines} showOwn={true} />
+        </section>
+      ))}
+    </Layout>
+  );
+};
 
 const errorTitle = (status: number): MessageKey => (status === 404 ? 'error.notFound' : status >= 500 ? 'error.server' : 'error.invalid');
 

@@ -1,0 +1,166 @@
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import net from 'node:net';
+import path from 'node:path';
+import { sql } from 'drizzle-orm';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { openDatabase, queryRows, type Database } from '../src/db/client.js';
+import { startServer, type RunningServer } from '../src/server.js';
+import { importPairs } from '../src/services/importPairs.js';
+import { copyTemplateFolder, openTestDatabase, serverUrl, sharedData } from '../test/database.js';
+
+/** Debian's Chromium; CI installs it. The tests never download a browser. */
+export const CHROMIUM = '/usr/bin/chromium';
+
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/** Launches Debian's Chromium; fails (never skips) when it is not installed. */
+export async function launchChromium(): Promise<Browser> {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(`The browser tests need Chromium at ${CHROMIUM}, and it is not there. Install it (apt-get install chromium); CI does.`);
+  }
+  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+}
+
+/** A port that was free a moment ago on 127.0.0.1 (the OS picks it). */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.unref();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      probe.close(() => (port ? resolve(port) : reject(new Error('No free port found'))));
+    });
+  });
+}
+
+/**
+ * The URL of a database opened by openTestDatabase on the PostgreSQL test server: the server URL
+ * with the database's own name (test/database.ts keeps it to itself).
+ */
+export async function databaseUrlOf(database: Database): Promise<string> {
+  if (!serverUrl) throw new Error('databaseUrlOf is for PostgreSQL runs (KIZUNA_TEST_DATABASE_URL)');
+  const [row] = await queryRows<{ name: string }>(database.db, sql`select current_database() as name`);
+  if (!row) throw new Error('current_database() answered nothing');
+  const url = new URL(serverUrl);
+  url.pathname = `/${row.name}`;
+  return url.toString();
+}
+
+export interface Portal {
+  /** http://127.0.0.1:PORT, without a trailing slash. */
+  url: string;
+  engine: 'pglite' | 'postgres';
+  stop(): Promise<void>;
+}
+
+const EADDRINUSE = (error: unknown) => (error as { code?: string } | null)?.code === 'EADDRINUSE';
+
+/** Starts the real server on 127.0.0.1 on a free port, trying again if someone takes the port first. */
+async function serveOnFreePort(options: { dataDir: string } | { databaseUrl: string }): Promise<RunningServer & { port: number }> {
+  for (let attempt = 1; ; attempt++) {
+    const port = await freePort();
+    try {
+      return { ...(await startServer({ ...options, port, hostname: '127.0.0.1' })), port };
+    } catch (error) {
+      if (!EADDRINUSE(error) || attempt >= 5) throw error;
+    }
+  }
+}
+
+/**
+ * The portal as a visitor meets it: a database copied from the test template with the Wikipedia
+ * pairs imported, served by the real server. On PGlite the data folder is a copy of the template;
+ * on PostgreSQL a database created from the template (dropped again by stop()).
+ */
+export async function startPortal(template: string): Promise<Portal> {
+  const pairs = readFileSync(sharedData('wikipedia-twin-cities/twin_cities.csv'));
+  if (serverUrl) {
+    const database = await openTestDatabase(template);
+    try {
+      await importPairs(database.db, pairs, { source: 'twin_cities.csv' });
+      const running = await serveOnFreePort({ databaseUrl: await databaseUrlOf(database) });
+      return {
+        url: `http://127.0.0.1:${running.port}`,
+        engine: 'postgres',
+        async stop() {
+          try {
+            await running.stop();
+          } finally {
+            await database.close();
+          }
+        },
+      };
+    } catch (error) {
+      await database.close();
+      throw error;
+    }
+  }
+  const dataDir = copyTemplateFolder(template);
+  const parent = path.dirname(dataDir);
+  try {
+    const database = await openDatabase({ dataDir });
+    try {
+      await importPairs(database.db, pairs, { source: 'twin_cities.csv' });
+    } finally {
+      await database.close();
+    }
+    const running = await serveOnFreePort({ dataDir });
+    return {
+      url: `http://127.0.0.1:${running.port}`,
+      engine: 'pglite',
+      async stop() {
+        try {
+          await running.stop();
+        } finally {
+          rmSync(parent, { recursive: true, force: true });
+        }
+      },
+    };
+  } catch (error) {
+    rmSync(parent, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+/** Evaluates an expression in the page (a string, since this project type-checks without the DOM library). */
+export const inPage = <T>(page: Page, expression: string): Promise<T> => page.evaluate(expression) as Promise<T>;
+
+export interface AxeViolation {
+  id: string;
+  impact: 'minor' | 'moderate' | 'serious' | 'critical' | null;
+  help: string;
+  helpUrl: string;
+  nodes: { target: unknown[]; failureSummary?: string }[];
+}
+
+const axeSource = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+/** Runs axe-core on the page as it is and returns its violations. */
+export async function runAxe(page: Page): Promise<AxeViolation[]> {
+  await page.addScriptTag({ path: axeSource });
+  const result = await inPage<{ violations: AxeViolation[] }>(page, 'axe.run(document, { resultTypes: ["violations"] })');
+  return result.violations;
+}
+
+/** Violations a developer must fix, as lines to print: id, impact, help, and the first three targets. */
+export function describeViolations(where: string, violations: AxeViolation[]): string {
+  return violations
+    .map((violation) => {
+      const targets = violation.nodes.slice(0, 3).map((node) => node.target.map(String).join(' >> '));
+      const more = violation.nodes.length > 3 ? ` (+${violation.nodes.length - 3} more)` : '';
+      const summary = violation.nodes[0]?.failureSummary?.split('\n').slice(1, 3).join(' ').trim();
+      return `${where}: [${violation.impact}] ${violation.id}: ${violation.help}\n    targets: ${targets.join(' | ')}${more}${summary ? `\n    e.g. ${summary}` : ''}\n    ${violation.helpUrl}`;
+    })
+    .join('\n');
+}
