@@ -172,6 +172,12 @@ export const en = {
   'lists.previous': 'Previous',
   'lists.next': 'Next',
   'lists.count': '{count} relationships',
+  'lg.map': 'Where {name} and its partners lie',
+  'lg.timeline': 'Timeline',
+  'lg.undated': 'Date not recorded',
+  'lg.onMap': 'See them on the world map',
+  'rel.jsonLdName': 'Sister-city relationship: {first} and {second}',
+  'home.years': '{years} years',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -174,4 +174,10 @@ export const ja: Record<MessageKey, string> = {
   'lists.previous': '前へ',
   'lists.next': '次へ',
   'lists.count': '{count} 件の提携',
+  'lg.map': '{name}と提携先の位置',
+  'lg.timeline': '年表',
+  'lg.undated': '提携日の記録なし',
+  'lg.onMap': '世界地図で見る',
+  'rel.jsonLdName': '姉妹（友好）都市提携：{first}と{second}',
+  'home.years': '{years}周年',
 };

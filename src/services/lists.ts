@@ -2,6 +2,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Db } from '../db/client.js';
 import { prefectureIdOf } from '../db/fragments.js';
 import { notFound } from '../errors.js';
+import { ANNIVERSARY_YEARS, anniversaryIn } from '../domain/anniversaries.js';
 import { formatPartialDate, type DatePrecision } from '../domain/relationships.js';
 import {
   prefixedRow,
@@ -123,4 +124,27 @@ export async function countryIndex(db: Db): Promise<{ code: string; nameEn: stri
       group by c.code, c.name_en, c.name_ja order by relationships desc, c.name_en`,
   );
   return rows.map((row) => ({ code: row.code.trim(), nameEn: row.name_en, nameJa: row.name_ja, relationships: row.relationships }));
+}
+
+/** The relationships of Japanese LGs signed most recently (then the most recently recorded), one line each. */
+export async function latestJapaneseRelationships(db: Db, limit: number): Promise<PartnerLine[]> {
+  return partnerLines(
+    db,
+    sql`own.country = 'JP' and (partner.country <> 'JP' or own.id < partner.id) and s.relationship_id in (
+      select id from relationships where first_country = 'JP' or second_country = 'JP'
+      order by signed_on desc nulls last, created_at desc, id desc limit ${limit})`,
+    sql`s.signed_on desc nulls last, s.relationship_id desc`,
+  );
+}
+
+/** Relationships of Japanese LGs with a recorded date that turn 5, 10, 15… years old in a year. */
+export async function japaneseAnniversaries(db: Db, year: number): Promise<(PartnerLine & { years: number })[]> {
+  const years = ANNIVERSARY_YEARS.map((age) => year - age);
+  const lines = await partnerLines(
+    db,
+    sql`own.country = 'JP' and (partner.country <> 'JP' or own.id < partner.id) and s.signed_on is not null
+      and extract(year from s.signed_on)::int = any(${sql.param(years)}::int[]) and s.status <> 'ended'`,
+    sql`s.signed_on, own.jis_code`,
+  );
+  return lines.map((line) => ({ ...line, years: anniversaryIn(line.signedOn!, year)! }));
 }

@@ -315,3 +315,37 @@ describe('details lists', () => {
     expect(html).toContain('href="/prefectures/330001.csv?sort=local"');
   });
 });
+
+describe('home, local government and relationship pages', () => {
+  it('lists the latest relationships and this year’s anniversaries on the home page', async () => {
+    const year = new Date().getUTCFullYear();
+    await createRelationship({ localGovernmentIds: [okayamaPrefecture.id, saintPaul.id], label: 'sister state', signedOn: `${year - 25}-06-01` });
+    const { html } = await page('/');
+    expect(html).toContain('Latest relationships');
+    expect(html).toContain(`Anniversaries in ${year}`);
+    expect(html).toContain('<strong>25 years</strong>');
+    const japanese = (await page('/ja')).html;
+    expect(japanese).toContain('<strong>25周年</strong>');
+  });
+
+  it('describes a local government for search engines, with a timeline and a map of its partners', async () => {
+    const { html } = await page(`/lg/${ibara.id}-ibara-city`);
+    const data = JSON.parse(html.match(/<script type="application\/ld\+json">(.*?)<\/script>/)![1]!) as Record<string, unknown>;
+    expect(data).toMatchObject({ '@type': 'AdministrativeArea', name: 'Ibara City', alternateName: '井原市', identifier: '332071' });
+    expect(data.containedInPlace).toMatchObject({ name: 'Okayama Prefecture' });
+    expect(html).toContain('<ol class="timeline">');
+    expect(html).toContain(`src="/map/places/${ibara.id}.svg"`);
+    const map = await app().request(`/map/places/${ibara.id}.svg`);
+    expect(map.headers.get('content-type')).toContain('image/svg+xml');
+    expect(await map.text()).toContain('data-map-highlight');
+    expect((await app().request('/map/places/999999999.svg')).status).toBe(404);
+  });
+
+  it('describes a relationship as the event of its signing', async () => {
+    const { html } = await page(`/ja/relationships/${relationship.id}`);
+    const data = JSON.parse(html.match(/<script type="application\/ld\+json">(.*?)<\/script>/)![1]!) as { name: string; startDate: string; location: { name: string }[] };
+    expect(data.startDate).toBe('1955-12');
+    expect(data.location.map((place) => place.name)).toContain('長崎市');
+    expect(html).not.toContain('<script>alert');
+  });
+});

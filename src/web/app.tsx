@@ -5,7 +5,7 @@ import { HTTPException } from 'hono/http-exception';
 import type { Db } from '../db/client.js';
 import { KizunaError } from '../errors.js';
 import { countryName, pathWithoutLocale, t, type Lang } from '../i18n/index.js';
-import { countryIndex, countryList, prefectureList, type PartnerLine } from '../services/lists.js';
+import { countryIndex, countryList, japaneseAnniversaries, latestJapaneseRelationships, prefectureList, type PartnerLine } from '../services/lists.js';
 import { downloadRows, pageOf, sortLines, SORTS, xlsxResponse, type ListSort } from './detailsLists.js';
 import { getLocalGovernment, getRelationship } from '../services/registry.js';
 import { searchLocalGovernments } from '../services/search.js';
@@ -75,7 +75,19 @@ function renderError(error: unknown, c: Context) {
 /** The public pages of one language; mounted at / for English and /ja for Japanese. */
 function createPages(db: Db): Hono {
   const pages = new Hono();
-  pages.get('/', async (c) => c.html(<HomePage ctx={pageContext(c)} stats={await japanStatistics(db)} countries={await countryIndex(db)} />));
+  pages.get('/', async (c) => {
+    const year = new Date().getUTCFullYear();
+    return c.html(
+      <HomePage
+        ctx={pageContext(c)}
+        stats={await japanStatistics(db)}
+        countries={await countryIndex(db)}
+        latest={await latestJapaneseRelationships(db, 10)}
+        anniversaries={await japaneseAnniversaries(db, year)}
+        year={year}
+      />,
+    );
+  });
   pages.get('/search', async (c) => {
     const ctx = pageContext(c);
     const query = c.req.query('q') ?? '';
@@ -227,6 +239,13 @@ export function createApp({ db, adminToken }: AppOptions): Hono {
   app.get('/api/docs', (c) => c.html(<ApiDocsPage document={api.getOpenAPI31Document(API_DOCUMENT) as never} />));
   app.route('/api', api);
   app.get('/assets/:name{[a-zA-Z0-9._-]+}', (c) => serveAsset(c, c.req.param('name')));
+  app.get('/map/places/:file{[0-9]{1,9}\\.svg}', async (c) => {
+    const id = Number(c.req.param('file').replace('.svg', ''));
+    const data = await relationshipMap(db);
+    if (!data.places.some((place) => place.id === id)) throw new KizunaError('not_found', `Local government ${id} has no place on the map.`);
+    const svg = renderWorldMapSvg(data.places, data.links, { cacheKey: data.version, title: 'Kizuna', summary: '', highlight: { placeId: id }, allLinks: false, idPrefix: `place-${id}` });
+    return c.body(svg, 200, { 'Content-Type': 'image/svg+xml; charset=utf-8', 'Cache-Control': 'public, max-age=300' });
+  });
   app.get('/map/data.json', async (c) => {
     const data = await relationshipMap(db);
     const etag = `"map-${data.version}"`;

@@ -193,3 +193,18 @@ describe('assets/worldMap.js', () => {
     expect(source.length).toBeLessThan(14_000);
   });
 });
+
+describe('renderWorldMapSvg without the other links', () => {
+  it('draws only the chosen place and its partners', () => {
+    const places = [
+      { id: 1, latitude: 34.6, longitude: 133.5, country: 'JP', name: 'Ibara' },
+      { id: 2, latitude: 55.9, longitude: -4.3, country: 'GB', name: 'Glasgow' },
+      { id: 3, latitude: 40.7, longitude: -74, country: 'US', name: 'New York' },
+    ];
+    const links = [{ firstId: 1, secondId: 2 }, { firstId: 2, secondId: 3 }];
+    const svg = renderWorldMapSvg(places, links, { cacheKey: 'light', title: 'Ibara', summary: 'One place', highlight: { placeId: 1 }, allLinks: false });
+    expect(svg).not.toContain('data-map-links');
+    expect(svg).toContain('data-map-highlight');
+    expect((svg.match(/<circle/g) ?? []).length).toBe(2);
+  });
+});

@@ -168,6 +168,8 @@ export interface WorldMapOptions {
   highlight?: { country?: string; placeId?: number };
   /** Prefix of the ids of the SVG's <title> and <desc> (default "world-map"); distinct per map on a page. */
   idPrefix?: string;
+  /** Draw every link under the highlight (default true); false gives a light map of one place's links. */
+  allLinks?: boolean;
 }
 
 /**
@@ -179,7 +181,8 @@ export function renderWorldMapSvg(places: MapPlace[], links: MapLink[], options:
   const hlCountry = options.highlight?.country?.toUpperCase() || undefined;
   const hlPlace = options.highlight?.placeId;
   const idPrefix = options.idPrefix ?? 'world-map';
-  const svgKey = JSON.stringify([options.cacheKey, options.title, options.summary, hlCountry, hlPlace, idPrefix]);
+  const allLinks = options.allLinks ?? true;
+  const svgKey = JSON.stringify([options.cacheKey, options.title, options.summary, hlCountry, hlPlace, idPrefix, allLinks]);
   const cached = svgs.get(svgKey);
   if (cached !== undefined) return cached;
 
@@ -206,9 +209,11 @@ export function renderWorldMapSvg(places: MapPlace[], links: MapLink[], options:
   out.push('</g>');
   const highlighting = Boolean(hlCountry) || hlPlace !== undefined;
   // Fainter links under a highlight, as the client script dims its canvas.
-  out.push(
-    `<path data-map-links d="${layer.d}" fill="none" stroke="${COLOURS.link}" stroke-opacity="${highlighting ? 0.05 : 0.12}" stroke-width="0.5"/>`,
-  );
+  if (allLinks) {
+    out.push(
+      `<path data-map-links d="${layer.d}" fill="none" stroke="${COLOURS.link}" stroke-opacity="${highlighting ? 0.05 : 0.12}" stroke-width="0.5"/>`,
+    );
+  }
 
   if (highlighting) {
     const chosen = layer.pairs.filter(([a, b]) =>

@@ -7,6 +7,7 @@ import type { LocalGovernmentDetail, Relationship } from '../../services/registr
 import type { SearchResult } from '../../services/search.js';
 import type { JapanStatistics } from '../../services/stats.js';
 import { href, Layout, type PageContext } from './layout.js';
+import { JsonLd, localGovernmentJsonLd, relationshipJsonLd } from './jsonLd.js';
 
 /** An LG's name in the page's language: kanji in Japanese, romaji in English; foreign names as known. */
 export const lgName = (lang: Lang, lg: { name: { en: string; ja: string | null } }) => (lang === 'ja' ? (lg.name.ja ?? lg.name.en) : lg.name.en);
@@ -31,7 +32,14 @@ export const LgLink: FC<{ ctx: PageContext; lg: LocalGovernmentSummary }> = ({ c
 
 const yesNo = (lang: Lang, value: boolean | null) => t(lang, value === null ? 'unknown' : value ? 'yes' : 'no');
 
-export const HomePage: FC<{ ctx: PageContext; stats: JapanStatistics; countries: { code: string; relationships: number }[] }> = ({ ctx, stats, countries }) => (
+export const HomePage: FC<{
+  ctx: PageContext;
+  stats: JapanStatistics;
+  countries: { code: string; relationships: number }[];
+  latest: PartnerLine[];
+  anniversaries: (PartnerLine & { years: number })[];
+  year: number;
+}> = ({ ctx, stats, countries, latest, anniversaries, year }) => (
   <Layout ctx={ctx} title={t(ctx.lang, 'site.tagline')} section="home">
     <h1>{t(ctx.lang, 'site.tagline')}</h1>
     <p class="lead">
@@ -82,6 +90,21 @@ export const HomePage: FC<{ ctx: PageContext; stats: JapanStatistics; countries:
     <p>
       <a href={href(ctx, '/countries')}>{t(ctx.lang, 'home.allCountries')}</a> · <a href={href(ctx, '/prefectures')}>{t(ctx.lang, 'home.allPrefectures')}</a>
     </p>
+    <h2>{t(ctx.lang, 'home.latest')}</h2>
+    <RelationshipsTable ctx={ctx} lines={latest} showOwn={true} />
+    <h2>{t(ctx.lang, 'home.anniversaries', { year })}</h2>
+    {anniversaries.length === 0 ? (
+      <p>{t(ctx.lang, 'home.noAnniversaries')}</p>
+    ) : (
+      <ul>
+        {anniversaries.map((line) => (
+          <li>
+            <strong>{t(ctx.lang, 'home.years', { years: line.years })}</strong>: <LgLink ctx={ctx} lg={line.localGovernment} /> – <LgLink ctx={ctx} lg={line.partner} />{' '}
+            ({formatPartial(ctx.lang, line.signedOn!)})
+          </li>
+        ))}
+      </ul>
+    )}
   </Layout>
 );
 
@@ -170,7 +193,7 @@ export const LocalGovernmentPage: FC<{ ctx: PageContext; lg: LocalGovernmentDeta
   }));
   const name = lgName(ctx.lang, lg);
   return (
-    <Layout ctx={ctx} title={name}>
+    <Layout ctx={ctx} title={name} head={<JsonLd data={localGovernmentJsonLd(ctx, lg)} />}>
       <h1>
         {name}
         {ctx.lang === 'en' && lg.name.ja ? <span lang="ja"> {lg.name.ja}</span> : null}
@@ -216,6 +239,27 @@ export const LocalGovernmentPage: FC<{ ctx: PageContext; lg: LocalGovernmentDeta
       </dl>
       <h2>{t(ctx.lang, 'lg.partners', { count: formatNumber(ctx.lang, lines.length) })}</h2>
       {lines.length ? <RelationshipsTable ctx={ctx} lines={lines} showOwn={false} /> : <p>{t(ctx.lang, 'lg.noPartners')}</p>}
+      {lg.latitude !== null ? (
+        <figure class="chart">
+          <img src={`/map/places/${lg.id}.svg`} alt={t(ctx.lang, 'lg.map', { name })} width="960" height="500" loading="lazy" />
+          <figcaption><a href={href(ctx, `/map?country=${lg.country}`)}>{t(ctx.lang, 'lg.onMap')}</a></figcaption>
+        </figure>
+      ) : null}
+      {lines.length ? (
+        <>
+          <h2>{t(ctx.lang, 'lg.timeline')}</h2>
+          <ol class="timeline">
+            {[...lines]
+              .sort((a, b) => (a.signedOn ?? '9999').localeCompare(b.signedOn ?? '9999'))
+              .map((line) => (
+                <li>
+                  <span class="when">{line.signedOn ? formatPartial(ctx.lang, line.signedOn) : t(ctx.lang, 'lg.undated')}</span>{' '}
+                  <LgLink ctx={ctx} lg={line.partner} />
+                </li>
+              ))}
+          </ol>
+        </>
+      ) : null}
     </Layout>
   );
 };
@@ -225,7 +269,7 @@ export const RelationshipPage: FC<{ ctx: PageContext; relationship: Relationship
   const title = `${lgName(ctx.lang, a)} – ${lgName(ctx.lang, b)}`;
   const clair = relationship.clair;
   return (
-    <Layout ctx={ctx} title={title}>
+    <Layout ctx={ctx} title={title} head={<JsonLd data={relationshipJsonLd(ctx, relationship)} />}>
       <h1>{title}</h1>
       <dl class="facts">
         <dt>{t(ctx.lang, 'rel.parties')}</dt>

@@ -1,0 +1,309 @@
+import { readFileSync } from 'node:fs';
+import { parse } from 'csv-parse/sync';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { describeViolations, inPage, launchChromium, runAxe, startPortal, type Portal } from './support.js';
+
+/**
+ * A visitor's journeys through the portal in a real Chromium, against the real server over a
+ * database with the Wikipedia pairs imported, and axe-core's accessibility checks on every kind of
+ * page in both languages.
+ */
+
+let portal: Portal;
+let browser: Browser;
+/** Addresses found at setup: Okayama City's page and one of its relationships. */
+let okayamaCity: string;
+let okayamaRelationship: string;
+
+const DESKTOP = { width: 1440, height: 900 };
+const PHONE = { width: 375, height: 812 };
+
+beforeAll(async () => {
+  const started = performance.now();
+  // The browser starts while the database is prepared; a missing Chromium fails the file here.
+  const launching = launchChromium();
+  launching.catch(() => {}); // reported by the await below, not as an unhandled rejection
+  try {
+    portal = await startPortal(inject('databaseTemplate'));
+  } finally {
+    browser = await launching;
+  }
+  const search = (await (await fetch(`${portal.url}/api/search?q=${encodeURIComponent('Okayama City')}&country=JP&limit=1`)).json()) as {
+    results: { id: number; url: string; name: { en: string } }[];
+  };
+  const lg = search.results[0];
+  if (lg?.name.en !== 'Okayama City') throw new Error(`Setup: /api/search did not find Okayama City first: ${JSON.stringify(search).slice(0, 300)}`);
+  okayamaCity = lg.url;
+  const detail = (await (await fetch(`${portal.url}/api/local-governments/${lg.id}`)).json()) as { relationships: { url: string }[] };
+  const relationship = detail.relationships[0];
+  if (!relationship) throw new Error('Setup: Okayama City has no relationships after the import');
+  okayamaRelationship = relationship.url;
+  console.log(`e2e setup on ${portal.engine}: ${((performance.now() - started) / 1000).toFixed(1)} s (database, import, server, Chromium)`);
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await portal?.stop();
+});
+
+/** A fresh context per test, so that no test sees another's state; closed after the test. */
+async function withPage<T>(options: Parameters<Browser['newContext']>[0], run: (page: Page, context: BrowserContext) => Promise<T>): Promise<T> {
+  const context = await browser.newContext({ baseURL: portal.url, viewport: DESKTOP, ...options });
+  try {
+    return await run(await context.newPage(), context);
+  } finally {
+    await context.close();
+  }
+}
+
+const pathOf = (page: Page) => new URL(page.url()).pathname;
+const h1Of = (page: Page) => page.locator('h1').innerText();
+
+describe('a visitor’s journeys', () => {
+  test('1. searching “ibara” from the header and following the first result lands on Ibara City', async () => {
+    await withPage({}, async (page) => {
+      await page.goto('/');
+      await page.locator('header #site-search').fill('ibara');
+      await Promise.all([page.waitForURL((url) => url.pathname === '/search'), page.locator('header #site-search').press('Enter')]);
+      expect(new URL(page.url()).searchParams.get('q')).toBe('ibara');
+      const first = page.locator('main table tbody tr').first().locator('a').first();
+      await expect.poll(() => first.count()).toBe(1);
+      await Promise.all([page.waitForURL(/\/lg\//), first.click()]);
+      expect(pathOf(page)).toMatch(/^\/lg\/\d+-ibara-city$/);
+      expect(await h1Of(page)).toContain('Ibara City');
+    });
+  });
+
+  test('2. “By prefecture”, then Okayama Prefecture lists the relationships of Okayama’s local governments', async () => {
+    await withPage({}, async (page) => {
+      await page.goto('/');
+      await Promise.all([page.waitForURL((url) => url.pathname === '/prefectures'), page.getByRole('navigation').getByRole('link', { name: 'By prefecture' }).click()]);
+      await Promise.all([page.waitForURL(/\/prefectures\/330001/), page.locator('main').getByRole('link', { name: 'Okayama Prefecture', exact: true }).click()]);
+      expect((await h1Of(page)).trim()).toBe('Okayama Prefecture');
+      const rows = page.locator('main table tbody tr');
+      expect(await rows.count()).toBeGreaterThan(0);
+      // Every row's own local government lies in Okayama Prefecture.
+      const own = await rows.locator('td:first-child').allInnerTexts();
+      const elsewhere = own.filter((cell) => !/Okayama/.test(cell));
+      expect(elsewhere, `rows whose own LG is not in Okayama: ${elsewhere.slice(0, 5).join(' / ')}`).toEqual([]);
+    });
+  });
+
+  test('3. switching an LG page to Japanese and back with the header language link', async () => {
+    await withPage({}, async (page) => {
+      await page.goto(okayamaCity);
+      expect(await page.locator('html').getAttribute('lang')).toBe('en');
+      expect(await h1Of(page)).toMatch(/^Okayama City/);
+
+      await Promise.all([page.waitForURL((url) => url.pathname.startsWith('/ja/')), page.locator('header a.lang-switch').click()]);
+      expect(pathOf(page)).toBe(`/ja${okayamaCity}`);
+      expect(await page.locator('html').getAttribute('lang')).toBe('ja');
+      expect(await h1Of(page)).toMatch(/^岡山市/);
+
+      await Promise.all([page.waitForURL((url) => !url.pathname.startsWith('/ja')), page.locator('header a.lang-switch').click()]);
+      expect(pathOf(page)).toBe(okayamaCity);
+      expect(await page.locator('html').getAttribute('lang')).toBe('en');
+      expect(await h1Of(page)).toMatch(/^Okayama City/);
+    });
+  });
+
+  test('4. downloading the United States list as CSV from /countries/US', async () => {
+    await withPage({ acceptDownloads: true }, async (page) => {
+      await page.goto('/countries/US');
+      expect((await h1Of(page)).trim()).toBe('United States');
+      const link = page.locator('main a[href*="/countries/US.csv"]');
+      expect(await link.count(), 'a CSV download link on /countries/US').toBeGreaterThan(0);
+      const [download] = await Promise.all([page.waitForEvent('download'), link.first().click()]);
+      expect(download.suggestedFilename()).toMatch(/\.csv$/);
+      const text = readFileSync(await download.path(), 'utf8').replace(/^\uFEFF/, '');
+      const [header, ...rows] = parse(text, { relax_column_count: false }) as string[][];
+      expect(header).toEqual([
+        'Local government',
+        'Code',
+        'Region',
+        'Country',
+        'Partner',
+        'Partner’s region',
+        'Partner’s country',
+        'Label',
+        'Signed',
+        'Status',
+        'Address',
+      ]);
+      expect(rows.length).toBeGreaterThan(100);
+      const column = (name: string) => header!.indexOf(name);
+      // Every row: a US place on its own side, a Japanese local government as partner, a link to the relationship.
+      expect(rows.filter((row) => row[column('Country')] !== 'United States')).toEqual([]);
+      expect(rows.filter((row) => row[column('Partner’s country')] !== 'Japan')).toEqual([]);
+      expect(rows.filter((row) => !/\/relationships\/\d+$/.test(row[column('Address')] ?? ''))).toEqual([]);
+      const places = new Set(rows.map((row) => row[column('Local government')]));
+      const partners = new Set(rows.map((row) => row[column('Partner')]));
+      expect([...places]).toEqual(expect.arrayContaining(['San Jose']));
+      expect([...partners].some((name) => /^Okayama City$|City$|Town$|Prefecture$/.test(name ?? ''))).toBe(true);
+      console.log(`CSV of the United States list: ${rows.length} rows, ${places.size} US places, ${partners.size} Japanese partners`);
+    });
+  });
+
+  test('5. the world map: canvas drawn, United States selected and announced', async () => {
+    await withPage({}, async (page) => {
+      const started = performance.now();
+      await page.goto('/map', { waitUntil: 'commit' });
+      await page.locator('figure[data-world-map] canvas').first().waitFor({ state: 'attached', timeout: 20_000 });
+      const canvasAfter = performance.now() - started;
+      await page.locator('figure[data-world-map][data-map-ready]').waitFor({ state: 'attached', timeout: 20_000 });
+      const readyAfter = performance.now() - started;
+      console.log(`map: canvas exists ${canvasAfter.toFixed(0)} ms after navigation started; data-map-ready after ${readyAfter.toFixed(0)} ms`);
+
+      await page.locator('select[data-map-country]').selectOption({ label: 'United States' });
+      const status = page.locator('[data-map-status]');
+      expect(await status.getAttribute('aria-live')).toBe('polite');
+      await expect.poll(() => status.innerText()).toMatch(/^United States: [\d,]+ links?$/);
+      const count = Number((await status.innerText()).replace(/\D/g, ''));
+      expect(count).toBeGreaterThan(0);
+      console.log(`map: status announces “${await status.innerText()}”`);
+      // The figure marks the selection: the United States' land is coloured on the SVG.
+      expect(await page.locator('figure[data-world-map] svg [data-cc="US"][data-selected]').count()).toBeGreaterThan(0);
+      expect(await page.locator('figure[data-world-map] svg [data-selected]:not([data-cc="US"])').count()).toBe(0);
+    });
+  });
+
+  test('6. keyboard: skip link, main, search box, Enter submits', async () => {
+    await withPage({}, async (page) => {
+      await page.goto('/');
+      await page.keyboard.press('Tab');
+      const focused = () => inPage<string>(page, `(() => { const e = document.activeElement; return e ? (e.id ? '#' + e.id : e.tagName.toLowerCase() + (e.className ? '.' + e.className : '')) : 'none'; })()`);
+      expect(await focused()).toBe('a.skip');
+      expect(await inPage<boolean>(page, `(() => { const r = document.activeElement.getBoundingClientRect(); return r.width > 1 && r.height > 1 && r.top >= 0; })()`), 'the skip link is visible when focused').toBe(true);
+
+      await page.keyboard.press('Enter');
+      await page.waitForURL((url) => url.hash === '#content');
+      // Focus (or at least the sequential focus starting point) is now main: the next Tab lands inside it.
+      const focusIsMain = await inPage<boolean>(page, `document.activeElement === document.getElementById('content')`);
+      await page.keyboard.press('Tab');
+      expect(
+        await inPage<boolean>(page, `document.getElementById('content').contains(document.activeElement) && document.activeElement !== document.getElementById('content')`),
+        'after the skip link, Tab goes into main',
+      ).toBe(true);
+      console.log(`keyboard: after Enter on the skip link document.activeElement ${focusIsMain ? 'is' : 'is not'} main#content; the next Tab focuses ${await focused()}`);
+
+      // From the top of the page, Tab reaches the header search box; typing and Enter search.
+      await page.goto('/');
+      let presses = 0;
+      while ((await focused()) !== '#site-search' && presses < 20) {
+        await page.keyboard.press('Tab');
+        presses++;
+      }
+      expect(await focused(), `the search box within ${presses} Tab presses`).toBe('#site-search');
+      await page.keyboard.type('okayama');
+      await Promise.all([page.waitForURL((url) => url.pathname === '/search'), page.keyboard.press('Enter')]);
+      expect(new URL(page.url()).searchParams.get('q')).toBe('okayama');
+      expect(await page.locator('main table tbody tr').count()).toBeGreaterThan(0);
+    });
+  });
+
+  test('7. without JavaScript: the server map, its country form, and search', async () => {
+    await withPage({ javaScriptEnabled: false }, async (page) => {
+      await page.goto('/map');
+      const figure = page.locator('figure[data-world-map]');
+      expect(await figure.locator('svg').count()).toBe(1);
+      expect(await figure.locator('svg path[data-map-links]').count()).toBeGreaterThan(0);
+      expect((await figure.locator('svg path[data-map-links]').first().getAttribute('d'))?.length ?? 0).toBeGreaterThan(1000);
+      expect(await figure.locator('canvas').count()).toBe(0);
+      expect(await figure.locator('path[data-map-highlight]').count()).toBe(0);
+
+      // The form works without the script: choose a country, press Show.
+      await page.locator('select[data-map-country]').selectOption({ label: 'United States' });
+      await Promise.all([page.waitForURL(/\/map\?country=US/), page.getByRole('button', { name: 'Show' }).click()]);
+      expect(await figure.locator('path[data-map-highlight]').count()).toBeGreaterThan(0);
+      expect(await page.locator('select[data-map-country]').inputValue()).toBe('US');
+
+      await page.goto('/map?country=us');
+      expect(await figure.locator('path[data-map-highlight]').count()).toBeGreaterThan(0);
+
+      await page.locator('header #site-search').fill('Ibara');
+      await Promise.all([page.waitForURL((url) => url.pathname === '/search'), page.locator('header #site-search').press('Enter')]);
+      const first = page.locator('main table tbody tr').first().locator('a').first();
+      expect(await first.innerText()).toBe('Ibara City');
+      await Promise.all([page.waitForURL(/\/lg\/\d+-ibara-city$/), first.click()]);
+      expect(await h1Of(page)).toContain('Ibara City');
+    });
+  });
+});
+
+/** Every kind of page, by its path without language. */
+const PAGE_TYPES: { name: string; path: () => string; status?: number }[] = [
+  { name: 'home', path: () => '/' },
+  { name: 'search results', path: () => '/search?q=okayama' },
+  { name: 'LG page', path: () => okayamaCity },
+  { name: 'relationship page', path: () => okayamaRelationship },
+  { name: 'prefecture index', path: () => '/prefectures' },
+  { name: 'prefecture list', path: () => '/prefectures/330001' },
+  { name: 'country index', path: () => '/countries' },
+  { name: 'country list', path: () => '/countries/US' },
+  { name: 'statistics', path: () => '/statistics' },
+  { name: 'map', path: () => '/map' },
+  { name: 'guides index', path: () => '/guides' },
+  { name: 'a guide', path: () => '/guides/what-is-a-sister-city' },
+  { name: '404 page', path: () => '/no-such-page', status: 404 },
+];
+
+const inLanguage = (lang: 'en' | 'ja', path: string) => (lang === 'en' ? path : path === '/' ? '/ja' : `/ja${path}`);
+
+describe('accessibility (axe-core, 1440 px) and no sideways scrolling at 375 px', () => {
+  let desktop: BrowserContext;
+  let phone: BrowserContext;
+  beforeAll(async () => {
+    desktop = await browser.newContext({ baseURL: portal.url, viewport: DESKTOP });
+    phone = await browser.newContext({ baseURL: portal.url, viewport: PHONE });
+  });
+  afterAll(async () => {
+    await desktop?.close();
+    await phone?.close();
+  });
+
+  for (const lang of ['en', 'ja'] as const) {
+    for (const type of PAGE_TYPES) {
+      test(`${type.name} (${lang})`, async () => {
+        const path = inLanguage(lang, type.path());
+        const where = `${type.name} (${lang}) ${path}`;
+        const [wide, narrow] = await Promise.all([desktop.newPage(), phone.newPage()]);
+        try {
+          const [wideResponse, narrowResponse] = await Promise.all([wide.goto(path), narrow.goto(path)]);
+          expect(wideResponse?.status(), where).toBe(type.status ?? 200);
+          expect(narrowResponse?.status(), where).toBe(type.status ?? 200);
+          expect(await wide.locator('html').getAttribute('lang'), `${where}: <html lang>`).toBe(lang);
+          if (type.name === 'map') await wide.locator('figure[data-world-map][data-map-ready]').waitFor({ state: 'attached', timeout: 20_000 });
+
+          const [violations, sizes] = await Promise.all([
+            runAxe(wide),
+            inPage<{ scrollWidth: number; clientWidth: number; culprits: string[] }>(
+              narrow,
+              `(() => {
+                const root = document.documentElement;
+                const culprits = [];
+                for (const el of document.body.querySelectorAll('*')) {
+                  const r = el.getBoundingClientRect();
+                  if (r.right > root.clientWidth + 0.5 && !el.closest('.table-wrap') && culprits.length < 5) {
+                    culprits.push(el.tagName.toLowerCase() + (el.id ? '#' + el.id : '') + (el.className && typeof el.className === 'string' ? '.' + el.className.trim().split(/\\s+/).join('.') : '') + ' right=' + Math.round(r.right));
+                  }
+                }
+                return { scrollWidth: root.scrollWidth, clientWidth: root.clientWidth, culprits };
+              })()`,
+            ),
+          ]);
+          const blocking = violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
+          const minor = violations.filter((violation) => !blocking.includes(violation));
+          if (minor.length) console.log(`axe, minor or moderate (not failing):\n${describeViolations(where, minor)}`);
+          if (blocking.length) console.log(`axe, serious or critical:\n${describeViolations(where, blocking)}`);
+          const overflow = sizes.scrollWidth > PHONE.width;
+          if (overflow) console.log(`${where} at ${PHONE.width} px: document scrolls sideways, scrollWidth ${sizes.scrollWidth}; widest: ${sizes.culprits.join(', ')}`);
+          expect.soft(blocking.map((violation) => `${violation.id} (${violation.impact})`), `${where}: serious or critical axe violations`).toEqual([]);
+          expect.soft(sizes.scrollWidth, `${where}: document.documentElement.scrollWidth at ${PHONE.width} px (${sizes.culprits.join(', ')})`).toBeLessThanOrEqual(PHONE.width);
+        } finally {
+          await Promise.all([wide.close(), narrow.close()]);
+        }
+      });
+    }
+  }
+});
