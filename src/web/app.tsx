@@ -5,7 +5,7 @@ import { HTTPException } from 'hono/http-exception';
 import type { Db } from '../db/client.js';
 import { KizunaError } from '../errors.js';
 import { countryName, pathWithoutLocale, t, type Lang } from '../i18n/index.js';
-import { countryIndex, countryList, japaneseAnniversaries, latestJapaneseRelationships, prefectureList, type PartnerLine } from '../services/lists.js';
+import { countryList, japaneseAnniversaries, latestJapaneseRelationships, prefectureList, type PartnerLine } from '../services/lists.js';
 import { downloadRows, pageOf, sortLines, SORTS, xlsxResponse, type ListSort } from './detailsLists.js';
 import { getLocalGovernment, getRelationship } from '../services/registry.js';
 import { searchLocalGovernments } from '../services/search.js';
@@ -77,11 +77,12 @@ function createPages(db: Db): Hono {
   const pages = new Hono();
   pages.get('/', async (c) => {
     const year = new Date().getUTCFullYear();
+    const stats = await japanStatistics(db);
     return c.html(
       <HomePage
         ctx={pageContext(c)}
-        stats={await japanStatistics(db)}
-        countries={await countryIndex(db)}
+        stats={stats}
+        countries={stats.byCountry.map((row) => ({ code: row.country, relationships: row.count }))}
         latest={await latestJapaneseRelationships(db, 10)}
         anniversaries={await japaneseAnniversaries(db, year)}
         year={year}
@@ -129,7 +130,9 @@ function createPages(db: Db): Hono {
     const list = await prefectureList(db, code);
     return listDownload(c, ctx, list.lines, `kizuna-${code}`, lgName(ctx.lang, list.prefecture), extension);
   });
-  pages.get('/countries', async (c) => c.html(<CountryIndexPage ctx={pageContext(c)} rows={await countryIndex(db)} />));
+  pages.get('/countries', async (c) =>
+    c.html(<CountryIndexPage ctx={pageContext(c)} rows={(await japanStatistics(db)).byCountry.map((row) => ({ code: row.country, relationships: row.count }))} />),
+  );
   pages.get('/countries/:code{[A-Za-z]{2}}', async (c) => {
     const ctx = pageContext(c);
     const code = c.req.param('code').toUpperCase();
@@ -224,6 +227,12 @@ export function createApp({ db, adminToken }: AppOptions): Hono {
   const app = new Hono();
   app.onError(renderError);
   app.notFound((c) => renderError(new KizunaError('not_found', `There is no page at ${c.req.path}.`), c));
+  // How long the server spent on each answer, for browsers' developer tools and the benchmark.
+  app.use(async (c, next) => {
+    const started = performance.now();
+    await next();
+    c.res.headers.set('Server-Timing', `app;dur=${(performance.now() - started).toFixed(1)}`);
+  });
   app.use(compress());
 
   app.use(

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { FC } from 'hono/jsx';
 import { raw } from 'hono/html';
 import { countryName, formatNumber, formatPreciseDate, t, type Lang, type MessageKey } from '../../i18n/index.js';
@@ -58,12 +59,25 @@ function charts(lang: Lang, stats: JapanStatistics, tables: StatisticsTable[]): 
   };
 }
 
+const drawnCharts = new Map<string, Record<StatisticsTable['id'], string | null>>();
+
+/** The charts for these figures, drawn once: the same figures in the same language give the same charts. */
+function cachedCharts(lang: Lang, stats: JapanStatistics, tables: StatisticsTable[]): Record<StatisticsTable['id'], string | null> {
+  const key = createHash('sha1').update(lang).update(JSON.stringify(stats)).digest('base64');
+  const found = drawnCharts.get(key);
+  if (found) return found;
+  const drawn = charts(lang, stats, tables);
+  if (drawnCharts.size >= 16) drawnCharts.delete(drawnCharts.keys().next().value!);
+  drawnCharts.set(key, drawn);
+  return drawn;
+}
+
 const signed = (value: number) => (value > 0 ? `+${value}` : String(value));
 
 /** The overview statistics, as of a day a person picks: figures, a chart and a table per view, CSV beside each. */
 export const StatisticsPage: FC<{ ctx: PageContext; stats: JapanStatistics }> = ({ ctx, stats }) => {
   const tables = statisticsTables(ctx.lang, stats);
-  const drawn = charts(ctx.lang, stats, tables);
+  const drawn = cachedCharts(ctx.lang, stats, tables);
   const asOfText = formatPreciseDate(ctx.lang, stats.asOf, 'day');
   const csv = (id: string) => href(ctx, `/statistics/${id}.csv?asOf=${stats.asOf}`);
   return (
