@@ -11,6 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { projectRoot } from '../src/paths.js';
+import { benchPortal } from './portal.js';
 import { buildSearchQueries } from './queries.js';
 
 const cli = path.join(projectRoot, 'dist', 'src', 'cli', 'main.js');
@@ -110,6 +111,7 @@ async function benchEngine(engine: Engine, port: number): Promise<void> {
   const stats = await timeRequests(url, Array.from({ length: 30 }, () => '/api/stats'));
   line('/api/stats p50 (imported data)', `${percentile(stats, 50).toFixed(1)} ms`, '—');
   line('/api/stats p95', `${percentile(stats, 95).toFixed(1)} ms`, '≤ 100 ms');
+  if (engine.name.startsWith('PGlite')) await benchPortal(url, line);
   await server.stop();
 }
 
