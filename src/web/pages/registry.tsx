@@ -239,7 +239,7 @@ export const LocalGovernmentPage: FC<{ ctx: PageContext; lg: LocalGovernmentDeta
       </dl>
       <h2>{t(ctx.lang, 'lg.partners', { count: formatNumber(ctx.lang, lines.length) })}</h2>
       {lines.length ? <RelationshipsTable ctx={ctx} lines={lines} showOwn={false} /> : <p>{t(ctx.lang, 'lg.noPartners')}</p>}
-      {lg.latitude !== null ? (
+      {lg.latitude !== null && lines.length > 0 ? (
         <figure class="chart">
           <img src={`/map/places/${lg.id}.svg`} alt={t(ctx.lang, 'lg.map', { name })} width="960" height="500" loading="lazy" />
           <figcaption><a href={href(ctx, `/map?country=${lg.country}`)}>{t(ctx.lang, 'lg.onMap')}</a></figcaption>
