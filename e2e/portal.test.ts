@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { describeViolations, inPage, launchChromium, runAxe, startPortal, type Portal } from './support.js';
+import { describeViolations, inPage, launchChromium, requireChromium, runAxe, startPortal, type Portal } from './support.js';
 
 /**
  * A visitor's journeys through the portal in a real Chromium, against the real server over a
@@ -19,27 +19,35 @@ let okayamaRelationship: string;
 const DESKTOP = { width: 1440, height: 900 };
 const PHONE = { width: 375, height: 812 };
 
+/** Why setup failed, if it did: every test then fails with it (a missing Chromium fails, never skips). */
+let setupError: unknown;
+
 beforeAll(async () => {
   const started = performance.now();
-  // The browser starts while the database is prepared; a missing Chromium fails the file here.
-  const launching = launchChromium();
-  launching.catch(() => {}); // reported by the await below, not as an unhandled rejection
   try {
-    portal = await startPortal(inject('databaseTemplate'));
-  } finally {
-    browser = await launching;
+    requireChromium(); // before the slow part, so a missing browser is reported at once
+    // The browser starts while the database is prepared.
+    const launching = launchChromium();
+    launching.catch(() => {}); // reported by the await below, not as an unhandled rejection
+    try {
+      portal = await startPortal(inject('databaseTemplate'));
+    } finally {
+      browser = await launching;
+    }
+    const search = (await (await fetch(`${portal.url}/api/search?q=${encodeURIComponent('Okayama City')}&country=JP&limit=1`)).json()) as {
+      results: { id: number; url: string; name: { en: string } }[];
+    };
+    const lg = search.results[0];
+    if (lg?.name.en !== 'Okayama City') throw new Error(`Setup: /api/search did not find Okayama City first: ${JSON.stringify(search).slice(0, 300)}`);
+    okayamaCity = lg.url;
+    const detail = (await (await fetch(`${portal.url}/api/local-governments/${lg.id}`)).json()) as { relationships: { url: string }[] };
+    const relationship = detail.relationships[0];
+    if (!relationship) throw new Error('Setup: Okayama City has no relationships after the import');
+    okayamaRelationship = relationship.url;
+    console.log(`e2e setup on ${portal.engine}: ${((performance.now() - started) / 1000).toFixed(1)} s (database, import, server, Chromium)`);
+  } catch (error) {
+    setupError = error;
   }
-  const search = (await (await fetch(`${portal.url}/api/search?q=${encodeURIComponent('Okayama City')}&country=JP&limit=1`)).json()) as {
-    results: { id: number; url: string; name: { en: string } }[];
-  };
-  const lg = search.results[0];
-  if (lg?.name.en !== 'Okayama City') throw new Error(`Setup: /api/search did not find Okayama City first: ${JSON.stringify(search).slice(0, 300)}`);
-  okayamaCity = lg.url;
-  const detail = (await (await fetch(`${portal.url}/api/local-governments/${lg.id}`)).json()) as { relationships: { url: string }[] };
-  const relationship = detail.relationships[0];
-  if (!relationship) throw new Error('Setup: Okayama City has no relationships after the import');
-  okayamaRelationship = relationship.url;
-  console.log(`e2e setup on ${portal.engine}: ${((performance.now() - started) / 1000).toFixed(1)} s (database, import, server, Chromium)`);
 }, 120_000);
 
 afterAll(async () => {
@@ -47,8 +55,14 @@ afterAll(async () => {
   await portal?.stop();
 });
 
+/** Throws setup's error, so that each test fails with the reason instead of being skipped. */
+function ready(): void {
+  if (setupError) throw setupError;
+}
+
 /** A fresh context per test, so that no test sees another's state; closed after the test. */
 async function withPage<T>(options: Parameters<Browser['newContext']>[0], run: (page: Page, context: BrowserContext) => Promise<T>): Promise<T> {
+  ready();
   const context = await browser.newContext({ baseURL: portal.url, viewport: DESKTOP, ...options });
   try {
     return await run(await context.newPage(), context);
@@ -61,7 +75,7 @@ const pathOf = (page: Page) => new URL(page.url()).pathname;
 const h1Of = (page: Page) => page.locator('h1').innerText();
 
 describe('a visitor’s journeys', () => {
-  test('1. searching “ibara” from the header and following the first result lands on Ibara City', async () => {
+  test.concurrent('1. searching “ibara” from the header and following the first result lands on Ibara City', async ({ expect }) => {
     await withPage({}, async (page) => {
       await page.goto('/');
       await page.locator('header #site-search').fill('ibara');
@@ -75,7 +89,7 @@ describe('a visitor’s journeys', () => {
     });
   });
 
-  test('2. “By prefecture”, then Okayama Prefecture lists the relationships of Okayama’s local governments', async () => {
+  test.concurrent('2. “By prefecture”, then Okayama Prefecture lists the relationships of Okayama’s local governments', async ({ expect }) => {
     await withPage({}, async (page) => {
       await page.goto('/');
       await Promise.all([page.waitForURL((url) => url.pathname === '/prefectures'), page.getByRole('navigation').getByRole('link', { name: 'By prefecture' }).click()]);
@@ -90,7 +104,7 @@ describe('a visitor’s journeys', () => {
     });
   });
 
-  test('3. switching an LG page to Japanese and back with the header language link', async () => {
+  test.concurrent('3. switching an LG page to Japanese and back with the header language link', async ({ expect }) => {
     await withPage({}, async (page) => {
       await page.goto(okayamaCity);
       expect(await page.locator('html').getAttribute('lang')).toBe('en');
@@ -108,7 +122,7 @@ describe('a visitor’s journeys', () => {
     });
   });
 
-  test('4. downloading the United States list as CSV from /countries/US', async () => {
+  test.concurrent('4. downloading the United States list as CSV from /countries/US', async ({ expect }) => {
     await withPage({ acceptDownloads: true }, async (page) => {
       await page.goto('/countries/US');
       expect((await h1Of(page)).trim()).toBe('United States');
@@ -139,36 +153,15 @@ describe('a visitor’s journeys', () => {
       expect(rows.filter((row) => !/\/relationships\/\d+$/.test(row[column('Address')] ?? ''))).toEqual([]);
       const places = new Set(rows.map((row) => row[column('Local government')]));
       const partners = new Set(rows.map((row) => row[column('Partner')]));
-      expect([...places]).toEqual(expect.arrayContaining(['San Jose']));
-      expect([...partners].some((name) => /^Okayama City$|City$|Town$|Prefecture$/.test(name ?? ''))).toBe(true);
+      expect([...places]).toContain('San Jose');
+      expect([...partners]).toContain('Okayama City');
+      const notJapaneseLg = [...partners].filter((name) => !/ (City|Town|Village|Ward|Prefecture|Metropolis)$/.test(name ?? ''));
+      expect(notJapaneseLg, 'partners named as Japanese local governments (“… City”, “… Town”, …)').toEqual([]);
       console.log(`CSV of the United States list: ${rows.length} rows, ${places.size} US places, ${partners.size} Japanese partners`);
     });
   });
 
-  test('5. the world map: canvas drawn, United States selected and announced', async () => {
-    await withPage({}, async (page) => {
-      const started = performance.now();
-      await page.goto('/map', { waitUntil: 'commit' });
-      await page.locator('figure[data-world-map] canvas').first().waitFor({ state: 'attached', timeout: 20_000 });
-      const canvasAfter = performance.now() - started;
-      await page.locator('figure[data-world-map][data-map-ready]').waitFor({ state: 'attached', timeout: 20_000 });
-      const readyAfter = performance.now() - started;
-      console.log(`map: canvas exists ${canvasAfter.toFixed(0)} ms after navigation started; data-map-ready after ${readyAfter.toFixed(0)} ms`);
-
-      await page.locator('select[data-map-country]').selectOption({ label: 'United States' });
-      const status = page.locator('[data-map-status]');
-      expect(await status.getAttribute('aria-live')).toBe('polite');
-      await expect.poll(() => status.innerText()).toMatch(/^United States: [\d,]+ links?$/);
-      const count = Number((await status.innerText()).replace(/\D/g, ''));
-      expect(count).toBeGreaterThan(0);
-      console.log(`map: status announces “${await status.innerText()}”`);
-      // The figure marks the selection: the United States' land is coloured on the SVG.
-      expect(await page.locator('figure[data-world-map] svg [data-cc="US"][data-selected]').count()).toBeGreaterThan(0);
-      expect(await page.locator('figure[data-world-map] svg [data-selected]:not([data-cc="US"])').count()).toBe(0);
-    });
-  });
-
-  test('6. keyboard: skip link, main, search box, Enter submits', async () => {
+  test.concurrent('6. keyboard: skip link, main, search box, Enter submits', async ({ expect }) => {
     await withPage({}, async (page) => {
       await page.goto('/');
       await page.keyboard.press('Tab');
@@ -195,6 +188,7 @@ describe('a visitor’s journeys', () => {
         presses++;
       }
       expect(await focused(), `the search box within ${presses} Tab presses`).toBe('#site-search');
+      console.log(`keyboard: the search box is reached after ${presses} Tab presses from the top of the home page`);
       await page.keyboard.type('okayama');
       await Promise.all([page.waitForURL((url) => url.pathname === '/search'), page.keyboard.press('Enter')]);
       expect(new URL(page.url()).searchParams.get('q')).toBe('okayama');
@@ -202,7 +196,7 @@ describe('a visitor’s journeys', () => {
     });
   });
 
-  test('7. without JavaScript: the server map, its country form, and search', async () => {
+  test.concurrent('7. without JavaScript: the server map, its country form, and search', async ({ expect }) => {
     await withPage({ javaScriptEnabled: false }, async (page) => {
       await page.goto('/map');
       const figure = page.locator('figure[data-world-map]');
@@ -217,9 +211,7 @@ describe('a visitor’s journeys', () => {
       await Promise.all([page.waitForURL(/\/map\?country=US/), page.getByRole('button', { name: 'Show' }).click()]);
       expect(await figure.locator('path[data-map-highlight]').count()).toBeGreaterThan(0);
       expect(await page.locator('select[data-map-country]').inputValue()).toBe('US');
-
-      await page.goto('/map?country=us');
-      expect(await figure.locator('path[data-map-highlight]').count()).toBeGreaterThan(0);
+      expect((await figure.locator('path[data-map-highlight]').first().getAttribute('d'))?.length ?? 0).toBeGreaterThan(100);
 
       await page.locator('header #site-search').fill('Ibara');
       await Promise.all([page.waitForURL((url) => url.pathname === '/search'), page.locator('header #site-search').press('Enter')]);
@@ -227,6 +219,29 @@ describe('a visitor’s journeys', () => {
       expect(await first.innerText()).toBe('Ibara City');
       await Promise.all([page.waitForURL(/\/lg\/\d+-ibara-city$/), first.click()]);
       expect(await h1Of(page)).toContain('Ibara City');
+    });
+  });
+
+  test('5. the world map: canvas drawn, United States selected and announced', async () => {
+    await withPage({}, async (page) => {
+      const started = performance.now();
+      await page.goto('/map', { waitUntil: 'commit' });
+      await page.locator('figure[data-world-map] canvas').first().waitFor({ state: 'attached', timeout: 20_000 });
+      const canvasAfter = performance.now() - started;
+      await page.locator('figure[data-world-map][data-map-ready]').waitFor({ state: 'attached', timeout: 20_000 });
+      const readyAfter = performance.now() - started;
+      console.log(`map: canvas exists ${canvasAfter.toFixed(0)} ms after navigation started; data-map-ready after ${readyAfter.toFixed(0)} ms`);
+
+      await page.locator('select[data-map-country]').selectOption({ label: 'United States' });
+      const status = page.locator('[data-map-status]');
+      expect(await status.getAttribute('aria-live')).toBe('polite');
+      await expect.poll(() => status.innerText()).toMatch(/^United States: [\d,]+ links?$/);
+      const count = Number((await status.innerText()).replace(/\D/g, ''));
+      expect(count).toBeGreaterThan(0);
+      console.log(`map: status announces “${await status.innerText()}”`);
+      // The figure marks the selection: the United States' land is coloured on the SVG.
+      expect(await page.locator('figure[data-world-map] svg [data-cc="US"][data-selected]').count()).toBeGreaterThan(0);
+      expect(await page.locator('figure[data-world-map] svg [data-selected]:not([data-cc="US"])').count()).toBe(0);
     });
   });
 });
@@ -248,12 +263,47 @@ const PAGE_TYPES: { name: string; path: () => string; status?: number }[] = [
   { name: '404 page', path: () => '/no-such-page', status: 404 },
 ];
 
+/**
+ * At most `size` tasks at a time, each lent one of `size` resources that are made when first needed
+ * and then reused (tabs: a new tab costs Chromium a renderer process).
+ */
+function pool<R>(size: number, create: () => Promise<R>) {
+  const idle: R[] = [];
+  const waiting: ((resource: R) => void)[] = [];
+  let made = 0;
+  async function acquire(): Promise<R> {
+    const free = idle.pop();
+    if (free) return free;
+    if (made < size) {
+      made++;
+      return create();
+    }
+    return new Promise((resolve) => waiting.push(resolve));
+  }
+  function release(resource: R): void {
+    const next = waiting.shift();
+    if (next) next(resource);
+    else idle.push(resource);
+  }
+  return {
+    async use<T>(task: (resource: R) => Promise<T>): Promise<T> {
+      const resource = await acquire();
+      try {
+        return await task(resource);
+      } finally {
+        release(resource);
+      }
+    },
+  };
+}
+
 const inLanguage = (lang: 'en' | 'ja', path: string) => (lang === 'en' ? path : path === '/' ? '/ja' : `/ja${path}`);
 
 describe('accessibility (axe-core, 1440 px) and no sideways scrolling at 375 px', () => {
   let desktop: BrowserContext;
   let phone: BrowserContext;
   beforeAll(async () => {
+    if (setupError) return;
     desktop = await browser.newContext({ baseURL: portal.url, viewport: DESKTOP });
     phone = await browser.newContext({ baseURL: portal.url, viewport: PHONE });
   });
@@ -262,13 +312,19 @@ describe('accessibility (axe-core, 1440 px) and no sideways scrolling at 375 px'
     await phone?.close();
   });
 
+  // Pages are checked three at a time, each in a pair of reused tabs: axe is CPU-bound, and this machine has two cores.
+  const tabs = pool(3, async () => {
+    const [wide, narrow] = await Promise.all([desktop.newPage(), phone.newPage()]);
+    return { wide, narrow };
+  });
+
   for (const lang of ['en', 'ja'] as const) {
     for (const type of PAGE_TYPES) {
-      test(`${type.name} (${lang})`, async () => {
-        const path = inLanguage(lang, type.path());
-        const where = `${type.name} (${lang}) ${path}`;
-        const [wide, narrow] = await Promise.all([desktop.newPage(), phone.newPage()]);
-        try {
+      test.concurrent(`${type.name} (${lang})`, ({ expect }) => {
+        ready();
+        return tabs.use(async ({ wide, narrow }) => {
+          const path = inLanguage(lang, type.path());
+          const where = `${type.name} (${lang}) ${path}`;
           const [wideResponse, narrowResponse] = await Promise.all([wide.goto(path), narrow.goto(path)]);
           expect(wideResponse?.status(), where).toBe(type.status ?? 200);
           expect(narrowResponse?.status(), where).toBe(type.status ?? 200);
@@ -300,9 +356,7 @@ describe('accessibility (axe-core, 1440 px) and no sideways scrolling at 375 px'
           if (overflow) console.log(`${where} at ${PHONE.width} px: document scrolls sideways, scrollWidth ${sizes.scrollWidth}; widest: ${sizes.culprits.join(', ')}`);
           expect.soft(blocking.map((violation) => `${violation.id} (${violation.impact})`), `${where}: serious or critical axe violations`).toEqual([]);
           expect.soft(sizes.scrollWidth, `${where}: document.documentElement.scrollWidth at ${PHONE.width} px (${sizes.culprits.join(', ')})`).toBeLessThanOrEqual(PHONE.width);
-        } finally {
-          await Promise.all([wide.close(), narrow.close()]);
-        }
+        });
       });
     }
   }

@@ -22,11 +22,16 @@ const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 
-/** Launches Debian's Chromium; fails (never skips) when it is not installed. */
-export async function launchChromium(): Promise<Browser> {
+/** Throws (the tests fail, they never skip) when Chromium is not installed. */
+export function requireChromium(): void {
   if (!existsSync(CHROMIUM)) {
     throw new Error(`The browser tests need Chromium at ${CHROMIUM}, and it is not there. Install it (apt-get install chromium); CI does.`);
   }
+}
+
+/** Launches Debian's Chromium; fails when it is not installed. */
+export async function launchChromium(): Promise<Browser> {
+  requireChromium();
   return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
 }
 

@@ -75,7 +75,7 @@ export const Layout: FC<
               </div>
             </div>
           </header>
-          <main id="content">{children}</main>
+          <main id="content" tabindex={-1}>{children}</main>
           <footer class="site-footer">
             <div class="bar">
               <p>{t(ctx.lang, 'footer.credits')}</p>
