@@ -267,6 +267,8 @@
       const idx = start ? places.findIndex((p) => String(p.id) === start) : -1;
       if (idx >= 0) choose({ place: idx }, true);
       else if (select && select.value) fromSelect(true);
+      // The page's words for readers without JavaScript no longer apply.
+      else if (status && status.dataset.cleared) status.textContent = status.dataset.cleared;
       fig.setAttribute('data-map-ready', '');
       // Redraw when the box or the pixel ratio changes (not for the observer's first call).
       const sizeOf = () => [svg.clientWidth, svg.clientHeight, window.devicePixelRatio].join();
