@@ -30,6 +30,28 @@ export const LgLink: FC<{ ctx: PageContext; lg: LocalGovernmentSummary }> = ({ c
   </>
 );
 
+/** Partner countries with their number of relationships with Japan, each linking to its list. */
+const CountriesTable: FC<{ ctx: PageContext; rows: { code: string; relationships: number }[] }> = ({ ctx, rows }) => (
+  <div class="table-wrap">
+    <table>
+      <thead>
+        <tr>
+          <th scope="col">{t(ctx.lang, 'table.country')}</th>
+          <th scope="col" class="number">{t(ctx.lang, 'table.relationships')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row) => (
+          <tr>
+            <td><a href={href(ctx, `/countries/${row.code}`)}>{countryName(ctx.lang, row.code)}</a></td>
+            <td class="number">{number(ctx.lang, row.relationships)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  </div>
+);
+
 const yesNo = (lang: Lang, value: boolean | null) => t(lang, value === null ? 'unknown' : value ? 'yes' : 'no');
 
 export const HomePage: FC<{
@@ -69,24 +91,7 @@ export const HomePage: FC<{
       </table>
     </div>
     <h2>{t(ctx.lang, 'home.countries')}</h2>
-    <div class="table-wrap">
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">{t(ctx.lang, 'table.country')}</th>
-            <th scope="col" class="number">{t(ctx.lang, 'table.relationships')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {countries.slice(0, 15).map((row) => (
-            <tr>
-              <td><a href={href(ctx, `/countries/${row.code}`)}>{countryName(ctx.lang, row.code)}</a></td>
-              <td class="number">{number(ctx.lang, row.relationships)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <CountriesTable ctx={ctx} rows={countries.slice(0, 15)} />
     <p>
       <a href={href(ctx, '/countries')}>{t(ctx.lang, 'home.allCountries')}</a> · <a href={href(ctx, '/prefectures')}>{t(ctx.lang, 'home.allPrefectures')}</a>
     </p>
@@ -419,24 +424,7 @@ export const PrefecturePage: FC<{ ctx: PageContext; prefecture: LocalGovernmentS
 export const CountryIndexPage: FC<{ ctx: PageContext; rows: { code: string; relationships: number }[] }> = ({ ctx, rows }) => (
   <Layout ctx={ctx} title={t(ctx.lang, 'lists.byCountry')} section="countries">
     <h1>{t(ctx.lang, 'lists.byCountry')}</h1>
-    <div class="table-wrap">
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">{t(ctx.lang, 'table.country')}</th>
-            <th scope="col" class="number">{t(ctx.lang, 'table.relationships')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => (
-            <tr>
-              <td><a href={href(ctx, `/countries/${row.code}`)}>{countryName(ctx.lang, row.code)}</a></td>
-              <td class="number">{number(ctx.lang, row.relationships)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <CountriesTable ctx={ctx} rows={rows} />
   </Layout>
 );
 
