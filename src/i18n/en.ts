@@ -178,6 +178,11 @@ export const en = {
   'lg.onMap': 'See them on the world map',
   'rel.jsonLdName': 'Sister-city relationship: {first} and {second}',
   'home.years': '{years} years',
+  'search.tooLong': 'A name is at most 200 characters long.',
+  'search.country': 'Country',
+  'search.kind': 'Kind',
+  'search.any': 'Any',
+  'search.count': '{count} found',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -180,4 +180,9 @@ export const ja: Record<MessageKey, string> = {
   'lg.onMap': '世界地図で見る',
   'rel.jsonLdName': '姉妹（友好）都市提携：{first}と{second}',
   'home.years': '{years}周年',
+  'search.tooLong': '名前は200文字以内で入力してください。',
+  'search.country': '国',
+  'search.kind': '種別',
+  'search.any': '指定なし',
+  'search.count': '{count} 件',
 };

@@ -349,3 +349,24 @@ describe('home, local government and relationship pages', () => {
     expect(html).not.toContain('<script>alert');
   });
 });
+
+describe('the search page', () => {
+  it('narrows by country and kind as the API does, and keeps the choices in the form', async () => {
+    const { html } = await page('/search?q=Glasgow&country=US');
+    expect(html).toContain('<option value="US" selected="">United States</option>');
+    expect(html).not.toContain('Scotland');
+    expect(html).toContain('Kentucky');
+    const japanese = (await page('/ja/search?q=okayama&kind=prefecture')).html;
+    expect(japanese).toContain('岡山県');
+    expect(japanese).not.toContain('岡山市');
+  });
+
+  it('says a name is too long rather than cutting it silently, and ignores filters it does not know', async () => {
+    const long = await page(`/search?q=${'a'.repeat(201)}`);
+    expect(long.status).toBe(422);
+    expect(long.html).toContain('A name is at most 200 characters long.');
+    const unknown = await page('/search?q=Glasgow&country=ZZ&kind=castle');
+    expect(unknown.status).toBe(200);
+    expect(unknown.html).toContain('Scotland');
+  });
+});

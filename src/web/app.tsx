@@ -8,7 +8,8 @@ import { countryName, pathWithoutLocale, t, type Lang } from '../i18n/index.js';
 import { countryList, japaneseAnniversaries, latestJapaneseRelationships, prefectureList, type PartnerLine } from '../services/lists.js';
 import { downloadRows, pageOf, sortLines, SORTS, xlsxResponse, type ListSort } from './detailsLists.js';
 import { getLocalGovernment, getRelationship } from '../services/registry.js';
-import { searchLocalGovernments } from '../services/search.js';
+import { searchLocalGovernments, type SearchResult } from '../services/search.js';
+import { loadCountries } from '../reference/countries.js';
 import { japanStatistics } from '../services/stats.js';
 import { API_DOCUMENT, createApi } from './api/routes.js';
 import { serveAsset } from './assets.js';
@@ -33,6 +34,7 @@ import {
   PrefecturePage,
   RelationshipPage,
   SearchPage,
+  SEARCH_KINDS,
   lgName,
   type ListView,
 } from './pages/registry.js';
@@ -72,6 +74,10 @@ function renderError(error: unknown, c: Context) {
   return c.html(<ErrorPage ctx={ctx} status={known.status} message={message} />, known.status);
 }
 
+let knownCountryCodes: string[] | undefined;
+/** Every country code Kizuna knows, for the search form. */
+const countryCodes = () => (knownCountryCodes ??= loadCountries().map((country) => country.code));
+
 /** The public pages of one language; mounted at / for English and /ja for Japanese. */
 function createPages(db: Db): Hono {
   const pages = new Hono();
@@ -92,16 +98,22 @@ function createPages(db: Db): Hono {
   pages.get('/search', async (c) => {
     const ctx = pageContext(c);
     const query = c.req.query('q') ?? '';
-    if (!query.trim()) return c.html(<SearchPage ctx={ctx} query="" results={[]} />);
-    if (query.length > 200) {
-      return c.html(<SearchPage ctx={ctx} query={query.slice(0, 200)} results={[]} problem={t(ctx.lang, 'search.tooShort')} />, 422);
-    }
+    const countries = countryCodes();
+    const country = c.req.query('country')?.toUpperCase();
+    const kind = c.req.query('kind');
+    // Filters a person cannot have picked from the form are left out rather than refused.
+    const filters = {
+      country: country && countries.includes(country) ? country : undefined,
+      kind: kind && (SEARCH_KINDS as readonly string[]).includes(kind) ? kind : undefined,
+    };
+    const render = (results: SearchResult[], problem?: string, status: 200 | 422 = 200) =>
+      c.html(<SearchPage ctx={ctx} query={query.slice(0, 200)} results={results} problem={problem} filters={filters} countries={countries} />, status);
+    if (!query.trim()) return render([]);
+    if (query.length > 200) return render([], t(ctx.lang, 'search.tooLong'), 422);
     try {
-      return c.html(<SearchPage ctx={ctx} query={query} results={await searchLocalGovernments(db, { q: query, limit: 30 })} />);
+      return render(await searchLocalGovernments(db, { q: query, limit: 30, ...filters }));
     } catch (error) {
-      if (error instanceof KizunaError && error.id === 'validation_failed') {
-        return c.html(<SearchPage ctx={ctx} query={query} results={[]} problem={t(ctx.lang, 'search.tooShort')} />, 422);
-      }
+      if (error instanceof KizunaError && error.id === 'validation_failed') return render([], t(ctx.lang, 'search.tooShort'), 422);
       throw error;
     }
   });

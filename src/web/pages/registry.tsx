@@ -113,10 +113,48 @@ export const HomePage: FC<{
   </Layout>
 );
 
-export const SearchPage: FC<{ ctx: PageContext; query: string; results: SearchResult[]; problem?: string | undefined }> = ({ ctx, query, results, problem }) => (
+/** The kinds a search can be narrowed to. */
+export const SEARCH_KINDS = ['prefecture', 'city', 'special_ward', 'ward', 'town', 'village', 'municipality'] as const;
+
+export interface SearchFilters {
+  country?: string | undefined;
+  kind?: string | undefined;
+}
+
+export const SearchPage: FC<{ ctx: PageContext; query: string; results: SearchResult[]; problem?: string | undefined; filters?: SearchFilters; countries?: string[] }> = ({
+  ctx,
+  query,
+  results,
+  problem,
+  filters = {},
+  countries = [],
+}) => (
   <Layout ctx={ctx} title={query ? `${t(ctx.lang, 'search.title')}: ${query}` : t(ctx.lang, 'search.title')} section="search" query={query}>
     <h1>{t(ctx.lang, 'search.title')}</h1>
+    <form method="get" action={href(ctx, '/search')} class="as-of search-filters">
+      <label for="search-q" class="visually-hidden">{t(ctx.lang, 'search.label')}</label>
+      <input id="search-q" name="q" type="search" value={query} maxlength={200} />
+      <label for="search-country">{t(ctx.lang, 'search.country')}</label>
+      <select id="search-country" name="country">
+        <option value="">{t(ctx.lang, 'search.any')}</option>
+        {countries
+          .map((code) => ({ code, name: countryName(ctx.lang, code) }))
+          .sort((x, y) => x.name.localeCompare(y.name, ctx.lang))
+          .map((country) => (
+            <option value={country.code} selected={country.code === filters.country}>{country.name}</option>
+          ))}
+      </select>
+      <label for="search-kind">{t(ctx.lang, 'search.kind')}</label>
+      <select id="search-kind" name="kind">
+        <option value="">{t(ctx.lang, 'search.any')}</option>
+        {SEARCH_KINDS.map((kind) => (
+          <option value={kind} selected={kind === filters.kind}>{kindName(ctx.lang, kind)}</option>
+        ))}
+      </select>
+      <button type="submit">{t(ctx.lang, 'search.button')}</button>
+    </form>
     {problem ? <p role="alert">{problem}</p> : null}
+    {query && !problem && results.length > 0 ? <p>{t(ctx.lang, 'search.count', { count: formatNumber(ctx.lang, results.length) })}</p> : null}
     {query && !problem ? (
       results.length === 0 ? (
         <p>{t(ctx.lang, 'search.none', { query })}</p>
