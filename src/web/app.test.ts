@@ -370,3 +370,13 @@ describe('the search page', () => {
     expect(unknown.html).toContain('Scotland');
   });
 });
+
+describe('the API reference page', () => {
+  it('lists each body field with its type and whether it is required', async () => {
+    const { html } = await page('/api/docs');
+    expect(html).toContain('<h3>Body (JSON)</h3>');
+    expect(html).toMatch(/<code>localGovernmentIds<\/code><\/td><td>array of integer[^<]*<\/td><td>yes<\/td>/);
+    expect(html).toMatch(/<code>clair.budgetApproved<\/code>/);
+    expect(html).toMatch(/<code>status<\/code><\/td><td>one of proposed, active, dormant, ended/);
+  });
+});
