@@ -299,6 +299,20 @@ function pool<R>(size: number, create: () => Promise<R>) {
 
 const inLanguage = (lang: 'en' | 'ja', path: string) => (lang === 'en' ? path : path === '/' ? '/ja' : `/ja${path}`);
 
+describe('chart tips', () => {
+  test.concurrent('pointing at a bar of the statistics shows its country and count', async ({ expect }) => {
+    await withPage({ viewport: { width: 1440, height: 900 } }, async (page) => {
+      await page.goto('/statistics');
+      const bar = page.locator('figure.chart [data-tip]').first();
+      await expect.poll(() => bar.count()).toBe(1);
+      await bar.hover();
+      const tip = page.locator('figure.chart .chart-tip:not([hidden])').first();
+      await expect.poll(() => tip.count()).toBe(1);
+      expect(await tip.textContent()).toMatch(/^United States: \d/);
+    });
+  });
+});
+
 describe('accessibility (axe-core, 1440 px) and no sideways scrolling at 375 px', () => {
   let desktop: BrowserContext;
   let phone: BrowserContext;

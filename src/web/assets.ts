@@ -14,6 +14,7 @@ const SOURCES: Record<string, () => string> = {
   'site.css': () => path.join(ownAssets, 'site.css'),
   'tokens.css': () => require.resolve('@digital-go-jp/design-tokens/dist/tokens.css'),
   'worldMap.js': () => path.join(ownAssets, 'worldMap.js'),
+  'chartTips.js': () => path.join(ownAssets, 'chartTips.js'),
 };
 
 const TYPES: Record<string, string> = { '.css': 'text/css; charset=utf-8', '.js': 'text/javascript; charset=utf-8' };

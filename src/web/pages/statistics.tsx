@@ -81,7 +81,7 @@ export const StatisticsPage: FC<{ ctx: PageContext; stats: JapanStatistics }> = 
   const asOfText = formatPreciseDate(ctx.lang, stats.asOf, 'day');
   const csv = (id: string) => href(ctx, `/statistics/${id}.csv?asOf=${stats.asOf}`);
   return (
-    <Layout ctx={ctx} title={t(ctx.lang, 'stats.title')} section="statistics">
+    <Layout ctx={ctx} title={t(ctx.lang, 'stats.title')} section="statistics" head={<script src="/assets/chartTips.js" defer></script>}>
       <h1>{t(ctx.lang, 'stats.title')}</h1>
       <form method="get" action={href(ctx, '/statistics')} class="as-of">
         <label for="as-of">{t(ctx.lang, 'stats.asOfLabel')}</label>{' '}
