@@ -53,14 +53,15 @@ export interface Milestone {
  * Growth of Japan's international relationships per year, from those with a recorded date, and
  * the milestones of the count (the first, the 1,000th, each further thousand).
  */
-export function growthByYear(ties: JapaneseTie[], fromYear: number, toYear: number): { years: GrowthYear[]; milestones: Milestone[]; undated: number } {
+export function growthByYear(ties: JapaneseTie[], fromYear: number, toYear: number, asOf = `${toYear}-12-31`): { years: GrowthYear[]; milestones: Milestone[]; undated: number } {
   const dated = ties
     .map((tie, tieIndex) => ({ tie, tieIndex }))
     .filter(({ tie }) => isInternational(tie) && tie.signedOn !== null && tie.status !== 'proposed')
     .sort((a, b) => a.tie.signedOn!.localeCompare(b.tie.signedOn!) || a.tieIndex - b.tieIndex);
   const years: GrowthYear[] = [];
   for (let year = fromYear; year <= toYear; year++) {
-    const end = `${year}-12-31`;
+    // The current year is counted on the day asked for, not at its end.
+    const end = `${year}-12-31` < asOf ? `${year}-12-31` : asOf;
     years.push({
       year,
       signed: dated.filter(({ tie }) => tie.signedOn!.startsWith(String(year))).length,

@@ -182,7 +182,18 @@ export const en = {
   'search.country': 'Country',
   'search.kind': 'Kind',
   'search.any': 'Any',
-  'search.count': '{count} found',
+  'stats.badDate': 'Pick a day from {earliest} to {today} (YYYY-MM-DD).',
+  'search.shown': 'The {count} best matches',
+  'field.education_youth': 'education and youth',
+  'field.culture_arts': 'culture and arts',
+  'field.sport': 'sport',
+  'field.administration': 'administration and delegations',
+  'field.economy_trade': 'economy and trade',
+  'field.tourism': 'tourism',
+  'field.technical_medical': 'technical and medical cooperation',
+  'field.disaster_support': 'disaster support',
+  'field.environment': 'environment',
+  'field.other': 'other',
 } as const;
 
 export type MessageKey = keyof typeof en;

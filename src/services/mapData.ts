@@ -4,7 +4,7 @@ import { queryRows, type Db } from '../db/client.js';
 export interface MapDataset {
   /** Changes whenever relationships change: the key the map caches its drawings under. */
   version: string;
-  places: { id: number; latitude: number; longitude: number; country: string; name: string }[];
+  places: { id: number; latitude: number; longitude: number; country: string; name: string; nameJa: string | null }[];
   links: { firstId: number; secondId: number }[];
 }
 
@@ -28,12 +28,12 @@ export async function relationshipMap(db: Db): Promise<MapDataset> {
     sql`select array_agg(first_id order by id) as first_ids, array_agg(second_id order by id) as second_ids
       from relationships where status <> 'ended'`,
   );
-  const [places] = await queryRows<{ ids: number[] | null; latitudes: number[]; longitudes: number[]; countries: string[]; names: string[] }>(
+  const [places] = await queryRows<{ ids: number[] | null; latitudes: number[]; longitudes: number[]; countries: string[]; names: string[]; names_ja: (string | null)[] }>(
     db,
     sql`select array_agg(lg.id) as ids,
         array_agg(coalesce(lg.latitude, parent.latitude, grandparent.latitude)) as latitudes,
         array_agg(coalesce(lg.longitude, parent.longitude, grandparent.longitude)) as longitudes,
-        array_agg(lg.country) as countries, array_agg(lg.name_en) as names
+        array_agg(lg.country) as countries, array_agg(lg.name_en) as names, array_agg(lg.name_ja) as names_ja
       from local_governments lg
       left join local_governments parent on parent.id = lg.parent_id
       left join local_governments grandparent on grandparent.id = parent.parent_id
@@ -48,6 +48,7 @@ export async function relationshipMap(db: Db): Promise<MapDataset> {
       longitude: places!.longitudes[i]!,
       country: places!.countries[i]!.trim(),
       name: places!.names[i]!,
+      nameJa: places!.names_ja[i] ?? null,
     })),
     links: (links?.first_ids ?? []).map((firstId, i) => ({ firstId, secondId: links!.second_ids[i]! })),
   };

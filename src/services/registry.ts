@@ -24,9 +24,9 @@ import {
 /** Who makes a change, as the audit log records it. */
 export type Actor = string;
 
-/** Today's date in UTC as YYYY-MM-DD. */
+/** Today's date in Japan as YYYY-MM-DD: the registry's days are Japanese days. */
 export function today(): string {
-  return new Date().toISOString().slice(0, 10);
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Tokyo', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
 }
 
 export interface Relationship {

@@ -85,6 +85,7 @@ export async function japanStatistics(db: Db, asOf: string = today()): Promise<J
     ties.filter((tie) => tie.signedOn === null || tie.signedOn <= asOf),
     FIRST_YEAR,
     Number(asOf.slice(0, 4)),
+    asOf,
   );
   return {
     asOf,

@@ -250,7 +250,10 @@ describe('portal pages in both languages', () => {
   it('refuses a statistics date that is not a day, on the page itself', async () => {
     const { status, html } = await page('/statistics?asOf=2019-02-30');
     expect(status).toBe(422);
-    expect(html).toContain('asOf: is not a day of the calendar');
+    expect(html).toContain('Pick a day from 1900-01-01 to');
+    const japanese = await page('/ja/statistics?asOf=2999-01-01');
+    expect(japanese.status).toBe(422);
+    expect(japanese.html).toContain('1900-01-01から');
   });
 
   it('shows the guides and the FAQ in both languages', async () => {
@@ -267,7 +270,14 @@ describe('portal pages in both languages', () => {
     expect(map.status).toBe(200);
     expect(map.html).toContain('data-map-links');
     expect(map.html).toContain('data-map-highlight');
-    expect(map.html).toContain('<script src="/assets/worldMap.js" defer=""></script>');
+    expect(map.html).toMatch(/<script src="\/assets\/worldMap\.js\?v=[\w-]{8}" defer=""><\/script>/);
+    expect(map.html).toContain('data-src="/map/data.json?lang=en"');
+    const place = await page(`/ja/map?place=${ibara.id}`);
+    expect(place.html).toContain(`data-highlight-place="${ibara.id}"`);
+    const named = (await (await app().request('/map/data.json?lang=ja')).json()) as { places: { name: string }[] };
+    expect(named.places.some((candidate) => candidate.name === '井原市')).toBe(true);
+    const etag = (await app().request('/map/data.json', { headers: { 'accept-encoding': 'gzip' } })).headers.get('etag')!;
+    expect((await app().request('/map/data.json', { headers: { 'if-none-match': etag } })).status).toBe(304);
     const data = (await (await app().request('/map/data.json')).json()) as { places: unknown[]; links: [number, number][] };
     expect(data.links.length).toBeGreaterThan(0);
     expect(data.links.every(([a, b]) => a < data.places.length && b < data.places.length)).toBe(true);

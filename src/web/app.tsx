@@ -7,12 +7,13 @@ import { KizunaError } from '../errors.js';
 import { countryName, pathWithoutLocale, t, type Lang } from '../i18n/index.js';
 import { countryList, japaneseAnniversaries, latestJapaneseRelationships, prefectureList, type PartnerLine } from '../services/lists.js';
 import { downloadRows, pageOf, sortLines, SORTS, xlsxResponse, type ListSort } from './detailsLists.js';
-import { getLocalGovernment, getRelationship } from '../services/registry.js';
+import { getLocalGovernment, getRelationship, today } from '../services/registry.js';
+import { EARLIEST_YEAR } from '../domain/relationships.js';
 import { searchLocalGovernments, type SearchResult } from '../services/search.js';
 import { loadCountries } from '../reference/countries.js';
 import { japanStatistics } from '../services/stats.js';
 import { API_DOCUMENT, createApi } from './api/routes.js';
-import { serveAsset } from './assets.js';
+import { etagMatches, serveAsset } from './assets.js';
 import { ApiDocsPage } from './pages/apiDocs.js';
 import { GuidePage, GuidesIndexPage } from './pages/guides.js';
 import { StatisticsPage } from './pages/statistics.js';
@@ -82,7 +83,7 @@ const countryCodes = () => (knownCountryCodes ??= loadCountries().map((country) 
 function createPages(db: Db): Hono {
   const pages = new Hono();
   pages.get('/', async (c) => {
-    const year = new Date().getUTCFullYear();
+    const year = Number(today().slice(0, 4));
     const stats = await japanStatistics(db);
     return c.html(
       <HomePage
@@ -177,13 +178,17 @@ function createPages(db: Db): Hono {
     const countries = [...new Set(data.places.map((place) => place.country))];
     const requested = c.req.query('country')?.toUpperCase();
     const selected = requested && countries.includes(requested) ? requested : undefined;
+    const placeId = Number(c.req.query('place'));
+    const place = Number.isInteger(placeId) && data.places.some((candidate) => candidate.id === placeId) ? placeId : undefined;
     const svg = renderWorldMapSvg(data.places, data.links, {
       cacheKey: data.version,
       title: t(ctx.lang, 'map.title'),
       summary: t(ctx.lang, 'map.summary'),
-      ...(selected ? { highlight: { country: selected } } : {}),
+      ...(place !== undefined ? { highlight: { placeId: place } } : selected ? { highlight: { country: selected } } : {}),
     });
-    return c.html(<MapPage ctx={ctx} svg={svg} countries={countries} selected={selected} links={data.links.length} places={data.places.length} />);
+    return c.html(
+      <MapPage ctx={ctx} svg={svg} countries={countries} selected={selected} place={place} links={data.links.length} places={data.places.length} />,
+    );
   });
   pages.get('/guides', (c) => c.html(<GuidesIndexPage ctx={pageContext(c)} />));
   pages.get('/guides/:slug', (c) => {
@@ -196,11 +201,19 @@ function createPages(db: Db): Hono {
 
 const mapJsonByVersion = new Map<string, ReturnType<typeof worldMapData>>();
 
-/** The map's data for the browser, built once per version of the relationships. */
-function mapJson(data: MapDataset): ReturnType<typeof worldMapData> {
-  const built = mapJsonByVersion.get(data.version) ?? worldMapData(data.places, data.links);
-  mapJsonByVersion.clear();
-  mapJsonByVersion.set(data.version, built);
+/** The map's data for the browser in a language, built once per version of the relationships. */
+function mapJson(data: MapDataset, lang: Lang): ReturnType<typeof worldMapData> {
+  const key = `${data.version}|${lang}`;
+  const built =
+    mapJsonByVersion.get(key) ??
+    worldMapData(
+      data.places.map((place) => ({ ...place, name: lang === 'ja' ? (place.nameJa ?? place.name) : place.name })),
+      data.links,
+    );
+  if (!mapJsonByVersion.has(key)) {
+    for (const old of [...mapJsonByVersion.keys()]) if (!old.startsWith(`${data.version}|`)) mapJsonByVersion.delete(old);
+    mapJsonByVersion.set(key, built);
+  }
   return built;
 }
 
@@ -227,9 +240,9 @@ async function listDownload(c: Context, ctx: PageContext, lines: PartnerLine[], 
 function asOfFrom(c: Context): string | undefined {
   const asOf = c.req.query('asOf');
   if (!asOf) return undefined;
-  const parsed = StatisticsQuery.safeParse({ asOf });
-  if (!parsed.success) {
-    throw new KizunaError('validation_failed', `asOf: ${parsed.error.issues[0]?.message ?? 'is not a date'}`, [{ field: 'asOf', message: parsed.error.issues[0]?.message ?? 'is not a date' }]);
+  if (!StatisticsQuery.safeParse({ asOf }).success) {
+    const message = t(pageContext(c).lang, 'stats.badDate', { earliest: `${EARLIEST_YEAR}-01-01`, today: today() });
+    throw new KizunaError('validation_failed', message, [{ field: 'asOf', message }]);
   }
   return asOf;
 }
@@ -257,6 +270,8 @@ export function createApp({ db, adminToken }: AppOptions): Hono {
     }),
   );
   const api = createApi({ db, adminToken });
+  // The API reference is in English only.
+  app.get('/ja/api/docs', (c) => c.redirect('/api/docs', 302));
   app.get('/api/docs', (c) => c.html(<ApiDocsPage document={api.getOpenAPI31Document(API_DOCUMENT) as never} />));
   app.route('/api', api);
   app.get('/assets/:name{[a-zA-Z0-9._-]+}', (c) => serveAsset(c, c.req.param('name')));
@@ -269,11 +284,12 @@ export function createApp({ db, adminToken }: AppOptions): Hono {
   });
   app.get('/map/data.json', async (c) => {
     const data = await relationshipMap(db);
-    const etag = `"map-${data.version}"`;
-    if (c.req.header('if-none-match') === etag) return c.body(null, 304);
+    const lang: Lang = c.req.query('lang') === 'ja' ? 'ja' : 'en';
+    const etag = `"map-${data.version}-${lang}"`;
+    if (etagMatches(c.req.header('if-none-match'), etag)) return c.body(null, 304);
     c.header('ETag', etag);
     c.header('Cache-Control', 'public, max-age=300');
-    return c.json(mapJson(data));
+    return c.json(mapJson(data, lang));
   });
 
   const pages = createPages(db);

@@ -39,11 +39,24 @@ function load(name: string): Asset | undefined {
   return asset;
 }
 
+/** True when the browser's If-None-Match names this ETag (compression makes it weak: W/"…"). */
+export function etagMatches(header: string | undefined, etag: string): boolean {
+  return (header ?? '').split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag);
+}
+
+/** The address of an asset with its version, so a browser may keep it as long as it likes. */
+export function assetUrl(name: string): string {
+  const asset = load(name);
+  return asset ? `/assets/${name}?v=${asset.etag.slice(1, 9)}` : `/assets/${name}`;
+}
+
 /** Answers /assets/NAME with the file, its type and an ETag; a 304 when the browser has it already. */
 export function serveAsset(c: Context, name: string): Response {
   const asset = load(name);
   if (!asset) throw new KizunaError('not_found', `There is no asset named ${name}.`);
-  const headers = { 'Content-Type': asset.type, ETag: asset.etag, 'Cache-Control': 'public, max-age=3600' };
-  if (c.req.header('if-none-match') === asset.etag) return new Response(null, { status: 304, headers });
+  // A versioned address never changes its content; a bare one may, after an upgrade.
+  const versioned = c.req.query('v') === asset.etag.slice(1, 9);
+  const headers = { 'Content-Type': asset.type, ETag: asset.etag, 'Cache-Control': versioned ? 'public, max-age=31536000, immutable' : 'public, max-age=300' };
+  if (etagMatches(c.req.header('if-none-match'), asset.etag)) return new Response(null, { status: 304, headers });
   return new Response(asset.body, { status: 200, headers });
 }

@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { countryName, formatPartial, t, type Lang, type MessageKey } from '../i18n/index.js';
+import { countryName, formatPartial, localePath, t, type Lang, type MessageKey } from '../i18n/index.js';
 import type { PartnerLine } from '../services/lists.js';
 import { lgName } from './pages/registry.js';
 
@@ -48,7 +48,7 @@ export function downloadRows(lang: Lang, lines: PartnerLine[], origin: string): 
     line.label,
     line.signedOn ? formatPartial(lang, line.signedOn) : '',
     t(lang, `status.${line.status}` as MessageKey),
-    origin + line.relationshipUrl,
+    origin + localePath(lang, line.relationshipUrl),
   ]);
   return { header, rows };
 }

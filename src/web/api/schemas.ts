@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { today } from '../../services/registry.js';
 import { DATE_PRECISIONS, EARLIEST_YEAR, parsePartialDate, RELATIONSHIP_STATUSES } from '../../domain/relationships.js';
 
 /** A numeric path parameter that stays a string in the OpenAPI document. */
@@ -109,6 +110,7 @@ export const StatisticsQuery = z.object({
     .regex(/^\d{4}-\d{2}-\d{2}$/, 'write the date as YYYY-MM-DD')
     .refine((text) => typeof parsePartialDate(text) !== 'string', { message: 'is not a day of the calendar' })
     .refine((text) => text >= `${EARLIEST_YEAR}-01-01`, { message: `must not be before ${EARLIEST_YEAR}` })
+    .refine((text) => text <= today(), { message: 'must not be in the future' })
     .optional()
     .openapi({ description: 'The day the figures describe; today when absent', example: '2019-06-01' }),
 });

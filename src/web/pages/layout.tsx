@@ -1,6 +1,7 @@
 import type { FC, PropsWithChildren } from 'hono/jsx';
 import { raw } from 'hono/html';
 import { localePath, t, type Lang } from '../../i18n/index.js';
+import { assetUrl } from '../assets.js';
 
 /** What every page knows: its language and its address without the language prefix. */
 export interface PageContext {
@@ -40,8 +41,8 @@ export const Layout: FC<
           {description ? <meta name="description" content={description} /> : null}
           <link rel="alternate" hreflang="en" href={localePath('en', ctx.path)} />
           <link rel="alternate" hreflang="ja" href={localePath('ja', ctx.path)} />
-          <link rel="stylesheet" href="/assets/tokens.css" />
-          <link rel="stylesheet" href="/assets/site.css" />
+          <link rel="stylesheet" href={assetUrl('tokens.css')} />
+          <link rel="stylesheet" href={assetUrl('site.css')} />
           {head}
         </head>
         <body>

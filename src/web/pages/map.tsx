@@ -1,6 +1,7 @@
 import type { FC } from 'hono/jsx';
 import { raw } from 'hono/html';
 import { countryName, formatNumber, t } from '../../i18n/index.js';
+import { assetUrl } from '../assets.js';
 import { href, Layout, type PageContext } from './layout.js';
 
 /** The world map page: the server's SVG of every link, enhanced by a canvas script when it can run. */
@@ -9,14 +10,16 @@ export const MapPage: FC<{
   svg: string;
   countries: string[];
   selected: string | undefined;
+  /** A place whose links are lit from the start (/map?place=ID, linked from an LG's page). */
+  place?: number | undefined;
   links: number;
   places: number;
-}> = ({ ctx, svg, countries, selected, links, places }) => {
+}> = ({ ctx, svg, countries, selected, place, links, places }) => {
   const options = countries
     .map((code) => ({ code, name: countryName(ctx.lang, code) }))
     .sort((a, b) => a.name.localeCompare(b.name, ctx.lang));
   return (
-    <Layout ctx={ctx} title={t(ctx.lang, 'map.title')} section="map" head={<script src="/assets/worldMap.js" defer></script>}>
+    <Layout ctx={ctx} title={t(ctx.lang, 'map.title')} section="map" head={<script src={assetUrl('worldMap.js')} defer></script>}>
       <h1>{t(ctx.lang, 'map.title')}</h1>
       <p class="lead">{t(ctx.lang, 'map.lead', { count: formatNumber(ctx.lang, links), places: formatNumber(ctx.lang, places) })}</p>
       <form method="get" action={href(ctx, '/map')} class="as-of">
@@ -39,7 +42,7 @@ export const MapPage: FC<{
       >
         {t(ctx.lang, 'map.noScript')}
       </p>
-      <figure class="world-map-figure" data-world-map data-src="/map/data.json">
+      <figure class="world-map-figure" data-world-map data-src={`/map/data.json?lang=${ctx.lang}`} data-highlight-place={place === undefined ? undefined : String(place)}>
         {raw(svg)}
       </figure>
     </Layout>

@@ -154,7 +154,7 @@ export const SearchPage: FC<{ ctx: PageContext; query: string; results: SearchRe
       <button type="submit">{t(ctx.lang, 'search.button')}</button>
     </form>
     {problem ? <p role="alert">{problem}</p> : null}
-    {query && !problem && results.length > 0 ? <p>{t(ctx.lang, 'search.count', { count: formatNumber(ctx.lang, results.length) })}</p> : null}
+    {query && !problem && results.length > 0 ? <p>{t(ctx.lang, 'search.shown', { count: formatNumber(ctx.lang, results.length) })}</p> : null}
     {query && !problem ? (
       results.length === 0 ? (
         <p>{t(ctx.lang, 'search.none', { query })}</p>
@@ -285,7 +285,7 @@ export const LocalGovernmentPage: FC<{ ctx: PageContext; lg: LocalGovernmentDeta
       {lg.latitude !== null && lines.length > 0 ? (
         <figure class="chart">
           <img src={`/map/places/${lg.id}.svg`} alt={t(ctx.lang, 'lg.map', { name })} width="960" height="500" loading="lazy" />
-          <figcaption><a href={href(ctx, `/map?country=${lg.country}`)}>{t(ctx.lang, 'lg.onMap')}</a></figcaption>
+          <figcaption><a href={href(ctx, `/map?place=${lg.id}`)}>{t(ctx.lang, 'lg.onMap')}</a></figcaption>
         </figure>
       ) : null}
       {lines.length ? (
@@ -341,7 +341,7 @@ export const RelationshipPage: FC<{ ctx: PageContext; relationship: Relationship
         {relationship.fields.length ? (
           <>
             <dt>{t(ctx.lang, 'rel.fields')}</dt>
-            <dd>{relationship.fields.join(', ')}</dd>
+            <dd>{relationship.fields.map((field) => t(ctx.lang, `field.${field}` as MessageKey)).join(ctx.lang === 'ja' ? '、' : ', ')}</dd>
           </>
         ) : null}
         <dt>{t(ctx.lang, 'rel.clair')}</dt>

@@ -5,6 +5,9 @@ import { countryName, formatNumber, formatPreciseDate, t, type Lang, type Messag
 import type { JapanStatistics } from '../../services/stats.js';
 import { coverageChart, cumulativeLineChart, horizontalBarChart, prefectureTileMap } from '../charts/index.js';
 import { formatCell, statisticsTables, type StatisticsTable } from '../statisticsTables.js';
+import { EARLIEST_YEAR } from '../../domain/relationships.js';
+import { today } from '../../services/registry.js';
+import { assetUrl } from '../assets.js';
 import { href, Layout, type PageContext } from './layout.js';
 
 /** Short English names for the tiles: the shortest beginning of at least three letters that no other prefecture shares. */
@@ -81,11 +84,11 @@ export const StatisticsPage: FC<{ ctx: PageContext; stats: JapanStatistics }> = 
   const asOfText = formatPreciseDate(ctx.lang, stats.asOf, 'day');
   const csv = (id: string) => href(ctx, `/statistics/${id}.csv?asOf=${stats.asOf}`);
   return (
-    <Layout ctx={ctx} title={t(ctx.lang, 'stats.title')} section="statistics" head={<script src="/assets/chartTips.js" defer></script>}>
+    <Layout ctx={ctx} title={t(ctx.lang, 'stats.title')} section="statistics" head={<script src={assetUrl('chartTips.js')} defer></script>}>
       <h1>{t(ctx.lang, 'stats.title')}</h1>
       <form method="get" action={href(ctx, '/statistics')} class="as-of">
         <label for="as-of">{t(ctx.lang, 'stats.asOfLabel')}</label>{' '}
-        <input id="as-of" name="asOf" type="date" value={stats.asOf} min="1955-01-01" />{' '}
+        <input id="as-of" name="asOf" type="date" value={stats.asOf} min={`${EARLIEST_YEAR}-01-01`} max={today()} />{' '}
         <button type="submit">{t(ctx.lang, 'stats.show')}</button>
       </form>
       <p class="lead">{t(ctx.lang, 'stats.asOf', { date: asOfText })}</p>
