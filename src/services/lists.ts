@@ -140,7 +140,7 @@ export async function japaneseAnniversaries(db: Db, year: number): Promise<(Part
   const lines = await partnerLines(
     db,
     (own) => sql`${party(own).ownCountry} = 'JP' and ${own === 'first' ? sql`true` : sql`r.first_country <> 'JP'`}
-      and r.signed_on is not null and extract(year from r.signed_on)::int = any(${sql.param(years)}::int[]) and r.status <> 'ended'`,
+      and r.signed_on is not null and extract(year from r.signed_on)::int = any(${sql.param(years)}::int[]) and r.status in ('active', 'dormant')`,
     sql`s.signed_on, own.jis_code`,
   );
   return lines.map((line) => ({ ...line, years: anniversaryIn(line.signedOn!, year)! }));

@@ -102,7 +102,7 @@ export const HomePage: FC<{
       <p>{t(ctx.lang, 'home.noAnniversaries')}</p>
     ) : (
       <ul>
-        {anniversaries.map((line) => (
+        {anniversaries.slice(0, 20).map((line) => (
           <li>
             <strong>{t(ctx.lang, 'home.years', { years: line.years })}</strong>: <LgLink ctx={ctx} lg={line.localGovernment} /> – <LgLink ctx={ctx} lg={line.partner} />{' '}
             ({formatPartial(ctx.lang, line.signedOn!)})
