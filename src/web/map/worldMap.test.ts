@@ -102,7 +102,7 @@ describe('renderWorldMapSvg', () => {
     const out = renderWorldMapSvg(PLACES, LINKS, options('test-base', { title: '<script>alert("x")</script> & co', summary: "O'Brien <b>" }));
     expect(out).not.toContain('<script>');
     expect(out).toContain('<title id="world-map-title">&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; co</title>');
-    expect(out).toContain('<desc id="world-map-desc">O&#39;Brien &lt;b&gt;</desc>');
+    expect(out).toContain('<desc id="world-map-desc">O&apos;Brien &lt;b&gt;</desc>');
     expect(out).toContain('aria-labelledby="world-map-title world-map-desc"');
   });
 

@@ -17,6 +17,7 @@ import { geoNaturalEarth1, geoPath } from 'd3-geo';
 import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import isoCountries from 'i18n-iso-countries';
+import { escapeXml } from '../charts/svg.js';
 
 /** A place to draw. Callers pass only places with coordinates (skip rows with a null latitude or longitude). */
 export interface MapPlace {
@@ -139,8 +140,6 @@ function arcsPath(pairs: [Projected, Projected][]): string {
   return parts.join('');
 }
 
-const escapeXml = (s: string) =>
-  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 interface LinkLayer {
   pairs: [Projected, Projected][];
