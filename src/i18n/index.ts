@@ -61,3 +61,8 @@ export function formatPartial(lang: Lang, partial: string): string {
   const parsed = parsePartialDate(partial);
   return typeof parsed === 'string' ? partial : formatPreciseDate(lang, parsed.date, parsed.precision);
 }
+
+/** An LG's name in the language: kanji in Japanese, romaji in English; the English name where no Japanese one is known. */
+export function lgName(lang: Lang, lg: { name: { en: string; ja: string | null } }): string {
+  return lang === 'ja' ? (lg.name.ja ?? lg.name.en) : lg.name.en;
+}

@@ -4,7 +4,7 @@ import { compress } from 'hono/compress';
 import { HTTPException } from 'hono/http-exception';
 import type { Db } from '../db/client.js';
 import { KizunaError } from '../errors.js';
-import { countryName, pathWithoutLocale, t, type Lang } from '../i18n/index.js';
+import { countryName, lgName, pathWithoutLocale, t, type Lang } from '../i18n/index.js';
 import { countryList, japaneseAnniversaries, latestJapaneseRelationships, prefectureList, type PartnerLine } from '../services/lists.js';
 import { downloadRows, pageOf, sortLines, SORTS, xlsxResponse, type ListSort } from './detailsLists.js';
 import { getLocalGovernment, getRelationship, today } from '../services/registry.js';
@@ -36,7 +36,6 @@ import {
   RelationshipPage,
   SearchPage,
   SEARCH_KINDS,
-  lgName,
   type ListView,
 } from './pages/registry.js';
 

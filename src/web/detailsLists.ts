@@ -1,7 +1,6 @@
 import ExcelJS from 'exceljs';
-import { countryName, formatPartial, localePath, t, type Lang, type MessageKey } from '../i18n/index.js';
+import { countryName, formatPartial, lgName, localePath, t, type Lang, type MessageKey } from '../i18n/index.js';
 import type { PartnerLine } from '../services/lists.js';
-import { lgName } from './pages/registry.js';
 
 /** The ways a details list can be ordered. */
 export const SORTS = ['local', 'partner', 'signed'] as const;

@@ -1,4 +1,4 @@
-import { countryName, formatPercent, t, type Lang, type MessageKey } from '../i18n/index.js';
+import { countryName, formatPercent, lgName, t, type Lang, type MessageKey } from '../i18n/index.js';
 import type { JapanStatistics } from '../services/stats.js';
 
 /** One statistics table: what the page shows under a chart and what its CSV holds. */
@@ -54,7 +54,7 @@ export function statisticsTables(lang: Lang, stats: JapanStatistics): Statistics
       ],
       rows: stats.byPrefecture.map((row) => [
         row.prefecture.jisCode,
-        lang === 'ja' ? row.prefecture.name.ja : row.prefecture.name.en,
+        lgName(lang, row.prefecture),
         row.relationships,
         row.localGovernmentsWithPartner,
       ]),

@@ -1,6 +1,6 @@
 import type { FC } from 'hono/jsx';
 import { raw } from 'hono/html';
-import { t } from '../../i18n/index.js';
+import { lgName, t } from '../../i18n/index.js';
 import type { LocalGovernmentSummary } from '../../services/presenters.js';
 import type { LocalGovernmentDetail, Relationship } from '../../services/registry.js';
 import { href, type PageContext } from './layout.js';
@@ -15,7 +15,7 @@ export const JsonLd: FC<{ data: Record<string, unknown> }> = ({ data }) => (
 function area(ctx: PageContext, lg: LocalGovernmentSummary) {
   return {
     '@type': 'AdministrativeArea',
-    name: ctx.lang === 'ja' ? (lg.name.ja ?? lg.name.en) : lg.name.en,
+    name: lgName(ctx.lang, lg),
     ...(lg.name.ja && lg.name.ja !== lg.name.en ? { alternateName: ctx.lang === 'ja' ? lg.name.en : lg.name.ja } : {}),
     url: href(ctx, lg.url),
     ...(lg.jisCode ? { identifier: lg.jisCode } : {}),

@@ -1,5 +1,5 @@
 import type { FC } from 'hono/jsx';
-import { countryName, formatNumber, formatPartial, formatPercent, t, type Lang, type MessageKey } from '../../i18n/index.js';
+import { countryName, formatNumber, formatPartial, formatPercent, lgName, t, type Lang, type MessageKey } from '../../i18n/index.js';
 import type { PartnerLine } from '../../services/lists.js';
 import { SORTS, type ListSort } from '../detailsLists.js';
 import type { LocalGovernmentSummary } from '../../services/presenters.js';
@@ -8,9 +8,6 @@ import type { SearchResult } from '../../services/search.js';
 import type { JapanStatistics } from '../../services/stats.js';
 import { href, Layout, type PageContext } from './layout.js';
 import { JsonLd, localGovernmentJsonLd, relationshipJsonLd } from './jsonLd.js';
-
-/** An LG's name in the page's language: kanji in Japanese, romaji in English; foreign names as known. */
-export const lgName = (lang: Lang, lg: { name: { en: string; ja: string | null } }) => (lang === 'ja' ? (lg.name.ja ?? lg.name.en) : lg.name.en);
 
 /** A kind as a person reads it in the page's language. */
 export const kindName = (lang: Lang, kind: string, designatedCity = false): string =>

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { FC } from 'hono/jsx';
 import { raw } from 'hono/html';
-import { countryName, formatNumber, formatPreciseDate, t, type Lang, type MessageKey } from '../../i18n/index.js';
+import { countryName, formatNumber, formatPreciseDate, lgName, t, type Lang, type MessageKey } from '../../i18n/index.js';
 import type { JapanStatistics } from '../../services/stats.js';
 import { coverageChart, cumulativeLineChart, horizontalBarChart, prefectureTileMap } from '../charts/index.js';
 import { formatCell, statisticsTables, type StatisticsTable } from '../statisticsTables.js';
@@ -41,8 +41,8 @@ function charts(lang: Lang, stats: JapanStatistics, tables: StatisticsTable[]): 
     prefectures: prefectureTileMap(
       stats.byPrefecture.map((row, index) => ({
         jisCode: row.prefecture.jisCode,
-        shortLabel: lang === 'ja' ? row.prefecture.name.ja.replace(/[都府県]$/, '') : englishShort[index]!,
-        fullLabel: lang === 'ja' ? row.prefecture.name.ja : row.prefecture.name.en,
+        shortLabel: lang === 'ja' ? lgName(lang, row.prefecture).replace(/[都府県]$/, '') : englishShort[index]!,
+        fullLabel: lgName(lang, row.prefecture),
         value: row.relationships,
       })),
       { ...text(prefectures), legendLabel: t(lang, 'stats.count') },
