@@ -1,4 +1,4 @@
-import { countryName, formatPercent, lgName, t, type Lang, type MessageKey } from '../i18n/index.js';
+import { countryName, formatNumber, formatPercent, lgName, t, type Lang, type MessageKey } from '../i18n/index.js';
 import type { JapanStatistics } from '../services/stats.js';
 
 /** One statistics table: what the page shows under a chart and what its CSV holds. */
@@ -6,12 +6,11 @@ export interface StatisticsTable {
   id: 'countries' | 'kinds' | 'prefectures' | 'labels' | 'growth';
   title: string;
   summary: string;
-  columns: { label: string; numeric: boolean }[];
+  /** Text columns are written as they are; counts grouped for the language; percentages with their sign. */
+  columns: { label: string; kind: 'text' | 'count' | 'percent' }[];
   /** Cells as written on the page; numbers stay numbers so that CSV keeps them plain. */
   rows: (string | number)[][];
 }
-
-export const TABLE_IDS: StatisticsTable['id'][] = ['countries', 'kinds', 'prefectures', 'labels', 'growth'];
 
 /** The tables of the statistics page in the reader's language, in one place for the page and the CSV. */
 export function statisticsTables(lang: Lang, stats: JapanStatistics): StatisticsTable[] {
@@ -23,10 +22,10 @@ export function statisticsTables(lang: Lang, stats: JapanStatistics): Statistics
       title: t(lang, 'stats.byCountry'),
       summary: t(lang, 'stats.byCountrySummary'),
       columns: [
-        { label: t(lang, 'table.code'), numeric: false },
-        { label: t(lang, 'table.country'), numeric: false },
-        { label: t(lang, 'stats.count'), numeric: true },
-        { label: `${t(lang, 'stats.share')} (%)`, numeric: true },
+        { label: t(lang, 'table.code'), kind: 'text' },
+        { label: t(lang, 'table.country'), kind: 'text' },
+        { label: t(lang, 'stats.count'), kind: 'count' },
+        { label: `${t(lang, 'stats.share')} (%)`, kind: 'percent' },
       ],
       rows: stats.byCountry.map((row) => [row.country, countryName(lang, row.country), row.count, share(row.count)]),
     },
@@ -35,10 +34,10 @@ export function statisticsTables(lang: Lang, stats: JapanStatistics): Statistics
       title: t(lang, 'stats.byKind'),
       summary: t(lang, 'stats.byKindSummary'),
       columns: [
-        { label: t(lang, 'table.kind'), numeric: false },
-        { label: t(lang, 'stats.total'), numeric: true },
-        { label: t(lang, 'stats.lgsWithPartner'), numeric: true },
-        { label: `${t(lang, 'stats.coverage')} (%)`, numeric: true },
+        { label: t(lang, 'table.kind'), kind: 'text' },
+        { label: t(lang, 'stats.total'), kind: 'count' },
+        { label: t(lang, 'stats.lgsWithPartner'), kind: 'count' },
+        { label: `${t(lang, 'stats.coverage')} (%)`, kind: 'percent' },
       ],
       rows: stats.byKind.map((row) => [t(lang, `kinds.${row.kind}` as MessageKey), row.total, row.withPartner, Math.round(row.coverage * 1000) / 10]),
     },
@@ -47,10 +46,10 @@ export function statisticsTables(lang: Lang, stats: JapanStatistics): Statistics
       title: t(lang, 'stats.byPrefecture'),
       summary: t(lang, 'stats.byPrefectureSummary'),
       columns: [
-        { label: t(lang, 'table.code'), numeric: false },
-        { label: t(lang, 'table.prefecture'), numeric: false },
-        { label: t(lang, 'stats.count'), numeric: true },
-        { label: t(lang, 'stats.lgsWithPartner'), numeric: true },
+        { label: t(lang, 'table.code'), kind: 'text' },
+        { label: t(lang, 'table.prefecture'), kind: 'text' },
+        { label: t(lang, 'stats.count'), kind: 'count' },
+        { label: t(lang, 'stats.lgsWithPartner'), kind: 'count' },
       ],
       rows: stats.byPrefecture.map((row) => [
         row.prefecture.jisCode,
@@ -64,9 +63,9 @@ export function statisticsTables(lang: Lang, stats: JapanStatistics): Statistics
       title: t(lang, 'stats.byLabel'),
       summary: t(lang, 'stats.byLabelSummary'),
       columns: [
-        { label: t(lang, 'stats.label'), numeric: false },
-        { label: t(lang, 'stats.count'), numeric: true },
-        { label: `${t(lang, 'stats.share')} (%)`, numeric: true },
+        { label: t(lang, 'stats.label'), kind: 'text' },
+        { label: t(lang, 'stats.count'), kind: 'count' },
+        { label: `${t(lang, 'stats.share')} (%)`, kind: 'percent' },
       ],
       rows: stats.byLabel.map((row) => [row.label || t(lang, 'stats.labelUnknown'), row.count, share(row.count)]),
     },
@@ -75,9 +74,9 @@ export function statisticsTables(lang: Lang, stats: JapanStatistics): Statistics
       title: t(lang, 'stats.growth'),
       summary: t(lang, 'stats.growthSummary'),
       columns: [
-        { label: t(lang, 'stats.year'), numeric: false },
-        { label: t(lang, 'stats.signed'), numeric: true },
-        { label: t(lang, 'stats.inForce'), numeric: true },
+        { label: t(lang, 'stats.year'), kind: 'text' },
+        { label: t(lang, 'stats.signed'), kind: 'count' },
+        { label: t(lang, 'stats.inForce'), kind: 'count' },
       ],
       rows: stats.growth.years.map((row) => [String(row.year), row.signed, row.inForce]),
     },
@@ -87,6 +86,5 @@ export function statisticsTables(lang: Lang, stats: JapanStatistics): Statistics
 /** A cell as the page writes it: numbers grouped for the language, shares with a percent sign. */
 export function formatCell(lang: Lang, table: StatisticsTable, column: number, value: string | number): string {
   if (typeof value === 'string') return value;
-  if (table.columns[column]!.label.endsWith('(%)')) return formatPercent(lang, value / 100);
-  return new Intl.NumberFormat(lang === 'ja' ? 'ja-JP' : 'en-GB').format(value);
+  return table.columns[column]!.kind === 'percent' ? formatPercent(lang, value / 100) : formatNumber(lang, value);
 }

@@ -26,7 +26,8 @@ function shortEnglishNames(names: string[]): string[] {
 function charts(lang: Lang, stats: JapanStatistics, tables: StatisticsTable[]): Record<StatisticsTable['id'], string | null> {
   const formatNumberFor = (n: number) => formatNumber(lang, n);
   const text = (table: StatisticsTable) => ({ title: table.title, summary: table.summary, formatNumber: formatNumberFor });
-  const [countries, kinds, prefectures, , growth] = tables as [StatisticsTable, StatisticsTable, StatisticsTable, StatisticsTable, StatisticsTable];
+  const table = (id: StatisticsTable['id']) => tables.find((candidate) => candidate.id === id)!;
+  const [countries, kinds, prefectures, growth] = [table('countries'), table('kinds'), table('prefectures'), table('growth')];
   const englishShort = shortEnglishNames(stats.byPrefecture.map((row) => row.prefecture.name.en));
   const datedYears = stats.growth.years.filter((year) => year.inForce > 0 || year.signed > 0);
   return {
@@ -120,7 +121,7 @@ export const StatisticsPage: FC<{ ctx: PageContext; stats: JapanStatistics }> = 
                 <thead>
                   <tr>
                     {table.columns.map((column) => (
-                      <th scope="col" class={column.numeric ? 'number' : undefined}>{column.label}</th>
+                      <th scope="col" class={column.kind === 'text' ? undefined : 'number'}>{column.label}</th>
                     ))}
                   </tr>
                 </thead>
@@ -128,7 +129,7 @@ export const StatisticsPage: FC<{ ctx: PageContext; stats: JapanStatistics }> = 
                   {table.rows.map((row) => (
                     <tr>
                       {row.map((cell, column) => (
-                        <td class={table.columns[column]!.numeric ? 'number' : undefined}>{formatCell(ctx.lang, table, column, cell)}</td>
+                        <td class={table.columns[column]!.kind === 'text' ? undefined : 'number'}>{formatCell(ctx.lang, table, column, cell)}</td>
                       ))}
                     </tr>
                   ))}
