@@ -32,7 +32,8 @@ export function tieInForceOn(tie: JapaneseTie, day: string): boolean {
   return true;
 }
 
-const isInternational = (tie: JapaneseTie) => !(tie.firstCountry === 'JP' && tie.secondCountry === 'JP');
+/** A tie with a party abroad; one between two Japanese LGs is domestic. */
+export const isInternational = (tie: JapaneseTie): boolean => !(tie.firstCountry === 'JP' && tie.secondCountry === 'JP');
 
 export interface GrowthYear {
   year: number;
@@ -53,7 +54,7 @@ export interface Milestone {
  * Growth of Japan's international relationships per year, from those with a recorded date, and
  * the milestones of the count (the first, the 1,000th, each further thousand).
  */
-export function growthByYear(ties: JapaneseTie[], fromYear: number, toYear: number, asOf = `${toYear}-12-31`): { years: GrowthYear[]; milestones: Milestone[]; undated: number } {
+export function growthByYear(ties: JapaneseTie[], fromYear: number, toYear: number, asOf = `${toYear}-12-31`): { years: GrowthYear[]; milestones: Milestone[] } {
   const dated = ties
     .map((tie, tieIndex) => ({ tie, tieIndex }))
     .filter(({ tie }) => isInternational(tie) && tie.signedOn !== null && tie.status !== 'proposed')
@@ -71,8 +72,7 @@ export function growthByYear(ties: JapaneseTie[], fromYear: number, toYear: numb
   const milestones = dated
     .map((entry, index) => ({ ordinal: index + 1, signedOn: entry.tie.signedOn!, tieIndex: entry.tieIndex }))
     .filter((entry) => entry.ordinal === 1 || entry.ordinal % 1000 === 0);
-  const undated = ties.filter((tie) => isInternational(tie) && tie.signedOn === null).length;
-  return { years, milestones, undated };
+  return { years, milestones };
 }
 
 /** The kinds in the order statistics show them. */
@@ -83,6 +83,8 @@ export interface TieStatistics {
   byCountry: { country: string; count: number }[];
   byKind: { kind: string; total: number; withPartner: number; coverage: number }[];
   byPrefecture: Map<number, { relationships: number; localGovernmentsWithPartner: number }>;
+  /** International ties without a recorded date. */
+  undated: number;
   /** International relationships by their label as signed ('' when not recorded). */
   byLabel: { label: string; count: number }[];
 }
@@ -102,13 +104,15 @@ export function computeTieStatistics(units: JapaneseUnit[], ties: JapaneseTie[])
   }
   let domestic = 0;
   let international = 0;
+  let undated = 0;
   const byLabel = new Map<string, number>();
   for (const tie of ties) {
-    if (tie.firstCountry === 'JP' && tie.secondCountry === 'JP') {
+    if (!isInternational(tie)) {
       domestic++;
       continue;
     }
     international++;
+    if (tie.signedOn === null) undated++;
     byLabel.set(tie.label, (byLabel.get(tie.label) ?? 0) + 1);
     const [japaneseId, partnerCountry] = tie.firstCountry === 'JP' ? [tie.firstId, tie.secondCountry] : [tie.secondId, tie.firstCountry];
     byCountry.set(partnerCountry, (byCountry.get(partnerCountry) ?? 0) + 1);
@@ -136,6 +140,7 @@ export function computeTieStatistics(units: JapaneseUnit[], ties: JapaneseTie[])
     byCountry: [...byCountry].map(([country, count]) => ({ country, count })).sort((a, b) => b.count - a.count || a.country.localeCompare(b.country)),
     byKind,
     byPrefecture,
+    undated,
     byLabel: [...byLabel].map(([label, count]) => ({ label, count })).sort((a, b) => b.count - a.count || a.label.localeCompare(b.label)),
   };
 }

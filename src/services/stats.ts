@@ -91,7 +91,7 @@ export async function japanStatistics(db: Db, asOf: string = today()): Promise<J
     asOf,
     totals: statistics.totals,
     previousMonth: { asOf: previousDay, ...previous },
-    undated: inForce.filter((tie) => tie.signedOn === null && !(tie.firstCountry === 'JP' && tie.secondCountry === 'JP')).length,
+    undated: statistics.undated,
     byCountry: statistics.byCountry,
     byKind: statistics.byKind,
     byPrefecture: prefectures.map((prefecture) => ({
