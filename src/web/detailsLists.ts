@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import { countryName, formatPartial, lgName, localePath, t, type Lang, type MessageKey } from '../i18n/index.js';
 import type { PartnerLine } from '../services/lists.js';
 
@@ -50,28 +49,6 @@ export function downloadRows(lang: Lang, lines: PartnerLine[], origin: string): 
     origin + localePath(lang, line.relationshipUrl),
   ]);
   return { header, rows };
-}
-
-/** The same rows as an XLSX workbook: one sheet, a bold frozen header with filters, sensible widths. */
-export async function xlsxResponse(filename: string, sheetName: string, header: string[], rows: string[][]): Promise<Response> {
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = 'Kizuna';
-  const sheet = workbook.addWorksheet(sheetName.slice(0, 31).replace(/[\\/?*[\]:]/g, ' '));
-  sheet.addRow(header).font = { bold: true };
-  for (const row of rows) sheet.addRow(row);
-  sheet.views = [{ state: 'frozen', ySplit: 1 }];
-  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: header.length } };
-  sheet.columns.forEach((column, index) => {
-    const longest = Math.max(header[index]!.length, ...rows.slice(0, 500).map((row) => (row[index] ?? '').length));
-    column.width = Math.min(Math.max(longest + 2, 8), 60);
-  });
-  const buffer = await workbook.xlsx.writeBuffer();
-  return new Response(buffer as ArrayBuffer, {
-    headers: {
-      'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-      'Content-Disposition': `attachment; filename="${filename.replace(/[^A-Za-z0-9._-]/g, '_')}"`,
-    },
-  });
 }
 
 /** Lines a page shows at most; longer lists are paged. */

@@ -1,4 +1,12 @@
+import ExcelJS from 'exceljs';
 import { stringify } from 'csv-stringify/sync';
+
+/** A file to download, under a name reduced to safe characters. */
+function attachment(body: string | ArrayBuffer, type: string, filename: string): Response {
+  return new Response(body, {
+    headers: { 'Content-Type': type, 'Content-Disposition': `attachment; filename="${filename.replace(/[^A-Za-z0-9._-]/g, '_')}"` },
+  });
+}
 
 /**
  * A text cell that a spreadsheet would read as a formula (=, +, -, @, or a tab or carriage return
@@ -14,10 +22,23 @@ export function inert(cell: string | number | null): string | number | null {
  */
 export function csvResponse(filename: string, header: string[], rows: (string | number | null)[][]): Response {
   const body = '\uFEFF' + stringify([header, ...rows.map((row) => row.map(inert))], { record_delimiter: 'windows' });
-  return new Response(body, {
-    headers: {
-      'Content-Type': 'text/csv; charset=utf-8',
-      'Content-Disposition': `attachment; filename="${filename.replace(/[^A-Za-z0-9._-]/g, '_')}"`,
-    },
-  });
+  return attachment(body, 'text/csv; charset=utf-8', filename);
 }
+
+/** The same rows as an XLSX workbook: one sheet, a bold frozen header with filters, sensible widths. */
+export async function xlsxResponse(filename: string, sheetName: string, header: string[], rows: string[][]): Promise<Response> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'Kizuna';
+  const sheet = workbook.addWorksheet(sheetName.slice(0, 31).replace(/[\\/?*[\]:]/g, ' '));
+  sheet.addRow(header).font = { bold: true };
+  for (const row of rows) sheet.addRow(row);
+  sheet.views = [{ state: 'frozen', ySplit: 1 }];
+  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: header.length } };
+  sheet.columns.forEach((column, index) => {
+    const longest = Math.max(header[index]!.length, ...rows.slice(0, 500).map((row) => (row[index] ?? '').length));
+    column.width = Math.min(Math.max(longest + 2, 8), 60);
+  });
+  const buffer = await workbook.xlsx.writeBuffer();
+  return attachment(buffer as ArrayBuffer, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', filename);
+}
+
