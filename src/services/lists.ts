@@ -2,6 +2,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Db } from '../db/client.js';
 import { prefectureIdOf } from '../db/fragments.js';
 import { notFound } from '../errors.js';
+import type { Relationship } from './registry.js';
 import { ANNIVERSARY_YEARS, anniversaryIn } from '../domain/anniversaries.js';
 import { formatPartialDate, type DatePrecision } from '../domain/relationships.js';
 import {
@@ -40,6 +41,20 @@ function toLine(row: PairRow): PartnerLine {
     status: row.status,
     domestic: row.domestic,
   };
+}
+
+/** An LG's relationships as lines of a list, each seen from the LG's side. */
+export function partnerLinesOf(lg: LocalGovernmentSummary, relationships: Relationship[]): PartnerLine[] {
+  return relationships.map((relationship) => ({
+    relationshipId: relationship.id,
+    relationshipUrl: relationship.url,
+    localGovernment: lg,
+    partner: relationship.parties[0].id === lg.id ? relationship.parties[1] : relationship.parties[0],
+    label: relationship.label,
+    signedOn: relationship.signedOn,
+    status: relationship.status,
+    domestic: relationship.domestic,
+  }));
 }
 
 /** Which relationships a list holds, seen from "own" side: a condition on `r` when own is the first party, and when it is the second. */
@@ -95,8 +110,8 @@ export async function prefectureList(db: Db, jisCode: string): Promise<Prefectur
 
 export interface CountryList {
   country: { code: string; nameEn: string; nameJa: string };
-  /** Lines grouped by the partner's region (state, province) where known. */
-  groups: { region: string | null; lines: PartnerLine[] }[];
+  /** Its LGs' relationships with Japan's, by region (state, province) and name. */
+  lines: PartnerLine[];
 }
 
 /** Every relationship between a country's LGs and Japan's, grouped by the foreign side's region. */
@@ -111,14 +126,7 @@ export async function countryList(db: Db, countryCode: string): Promise<CountryL
     (own) => sql`${party(own).ownCountry} = ${countryCode} and ${party(own).otherCountry} = 'JP' and ${countryCode} <> 'JP'`,
     sql`own.region_name nulls last, own.name_en, s.signed_on nulls last`,
   );
-  const groups: CountryList['groups'] = [];
-  for (const line of lines) {
-    const region = line.localGovernment.region;
-    const last = groups.at(-1);
-    if (last && last.region === region) last.lines.push(line);
-    else groups.push({ region, lines: [line] });
-  }
-  return { country: { code: country.code.trim(), nameEn: country.name_en, nameJa: country.name_ja }, groups };
+  return { country: { code: country.code.trim(), nameEn: country.name_en, nameJa: country.name_ja }, lines };
 }
 
 

@@ -88,7 +88,6 @@ function createPages(db: Db): Hono {
       <HomePage
         ctx={pageContext(c)}
         stats={stats}
-        countries={stats.byCountry.map((row) => ({ code: row.country, relationships: row.count }))}
         latest={await latestJapaneseRelationships(db, 10)}
         anniversaries={await japaneseAnniversaries(db, year)}
         year={year}
@@ -143,7 +142,7 @@ function createPages(db: Db): Hono {
     return listDownload(c, ctx, list.lines, `kizuna-${code}`, lgName(ctx.lang, list.prefecture), extension);
   });
   pages.get('/countries', async (c) =>
-    c.html(<CountryIndexPage ctx={pageContext(c)} rows={(await japanStatistics(db)).byCountry.map((row) => ({ code: row.country, relationships: row.count }))} />),
+    c.html(<CountryIndexPage ctx={pageContext(c)} rows={(await japanStatistics(db)).byCountry} />),
   );
   pages.get('/countries/:code{[A-Za-z]{2}}', async (c) => {
     const ctx = pageContext(c);
@@ -151,14 +150,14 @@ function createPages(db: Db): Hono {
     // Japan's own relationships are listed by prefecture.
     if (code === 'JP') return c.redirect(ctx.lang === 'ja' ? '/ja/prefectures' : '/prefectures', 302);
     const list = await countryList(db, code);
-    const view = listView(c, ctx, list.groups.flatMap((group) => group.lines), `/countries/${code}`, 'local');
+    const view = listView(c, ctx, list.lines, `/countries/${code}`, 'local');
     return c.html(<CountryPage ctx={ctx} code={code} view={view} />);
   });
   pages.get('/countries/:file{[A-Za-z]{2}\\.(?:csv|xlsx)}', async (c) => {
     const ctx = pageContext(c);
     const [code, extension] = c.req.param('file').split('.') as [string, string];
     const list = await countryList(db, code.toUpperCase());
-    return listDownload(c, ctx, list.groups.flatMap((group) => group.lines), `kizuna-${code.toUpperCase()}`, countryName(ctx.lang, code.toUpperCase()), extension);
+    return listDownload(c, ctx, list.lines, `kizuna-${code.toUpperCase()}`, countryName(ctx.lang, code.toUpperCase()), extension);
   });
   pages.get('/statistics', async (c) => {
     const ctx = pageContext(c);

@@ -1,7 +1,7 @@
 import type { FC } from 'hono/jsx';
 import { countryName, formatNumber, formatPartial, formatPercent, lgName, t, type Lang, type MessageKey } from '../../i18n/index.js';
-import type { PartnerLine } from '../../services/lists.js';
-import { SORTS, type ListSort } from '../detailsLists.js';
+import { partnerLinesOf, type PartnerLine } from '../../services/lists.js';
+import { sortLines, SORTS, type ListSort } from '../detailsLists.js';
 import type { LocalGovernmentSummary } from '../../services/presenters.js';
 import type { LocalGovernmentDetail, Relationship } from '../../services/registry.js';
 import type { SearchResult } from '../../services/search.js';
@@ -28,7 +28,7 @@ export const LgLink: FC<{ ctx: PageContext; lg: LocalGovernmentSummary }> = ({ c
 );
 
 /** Partner countries with their number of relationships with Japan, each linking to its list. */
-const CountriesTable: FC<{ ctx: PageContext; rows: { code: string; relationships: number }[] }> = ({ ctx, rows }) => (
+const CountriesTable: FC<{ ctx: PageContext; rows: JapanStatistics['byCountry'] }> = ({ ctx, rows }) => (
   <div class="table-wrap">
     <table>
       <thead>
@@ -40,8 +40,8 @@ const CountriesTable: FC<{ ctx: PageContext; rows: { code: string; relationships
       <tbody>
         {rows.map((row) => (
           <tr>
-            <td><a href={href(ctx, `/countries/${row.code}`)}>{countryName(ctx.lang, row.code)}</a></td>
-            <td class="number">{number(ctx.lang, row.relationships)}</td>
+            <td><a href={href(ctx, `/countries/${row.country}`)}>{countryName(ctx.lang, row.country)}</a></td>
+            <td class="number">{number(ctx.lang, row.count)}</td>
           </tr>
         ))}
       </tbody>
@@ -54,11 +54,10 @@ const yesNo = (lang: Lang, value: boolean | null) => t(lang, value === null ? 'u
 export const HomePage: FC<{
   ctx: PageContext;
   stats: JapanStatistics;
-  countries: { code: string; relationships: number }[];
   latest: PartnerLine[];
   anniversaries: (PartnerLine & { years: number })[];
   year: number;
-}> = ({ ctx, stats, countries, latest, anniversaries, year }) => (
+}> = ({ ctx, stats, latest, anniversaries, year }) => (
   <Layout ctx={ctx} title={t(ctx.lang, 'site.tagline')} section="home">
     <h1>{t(ctx.lang, 'site.tagline')}</h1>
     <p class="lead">
@@ -88,7 +87,7 @@ export const HomePage: FC<{
       </table>
     </div>
     <h2>{t(ctx.lang, 'home.countries')}</h2>
-    <CountriesTable ctx={ctx} rows={countries.slice(0, 15)} />
+    <CountriesTable ctx={ctx} rows={stats.byCountry.slice(0, 15)} />
     <p>
       <a href={href(ctx, '/countries')}>{t(ctx.lang, 'home.allCountries')}</a> · <a href={href(ctx, '/prefectures')}>{t(ctx.lang, 'home.allPrefectures')}</a>
     </p>
@@ -221,16 +220,7 @@ const RelationshipsTable: FC<{ ctx: PageContext; lines: PartnerLine[]; showOwn: 
 );
 
 export const LocalGovernmentPage: FC<{ ctx: PageContext; lg: LocalGovernmentDetail }> = ({ ctx, lg }) => {
-  const lines: PartnerLine[] = lg.relationships.map((relationship) => ({
-    relationshipId: relationship.id,
-    relationshipUrl: relationship.url,
-    localGovernment: lg,
-    partner: relationship.parties[0].id === lg.id ? relationship.parties[1] : relationship.parties[0],
-    label: relationship.label,
-    signedOn: relationship.signedOn,
-    status: relationship.status,
-    domestic: relationship.domestic,
-  }));
+  const lines = partnerLinesOf(lg, lg.relationships);
   const name = lgName(ctx.lang, lg);
   return (
     <Layout ctx={ctx} title={name} head={<JsonLd data={localGovernmentJsonLd(ctx, lg)} />}>
@@ -289,14 +279,12 @@ export const LocalGovernmentPage: FC<{ ctx: PageContext; lg: LocalGovernmentDeta
         <>
           <h2>{t(ctx.lang, 'lg.timeline')}</h2>
           <ol class="timeline">
-            {[...lines]
-              .sort((a, b) => (a.signedOn ?? '9999').localeCompare(b.signedOn ?? '9999'))
-              .map((line) => (
-                <li>
-                  <span class="when">{line.signedOn ? formatPartial(ctx.lang, line.signedOn) : t(ctx.lang, 'lg.undated')}</span>{' '}
-                  <LgLink ctx={ctx} lg={line.partner} />
-                </li>
-              ))}
+            {sortLines(ctx.lang, lines, 'signed').map((line) => (
+              <li>
+                <span class="when">{line.signedOn ? formatPartial(ctx.lang, line.signedOn) : t(ctx.lang, 'lg.undated')}</span>{' '}
+                <LgLink ctx={ctx} lg={line.partner} />
+              </li>
+            ))}
           </ol>
         </>
       ) : null}
@@ -456,7 +444,7 @@ export const PrefecturePage: FC<{ ctx: PageContext; prefecture: LocalGovernmentS
   </Layout>
 );
 
-export const CountryIndexPage: FC<{ ctx: PageContext; rows: { code: string; relationships: number }[] }> = ({ ctx, rows }) => (
+export const CountryIndexPage: FC<{ ctx: PageContext; rows: JapanStatistics['byCountry'] }> = ({ ctx, rows }) => (
   <Layout ctx={ctx} title={t(ctx.lang, 'lists.byCountry')} section="countries">
     <h1>{t(ctx.lang, 'lists.byCountry')}</h1>
     <CountriesTable ctx={ctx} rows={rows} />
