@@ -2,6 +2,7 @@ import type { FC } from 'hono/jsx';
 import { countryName, formatNumber, formatPartial, formatPercent, lgName, t, type Lang, type MessageKey } from '../../i18n/index.js';
 import { partnerLinesOf, type PartnerLine } from '../../services/lists.js';
 import { sortLines, SORTS, type ListSort } from '../detailsLists.js';
+import { JAPANESE_KINDS } from '../../domain/statistics.js';
 import type { LocalGovernmentSummary } from '../../services/presenters.js';
 import type { LocalGovernmentDetail, Relationship } from '../../services/registry.js';
 import type { SearchResult } from '../../services/search.js';
@@ -11,7 +12,7 @@ import { JsonLd, localGovernmentJsonLd, relationshipJsonLd } from './jsonLd.js';
 
 /** A kind as a person reads it in the page's language. */
 export const kindName = (lang: Lang, kind: string, designatedCity = false): string =>
-  designatedCity ? t(lang, 'kind.designated_city') : (t(lang, `kind.${kind}` as MessageKey) ?? kind);
+  t(lang, designatedCity ? 'kind.designated_city' : (`kind.${kind}` as MessageKey));
 
 const number = (lang: Lang, value: number | null | undefined) => (value === null || value === undefined ? '—' : formatNumber(lang, value));
 
@@ -110,7 +111,7 @@ export const HomePage: FC<{
 );
 
 /** The kinds a search can be narrowed to. */
-export const SEARCH_KINDS = ['prefecture', 'city', 'special_ward', 'ward', 'town', 'village', 'municipality'] as const;
+export const SEARCH_KINDS = [...JAPANESE_KINDS, 'municipality'] as const;
 
 export interface SearchFilters {
   country?: string | undefined;
