@@ -109,6 +109,18 @@ export function coverageChart(data: CoverageDatum[], text: CoverageText, options
   const axisLabel = { color: colours.muted, fontSize: axisFont };
   const category = { type: 'category' as const, data: data.map((kind) => kind.label), axisTick: { show: false }, axisLine: { lineStyle: { color: colours.muted } } };
   const barLabel = { show: true, position: 'top' as const, distance: 4, color: colours.ink, fontSize: typeSizes.small, formatter: ({ value }: { value: unknown }) => format(Number(value)) };
+  /** A series of bars in the lower panel, where the counts are. */
+  const lowerBars = (name: string, values: number[], color: string) => ({
+    name,
+    type: 'bar' as const,
+    xAxisIndex: 1,
+    yAxisIndex: 1,
+    data: values,
+    itemStyle: { color },
+    barMaxWidth: 44,
+    emphasis: { disabled: true },
+    label: barLabel,
+  });
   return renderECharts({
     id: options.id ?? chartId('coverage', [text.title, text.summary, text.totalLabel, text.withPartnerLabel, text.coverageLabel, data]),
     kind: 'coverage',
@@ -163,29 +175,8 @@ export function coverageChart(data: CoverageDatum[], text: CoverageText, options
         },
       ],
       series: [
-        {
-          name: text.totalLabel,
-          type: 'bar',
-          xAxisIndex: 1,
-          yAxisIndex: 1,
-          data: data.map((kind) => kind.total),
-          itemStyle: { color: colours.secondaryLight },
-          barMaxWidth: 44,
-          barGap: '12%',
-          emphasis: { disabled: true },
-          label: barLabel,
-        },
-        {
-          name: text.withPartnerLabel,
-          type: 'bar',
-          xAxisIndex: 1,
-          yAxisIndex: 1,
-          data: data.map((kind) => kind.withPartner),
-          itemStyle: { color: colours.primary },
-          barMaxWidth: 44,
-          emphasis: { disabled: true },
-          label: barLabel,
-        },
+        { ...lowerBars(text.totalLabel, data.map((kind) => kind.total), colours.secondaryLight), barGap: '12%' },
+        lowerBars(text.withPartnerLabel, data.map((kind) => kind.withPartner), colours.primary),
         {
           name: text.coverageLabel,
           type: 'line',
