@@ -2,6 +2,8 @@ import { serve, type ServerType } from '@hono/node-server';
 import { openDatabase, type Database, type OpenOptions } from './db/client.js';
 import { bootstrapReferenceData, type ProgressReporter } from './services/bootstrap.js';
 import { createApp } from './web/app.js';
+import { firstAdministratorLink } from './services/accounts.js';
+import { loadDemoListings } from './services/demoListings.js';
 
 export interface RunningServer {
   database: Database;
@@ -13,7 +15,10 @@ export interface RunningServer {
 export interface StartOptions extends OpenOptions {
   port: number;
   hostname?: string;
-  adminToken?: string | undefined;
+  /** Behind a reverse proxy: trust its X-Forwarded-For and X-Forwarded-Proto. */
+  trustProxy?: boolean | undefined;
+  /** The address of the first administrator, invited when the database has no administrator. */
+  firstAdministrator?: string | undefined;
   say?: ProgressReporter;
 }
 
@@ -28,11 +33,12 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   say(`Database: ${database.engine} at ${database.location}`);
   try {
     await bootstrapReferenceData(database.db, say);
+    await loadDemoListings(database.db, say);
   } catch (error) {
     await database.close();
     throw error;
   }
-  const app = createApp({ db: database.db, adminToken: options.adminToken });
+  const app = createApp({ db: database.db, trustProxy: options.trustProxy });
   const hostname = options.hostname ?? '0.0.0.0';
   let server: ServerType;
   try {
@@ -46,6 +52,10 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   }
   const url = `http://localhost:${options.port}`;
   say(`Kizuna is serving at ${url} (ready in ${((performance.now() - started) / 1000).toFixed(1)} s)`);
+  if (options.firstAdministrator) {
+    const link = await firstAdministratorLink(database.db, options.firstAdministrator);
+    if (link) say(`No administrator has signed in yet. ${link.account.email} sets a password at ${url}/account/password/${link.secret} (valid for 7 days; a new link is printed at each start until then).`);
+  }
   return {
     database,
     server,

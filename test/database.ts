@@ -6,6 +6,7 @@ import pg from 'pg';
 import { openDatabase, type Database } from '../src/db/client.js';
 import { projectRoot } from '../src/paths.js';
 import { bootstrapReferenceData, REFERENCE_VERSION } from '../src/services/bootstrap.js';
+import { loadDemoListings } from '../src/services/demoListings.js';
 
 /**
  * Tests run on PGlite by default and on a PostgreSQL server when KIZUNA_TEST_DATABASE_URL is set
@@ -28,7 +29,7 @@ function templateFingerprint(): string {
       hash.update(readFileSync(path.join(projectRoot, folder, file)));
     }
   }
-  for (const file of ['src/services/bootstrap.ts', 'src/services/foreignPlaces.ts']) hash.update(readFileSync(path.join(projectRoot, file)));
+  for (const file of ['src/services/bootstrap.ts', 'src/services/foreignPlaces.ts', 'src/services/demoListings.ts', 'src/content/demoListings.ts']) hash.update(readFileSync(path.join(projectRoot, file)));
   return hash.digest('hex').slice(0, 12);
 }
 
@@ -53,6 +54,7 @@ export async function prepareTemplate(): Promise<string> {
         await admin.query(`create database "${building}"`);
         const database = await openDatabase({ databaseUrl: withDatabaseName(serverUrl, building) });
         await bootstrapReferenceData(database.db);
+        await loadDemoListings(database.db);
         await database.close();
         await admin.query(`alter database "${building}" rename to "${name}"`);
       }
@@ -67,8 +69,15 @@ export async function prepareTemplate(): Promise<string> {
     rmSync(building, { recursive: true, force: true });
     const database = await openDatabase({ dataDir: building });
     await bootstrapReferenceData(database.db);
+    await loadDemoListings(database.db);
     await database.close();
-    renameSync(building, folder);
+    try {
+      renameSync(building, folder);
+    } catch (error) {
+      // Another test run built the same template meanwhile: use theirs.
+      if (!existsSync(folder)) throw error;
+      rmSync(building, { recursive: true, force: true });
+    }
   }
   return folder;
 }

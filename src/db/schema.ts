@@ -1,7 +1,11 @@
 import { sql } from 'drizzle-orm';
 import { DATE_PRECISIONS, RELATIONSHIP_STATUSES } from '../domain/relationships.js';
+import { ROLES } from '../domain/authorization.js';
+import { CLOSED_REASONS, LISTING_DIRECTIONS, LISTING_STATUSES } from '../domain/listings.js';
 import {
   boolean,
+  customType,
+  primaryKey,
   char,
   check,
   date,
@@ -165,8 +169,169 @@ export const auditLog = pgTable(
     entityId: integer('entity_id'),
     before: jsonb('before'),
     after: jsonb('after'),
+    /** The account that made the change; null for the kizuna command and for imports. */
+    accountId: integer('account_id').references(() => accounts.id),
   },
-  (table) => [index('audit_log_entity').on(table.entity, table.entityId)],
+  (table) => [index('audit_log_entity').on(table.entity, table.entityId), index('audit_log_at').on(table.at)],
+);
+
+/** People who sign in: officers, coordinators, administrators. Created by invitation. */
+export const accounts = pgTable('accounts', {
+  id: serial('id').primaryKey(),
+  /** Stored in lower case; unique. */
+  email: text('email').notNull().unique(),
+  name: text('name').notNull(),
+  role: text('role', { enum: ROLES }).notNull(),
+  /** An Argon2id hash in PHC form; null until the invitation is taken up. */
+  passwordHash: text('password_hash'),
+  status: text('status', { enum: ['invited', 'active', 'disabled'] }).notNull().default('invited'),
+  invitedBy: integer('invited_by'),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  lastSignInAt: timestamp('last_sign_in_at', { withTimezone: true }),
+});
+
+/** The local governments an officer acts for. */
+export const accountLocalGovernments = pgTable(
+  'account_local_governments',
+  {
+    accountId: integer('account_id')
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    localGovernmentId: integer('local_government_id')
+      .notNull()
+      .references(() => localGovernments.id),
+  },
+  (table) => [primaryKey({ columns: [table.accountId, table.localGovernmentId] }), index('account_lgs_lg').on(table.localGovernmentId)],
+);
+
+/** One-time links to set a password: an invitation or a reset. Only the SHA-256 of the secret is kept. */
+export const oneTimeLinks = pgTable('one_time_links', {
+  tokenHash: text('token_hash').primaryKey(),
+  accountId: integer('account_id')
+    .notNull()
+    .references(() => accounts.id, { onDelete: 'cascade' }),
+  purpose: text('purpose', { enum: ['invitation', 'reset'] }).notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  usedAt: timestamp('used_at', { withTimezone: true }),
+});
+
+/** Signed-in browsers. The cookie holds the secret; the table holds its SHA-256. */
+export const sessions = pgTable(
+  'sessions',
+  {
+    idHash: text('id_hash').primaryKey(),
+    accountId: integer('account_id')
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    address: text('address'),
+  },
+  (table) => [index('sessions_account').on(table.accountId)],
+);
+
+/** Tokens with which machines use the API as an account; revocable. Only the SHA-256 is kept. */
+export const apiTokens = pgTable(
+  'api_tokens',
+  {
+    id: serial('id').primaryKey(),
+    accountId: integer('account_id')
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    tokenHash: text('token_hash').notNull().unique(),
+    /** The first characters of the token, to tell tokens apart on the page. */
+    prefix: text('prefix').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+  },
+  (table) => [index('api_tokens_account').on(table.accountId)],
+);
+
+/** Failed sign-ins, by account (e-mail) and by address, for throttling. */
+export const signInFailures = pgTable(
+  'sign_in_failures',
+  {
+    id: serial('id').primaryKey(),
+    /** "account:someone@example.org" or "address:203.0.113.9". */
+    key: text('key').notNull(),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [index('sign_in_failures_key_at').on(table.key, table.at)],
+);
+
+/** A local government's profile seeking a partner, in either direction. */
+export const listings = pgTable(
+  'listings',
+  {
+    id: serial('id').primaryKey(),
+    localGovernmentId: integer('local_government_id')
+      .notNull()
+      .references(() => localGovernments.id),
+    direction: text('direction', { enum: LISTING_DIRECTIONS }).notNull(),
+    status: text('status', { enum: LISTING_STATUSES }).notNull().default('draft'),
+    closedReason: text('closed_reason', { enum: CLOSED_REASONS }),
+    population: integer('population'),
+    populationAsOf: date('population_as_of'),
+    populationAsOfPrecision: text('population_as_of_precision', { enum: DATE_PRECISIONS }),
+    areaKm2: doublePrecision('area_km2'),
+    /** Codes of desired countries, continents, sub-regions and language groups ("country:AU", "language:eng"). */
+    desiredRegions: text('desired_regions').array().notNull().default(sql`'{}'::text[]`),
+    fields: text('fields').array().notNull().default(sql`'{}'::text[]`),
+    outlineEn: text('outline_en').notNull().default(''),
+    outlineJa: text('outline_ja').notNull().default(''),
+    characteristicsEn: text('characteristics_en').notNull().default(''),
+    characteristicsJa: text('characteristics_ja').notNull().default(''),
+    prEn: text('pr_en').notNull().default(''),
+    prJa: text('pr_ja').notNull().default(''),
+    /** [{ url, label }] */
+    links: jsonb('links').notNull().default(sql`'[]'::jsonb`),
+    contactName: text('contact_name').notNull().default(''),
+    contactEmail: text('contact_email').notNull().default(''),
+    contactPhone: text('contact_phone').notNull().default(''),
+    /** The last publication or renewal: a published listing expires 12 months after it. */
+    freshSince: date('fresh_since'),
+    publishedAt: timestamp('published_at', { withTimezone: true }),
+    createdBy: integer('created_by').references(() => accounts.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [
+    index('listings_status_direction').on(table.status, table.direction),
+    // One open listing per local government; closed ones are kept as history.
+    uniqueIndex('listings_one_open_per_lg').on(table.localGovernmentId).where(sql`status <> 'closed'`),
+    check('listings_closed_reason', sql`(${table.status} = 'closed') = (${table.closedReason} is not null)`),
+  ],
+);
+
+const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => 'bytea' });
+
+/** A listing's picture, checked by its first bytes, at most 1 MB. */
+export const listingImages = pgTable('listing_images', {
+  listingId: integer('listing_id')
+    .primaryKey()
+    .references(() => listings.id, { onDelete: 'cascade' }),
+  contentType: text('content_type').notNull(),
+  bytes: bytea('bytes').notNull(),
+  uploadedAt: timestamp('uploaded_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** What happened to a listing: submitted, sent back with a comment, published, renewed, closed. */
+export const listingEvents = pgTable(
+  'listing_events',
+  {
+    id: serial('id').primaryKey(),
+    listingId: integer('listing_id')
+      .notNull()
+      .references(() => listings.id, { onDelete: 'cascade' }),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    accountId: integer('account_id').references(() => accounts.id),
+    step: text('step').notNull(),
+    comment: text('comment'),
+  },
+  (table) => [index('listing_events_listing').on(table.listingId)],
 );
 
 /** Small facts about this database: which reference data it holds. */

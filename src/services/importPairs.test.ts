@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { sql } from 'drizzle-orm';
+import { OPERATOR } from '../../test/accounts.js';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { openTestDatabase, sharedData } from '../../test/database.js';
 import { queryRows, type Database } from '../db/client.js';
@@ -134,7 +135,7 @@ describe('import of the Wikipedia pairs', () => {
       database.db,
       sql`select id from local_governments where jis_code = '332071' or (country = 'FR' and name_en = 'Bérat') order by country desc`,
     );
-    await createRelationship(database.db, { localGovernmentIds: [ibara!.id, berat!.id], label: 'friendship city' }, 'test');
+    await createRelationship(database.db, { localGovernmentIds: [ibara!.id, berat!.id], label: 'friendship city' }, OPERATOR);
     const before = await scalar(sql`select count(*)::int as n from relationships`);
     const result = await importPairs(database.db, new TextEncoder().encode('city1,country1,city2,country2\nIbara,Japan,Bérat,France\n'), { source: 'one.csv' });
     expect(result.pairs).toMatchObject({ distinct: 1, added: 0, alreadyPresent: 1 });

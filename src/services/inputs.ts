@@ -1,5 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { EXCHANGE_FIELDS, parsePartialDate, RELATIONSHIP_STATUSES } from '../domain/relationships.js';
+import { LISTING_LIMITS } from '../domain/listings.js';
+import { checkDesiredRegions } from '../reference/desiredRegions.js';
 
 
 const isoDate = z
@@ -66,3 +68,76 @@ export const RelationshipEndInput = z
   .strict()
   .openapi('RelationshipEndInput');
 export type RelationshipEndInput = z.infer<typeof RelationshipEndInput>;
+
+const bilingualText = (max: number, description: string) =>
+  z
+    .object({
+      en: z.string().trim().max(max, `use at most ${max} characters`).default(''),
+      ja: z.string().trim().max(max, `use at most ${max} characters`).default(''),
+    })
+    .strict()
+    .openapi({ description: `${description}, in English, Japanese or both` });
+
+/** A listing's contents, as an officer writes them; any part may still be missing in a draft. */
+export const ListingInput = z
+  .object({
+    population: z
+      .number()
+      .int('write a whole number')
+      .min(LISTING_LIMITS.population.min, 'must be at least 1')
+      .max(LISTING_LIMITS.population.max, 'is larger than any local government (over 40 million)')
+      .nullable()
+      .default(null),
+    populationAsOf: z
+      .string()
+      .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'write the date as YYYY, YYYY-MM or YYYY-MM-DD')
+      .refine((text) => typeof parsePartialDate(text) !== 'string', { message: 'is not a day of the calendar' })
+      .nullable()
+      .default(null)
+      .openapi({ description: 'When the population was counted', example: '2021-06' }),
+    areaKm2: z
+      .number()
+      .min(LISTING_LIMITS.areaKm2.min, 'must be at least 0.01 km²')
+      .max(LISTING_LIMITS.areaKm2.max, 'is larger than any local government (over 3.2 million km²)')
+      .nullable()
+      .default(null),
+    desiredRegions: z
+      .array(z.string().max(60))
+      .max(LISTING_LIMITS.desiredRegions, `choose at most ${LISTING_LIMITS.desiredRegions}`)
+      .default([])
+      .superRefine((codes, context) => {
+        for (const message of checkDesiredRegions(codes)) context.addIssue({ code: 'custom', message });
+      })
+      .openapi({ description: 'Codes of countries, continents, sub-regions and language groups: country:AU, continent:OC, language:eng' }),
+    fields: z.array(z.enum(EXCHANGE_FIELDS)).max(EXCHANGE_FIELDS.length).default([]),
+    outline: bilingualText(LISTING_LIMITS.outline, 'Outline of the local government').default({ en: '', ja: '' }),
+    characteristics: bilingualText(LISTING_LIMITS.characteristics, 'Desired characteristics of the partner').default({ en: '', ja: '' }),
+    pr: bilingualText(LISTING_LIMITS.pr, 'PR information').default({ en: '', ja: '' }),
+    links: z
+      .array(
+        z
+          .object({
+            url: z.url({ protocol: /^https?$/, error: 'must be an http(s) address' }).max(2000),
+            label: z.string().trim().min(1, 'give the link a label').max(100, 'use at most 100 characters'),
+          })
+          .strict(),
+      )
+      .max(LISTING_LIMITS.links, `give at most ${LISTING_LIMITS.links} links`)
+      .default([]),
+    contact: z
+      .object({
+        name: z.string().trim().max(LISTING_LIMITS.contactLine, `use at most ${LISTING_LIMITS.contactLine} characters`).default(''),
+        email: z.union([z.literal(''), z.email('write an e-mail address such as exchange@city.example.jp').max(254)]).default(''),
+        phone: z
+          .string()
+          .trim()
+          .max(40, 'use at most 40 characters')
+          .regex(/^[0-9+()\-.\s]*$/, 'use digits, spaces and + ( ) - only')
+          .default(''),
+      })
+      .strict()
+      .default({ name: '', email: '', phone: '' }),
+  })
+  .strict()
+  .openapi('ListingInput');
+export type ListingInput = z.infer<typeof ListingInput>;

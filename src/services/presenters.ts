@@ -67,3 +67,15 @@ export function prefixedRow(row: Record<string, unknown>, prefix: string): Local
       .map(([key, value]) => [key.slice(prefix.length), value]),
   ) as unknown as LocalGovernmentRow;
 }
+
+/** A date column as YYYY-MM-DD, whichever way the driver gave it. */
+export function toDateString(value: unknown): string | null {
+  if (value === null || value === undefined) return null;
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  return String(value).slice(0, 10);
+}
+
+/** A timestamp column as ISO 8601, whichever way the driver gave it. */
+export function toTimestampString(value: unknown): string {
+  return value instanceof Date ? value.toISOString() : new Date(String(value)).toISOString();
+}

@@ -1,6 +1,6 @@
 import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Db } from '../db/client.js';
-import { auditLog, localGovernments, relationshipRenewals, relationships } from '../db/schema.js';
+import { localGovernments, relationshipRenewals, relationships } from '../db/schema.js';
 import {
   checkRelationshipDates,
   formatPartialDate,
@@ -11,6 +11,8 @@ import {
   type PreciseDate,
 } from '../domain/relationships.js';
 import { KizunaError, notFound, type FieldProblem } from '../errors.js';
+import { actorLabel, authorize, type Actor } from '../domain/authorization.js';
+import { writeAudit } from './audit.js';
 import type { RelationshipCreateInput, RelationshipEndInput, RelationshipUpdateInput } from './inputs.js';
 import {
   prefixedRow,
@@ -18,11 +20,10 @@ import {
   relationshipUrl,
   summaryColumns,
   type LocalGovernmentRow,
+  toDateString,
+  toTimestampString,
   type LocalGovernmentSummary,
 } from './presenters.js';
-
-/** Who makes a change, as the audit log records it. */
-export type Actor = string;
 
 /** Today's date in Japan as YYYY-MM-DD: the registry's days are Japanese days. */
 export function today(): string {
@@ -53,16 +54,6 @@ export interface Relationship {
 }
 
 type RelationshipRecord = typeof relationships.$inferSelect;
-
-function toDateString(value: unknown): string | null {
-  if (value === null || value === undefined) return null;
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
-  return String(value).slice(0, 10);
-}
-
-function toTimestampString(value: unknown): string {
-  return value instanceof Date ? value.toISOString() : new Date(String(value)).toISOString();
-}
 
 /** Relationships with both parties, shaped for the outside. One query for the rows, one for renewals. */
 async function presentRelationships(db: Db, records: RelationshipRecord[]): Promise<Relationship[]> {
@@ -210,14 +201,14 @@ async function refusingDuplicates<T>(write: () => Promise<T>): Promise<T> {
   }
 }
 
-async function writeAudit(db: Db, actor: Actor, action: string, id: number, before: unknown, after: unknown): Promise<void> {
-  await db.insert(auditLog).values({ actor, action, entity: 'relationship', entityId: id, before, after });
-}
+const auditRelationship = (db: Db, actor: Actor, action: string, id: number, before: unknown, after: unknown) =>
+  writeAudit(db, actor, { action, entity: 'relationship', entityId: id, before, after });
 
 /** Creates a relationship after checking its parties, dates and uniqueness; audited. */
 export async function createRelationship(db: Db, input: RelationshipCreateInput, actor: Actor, now = today()): Promise<Relationship> {
   const problems: FieldProblem[] = [];
   const [a, b] = input.localGovernmentIds as [number, number];
+  authorize(actor, { do: 'relationship.write', parties: [a, b] });
   if (a === b) problems.push({ field: 'localGovernmentIds', message: 'a local government cannot be paired with itself' });
   const signedOn = signedDate(input.signedOn, problems);
   problems.push(...checkRelationshipDates({ signedOn, fixedTermEnd: input.fixedTermEnd, renewals: input.renewals }, now));
@@ -255,7 +246,7 @@ export async function createRelationship(db: Db, input: RelationshipCreateInput,
         clairMultipleFields: input.clair?.multipleFields ?? null,
         clairBudgetApproved: input.clair?.budgetApproved ?? null,
         agreementUrl: input.agreementUrl ?? null,
-        source: input.source ?? `entered by ${actor}`,
+        source: input.source ?? `entered by ${actorLabel(actor)}`,
         verified: input.verified ?? false,
         notes: input.notes ?? null,
         firstCountry: countryOf(firstId),
@@ -266,7 +257,7 @@ export async function createRelationship(db: Db, input: RelationshipCreateInput,
       await tx.insert(relationshipRenewals).values(input.renewals.map((renewal) => ({ relationshipId: record!.id, ...renewal })));
     }
     const created = (await presentRelationships(tx, [record!]))[0]!;
-    await writeAudit(tx, actor, 'create', created.id, null, created);
+    await auditRelationship(tx, actor, 'create', created.id, null, created);
     return created;
   }));
 }
@@ -282,6 +273,7 @@ export async function updateRelationship(
   return refusingDuplicates(() => db.transaction(async (tx) => {
     const [record] = await tx.select().from(relationships).where(eq(relationships.id, id)).for('update');
     if (!record) throw notFound(`Relationship ${id}`);
+    authorize(actor, { do: 'relationship.write', parties: [record.firstId, record.secondId] });
     if (record.status === 'ended' && input.status !== undefined) {
       throw new KizunaError('conflict', `Relationship ${id} ended on ${toDateString(record.endedOn) ?? 'an unknown date'}; an ended relationship is not reopened by a change of status. Record a new one instead.`, [
         { field: 'status', message: 'the relationship has ended' },
@@ -335,7 +327,7 @@ export async function updateRelationship(
       }
     }
     const after = (await presentRelationships(tx, [updated!]))[0]!;
-    await writeAudit(tx, actor, 'update', id, before, after);
+    await auditRelationship(tx, actor, 'update', id, before, after);
     return after;
   }));
 }
@@ -345,6 +337,7 @@ export async function endRelationship(db: Db, id: number, input: RelationshipEnd
   return db.transaction(async (tx) => {
     const [record] = await tx.select().from(relationships).where(eq(relationships.id, id)).for('update');
     if (!record) throw notFound(`Relationship ${id}`);
+    authorize(actor, { do: 'relationship.write', parties: [record.firstId, record.secondId] });
     if (record.status === 'ended') {
       throw new KizunaError('conflict', `Relationship ${id} ended already, on ${toDateString(record.endedOn) ?? 'an unknown date'}.`);
     }
@@ -358,7 +351,7 @@ export async function endRelationship(db: Db, id: number, input: RelationshipEnd
       .where(eq(relationships.id, id))
       .returning();
     const after = (await presentRelationships(tx, [updated!]))[0]!;
-    await writeAudit(tx, actor, 'end', id, before, after);
+    await auditRelationship(tx, actor, 'end', id, before, after);
     return after;
   });
 }

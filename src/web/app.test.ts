@@ -5,9 +5,10 @@ import type { Relationship } from '../services/registry.js';
 import type { SearchResult } from '../services/search.js';
 import type { JapanStatistics } from '../services/stats.js';
 import { createApp } from './app.js';
+import { createTestAccount } from '../../test/accounts.js';
 
 let database: Database;
-const app = () => createApp({ db: database.db, adminToken: 'test-token' });
+const app = () => createApp({ db: database.db });
 
 async function page(path: string) {
   const response = await app().request(path);
@@ -25,7 +26,7 @@ async function searchOne(query: string, check: (lg: SearchResult) => boolean): P
 async function createRelationship(body: Record<string, unknown>): Promise<Relationship> {
   const response = await app().request('/api/relationships', {
     method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: 'Bearer test-token' },
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${coordinatorToken}` },
     body: JSON.stringify(body),
   });
   const created = (await response.json()) as Relationship;
@@ -38,9 +39,11 @@ let nagasaki: SearchResult;
 let saintPaul: SearchResult;
 let okayamaPrefecture: SearchResult;
 let relationship: Relationship;
+let coordinatorToken: string;
 
 beforeAll(async () => {
   database = await openTestDatabase(inject('databaseTemplate'));
+  coordinatorToken = (await createTestAccount(database.db, 'coordinator')).token;
   ibara = await searchOne('q=ibara', (lg) => lg.jisCode === '332071');
   nagasaki = await searchOne('q=Nagasaki&country=JP', (lg) => lg.jisCode === '422011');
   okayamaPrefecture = await searchOne('q=Okayama&kind=prefecture', (lg) => lg.jisCode === '330001');

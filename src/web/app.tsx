@@ -25,6 +25,10 @@ import { relationshipMap, type MapDataset } from '../services/mapData.js';
 import { renderWorldMapSvg, worldMapData } from './map/worldMap.js';
 import { MapPage } from './pages/map.js';
 import type { PageContext } from './pages/layout.js';
+import { identify, type KizunaEnv, type SessionOptions } from './session.js';
+import { registerAccountPages } from './routes/account.js';
+import { registerDashboardPages } from './routes/dashboard.js';
+import { registerListingPages } from './routes/listings.js';
 import {
   CountryIndexPage,
   CountryPage,
@@ -41,22 +45,31 @@ import {
 
 export interface AppOptions {
   db: Db;
-  adminToken?: string | undefined;
+  /** Behind a reverse proxy that sets X-Forwarded-For and X-Forwarded-Proto. */
+  trustProxy?: boolean | undefined;
 }
 
 const ONE_MEGABYTE = 1024 * 1024;
+/** Forms may carry a listing's picture (at most 1 MB) besides their text. */
+const FORM_BODY_LIMIT = 3 * ONE_MEGABYTE;
 
 /** The language of a page address: /ja and below are Japanese. */
 const languageOf = (path: string): Lang => (path === '/ja' || path.startsWith('/ja/') ? 'ja' : 'en');
 
-/** What a page needs to know of its request: language, and the address without the language prefix. */
-function pageContext(c: Context): PageContext {
+/** What a page needs to know of its request: language, address without the language prefix, who is signed in. */
+export function pageContext(c: Context<KizunaEnv>): PageContext {
   const url = new URL(c.req.url);
-  return { lang: languageOf(url.pathname), path: pathWithoutLocale(url.pathname) + url.search };
+  const actor = c.get('actor');
+  return {
+    lang: languageOf(url.pathname),
+    path: pathWithoutLocale(url.pathname) + url.search,
+    viewer: actor?.kind === 'account' ? { name: actor.name, role: actor.role } : undefined,
+    csrf: c.get('csrf') ?? '',
+  };
 }
 
 /** Renders any error: JSON under /api, a page in the page's language elsewhere. Unknown errors are logged and hidden. */
-function renderError(error: unknown, c: Context) {
+function renderError(error: unknown, c: Context<KizunaEnv>) {
   let known: KizunaError;
   if (error instanceof KizunaError) known = error;
   else if (error instanceof HTTPException && error.status === 400) known = new KizunaError('malformed_json', `The body is not valid JSON: ${error.message}.`);
@@ -66,6 +79,7 @@ function renderError(error: unknown, c: Context) {
     console.error(error);
     known = new KizunaError('internal', 'Kizuna failed to answer this request; the error is in the server log.');
   }
+  if (known.id === 'too_many_requests' && 'retryAfter' in known) c.header('Retry-After', String(known.retryAfter));
   if (c.req.path.startsWith('/api/') || c.req.path === '/api') {
     return c.json({ error: { id: known.id, message: known.message, problems: known.problems } }, known.status);
   }
@@ -79,8 +93,11 @@ let knownCountryCodes: string[] | undefined;
 const countryCodes = () => (knownCountryCodes ??= loadCountries().map((country) => country.code));
 
 /** The public pages of one language; mounted at / for English and /ja for Japanese. */
-function createPages(db: Db): Hono {
-  const pages = new Hono();
+function createPages(db: Db, options: SessionOptions): Hono<KizunaEnv> {
+  const pages = new Hono<KizunaEnv>();
+  registerAccountPages(pages, db, options);
+  registerListingPages(pages, db, options);
+  registerDashboardPages(pages, db, options);
   pages.get('/', async (c) => {
     const year = Number(today().slice(0, 4));
     const stats = await japanStatistics(db);
@@ -246,8 +263,9 @@ function asOfFrom(c: Context): string | undefined {
 }
 
 /** The whole web face: API, API docs, assets and the pages in both languages, over one database. */
-export function createApp({ db, adminToken }: AppOptions): Hono {
-  const app = new Hono();
+export function createApp({ db, trustProxy = false }: AppOptions): Hono<KizunaEnv> {
+  const sessionOptions: SessionOptions = { trustProxy };
+  const app = new Hono<KizunaEnv>();
   app.onError(renderError);
   app.notFound((c) => renderError(new KizunaError('not_found', `There is no page at ${c.req.path}.`), c));
   // How long the server spent on each answer, for browsers' developer tools and the benchmark.
@@ -267,7 +285,19 @@ export function createApp({ db, adminToken }: AppOptions): Hono {
       },
     }),
   );
-  const api = createApi({ db, adminToken });
+  app.use(
+    '*',
+    bodyLimit({
+      maxSize: FORM_BODY_LIMIT,
+      onError: () => {
+        throw new KizunaError('payload_too_large', 'The form is over 3 MB; a picture may be at most 1 MB.');
+      },
+    }),
+  );
+  // Static files need no identity; everything else learns who is asking, and browser writes need a CSRF token.
+  const identifyVisitor = identify(db, sessionOptions);
+  app.use(async (c, next) => (c.req.path.startsWith('/assets/') || c.req.path.startsWith('/map/') ? next() : identifyVisitor(c, next)));
+  const api = createApi({ db });
   // The API reference is in English only.
   app.get('/ja/api/docs', (c) => c.redirect('/api/docs', 302));
   app.get('/api/docs', (c) => c.html(<ApiDocsPage document={api.getOpenAPI31Document(API_DOCUMENT) as never} />));
@@ -290,7 +320,7 @@ export function createApp({ db, adminToken }: AppOptions): Hono {
     return c.json(mapJson(data, lang));
   });
 
-  const pages = createPages(db);
+  const pages = createPages(db, sessionOptions);
   app.route('/ja', pages);
   app.route('/', pages);
   return app;

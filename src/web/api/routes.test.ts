@@ -7,15 +7,22 @@ import type { LocalGovernmentDetail, Relationship } from '../../services/registr
 import type { SearchResult } from '../../services/search.js';
 import type { JapanStatistics } from '../../services/stats.js';
 import { createApp } from '../app.js';
+import { createTestAccount } from '../../../test/accounts.js';
+import { listApiTokens, revokeApiToken } from '../../services/accounts.js';
 
 let database: Database;
+/** A coordinator's API token: coordinators may change every relationship. */
+let TOKEN: string;
+let coordinatorEmail: string;
 beforeAll(async () => {
   database = await openTestDatabase(inject('databaseTemplate'));
+  const coordinator = await createTestAccount(database.db, 'coordinator');
+  TOKEN = coordinator.token;
+  coordinatorEmail = coordinator.email;
 });
 afterAll(() => database.close());
 
-const TOKEN = 'test-token';
-const app = () => createApp({ db: database.db, adminToken: TOKEN });
+const app = () => createApp({ db: database.db });
 
 interface ErrorBody {
   error: { id: string; message: string; problems: { field: string; message: string }[] };
@@ -37,7 +44,7 @@ interface WriteOptions {
   headers?: Record<string, string>;
 }
 
-/** A write with the admin token unless told otherwise; `raw` sends the body text as it is. */
+/** A write with the coordinator's token unless told otherwise; `raw` sends the body text as it is. */
 async function write<T = Relationship>(path: string, body: unknown, options: WriteOptions = {}) {
   const headers: Record<string, string> = { 'content-type': 'application/json', ...options.headers };
   const token = options.token === undefined ? TOKEN : options.token;
@@ -489,22 +496,24 @@ describe('POST /api/relationships', () => {
     expect(status).toBe(415);
   });
 
-  it('refuses writes when the app has no admin token, saying so', async () => {
-    for (const adminToken of [undefined, '']) {
-      const readOnly = createApp({ db: database.db, adminToken });
-      const response = await readOnly.request('/api/relationships', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: 'Bearer anything' },
-        body: JSON.stringify({ localGovernmentIds: [ids.ibara, ids.glasgow], label: 'read only' }),
-      });
-      expect(response.status).toBe(401);
-      const body = (await response.json()) as ErrorBody;
-      expect(body.error.id).toBe('unauthorized');
-      expect(body.error.message).toMatch(/accepts no writes/);
-      expect(body.error.message).toContain('KIZUNA_ADMIN_TOKEN');
-      const reading = await readOnly.request(`/api/local-governments/${ids.ibara}`);
-      expect(reading.status).toBe(200);
-    }
+  it('refuses the write of an officer of neither party (403) and stores nothing', async () => {
+    const officer = await createTestAccount(database.db, 'officer', [ids.okayamaCity]);
+    const before = await relationshipCount(ids.ibara);
+    const { status, body } = await create({ localGovernmentIds: [ids.ibara, ids.glasgow], label: 'not mine' }, { token: officer.token });
+    expect(status).toBe(403);
+    expect((body as unknown as ErrorBody).error.message).toMatch(/only the relationships of their own local governments/);
+    expect(await relationshipCount(ids.ibara)).toBe(before);
+    const own = await create({ localGovernmentIds: [ids.okayamaCity, ids.glasgow], label: 'officer’s own' }, { token: officer.token });
+    expect(own.status).toBe(201);
+  });
+
+  it('refuses a revoked token (401)', async () => {
+    const coordinator = await createTestAccount(database.db, 'coordinator');
+    const [token] = await listApiTokens(database.db, coordinator.actor);
+    await revokeApiToken(database.db, coordinator.actor, token!.id);
+    const { status, body } = await create({ localGovernmentIds: [ids.ibara, ids.glasgow], label: 'revoked' }, { token: coordinator.token });
+    expect(status).toBe(401);
+    expect((body as unknown as ErrorBody).error.message).toMatch(/unknown or revoked/);
   });
 });
 
@@ -534,7 +543,7 @@ describe('PATCH /api/relationships/{id}', () => {
     const audit = await auditRows(original.id);
     expect(audit.map((row) => row.action)).toEqual(['create', 'update']);
     const update = audit[1]!;
-    expect(update.actor).toBe('admin-token');
+    expect(update.actor).toBe(coordinatorEmail);
     expect(update.before).toMatchObject({ label: 'sister city', status: 'active', notes: null });
     expect(update.after).toMatchObject({ label: 'friendship city', status: 'dormant', notes: 'quiet since 2010' });
   });

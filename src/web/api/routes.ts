@@ -1,7 +1,7 @@
 import { createRoute, OpenAPIHono, type z } from '@hono/zod-openapi';
-import type { Context } from 'hono';
-import { timingSafeEqual } from 'node:crypto';
 import type { Db } from '../../db/client.js';
+import { authorize } from '../../domain/authorization.js';
+import type { KizunaEnv } from '../session.js';
 import { KizunaError, type FieldProblem } from '../../errors.js';
 import { RelationshipCreateInput, RelationshipEndInput, RelationshipUpdateInput } from '../../services/inputs.js';
 import {
@@ -13,11 +13,15 @@ import {
   listRelationships,
   updateRelationship,
 } from '../../services/registry.js';
+import { getListing, publishedListings } from '../../services/listings.js';
 import { searchLocalGovernments } from '../../services/search.js';
 import { japanStatistics } from '../../services/stats.js';
 import {
   ErrorBody,
   IdParam,
+  Listing,
+  ListingListQuery,
+  ListingListResponse,
   LocalGovernmentDetail,
   LocalGovernmentListQuery,
   LocalGovernmentSummary,
@@ -32,8 +36,6 @@ import {
 
 export interface ApiOptions {
   db: Db;
-  /** The bearer token that writes need; writes are refused when none is set. */
-  adminToken: string | undefined;
 }
 
 /** Turns zod's issues into Kizuna's field problems: "signedOn: write the date as …". */
@@ -54,20 +56,12 @@ const errors = {
 };
 const writeErrors = {
   ...errors,
-  401: json(ErrorBody, 'No valid bearer token'),
+  401: json(ErrorBody, 'No valid API token or session'),
+  403: json(ErrorBody, 'The account may not change this'),
   409: json(ErrorBody, 'Conflicts with what is stored (a duplicate, or ended already)'),
   413: json(ErrorBody, 'The body is over 1 MB'),
 };
 const bearer = [{ bearerAuth: [] }];
-
-function tokensMatch(given: string, expected: string): boolean {
-  const a = Buffer.from(given);
-  const b = Buffer.from(expected);
-  return a.length === b.length && timingSafeEqual(a, b);
-}
-
-/** Who the audit log names for a write made with the admin token (accounts come later). */
-const ADMIN_ACTOR = 'admin-token';
 
 /** The top of the OpenAPI document. */
 export const API_DOCUMENT = {
@@ -81,8 +75,8 @@ export const API_DOCUMENT = {
 };
 
 /** The JSON API under /api, with its OpenAPI 3.1 document at /api/openapi.json. */
-export function createApi({ db, adminToken }: ApiOptions): OpenAPIHono {
-  const api = new OpenAPIHono({
+export function createApi({ db }: ApiOptions): OpenAPIHono<KizunaEnv> {
+  const api = new OpenAPIHono<KizunaEnv>({
     defaultHook: (result) => {
       if (!result.success) {
         const problems = problemsFromZod(result.error);
@@ -93,27 +87,14 @@ export function createApi({ db, adminToken }: ApiOptions): OpenAPIHono {
   api.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
     type: 'http',
     scheme: 'bearer',
-    description: 'The server\'s KIZUNA_ADMIN_TOKEN',
+    description: 'An API token of an account, made on its account page: "Authorization: Bearer kz_…". What it may change follows the account\'s role.',
   });
 
-  // The token is checked before the body is read, so that no one learns the rules without it.
-  for (const path of ['/relationships', '/relationships/*']) {
-    api.use(path, async (c, next) => {
-      if (c.req.method !== 'GET') requireAdmin(c);
-      await next();
-    });
-  }
-
-  function requireAdmin(c: Context): void {
-    if (!adminToken) {
-      throw new KizunaError('unauthorized', 'This server accepts no writes: start it with KIZUNA_ADMIN_TOKEN set.');
-    }
-    const header = c.req.header('authorization') ?? '';
-    const match = /^Bearer\s+(.+)$/i.exec(header);
-    if (!match || !tokensMatch(match[1]!.trim(), adminToken)) {
-      throw new KizunaError('unauthorized', 'Writes need the header "Authorization: Bearer <KIZUNA_ADMIN_TOKEN>".');
-    }
-  }
+  // Who is asking is known before the body is read, so that no one learns the rules without an account.
+  api.use('*', async (c, next) => {
+    if (c.req.method !== 'GET' && c.req.method !== 'HEAD') authorize(c.get('actor'), { do: 'account.self' });
+    await next();
+  });
 
   api.openapi(
     createRoute({
@@ -196,7 +177,7 @@ export function createApi({ db, adminToken }: ApiOptions): OpenAPIHono {
       responses: { 201: json(Relationship, 'Created'), ...writeErrors },
     }),
     async (c) => {
-      return c.json(await createRelationship(db, c.req.valid('json'), ADMIN_ACTOR), 201);
+      return c.json(await createRelationship(db, c.req.valid('json'), c.get('actor')), 201);
     },
   );
 
@@ -211,7 +192,7 @@ export function createApi({ db, adminToken }: ApiOptions): OpenAPIHono {
       responses: { 200: json(Relationship, 'Changed'), ...writeErrors },
     }),
     async (c) => {
-      return c.json(await updateRelationship(db, c.req.valid('param').id, c.req.valid('json'), ADMIN_ACTOR), 200);
+      return c.json(await updateRelationship(db, c.req.valid('param').id, c.req.valid('json'), c.get('actor')), 200);
     },
   );
 
@@ -226,7 +207,7 @@ export function createApi({ db, adminToken }: ApiOptions): OpenAPIHono {
       responses: { 200: json(Relationship, 'Ended'), ...writeErrors },
     }),
     async (c) => {
-      return c.json(await endRelationship(db, c.req.valid('param').id, c.req.valid('json'), ADMIN_ACTOR), 200);
+      return c.json(await endRelationship(db, c.req.valid('param').id, c.req.valid('json'), c.get('actor')), 200);
     },
   );
 
@@ -242,6 +223,36 @@ export function createApi({ db, adminToken }: ApiOptions): OpenAPIHono {
       responses: { 200: json(Statistics, 'Totals, by partner country, by Japanese kind with coverage, by prefecture, by label, growth per year'), 422: errors[422] },
     }),
     async (c) => c.json(await japanStatistics(db, c.req.valid('query').asOf), 200),
+  );
+
+  api.openapi(
+    createRoute({
+      method: 'get',
+      path: '/listings',
+      summary: 'Local governments looking for a partner',
+      description:
+        'The published listings of one direction, by local government name. Every filter given must hold; an unknown filter value is refused with 422 naming the field.',
+      tags: ['Listings'],
+      request: { query: ListingListQuery },
+      responses: { 200: json(ListingListResponse, 'The published listings that pass the filters'), 422: errors[422] },
+    }),
+    async (c) => {
+      const { q, ...filters } = c.req.valid('query');
+      return c.json({ results: await publishedListings(db, { ...filters, words: q }) }, 200);
+    },
+  );
+
+  api.openapi(
+    createRoute({
+      method: 'get',
+      path: '/listings/{id}',
+      summary: 'One listing',
+      description: 'A published listing; with the API token of its officer or of a coordinator, also a draft, one awaiting moderation or a closed one.',
+      tags: ['Listings'],
+      request: { params: IdParam },
+      responses: { 200: json(Listing, 'The listing'), 404: errors[404], 422: errors[422] },
+    }),
+    async (c) => c.json(await getListing(db, c.get('actor'), c.req.valid('param').id), 200),
   );
 
   api.doc31('/openapi.json', API_DOCUMENT);

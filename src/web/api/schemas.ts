@@ -1,6 +1,9 @@
 import { z } from '@hono/zod-openapi';
 import { today } from '../../services/registry.js';
-import { DATE_PRECISIONS, EARLIEST_YEAR, parsePartialDate, RELATIONSHIP_STATUSES } from '../../domain/relationships.js';
+import { DATE_PRECISIONS, EARLIEST_YEAR, EXCHANGE_FIELDS, parsePartialDate, RELATIONSHIP_STATUSES } from '../../domain/relationships.js';
+import { CLOSED_REASONS, LISTING_DIRECTIONS, LISTING_STATUSES, POPULATION_BANDS, type PopulationBand } from '../../domain/listings.js';
+import { findDesiredRegion } from '../../reference/desiredRegions.js';
+import { SEARCH_KINDS } from '../pages/registry.js';
 
 /** A numeric path parameter that stays a string in the OpenAPI document. */
 export const IdParam = z.object({
@@ -149,3 +152,60 @@ export const ErrorBody = z
     }),
   })
   .openapi('Error');
+
+const bilingual = z.object({ en: z.string(), ja: z.string() });
+const POPULATION_BAND_IDS = POPULATION_BANDS.map((band) => band.id) as [PopulationBand, ...PopulationBand[]];
+
+/** The optional filters of the listings; the pages drop a value this refuses, the API answers 422 naming it. */
+export const ListingFilterQuery = z.object({
+  region: z
+    .string()
+    .max(60)
+    .refine((code) => findDesiredRegion(code) !== undefined, { message: 'is not a known country or region; use a code such as country:AU, continent:OC or language:eng' })
+    .optional()
+    .openapi({ description: 'Listings whose desired countries and regions share a country with this one', example: 'continent:OC' }),
+  kind: z.enum(SEARCH_KINDS, { error: `must be one of ${SEARCH_KINDS.join(', ')}` }).optional().openapi({ description: 'Kind of the local government', example: 'town' }),
+  band: z
+    .enum(POPULATION_BAND_IDS, { error: `must be one of ${POPULATION_BAND_IDS.join(', ')}` })
+    .optional()
+    .openapi({ description: 'Population band', example: 'under-10k' }),
+  field: z.enum(EXCHANGE_FIELDS, { error: `must be one of ${EXCHANGE_FIELDS.join(', ')}` }).optional().openapi({ description: 'Field of exchange', example: 'education_youth' }),
+  q: z.string().max(200, 'at most 200 characters').optional().openapi({ description: 'Words to find in the names and texts, in English or Japanese; all must occur', example: 'denim' }),
+});
+
+export const ListingListQuery = ListingFilterQuery.extend({
+  direction: z
+    .enum(LISTING_DIRECTIONS, { error: 'give from-japan (Japanese local governments seeking partners abroad) or to-japan (local governments abroad seeking Japanese partners)' })
+    .openapi({ example: 'from-japan' }),
+});
+
+export const Listing = z
+  .object({
+    id: z.number().int(),
+    url: z.string().openapi({ example: '/listings/1' }),
+    direction: z.enum(LISTING_DIRECTIONS),
+    status: z.enum(LISTING_STATUSES).openapi({ description: 'Only published listings are public; owners and coordinators see the others' }),
+    closedReason: z.enum(CLOSED_REASONS).nullable(),
+    localGovernment: LocalGovernmentSummary,
+    prefecture: z
+      .object({ id: z.number().int(), name: z.object({ en: z.string(), ja: z.string().nullable() }) })
+      .nullable()
+      .openapi({ description: 'The prefecture of a Japanese local government; null abroad' }),
+    population: z.number().int().nullable().openapi({ example: 39019 }),
+    populationAsOf: z.object({ date: z.string(), precision: z.enum(DATE_PRECISIONS) }).nullable().openapi({ description: 'When the population was counted' }),
+    areaKm2: z.number().nullable().openapi({ example: 243.54 }),
+    desiredRegions: z.array(z.string()).openapi({ example: ['language:eng'] }),
+    fields: z.array(z.enum(EXCHANGE_FIELDS)),
+    outline: bilingual,
+    characteristics: bilingual,
+    pr: bilingual.openapi({ description: 'Paragraphs separated by blank lines' }),
+    links: z.array(z.object({ url: z.string(), label: z.string() })),
+    contact: z.object({ name: z.string(), email: z.string(), phone: z.string() }),
+    imageUrl: z.string().nullable().openapi({ example: '/listings/1/image' }),
+    updatedAt: z.string(),
+    publishedAt: z.string().nullable(),
+    expiresOn: z.string().nullable().openapi({ description: 'For a published listing: the day it leaves the public pages unless renewed' }),
+  })
+  .openapi('Listing');
+
+export const ListingListResponse = z.object({ results: z.array(Listing) }).openapi('ListingList');

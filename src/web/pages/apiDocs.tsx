@@ -89,7 +89,7 @@ export const ApiDocsPage: FC<{ document: OpenApiDocument }> = ({ document }) => 
       <p>{document.info.description}</p>
       <p>
         Machine-readable description: <a href="/api/openapi.json">/api/openapi.json</a> (OpenAPI 3.1). Writes need the header{' '}
-        <code>Authorization: Bearer $KIZUNA_ADMIN_TOKEN</code>. Errors answer with <code>{'{"error": {"id", "message", "problems": [{"field", "message"}]}}'}</code>.
+        <code>Authorization: Bearer kz_…</code> with an API token made on your account page; what a token may change follows its account's role. Errors answer with <code>{'{"error": {"id", "message", "problems": [{"field", "message"}]}}'}</code>.
       </p>
       {Object.entries(document.paths ?? {}).flatMap(([path, operations]) =>
         Object.entries(operations).map(([method, operation]) => (

@@ -2,25 +2,31 @@ import type { FC, PropsWithChildren } from 'hono/jsx';
 import { raw } from 'hono/html';
 import { localePath, t, type Lang } from '../../i18n/index.js';
 import { assetUrl } from '../assets.js';
+import type { Role } from '../../domain/authorization.js';
 
 /** What every page knows: its language and its address without the language prefix. */
 export interface PageContext {
   lang: Lang;
   /** The page's path without /ja, with its query string. */
   path: string;
+  /** The signed-in person, if any. */
+  viewer?: { name: string; role: Role } | undefined;
+  /** The token every form that changes something sends back (see web/session.ts). */
+  csrf?: string;
 }
 
 /** The address of a path in the page's language. */
 export const href = (ctx: PageContext, path: string) => localePath(ctx.lang, path);
 
-type Section = 'home' | 'statistics' | 'prefectures' | 'countries' | 'map' | 'guides' | 'api' | 'search';
+type Section = 'home' | 'statistics' | 'prefectures' | 'countries' | 'map' | 'listings' | 'guides' | 'api' | 'search' | 'account';
 
-const NAV: { section: Exclude<Section, 'search'>; path: string; key: Parameters<typeof t>[1] }[] = [
+const NAV: { section: Exclude<Section, 'search' | 'account'>; path: string; key: Parameters<typeof t>[1] }[] = [
   { section: 'home', path: '/', key: 'nav.home' },
   { section: 'statistics', path: '/statistics', key: 'nav.statistics' },
   { section: 'prefectures', path: '/prefectures', key: 'nav.prefectures' },
   { section: 'countries', path: '/countries', key: 'nav.countries' },
   { section: 'map', path: '/map', key: 'nav.map' },
+  { section: 'listings', path: '/listings/from-japan', key: 'nav.listings' },
   { section: 'guides', path: '/guides', key: 'nav.guides' },
   { section: 'api', path: '/api/docs', key: 'nav.api' },
 ];
@@ -70,6 +76,7 @@ export const Layout: FC<
                   <input id="site-search" name="q" type="search" value={query ?? ''} placeholder={t(ctx.lang, 'search.placeholder')} maxlength={200} />
                   <button type="submit">{t(ctx.lang, 'search.button')}</button>
                 </form>
+ <AccountTools ctx={ctx} />
                 <a class="lang-switch" href={localePath(other, ctx.path)} hreflang={other} lang={other} title={t(ctx.lang, 'language.switchLabel')}>
                   {t(ctx.lang, 'language.switch')}
                 </a>
@@ -88,3 +95,17 @@ export const Layout: FC<
     </>
   );
 };
+
+/** Sign in, or the signed-in person's dashboard and sign-out (a form: signing out changes something). */
+const AccountTools: FC<{ ctx: PageContext }> = ({ ctx }) =>
+  ctx.viewer ? (
+    <div class="account-tools">
+      <a href={href(ctx, '/dashboard')}>{t(ctx.lang, 'nav.dashboard')}</a>
+      <form method="post" action={href(ctx, '/sign-out')}>
+        <input type="hidden" name="_csrf" value={ctx.csrf ?? ''} />
+        <button type="submit" class="link-button">{t(ctx.lang, 'nav.signOut')}</button>
+      </form>
+    </div>
+  ) : (
+    <a class="account-tools" href={href(ctx, '/sign-in')}>{t(ctx.lang, 'nav.signIn')}</a>
+  );

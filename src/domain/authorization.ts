@@ -1,0 +1,95 @@
+import { KizunaError } from '../errors.js';
+
+/**
+ * Who may do what. Every action of the web, the API and the CLI is decided here and nowhere else.
+ *
+ * - public (no account): reads what is published.
+ * - officer: bound to one or more local governments; changes only those (their listings, their relationships).
+ * - coordinator: every local government, moderation, the audit log, inviting officers.
+ * - administrator: everything a coordinator does, and accounts of every role, and imports.
+ */
+export const ROLES = ['officer', 'coordinator', 'administrator'] as const;
+export type Role = (typeof ROLES)[number];
+
+export type Actor =
+  | { kind: 'public' }
+  /** Someone at the machine itself, through the kizuna command: they hold the database already. */
+  | { kind: 'system'; label: string }
+  | {
+      kind: 'account';
+      accountId: number;
+      role: Role;
+      /** The local governments an officer acts for; empty for coordinators and administrators. */
+      localGovernmentIds: readonly number[];
+      /** How the audit log names the actor: the account's e-mail address. */
+      label: string;
+      /** The person's name, for pages. */
+      name: string;
+    };
+
+export const PUBLIC: Actor = { kind: 'public' };
+
+export type Action =
+  /** Create, change or end a relationship between the two parties. */
+  | { do: 'relationship.write'; parties: readonly [number, number] }
+  /** Start a listing for a local government, or change, submit, renew or withdraw it. */
+  | { do: 'listing.write'; localGovernmentId: number }
+  /** See a listing that is not published (a draft, one under review, a closed one). */
+  | { do: 'listing.read-unpublished'; localGovernmentId: number }
+  /** Publish a listing, or send it back with a comment. */
+  | { do: 'listing.moderate' }
+  /** Invite a person with a role; set their local governments. */
+  | { do: 'account.invite'; role: Role }
+  /** List accounts, disable or enable one, make a password reset link. */
+  | { do: 'account.manage' }
+  | { do: 'audit.read' }
+  | { do: 'import.run' }
+  /** Make and revoke one's own API tokens, change one's own password. */
+  | { do: 'account.self' };
+
+export type Decision = { allowed: true } | { allowed: false; reason: string };
+
+const isStaff = (role: Role) => role === 'coordinator' || role === 'administrator';
+
+/** Whether the actor may do the action, and if not, why (in words fit to show them). */
+export function decide(actor: Actor, action: Action): Decision {
+  if (actor.kind === 'public') return { allowed: false, reason: 'Sign in first: this needs an account.' };
+  if (actor.kind === 'system') return { allowed: true };
+  const { role, localGovernmentIds } = actor;
+  const allow: Decision = { allowed: true };
+  const deny = (reason: string): Decision => ({ allowed: false, reason });
+  switch (action.do) {
+    case 'account.self':
+      return allow;
+    case 'relationship.write':
+      if (isStaff(role) || action.parties.some((party) => localGovernmentIds.includes(party))) return allow;
+      return deny('An officer changes only the relationships of their own local governments.');
+    case 'listing.write':
+    case 'listing.read-unpublished':
+      if (isStaff(role) || localGovernmentIds.includes(action.localGovernmentId)) return allow;
+      return deny('An officer changes only the listings of their own local governments.');
+    case 'listing.moderate':
+    case 'audit.read':
+      return isStaff(role) ? allow : deny('Only coordinators and administrators do this.');
+    case 'account.invite':
+      if (role === 'administrator') return allow;
+      if (role === 'coordinator' && action.role === 'officer') return allow;
+      return deny(role === 'coordinator' ? 'A coordinator invites officers; an administrator invites coordinators and administrators.' : 'Only coordinators and administrators invite people.');
+    case 'account.manage':
+    case 'import.run':
+      return role === 'administrator' ? allow : deny('Only administrators do this.');
+  }
+}
+
+/** Throws 401 for the public and 403 for an account that may not do the action. */
+export function authorize(actor: Actor, action: Action): void {
+  const decision = decide(actor, action);
+  if (decision.allowed) return;
+  throw new KizunaError(actor.kind === 'public' ? 'unauthorized' : 'forbidden', decision.reason);
+}
+
+/** How the audit log names an actor. */
+export const actorLabel = (actor: Actor): string => (actor.kind === 'public' ? 'public' : actor.label);
+
+/** The account behind an actor, if any. */
+export const accountIdOf = (actor: Actor): number | null => (actor.kind === 'account' ? actor.accountId : null);

@@ -1,0 +1,62 @@
+import { and, count, desc, eq, type SQL } from 'drizzle-orm';
+import type { Db } from '../db/client.js';
+import { auditLog } from '../db/schema.js';
+import { accountIdOf, actorLabel, authorize, type Actor } from '../domain/authorization.js';
+
+export interface AuditChange {
+  action: string;
+  entity: string;
+  entityId: number | null;
+  before: unknown;
+  after: unknown;
+}
+
+/** Records one change with who made it; called inside the change's own transaction. */
+export async function writeAudit(db: Db, actor: Actor, change: AuditChange): Promise<void> {
+  await db.insert(auditLog).values({ actor: actorLabel(actor), accountId: accountIdOf(actor), ...change });
+}
+
+export interface AuditEntry extends AuditChange {
+  id: number;
+  at: string;
+  actor: string;
+}
+
+export const AUDIT_PAGE_SIZE = 50;
+
+/** The audit log, newest first, for coordinators; optionally of one kind of thing or one thing. */
+export async function listAuditEntries(
+  db: Db,
+  actor: Actor,
+  query: { entity?: string | undefined; entityId?: number | undefined; page?: number | undefined } = {},
+): Promise<{ total: number; entries: AuditEntry[] }> {
+  authorize(actor, { do: 'audit.read' });
+  const conditions: SQL[] = [];
+  if (query.entity) conditions.push(eq(auditLog.entity, query.entity));
+  if (query.entityId !== undefined) conditions.push(eq(auditLog.entityId, query.entityId));
+  const where = conditions.length ? and(...conditions) : undefined;
+  const page = Math.max(1, query.page ?? 1);
+  const [rows, [total]] = await Promise.all([
+    db
+      .select()
+      .from(auditLog)
+      .where(where)
+      .orderBy(desc(auditLog.id))
+      .limit(AUDIT_PAGE_SIZE)
+      .offset((page - 1) * AUDIT_PAGE_SIZE),
+    db.select({ value: count() }).from(auditLog).where(where),
+  ]);
+  return {
+    total: total?.value ?? 0,
+    entries: rows.map((row) => ({
+      id: row.id,
+      at: row.at.toISOString(),
+      actor: row.actor,
+      action: row.action,
+      entity: row.entity,
+      entityId: row.entityId,
+      before: row.before,
+      after: row.after,
+    })),
+  };
+}
