@@ -69,11 +69,10 @@ export function expiryOf(freshSince: string): string {
 
 const daysBetween = (from: string, to: string) => Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000);
 
-/** Where a published listing stands on a day: current, expiring within 30 days, or expired. */
-export function freshnessOn(freshSince: string, today: string): { state: 'current' | 'expiring' | 'expired'; expiresOn: string; daysLeft: number } {
-  const expiresOn = expiryOf(freshSince);
+/** Where a published listing that expires on a day stands on another: current, expiring within 30 days, or expired. */
+export function expiryStateOn(expiresOn: string, today: string): { state: 'current' | 'expiring' | 'expired'; daysLeft: number } {
   const daysLeft = daysBetween(today, expiresOn);
-  return { state: daysLeft <= 0 ? 'expired' : daysLeft <= EXPIRY_NOTICE_DAYS ? 'expiring' : 'current', expiresOn, daysLeft };
+  return { state: daysLeft <= 0 ? 'expired' : daysLeft <= EXPIRY_NOTICE_DAYS ? 'expiring' : 'current', daysLeft };
 }
 
 /** Population bands of the public filters, by lower bound. */

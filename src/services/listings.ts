@@ -5,7 +5,7 @@ import { listingEvents, listingImages, listings, localGovernments } from '../db/
 import { accountIdOf, authorize, decide, type Actor } from '../domain/authorization.js';
 import {
   directionOf,
-  freshnessOn,
+  expiryOf,
   imageTypeOf,
   LISTING_LIMITS,
   LISTING_STEPS,
@@ -119,7 +119,7 @@ async function loadListings(db: Db, where: ReturnType<typeof sql>): Promise<List
       imageUrl: row.has_image ? `${listingUrl(Number(l.id))}/image` : null,
       updatedAt: toTimestampString(l.updated_at),
       publishedAt: l.published_at ? toTimestampString(l.published_at) : null,
-      expiresOn: status === 'published' && freshSince ? freshnessOn(freshSince, freshSince).expiresOn : null,
+      expiresOn: status === 'published' && freshSince ? expiryOf(freshSince) : null,
     };
   });
 }

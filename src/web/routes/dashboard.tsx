@@ -1,9 +1,239 @@
-import type { Hono } from 'hono';
+import type { Context, Hono } from 'hono';
 import type { Db } from '../../db/client.js';
+import { decide, type Actor } from '../../domain/authorization.js';
+import { expiryStateOn, LISTING_STEPS, type ListingStep } from '../../domain/listings.js';
+import { KizunaError } from '../../errors.js';
+import { localePath } from '../../i18n/index.js';
+import { getAccount } from '../../services/accounts.js';
+import {
+  changeRequests,
+  createListing,
+  getListing,
+  inputOf,
+  listingHistory,
+  listingsOfActor,
+  moderationQueue,
+  setListingImage,
+  takeListingStep,
+  updateListing,
+  type Listing,
+} from '../../services/listings.js';
+import { getLocalGovernment, today } from '../../services/registry.js';
+import { pageContext } from '../app.js';
+import { listingFormValues, readListingForm } from '../forms/listingForm.js';
+import { DashboardPage, ListingFormPage, ModerationQueuePage, ModerationReviewPage, type Notice } from '../pages/dashboard.js';
 import type { KizunaEnv, SessionOptions } from '../session.js';
 
-export function registerDashboardPages(pages: Hono<KizunaEnv>, db: Db, options: SessionOptions): void {
-  void pages;
-  void db;
-  void options;
+type AccountActor = Actor & { kind: 'account' };
+
+/** The signed-in actor, or a redirect to the sign-in page that comes back here. */
+function signedIn(c: Context<KizunaEnv>): AccountActor | Response {
+  const actor = c.get('actor');
+  if (actor.kind === 'account') return actor;
+  const ctx = pageContext(c);
+  return c.redirect(`${localePath(ctx.lang, '/sign-in')}?next=${encodeURIComponent(new URL(c.req.url).pathname)}`, 303);
+}
+
+const id = (c: Context, name = 'id') => Number(c.req.param(name));
+
+/** What the officer should know: sent back with a comment, waiting, expiring, expired; and the queue for coordinators. */
+function noticesOf(listings: Listing[], comments: Map<number, string>, day: string, queue: number): Notice[] {
+  const notices: Notice[] = [];
+  if (queue > 0) notices.push({ kind: 'queue', count: queue });
+  for (const listing of listings) {
+    const comment = comments.get(listing.id);
+    if (listing.status === 'draft' && comment) notices.push({ kind: 'changes', listing, comment });
+    if (listing.status === 'submitted') notices.push({ kind: 'submitted', listing });
+    if (listing.status === 'published' && listing.expiresOn) {
+      const { state, daysLeft } = expiryStateOn(listing.expiresOn, day);
+      if (state !== 'current') notices.push({ kind: state, listing, date: listing.expiresOn, days: Math.max(daysLeft, 0) });
+    }
+  }
+  return notices;
+}
+
+/** Officers' dashboard, the listing form and its steps, and the coordinators' moderation. */
+export function registerDashboardPages(pages: Hono<KizunaEnv>, db: Db, _options: SessionOptions): void {
+  pages.get('/dashboard', async (c) => {
+    const actor = signedIn(c);
+    if (actor instanceof Response) return actor;
+    const staff = decide(actor, { do: 'listing.moderate' }).allowed;
+    const [account, listings, queue] = await Promise.all([getAccount(db, actor.accountId), listingsOfActor(db, actor), staff ? moderationQueue(db, actor) : []]);
+    const comments = await changeRequests(db, listings.map((listing) => listing.id));
+    const localGovernments = await Promise.all(account.localGovernments.map((lg) => getLocalGovernment(db, lg.id)));
+    return c.html(
+      <DashboardPage
+        ctx={pageContext(c)}
+        staff={staff}
+        localGovernments={localGovernments}
+        listings={listings}
+        notices={noticesOf(listings, comments, today(), queue.length)}
+      />,
+    );
+  });
+
+  pages.get('/dashboard/listings/new', async (c) => {
+    const actor = signedIn(c);
+    if (actor instanceof Response) return actor;
+    const lgId = Number(c.req.query('lg'));
+    if (!Number.isInteger(lgId) || lgId < 1 || lgId > 2_147_483_647) throw new KizunaError('validation_failed', 'Choose the local government the listing is for (?lg=ID).');
+    const decision = decide(actor, { do: 'listing.write', localGovernmentId: lgId });
+    if (!decision.allowed) throw new KizunaError('forbidden', decision.reason);
+    const lg = await getLocalGovernment(db, lgId);
+    return c.html(<ListingFormPage ctx={pageContext(c)} lgNames={lg.name} action={`/dashboard/listings?lg=${lgId}`} values={{}} problems={[]} />);
+  });
+
+  pages.post('/dashboard/listings', async (c) => {
+    const actor = signedIn(c);
+    if (actor instanceof Response) return actor;
+    const lgId = Number(c.req.query('lg'));
+    const lg = await getLocalGovernment(db, Number.isInteger(lgId) && lgId > 0 && lgId < 2_147_483_647 ? lgId : 0);
+    const body = await c.req.parseBody({ all: true });
+    const form = readListingForm(body);
+    const ctx = pageContext(c);
+    if (!form.input) return c.html(<ListingFormPage ctx={ctx} lgNames={lg.name} action={`/dashboard/listings?lg=${lg.id}`} values={form.values} problems={form.problems} />, 422);
+    const listing = await createListing(db, actor, lg.id, form.input);
+    return afterSave(c, actor, listing, body.then === 'submit');
+  });
+
+  pages.get('/dashboard/listings/:id{[0-9]{1,9}}/edit', async (c) => {
+    const actor = signedIn(c);
+    if (actor instanceof Response) return actor;
+    const listing = await ownListing(actor, id(c));
+    return c.html(
+      <ListingFormPage
+        ctx={pageContext(c)}
+        lgNames={listing.localGovernment.name}
+        action={`/dashboard/listings/${listing.id}`}
+        listing={listing}
+        history={await listingHistory(db, actor, listing.id)}
+        values={listingFormValues(inputOf(listing))}
+        problems={[]}
+        saved={c.req.query('saved') === '1'}
+      />,
+    );
+  });
+
+  pages.post('/dashboard/listings/:id{[0-9]{1,9}}', async (c) => {
+    const actor = signedIn(c);
+    if (actor instanceof Response) return actor;
+    const listing = await ownListing(actor, id(c));
+    const body = await c.req.parseBody({ all: true });
+    const form = readListingForm(body);
+    if (!form.input) return renderForm(c, actor, listing, form.values, form.problems, 422);
+    const saved = await updateListing(db, actor, listing.id, form.input);
+    return afterSave(c, actor, saved, body.then === 'submit');
+  });
+
+  pages.post('/dashboard/listings/:id{[0-9]{1,9}}/image', async (c) => {
+    const actor = signedIn(c);
+    if (actor instanceof Response) return actor;
+    const listing = await ownListing(actor, id(c));
+    const image = (await c.req.parseBody()).image;
+    try {
+      if (!(image instanceof File) || image.size === 0) throw new KizunaError('validation_failed', 'image: choose a picture', [{ field: 'image', message: 'choose a picture to upload' }]);
+      await setListingImage(db, actor, listing.id, new Uint8Array(await image.arrayBuffer()));
+    } catch (error) {
+      if (error instanceof KizunaError && error.id === 'validation_failed') {
+        return renderForm(c, actor, listing, listingFormValues(inputOf(listing)), error.problems, 422);
+      }
+      throw error;
+    }
+    return c.redirect(`${localePath(pageContext(c).lang, `/dashboard/listings/${listing.id}/edit`)}?saved=1`, 303);
+  });
+
+  pages.post('/dashboard/listings/:id{[0-9]{1,9}}/steps/:step', async (c) => {
+    const actor = signedIn(c);
+    if (actor instanceof Response) return actor;
+    const step = c.req.param('step') as ListingStep;
+    if (!(step in LISTING_STEPS) || LISTING_STEPS[step].by !== 'owner') throw new KizunaError('not_found', `There is no step ${step} for an officer.`);
+    const listing = await ownListing(actor, id(c));
+    try {
+      await takeListingStep(db, actor, listing.id, step);
+    } catch (error) {
+      // A listing that is not complete goes back to its form, with the fields to fill.
+      if (step === 'submit' && error instanceof KizunaError && error.id === 'validation_failed') {
+        return renderForm(c, actor, listing, listingFormValues(inputOf(listing)), error.problems, 422);
+      }
+      throw error;
+    }
+    return c.redirect(localePath(pageContext(c).lang, '/dashboard'), 303);
+  });
+
+  pages.get('/moderation', async (c) => {
+    const actor = signedIn(c);
+    if (actor instanceof Response) return actor;
+    return c.html(<ModerationQueuePage ctx={pageContext(c)} queue={await moderationQueue(db, actor)} />);
+  });
+
+  pages.get('/moderation/:id{[0-9]{1,9}}', async (c) => {
+    const actor = signedIn(c);
+    if (actor instanceof Response) return actor;
+    assertModerator(actor);
+    const listing = await getListing(db, actor, id(c));
+    return c.html(<ModerationReviewPage ctx={pageContext(c)} listing={listing} history={await listingHistory(db, actor, listing.id)} comment="" problems={[]} />);
+  });
+
+  pages.post('/moderation/:id{[0-9]{1,9}}', async (c) => {
+    const actor = signedIn(c);
+    if (actor instanceof Response) return actor;
+    assertModerator(actor);
+    const body = await c.req.parseBody();
+    const step = body.step === 'publish' || body.step === 'requestChanges' ? body.step : undefined;
+    if (!step) throw new KizunaError('validation_failed', 'Choose to publish the listing or to ask for changes.', [{ field: 'step', message: 'choose publish or ask for changes' }]);
+    const comment = typeof body.comment === 'string' ? body.comment : '';
+    try {
+      await takeListingStep(db, actor, id(c), step, comment);
+    } catch (error) {
+      if (error instanceof KizunaError && error.id === 'validation_failed') {
+        const listing = await getListing(db, actor, id(c));
+        return c.html(<ModerationReviewPage ctx={pageContext(c)} listing={listing} history={await listingHistory(db, actor, listing.id)} comment={comment} problems={error.problems} />, 422);
+      }
+      throw error;
+    }
+    return c.redirect(localePath(pageContext(c).lang, '/moderation'), 303);
+  });
+
+  /** A listing the actor may change: 404 if it does not exist, 403 if it is another LG's. */
+  async function ownListing(actor: AccountActor, listingId: number): Promise<Listing> {
+    const listing = await getListing(db, { kind: 'system', label: 'lookup' }, listingId);
+    const decision = decide(actor, { do: 'listing.write', localGovernmentId: listing.localGovernment.id });
+    if (!decision.allowed) throw new KizunaError('forbidden', decision.reason);
+    return listing;
+  }
+
+  async function renderForm(c: Context<KizunaEnv>, actor: AccountActor, listing: Listing, values: ReturnType<typeof listingFormValues>, problems: KizunaError['problems'], status: 422) {
+    return c.html(
+      <ListingFormPage
+        ctx={pageContext(c)}
+        lgNames={listing.localGovernment.name}
+        action={`/dashboard/listings/${listing.id}`}
+        listing={listing}
+        history={await listingHistory(db, actor, listing.id)}
+        values={values}
+        problems={problems}
+      />,
+      status,
+    );
+  }
+
+  /** After saving: submit if asked (back to the form if something is missing), else back to the form. */
+  async function afterSave(c: Context<KizunaEnv>, actor: AccountActor, listing: Listing, submit: boolean) {
+    const lang = pageContext(c).lang;
+    if (submit) {
+      try {
+        await takeListingStep(db, actor, listing.id, 'submit');
+        return c.redirect(localePath(lang, '/dashboard'), 303);
+      } catch (error) {
+        if (error instanceof KizunaError && error.id === 'validation_failed') return renderForm(c, actor, listing, listingFormValues(inputOf(listing)), error.problems, 422);
+        throw error;
+      }
+    }
+    return c.redirect(`${localePath(lang, `/dashboard/listings/${listing.id}/edit`)}?saved=1`, 303);
+  }
+}
+
+function assertModerator(actor: AccountActor): void {
+  const decision = decide(actor, { do: 'listing.moderate' });
+  if (!decision.allowed) throw new KizunaError('forbidden', decision.reason);
 }

@@ -1,0 +1,108 @@
+import type { FieldProblem } from '../../errors.js';
+import { LISTING_LIMITS } from '../../domain/listings.js';
+import { ListingInput } from '../../services/inputs.js';
+import { problemsFromZod } from '../api/routes.js';
+
+/**
+ * The listing form: its fields are named after the paths of ListingInput ("outline.en",
+ * "links[0].url"), so that a problem the schema finds lands next to the field that caused it.
+ */
+
+/** What the form shows: every field as typed, as text. */
+export type ListingFormValues = Record<string, string | string[]>;
+
+/** How many link rows the form offers at least. */
+export const LINK_ROWS = 3;
+
+type FormBody = Record<string, string | File | (string | File)[]>;
+
+const text = (body: FormBody, name: string): string => {
+  const value = body[name];
+  const first = Array.isArray(value) ? value[0] : value;
+  return typeof first === 'string' ? first : '';
+};
+
+const list = (body: FormBody, name: string): string[] => {
+  const value = body[name] ?? body[`${name}[]`];
+  return (Array.isArray(value) ? value : value === undefined ? [] : [value]).filter((item): item is string => typeof item === 'string');
+};
+
+/** A number as people type it: "39,019", "39 019" and "243.54" are all fine; empty is null. */
+function numberOf(typed: string, field: string, problems: FieldProblem[], whole: boolean): number | null {
+  const cleaned = typed.replace(/[,\s_]/g, '');
+  if (!cleaned) return null;
+  const pattern = whole ? /^\d+$/ : /^\d+(\.\d+)?$/;
+  if (!pattern.test(cleaned)) {
+    problems.push({ field, message: whole ? 'write a whole number, such as 39019' : 'write a number, such as 243.54' });
+    return null;
+  }
+  return Number(cleaned);
+}
+
+/** Reads the posted form into a listing's input, or the problems field by field; the values always come back to refill the form. */
+export function readListingForm(body: FormBody): { values: ListingFormValues; input?: ListingInput; problems: FieldProblem[] } {
+  const values: ListingFormValues = {};
+  for (const name of ['population', 'populationAsOf', 'areaKm2', 'outline.en', 'outline.ja', 'characteristics.en', 'characteristics.ja', 'pr.en', 'pr.ja', 'contact.name', 'contact.email', 'contact.phone']) {
+    values[name] = text(body, name);
+  }
+  values.desiredRegions = list(body, 'desiredRegions');
+  values.fields = list(body, 'fields');
+  const links: { url: string; label: string }[] = [];
+  for (let row = 0; row < LISTING_LIMITS.links; row++) {
+    const url = text(body, `links[${row}].url`).trim();
+    const label = text(body, `links[${row}].label`).trim();
+    values[`links[${row}].url`] = url;
+    values[`links[${row}].label`] = label;
+    if (url || label) links.push({ url, label });
+  }
+
+  const problems: FieldProblem[] = [];
+  const population = numberOf(String(values.population), 'population', problems, true);
+  const areaKm2 = numberOf(String(values.areaKm2), 'areaKm2', problems, false);
+  const parsed = ListingInput.safeParse({
+    population,
+    populationAsOf: String(values.populationAsOf).trim() || null,
+    areaKm2,
+    desiredRegions: values.desiredRegions,
+    fields: values.fields,
+    outline: { en: values['outline.en'], ja: values['outline.ja'] },
+    characteristics: { en: values['characteristics.en'], ja: values['characteristics.ja'] },
+    pr: { en: values['pr.en'], ja: values['pr.ja'] },
+    // Rows are renumbered without the empty ones; a problem's row is the row as typed.
+    links,
+    contact: { name: values['contact.name'], email: String(values['contact.email']).trim(), phone: values['contact.phone'] },
+  });
+  if (!parsed.success) {
+    const typedRows = [...Array(LISTING_LIMITS.links).keys()].filter((row) => values[`links[${row}].url`] || values[`links[${row}].label`]);
+    for (const problem of problemsFromZod(parsed.error)) {
+      const field = problem.field.replace(/^links\[(\d+)\]/, (_, index: string) => `links[${typedRows[Number(index)] ?? index}]`);
+      if (!problems.some((known) => known.field === field)) problems.push({ ...problem, field });
+    }
+  }
+  return problems.length || !parsed.success ? { values, problems } : { values, input: parsed.data, problems };
+}
+
+/** The form's values for a stored listing. */
+export function listingFormValues(input: ListingInput): ListingFormValues {
+  const values: ListingFormValues = {
+    population: input.population === null ? '' : String(input.population),
+    populationAsOf: input.populationAsOf ?? '',
+    areaKm2: input.areaKm2 === null ? '' : String(input.areaKm2),
+    desiredRegions: input.desiredRegions,
+    fields: input.fields,
+    'outline.en': input.outline.en,
+    'outline.ja': input.outline.ja,
+    'characteristics.en': input.characteristics.en,
+    'characteristics.ja': input.characteristics.ja,
+    'pr.en': input.pr.en,
+    'pr.ja': input.pr.ja,
+    'contact.name': input.contact.name,
+    'contact.email': input.contact.email,
+    'contact.phone': input.contact.phone,
+  };
+  input.links.forEach((link, row) => {
+    values[`links[${row}].url`] = link.url;
+    values[`links[${row}].label`] = link.label;
+  });
+  return values;
+}

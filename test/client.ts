@@ -1,0 +1,63 @@
+import type { Hono } from 'hono';
+import { SESSION_COOKIE } from '../src/web/session.js';
+
+/**
+ * A browser stand-in for route tests: keeps cookies between requests to an app (in process), reads
+ * the CSRF token from the last page's form, and signs in through the real sign-in form.
+ */
+export class TestClient {
+  readonly cookies = new Map<string, string>();
+  csrf = '';
+
+  constructor(
+    private readonly app: Hono<any>,
+    private readonly headers: Record<string, string> = {},
+  ) {}
+
+  async request(path: string, init: RequestInit = {}): Promise<Response> {
+    const headers = new Headers(init.headers);
+    for (const [name, value] of Object.entries(this.headers)) headers.set(name, value);
+    if (this.cookies.size) headers.set('cookie', [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; '));
+    const response = await this.app.request(path, { ...init, headers, redirect: 'manual' });
+    for (const line of response.headers.getSetCookie()) {
+      const [pair, ...attributes] = line.split(';');
+      const [name, value] = pair!.split('=') as [string, string];
+      const expired = attributes.some((attribute) => /max-age=0/i.test(attribute.trim()) || /expires=Thu, 01 Jan 1970/i.test(attribute.trim()));
+      if (expired || value === '') this.cookies.delete(name.trim());
+      else this.cookies.set(name.trim(), value);
+    }
+    return response;
+  }
+
+  /** GETs a page and remembers its CSRF token. */
+  async page(path: string): Promise<{ status: number; html: string; response: Response }> {
+    const response = await this.request(path);
+    const html = await response.text();
+    const token = /name="_csrf" value="([^"]*)"/.exec(html)?.[1];
+    if (token) this.csrf = token;
+    return { status: response.status, html, response };
+  }
+
+  /** POSTs a form with the remembered CSRF token (unless `_csrf` is given). */
+  async post(path: string, fields: Record<string, string | string[]> = {}): Promise<{ status: number; html: string; response: Response }> {
+    const body = new URLSearchParams();
+    if (!('_csrf' in fields)) body.append('_csrf', this.csrf);
+    for (const [name, value] of Object.entries(fields)) for (const item of Array.isArray(value) ? value : [value]) body.append(name, item);
+    const response = await this.request(path, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body });
+    return { status: response.status, html: await response.text(), response };
+  }
+
+  /** Signs in with the accounts service and carries its session cookie, then loads the dashboard for a CSRF token. */
+  async useSession(session: string): Promise<void> {
+    this.cookies.set(SESSION_COOKIE, session);
+    await this.page('/dashboard');
+  }
+
+  /** Signs in through the sign-in form; throws unless it redirects. */
+  async signIn(email: string, password: string): Promise<void> {
+    await this.page('/sign-in');
+    const { status, html } = await this.post('/sign-in', { email, password });
+    if (status !== 303) throw new Error(`Sign-in of ${email} answered ${status}: ${html.slice(0, 300)}`);
+    await this.page('/dashboard');
+  }
+}
