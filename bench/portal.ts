@@ -10,11 +10,12 @@ type Line = (label: string, value: string, budget: string) => void;
 
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
-function percentile(sorted: number[], p: number): number {
+export function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 }
 
-async function serverTimes(url: string, path: string, runs: number): Promise<number[]> {
+/** Server times (from Server-Timing) of GETting a path a number of times, sorted. */
+export async function serverTimes(url: string, path: string, runs: number): Promise<number[]> {
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
     const response = await fetch(url + path);

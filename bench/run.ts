@@ -11,7 +11,8 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { projectRoot } from '../src/paths.js';
-import { benchPortal } from './portal.js';
+import { benchAccountsAndListings } from './accounts.js';
+import { benchPortal, percentile } from './portal.js';
 import { buildSearchQueries } from './queries.js';
 
 const cli = path.join(projectRoot, 'dist', 'src', 'cli', 'main.js');
@@ -21,10 +22,6 @@ interface Engine {
   name: string;
   env: NodeJS.ProcessEnv;
   cleanUp(): Promise<void>;
-}
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 }
 
 async function waitUntilServing(url: string, child: ChildProcess, started: number): Promise<number> {
@@ -40,7 +37,7 @@ async function waitUntilServing(url: string, child: ChildProcess, started: numbe
   }
 }
 
-async function startServer(engine: Engine, port: number): Promise<{ child: ChildProcess; ms: number; stop(): Promise<void> }> {
+async function startServer(engine: Engine, port: number): Promise<{ child: ChildProcess; ms: number; log(): string; stop(): Promise<void> }> {
   const started = performance.now();
   const child = spawn(process.execPath, [cli, 'serve', '--port', String(port), '--host', '127.0.0.1'], {
     env: { ...process.env, ...engine.env },
@@ -54,6 +51,7 @@ async function startServer(engine: Engine, port: number): Promise<{ child: Child
   return {
     child,
     ms,
+    log: () => log,
     stop: () =>
       new Promise<void>((resolve) => {
         child.once('exit', () => resolve());
@@ -111,6 +109,7 @@ async function benchEngine(engine: Engine, port: number): Promise<void> {
   const stats = await timeRequests(url, Array.from({ length: 30 }, () => '/api/stats'));
   line('/api/stats p50 (imported data)', `${percentile(stats, 50).toFixed(1)} ms`, '—');
   line('/api/stats p95', `${percentile(stats, 95).toFixed(1)} ms`, '≤ 100 ms');
+  await benchAccountsAndListings(url, server.log, line);
   if (engine.name.startsWith('PGlite')) await benchPortal(url, line);
   await server.stop();
 }
