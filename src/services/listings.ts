@@ -19,7 +19,7 @@ import {
   type ListingStep,
   type PopulationBand,
 } from '../domain/listings.js';
-import { foldName } from '../domain/names.js';
+import { plainLetters } from '../domain/names.js';
 import { parsePartialDate, type ExchangeField, type PreciseDate } from '../domain/relationships.js';
 import { KizunaError, notFound, type FieldProblem } from '../errors.js';
 import { desiredRegionsOverlap } from '../reference/desiredRegions.js';
@@ -324,7 +324,7 @@ export interface ListingFilters {
 /** The published, unexpired listings of one direction that pass the filters, by local government name. */
 export async function publishedListings(db: Db, filters: ListingFilters, day = today()): Promise<Listing[]> {
   const all = await loadListings(db, sql`l.status = 'published' and l.direction = ${filters.direction}`);
-  const words = filters.words ? foldName(filters.words).split(/\s+/).filter(Boolean) : [];
+  const words = filters.words ? textKey(filters.words).split(/\s+/).filter(Boolean) : [];
   return all
     .filter((listing) => isPublic(listing, day))
     .filter((listing) => !filters.region || desiredRegionsOverlap(listing.desiredRegions, [filters.region]))
@@ -333,11 +333,14 @@ export async function publishedListings(db: Db, filters: ListingFilters, day = t
     .filter((listing) => !filters.field || listing.fields.includes(filters.field))
     .filter((listing) => {
       if (words.length === 0) return true;
-      const text = foldName(searchableText(listing));
+      const text = textKey(searchableText(listing));
       return words.every((word) => text.includes(word));
     })
     .sort((a, b) => a.localGovernment.name.en.localeCompare(b.localGovernment.name.en));
 }
+
+/** Texts and words compared without case or accents; kana stay kana (foldName's romaji is for names alone). */
+const textKey = (text: string) => plainLetters(text.normalize('NFKC'));
 
 const searchableText = (listing: Listing) =>
   [

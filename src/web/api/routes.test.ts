@@ -818,7 +818,7 @@ describe('GET /api/stats', () => {
 });
 
 describe('API documentation', () => {
-  const paths = ['/search', '/local-governments', '/local-governments/{id}', '/relationships', '/relationships/{id}', '/relationships/{id}/end', '/stats'];
+  const paths = ['/search', '/local-governments', '/local-governments/{id}', '/relationships', '/relationships/{id}', '/relationships/{id}/end', '/stats', '/listings', '/listings/{id}'];
 
   it('serves an OpenAPI 3.1 document listing every path', async () => {
     const { status, body } = await get<{

@@ -138,16 +138,21 @@ export const ListingsPage: FC<ListingsPageProps> = ({ ctx, direction, filters, w
           {filtered || words ? <a href={href(ctx, `/listings/${direction}`)}>{t(ctx.lang, 'listings.filter.clear')}</a> : null}
         </p>
       </form>
-      {problem ? <p role="alert" class="problem">{problem}</p> : null}
-      <p role="status">
-        {filtered
-          ? t(ctx.lang, 'listings.matching', { count: formatNumber(ctx.lang, results.length), total: formatNumber(ctx.lang, total) })
-          : t(ctx.lang, 'listings.count', { count: formatNumber(ctx.lang, results.length) })}
-      </p>
-      {results.length === 0 ? (
-        <p>{filtered || problem ? t(ctx.lang, 'listings.noneMatch') : t(ctx.lang, 'listings.noneYet')}</p>
+      {problem ? (
+        <p role="alert" class="problem">{problem}</p>
       ) : (
-        <ListingsTable ctx={ctx} direction={direction} listings={results} />
+        <>
+          <p role="status">
+            {filtered
+              ? t(ctx.lang, 'listings.matching', { count: formatNumber(ctx.lang, results.length), total: formatNumber(ctx.lang, total) })
+              : t(ctx.lang, 'listings.count', { count: formatNumber(ctx.lang, results.length) })}
+          </p>
+          {results.length === 0 ? (
+            <p>{t(ctx.lang, filtered ? 'listings.noneMatch' : 'listings.noneYet')}</p>
+          ) : (
+            <ListingsTable ctx={ctx} direction={direction} listings={results} />
+          )}
+        </>
       )}
     </Layout>
   );
@@ -195,6 +200,16 @@ const ListingsTable: FC<{ ctx: PageContext; direction: ListingDirection; listing
   );
 };
 
+/**
+ * A paragraph's heading: its first line when more lines follow and that line is short and ends
+ * without a full stop, as the sections of PR texts are written ("Ibara Denim\nIts many…").
+ */
+function leadInOf(paragraph: string): { heading: string | null; body: string } {
+  const [first = '', ...rest] = paragraph.split('\n');
+  if (rest.length && first.trim().length <= 80 && !/[.。!?！？:：]$/.test(first.trim())) return { heading: first.trim(), body: rest.join('\n') };
+  return { heading: null, body: paragraph };
+}
+
 /** Text as paragraphs (split on blank lines); single line breaks are kept by the stylesheet. */
 const Paragraphs: FC<{ text: string }> = ({ text }) => (
   <>
@@ -202,8 +217,12 @@ const Paragraphs: FC<{ text: string }> = ({ text }) => (
       .split(/\n\s*\n/)
       .map((paragraph) => paragraph.trim())
       .filter(Boolean)
-      .map((paragraph) => (
-        <p>{paragraph}</p>
+      .map(leadInOf)
+      .map(({ heading, body }) => (
+        <p>
+          {heading ? <strong class="lead-in">{heading}</strong> : null}
+          {body}
+        </p>
       ))}
   </>
 );
