@@ -259,11 +259,11 @@ async function lockedListing(db: Db, id: number): Promise<Listing> {
  */
 export async function takeListingStep(db: Db, actor: Actor, id: number, step: ListingStep, comment?: string, day = today()): Promise<Listing> {
   const note = comment?.trim() || null;
-  if (note && note.length > 2000) failIfProblems([{ field: 'comment', message: 'use at most 2000 characters' }]);
-  if (step === 'requestChanges' && !note) failIfProblems([{ field: 'comment', message: 'say what should change, so that the officer knows' }]);
   return db.transaction(async (tx) => {
     const before = await lockedListing(tx, id);
     authorize(actor, LISTING_STEPS[step].by === 'moderator' ? { do: 'listing.moderate' } : { do: 'listing.write', localGovernmentId: before.localGovernment.id });
+    if (note && note.length > 2000) failIfProblems([{ field: 'comment', message: 'use at most 2000 characters' }]);
+    if (step === 'requestChanges' && !note) failIfProblems([{ field: 'comment', message: 'say what should change, so that the officer knows' }]);
     const next = statusAfter(before.status, step);
     if ('problem' in next) throw new KizunaError('conflict', next.problem);
     if (step === 'submit') failIfProblems(problemsBeforeSubmission(before));
@@ -283,11 +283,11 @@ export async function takeListingStep(db: Db, actor: Actor, id: number, step: Li
 /** Replaces a listing's picture: PNG, JPEG or WebP as its first bytes show, at most 1 MB. */
 export async function setListingImage(db: Db, actor: Actor, id: number, bytes: Uint8Array): Promise<Listing> {
   const contentType = imageTypeOf(bytes);
-  if (bytes.length > LISTING_LIMITS.image.maxBytes) failIfProblems([{ field: 'image', message: `the picture is ${(bytes.length / 1024 / 1024).toFixed(1)} MB; send at most 1 MB` }]);
-  if (!contentType) failIfProblems([{ field: 'image', message: 'send a PNG, JPEG or WebP picture' }]);
   return db.transaction(async (tx) => {
     const before = await lockedListing(tx, id);
     authorize(actor, { do: 'listing.write', localGovernmentId: before.localGovernment.id });
+    if (bytes.length > LISTING_LIMITS.image.maxBytes) failIfProblems([{ field: 'image', message: `the picture is ${(bytes.length / 1024 / 1024).toFixed(1)} MB; send at most 1 MB` }]);
+    if (!contentType) failIfProblems([{ field: 'image', message: 'send a PNG, JPEG or WebP picture' }]);
     const next = statusAfterEdit(before.status);
     if ('problem' in next) throw new KizunaError('conflict', next.problem);
     await tx

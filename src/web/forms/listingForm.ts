@@ -27,16 +27,20 @@ const list = (body: FormBody, name: string): string[] => {
   return (Array.isArray(value) ? value : value === undefined ? [] : [value]).filter((item): item is string => typeof item === 'string');
 };
 
-/** A number as people type it: "39,019", "39 019" and "243.54" are all fine; empty is null. */
+/**
+ * A number as people type it: "39,019", "39 019" and "243.54" are fine; empty is null. Commas and
+ * spaces only group thousands, so "243,54" (a decimal comma) is refused rather than read as 24354.
+ */
 function numberOf(typed: string, field: string, problems: FieldProblem[], whole: boolean): number | null {
-  const cleaned = typed.replace(/[,\s_]/g, '');
-  if (!cleaned) return null;
-  const pattern = whole ? /^\d+$/ : /^\d+(\.\d+)?$/;
-  if (!pattern.test(cleaned)) {
-    problems.push({ field, message: whole ? 'write a whole number, such as 39019' : 'write a number, such as 243.54' });
+  const trimmed = typed.trim();
+  if (!trimmed) return null;
+  const fraction = whole ? '' : '(\\.\\d+)?';
+  const pattern = new RegExp(`^(\\d{1,3}([,\\s_]\\d{3})+|\\d+)${fraction}$`);
+  if (!pattern.test(trimmed)) {
+    problems.push({ field, message: whole ? 'write a whole number, such as 39019 or 39,019' : 'write a number with a decimal point, such as 243.54' });
     return null;
   }
-  return Number(cleaned);
+  return Number(trimmed.replace(/[,\s_]/g, ''));
 }
 
 /** Reads the posted form into a listing's input, or the problems field by field; the values always come back to refill the form. */
