@@ -7,6 +7,7 @@ import { searchLocalGovernments } from '../services/search.js';
 import { japanStatistics } from '../services/stats.js';
 import { startServer } from '../server.js';
 import { registerImportCommand } from './import.js';
+import { registerAccountsCommand } from './accounts.js';
 
 const say = (message: string) => process.stderr.write(`${message}\n`);
 
@@ -81,6 +82,7 @@ program
   .action(() => withDatabase(async (database) => console.log(JSON.stringify(await japanStatistics(database.db), null, 2))));
 
 registerImportCommand(program);
+registerAccountsCommand(program);
 
 program.parseAsync().catch((error: unknown) => {
   if (error instanceof KizunaError) {

@@ -37,6 +37,7 @@ const ACTIONS = {
   'account.invite of an officer': { do: 'account.invite', role: 'officer' },
   'account.invite of a coordinator': { do: 'account.invite', role: 'coordinator' },
   'account.invite of an administrator': { do: 'account.invite', role: 'administrator' },
+  'account.list': { do: 'account.list' },
   'account.manage': { do: 'account.manage' },
   'audit.read': { do: 'audit.read' },
   'import.run': { do: 'import.run' },
@@ -57,6 +58,7 @@ const TABLE: Record<ActionName, Record<ActorName, 'Y' | 'N'>> = {
   'account.invite of an officer': { public: 'N', system: 'Y', officer: 'N', coordinator: 'Y', administrator: 'Y' },
   'account.invite of a coordinator': { public: 'N', system: 'Y', officer: 'N', coordinator: 'N', administrator: 'Y' },
   'account.invite of an administrator': { public: 'N', system: 'Y', officer: 'N', coordinator: 'N', administrator: 'Y' },
+  'account.list': { public: 'N', system: 'Y', officer: 'N', coordinator: 'Y', administrator: 'Y' },
   'account.manage': { public: 'N', system: 'Y', officer: 'N', coordinator: 'N', administrator: 'Y' },
   'audit.read': { public: 'N', system: 'Y', officer: 'N', coordinator: 'Y', administrator: 'Y' },
   'import.run': { public: 'N', system: 'Y', officer: 'N', coordinator: 'N', administrator: 'Y' },
@@ -73,7 +75,7 @@ const isSentence = (text: string) =>
 
 describe('decide', () => {
   it('covers every action for every kind of actor in the table', () => {
-    expect(cases).toHaveLength(15 * 5);
+    expect(cases).toHaveLength(16 * 5);
   });
 
   it.each(cases)('$actionName by $actorName: $expected', ({ actionName, actorName, expected }) => {

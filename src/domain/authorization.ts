@@ -40,7 +40,9 @@ export type Action =
   | { do: 'listing.moderate' }
   /** Invite a person with a role; set their local governments. */
   | { do: 'account.invite'; role: Role }
-  /** List accounts, disable or enable one, make a password reset link. */
+  /** See the accounts and whom they act for. */
+  | { do: 'account.list' }
+  /** Disable or enable an account, make a password reset link. */
   | { do: 'account.manage' }
   | { do: 'audit.read' }
   | { do: 'import.run' }
@@ -69,6 +71,7 @@ export function decide(actor: Actor, action: Action): Decision {
       if (isStaff(role) || localGovernmentIds.includes(action.localGovernmentId)) return allow;
       return deny('An officer changes only the listings of their own local governments.');
     case 'listing.moderate':
+    case 'account.list':
     case 'audit.read':
       return isStaff(role) ? allow : deny('Only coordinators and administrators do this.');
     case 'account.invite':

@@ -29,6 +29,12 @@ export function pathWithoutLocale(path: string): string {
 
 const locales: Record<Lang, string> = { en: 'en-GB', ja: 'ja-JP' };
 
+/** A moment in Japan time, as the language writes it: "2 Jan 2025, 13:45", "2025/01/02 13:45" (with seconds for the audit log). */
+export function formatJapanTime(lang: Lang, iso: string, precision: 'minute' | 'second' = 'minute'): string {
+  const timeStyle = precision === 'second' ? 'medium' : 'short';
+  return new Intl.DateTimeFormat(locales[lang], { dateStyle: 'medium', timeStyle, timeZone: 'Asia/Tokyo' }).format(new Date(iso));
+}
+
 /** A whole number as the language writes it: 1,234 in both, grouped by thousands. */
 export function formatNumber(lang: Lang, value: number): string {
   return new Intl.NumberFormat(locales[lang]).format(value);

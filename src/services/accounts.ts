@@ -68,7 +68,7 @@ export async function getAccount(db: Db, id: number): Promise<Account> {
 }
 
 export async function listAccounts(db: Db, actor: Actor): Promise<Account[]> {
-  authorize(actor, { do: 'account.manage' });
+  authorize(actor, { do: 'account.list' });
   const rows = await db.select({ id: accounts.id }).from(accounts);
   return accountsWithLocalGovernments(db, rows.map((row) => row.id));
 }

@@ -339,8 +339,8 @@ export async function publishedListings(db: Db, filters: ListingFilters, day = t
     .sort((a, b) => a.localGovernment.name.en.localeCompare(b.localGovernment.name.en));
 }
 
-/** Texts and words compared without case or accents; kana stay kana (foldName's romaji is for names alone). */
-const textKey = (text: string) => plainLetters(text.normalize('NFKC'));
+/** Texts and words compared without case, accents or punctuation; kana stay kana (foldName's romaji is for names alone). */
+const textKey = (text: string) => plainLetters(text.normalize('NFKC')).replace(/[^\p{L}\p{N}]+/gu, ' ');
 
 const searchableText = (listing: Listing) =>
   [

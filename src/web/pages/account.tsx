@@ -1,5 +1,5 @@
 import type { FC, PropsWithChildren } from 'hono/jsx';
-import { formatNumber, t, type Lang, type MessageKey } from '../../i18n/index.js';
+import { formatJapanTime, formatNumber, lgName, t, type Lang, type MessageKey } from '../../i18n/index.js';
 import { PASSWORD_LENGTH } from '../../domain/accounts.js';
 import type { Role } from '../../domain/authorization.js';
 import type { Account, ApiToken } from '../../services/accounts.js';
@@ -62,27 +62,30 @@ export function localMessage(lang: Lang, message: string): string {
   return /[.!?。]$/.test(sentence) ? sentence : `${sentence}.`;
 }
 
-const LOCALES: Record<Lang, string> = { en: 'en-GB', ja: 'ja-JP' };
-
-/** A moment in Japan time, as the language writes it: "2 Jan 2025, 13:45", "2025/01/02 13:45". */
-export function formatJapanTime(lang: Lang, iso: string): string {
-  return new Intl.DateTimeFormat(LOCALES[lang], { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Tokyo' }).format(new Date(iso));
-}
-
 const roleName = (lang: Lang, role: Role) => t(lang, `accounts.role.${role}`);
 const statusName = (lang: Lang, status: Account['status']) => t(lang, `accounts.status.${status}`);
 const lgNames = (lang: Lang, account: Account) =>
-  account.localGovernments.map((lg) => (lang === 'ja' ? (lg.nameJa ?? lg.name) : lg.name)).join(lang === 'ja' ? '、' : ', ');
+  account.localGovernments.map((lg) => lgName(lang, { name: { en: lg.name, ja: lg.nameJa } })).join(lang === 'ja' ? '、' : ', ');
 
 /** The hidden CSRF field every form that changes something sends back. */
 const CsrfField: FC<{ ctx: PageContext }> = ({ ctx }) => <input type="hidden" name={CSRF_FIELD} value={ctx.csrf ?? ''} />;
 
 /** A form that posts, with its CSRF field. */
-const PostForm: FC<PropsWithChildren<{ ctx: PageContext; action: string; class?: string; label?: string }>> = ({ ctx, action, children, label, ...rest }) => (
-  <form method="post" action={href(ctx, action)} class={rest.class} aria-label={label}>
+const PostForm: FC<PropsWithChildren<{ ctx: PageContext; action: string; class?: string }>> = ({ ctx, action, children, ...rest }) => (
+  <form method="post" action={href(ctx, action)} class={rest.class}>
     <CsrfField ctx={ctx} />
     {children}
   </form>
+);
+
+/** A button of one table row (revoke, disable…) in its own form; screen readers also hear whose row it is. */
+const RowAction: FC<{ ctx: PageContext; action: string; label: string; of: string }> = ({ ctx, action, label, of }) => (
+  <PostForm ctx={ctx} action={action} class="inline-form">
+    <button type="submit" class="button secondary">
+      {label}
+      <span class="visually-hidden">{t(ctx.lang, 'accounts.rowOf', { name: of })}</span>
+    </button>
+  </PostForm>
 );
 
 interface FieldProps {
@@ -106,7 +109,7 @@ const Field: FC<FieldProps> = ({ form, name, label, type = 'text', hint, autocom
     <div class={problem ? 'field has-problem' : 'field'}>
       <label for={id}>{label}</label>
       {hint ? <p class="hint" id={`${id}-hint`}>{hint}</p> : null}
-      {problem ? <p class="field-problem" id={`${id}-problem`}>{problem}</p> : null}
+      {problem ? <p class="field-error" id={`${id}-problem`}>{problem}</p> : null}
       <input
         id={id}
         name={name}
@@ -141,7 +144,7 @@ const ProblemSummary: FC<{ ctx: PageContext; form: FormState; fields: string[] }
 
 const NoticeBox: FC<{ notice: Notice | undefined }> = ({ notice }) =>
   notice ? (
-    <p class={notice.kind === 'problem' ? 'notice problem' : 'notice done'} role={notice.kind === 'problem' ? 'alert' : 'status'}>
+    <p class={notice.kind === 'problem' ? 'note error' : 'note success'} role={notice.kind === 'problem' ? 'alert' : 'status'}>
       {notice.text}
     </p>
   ) : null;
@@ -308,7 +311,7 @@ export const AccountPage: FC<{
       <p>{t(ctx.lang, 'accounts.tokens.none')}</p>
     ) : (
       <div class="table-wrap">
-        <table>
+        <table class="stack-table">
           <thead>
             <tr>
               <th scope="col">{t(ctx.lang, 'accounts.tokens.name')}</th>
@@ -321,19 +324,15 @@ export const AccountPage: FC<{
           <tbody>
             {tokens.map((token) => (
               <tr>
-                <td>{token.name}</td>
-                <td><code>{token.prefix}…</code></td>
-                <td>{formatJapanTime(ctx.lang, token.createdAt)}</td>
-                <td>{token.lastUsedAt ? formatJapanTime(ctx.lang, token.lastUsedAt) : t(ctx.lang, 'accounts.never')}</td>
-                <td>
+                <th scope="row">{token.name}</th>
+                <td data-label={t(ctx.lang, 'accounts.tokens.prefix')}><code>{token.prefix}…</code></td>
+                <td data-label={t(ctx.lang, 'accounts.tokens.createdAt')}>{formatJapanTime(ctx.lang, token.createdAt)}</td>
+                <td data-label={t(ctx.lang, 'accounts.tokens.lastUsed')}>{token.lastUsedAt ? formatJapanTime(ctx.lang, token.lastUsedAt) : t(ctx.lang, 'accounts.never')}</td>
+                <td data-label={t(ctx.lang, 'accounts.tokens.state')}>
                   {token.revokedAt ? (
                     t(ctx.lang, 'accounts.tokens.revokedAt', { when: formatJapanTime(ctx.lang, token.revokedAt) })
                   ) : (
-                    <PostForm ctx={ctx} action={`/account/tokens/${token.id}/revoke`} class="inline">
-                      <button type="submit" class="secondary" aria-label={t(ctx.lang, 'accounts.tokens.revokeNamed', { name: token.name })}>
-                        {t(ctx.lang, 'accounts.tokens.revoke')}
-                      </button>
-                    </PostForm>
+                    <RowAction ctx={ctx} action={`/account/tokens/${token.id}/revoke`} label={t(ctx.lang, 'accounts.tokens.revoke')} of={token.name} />
                   )}
                 </td>
               </tr>
@@ -380,15 +379,17 @@ const IssuedLinkBox: FC<{ ctx: PageContext; issued: IssuedLink }> = ({ ctx, issu
 
 export const AdminAccountsPage: FC<{
   ctx: PageContext;
-  /** Every account, for administrators; undefined for a coordinator, who only invites. */
+  /** Every account, for coordinators and administrators. */
   accounts: Account[] | undefined;
+  /** Administrators disable and enable accounts and make reset links; coordinators only see them. */
+  canManage: boolean;
   invitableRoles: Role[];
   form: FormState;
   issued?: IssuedLink | undefined;
   notice?: Notice | undefined;
   /** The viewer's own account, which has no disable button. */
   viewerId: number;
-}> = ({ ctx, accounts, invitableRoles, form, issued, notice, viewerId }) => (
+}> = ({ ctx, accounts, invitableRoles, form, issued, notice, viewerId, canManage }) => (
   <Layout ctx={ctx} title={t(ctx.lang, 'accounts.title')} section="account">
     <AccountNav ctx={ctx} current="accounts" />
     <h1>{t(ctx.lang, 'accounts.title')}</h1>
@@ -416,7 +417,7 @@ export const AdminAccountsPage: FC<{
       <p>{t(ctx.lang, 'accounts.list.administratorsOnly')}</p>
     ) : (
       <div class="table-wrap">
-        <table class="accounts-table">
+        <table class="accounts-table stack-table">
           <thead>
             <tr>
               <th scope="col">{t(ctx.lang, 'accounts.field.name')}</th>
@@ -432,32 +433,25 @@ export const AdminAccountsPage: FC<{
             {accounts.map((account) => (
               <tr>
                 <th scope="row">{account.name}</th>
-                <td class="email">{account.email}</td>
-                <td>{roleName(ctx.lang, account.role)}</td>
-                <td>{lgNames(ctx.lang, account) || '—'}</td>
-                <td><span class={`status status-${account.status}`}>{statusName(ctx.lang, account.status)}</span></td>
-                <td>{account.lastSignInAt ? formatJapanTime(ctx.lang, account.lastSignInAt) : t(ctx.lang, 'accounts.never')}</td>
+                <td class="email" data-label={t(ctx.lang, 'accounts.field.email')}>{account.email}</td>
+                <td data-label={t(ctx.lang, 'accounts.field.role')}>{roleName(ctx.lang, account.role)}</td>
+                <td data-label={t(ctx.lang, 'accounts.field.localGovernments')}>{lgNames(ctx.lang, account) || '—'}</td>
+                <td data-label={t(ctx.lang, 'accounts.field.status')}><span class={`status-${account.status}`}>{statusName(ctx.lang, account.status)}</span></td>
+                <td data-label={t(ctx.lang, 'accounts.field.lastSignIn')}>{account.lastSignInAt ? formatJapanTime(ctx.lang, account.lastSignInAt) : t(ctx.lang, 'accounts.never')}</td>
                 <td class="actions">
-                  {account.status === 'disabled' ? (
-                    <PostForm ctx={ctx} action={`/admin/accounts/${account.id}/enable`} class="inline">
-                      <button type="submit" class="secondary" aria-label={t(ctx.lang, 'accounts.list.enableNamed', { name: account.name })}>
-                        {t(ctx.lang, 'accounts.list.enable')}
-                      </button>
-                    </PostForm>
+                  {!canManage ? null : account.status === 'disabled' ? (
+                    <RowAction ctx={ctx} action={`/admin/accounts/${account.id}/enable`} label={t(ctx.lang, 'accounts.list.enable')} of={account.name} />
                   ) : (
                     <>
                       {account.id !== viewerId ? (
-                        <PostForm ctx={ctx} action={`/admin/accounts/${account.id}/disable`} class="inline">
-                          <button type="submit" class="secondary" aria-label={t(ctx.lang, 'accounts.list.disableNamed', { name: account.name })}>
-                            {t(ctx.lang, 'accounts.list.disable')}
-                          </button>
-                        </PostForm>
+                        <RowAction ctx={ctx} action={`/admin/accounts/${account.id}/disable`} label={t(ctx.lang, 'accounts.list.disable')} of={account.name} />
                       ) : null}
-                      <PostForm ctx={ctx} action={`/admin/accounts/${account.id}/reset-link`} class="inline">
-                        <button type="submit" class="secondary" aria-label={t(ctx.lang, 'accounts.list.resetNamed', { name: account.name })}>
-                          {t(ctx.lang, account.status === 'invited' ? 'accounts.list.newInvitation' : 'accounts.list.reset')}
-                        </button>
-                      </PostForm>
+                      <RowAction
+                        ctx={ctx}
+                        action={`/admin/accounts/${account.id}/reset-link`}
+                        label={t(ctx.lang, account.status === 'invited' ? 'accounts.list.newInvitation' : 'accounts.list.reset')}
+                        of={account.name}
+                      />
                     </>
                   )}
                 </td>
@@ -475,10 +469,15 @@ const RoleSelect: FC<{ ctx: PageContext; form: FormState; roles: Role[] }> = ({ 
   return (
     <div class={problem ? 'field has-problem' : 'field'}>
       <label for="field-role">{t(ctx.lang, 'accounts.field.role')}</label>
-      {problem ? <p class="field-problem" id="field-role-problem">{problem}</p> : null}
-      <select id="field-role" name="role" aria-invalid={problem ? 'true' : undefined} aria-describedby={problem ? 'field-role-problem' : undefined}>
+      <ul class="hint" id="field-role-hint">
         {roles.map((role) => (
-          <option value={role} selected={form.values.role === role}>{t(ctx.lang, `accounts.roleWithDuty.${role}`)}</option>
+          <li>{t(ctx.lang, `accounts.roleWithDuty.${role}`)}</li>
+        ))}
+      </ul>
+      {problem ? <p class="field-error" id="field-role-problem">{problem}</p> : null}
+      <select id="field-role" name="role" aria-invalid={problem ? 'true' : undefined} aria-describedby={problem ? 'field-role-hint field-role-problem' : 'field-role-hint'}>
+        {roles.map((role) => (
+          <option value={role} selected={form.values.role === role}>{roleName(ctx.lang, role)}</option>
         ))}
       </select>
     </div>
@@ -528,13 +527,21 @@ const EntityCell: FC<{ ctx: PageContext; entry: AuditEntry }> = ({ ctx, entry })
 };
 
 const ChangeList: FC<{ ctx: PageContext; entry: AuditEntry }> = ({ ctx, entry }) => {
-  const changes = changedFields(entry.before, entry.after);
+  const created = entry.before === null;
+  // A creation has no old values to show, and its id is in the next column already.
+  const changes = changedFields(entry.before, entry.after).filter((change) => !(created && change.field === 'id'));
   if (changes.length === 0) return <span class="muted">—</span>;
   return (
     <ul class="changes">
       {changes.slice(0, CHANGES_SHOWN).map((change) => (
         <li>
-          <code>{change.field}</code>: <span class="before">{change.before}</span> → <span class="after">{change.after}</span>
+          <code>{change.field}</code>:{' '}
+          {created ? null : (
+            <>
+              <span class="before">{change.before}</span> →{' '}
+            </>
+          )}
+          <span class="after">{change.after}</span>
         </li>
       ))}
       {changes.length > CHANGES_SHOWN ? <li class="muted">{t(ctx.lang, 'accounts.audit.more', { count: changes.length - CHANGES_SHOWN })}</li> : null}
@@ -568,7 +575,7 @@ export const AuditPage: FC<{ ctx: PageContext; entries: AuditEntry[]; total: num
       <p>{t(ctx.lang, 'accounts.audit.count', { count: formatNumber(ctx.lang, total) })}</p>
       {entries.length === 0 ? null : (
         <div class="table-wrap">
-          <table class="audit-table">
+          <table class="audit-table stack-table">
             <thead>
               <tr>
                 <th scope="col">{t(ctx.lang, 'accounts.audit.when')}</th>
@@ -581,11 +588,11 @@ export const AuditPage: FC<{ ctx: PageContext; entries: AuditEntry[]; total: num
             <tbody>
               {entries.map((entry) => (
                 <tr>
-                  <td class="when"><time datetime={entry.at}>{formatJapanTime(ctx.lang, entry.at)}</time></td>
-                  <td class="who">{entry.actor}</td>
-                  <td><code>{entry.action}</code></td>
-                  <td><EntityCell ctx={ctx} entry={entry} /></td>
-                  <td><ChangeList ctx={ctx} entry={entry} /></td>
+                  <th scope="row" class="when"><time datetime={entry.at}>{formatJapanTime(ctx.lang, entry.at, 'second')}</time></th>
+                  <td class="who" data-label={t(ctx.lang, 'accounts.audit.who')}>{entry.actor}</td>
+                  <td data-label={t(ctx.lang, 'accounts.audit.action')}><code>{entry.action}</code></td>
+                  <td class="entity" data-label={t(ctx.lang, 'accounts.audit.what')}><EntityCell ctx={ctx} entry={entry} /></td>
+                  <td data-label={t(ctx.lang, 'accounts.audit.changes')}><ChangeList ctx={ctx} entry={entry} /></td>
                 </tr>
               ))}
             </tbody>

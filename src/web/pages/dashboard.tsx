@@ -2,7 +2,7 @@ import type { FC } from 'hono/jsx';
 import type { FieldProblem } from '../../errors.js';
 import { LISTING_LIMITS, type ListingStep } from '../../domain/listings.js';
 import { EXCHANGE_FIELDS } from '../../domain/relationships.js';
-import { formatNumber, lgName, t, type Lang, type MessageKey } from '../../i18n/index.js';
+import { formatJapanTime, formatNumber, lgName, t, type Lang, type MessageKey } from '../../i18n/index.js';
 import { DESIRED_REGION_KINDS, desiredRegionChoices } from '../../reference/desiredRegions.js';
 import type { Listing, ListingEvent } from '../../services/listings.js';
 import { LINK_ROWS, type ListingFormValues } from '../forms/listingForm.js';
@@ -15,8 +15,6 @@ export type Notice =
   | { kind: 'expiring' | 'expired'; listing: Listing; date: string; days: number }
   | { kind: 'queue'; count: number };
 
-const dateOf = (lang: Lang, iso: string) =>
-  new Intl.DateTimeFormat(lang === 'ja' ? 'ja-JP' : 'en-GB', { dateStyle: 'medium', timeZone: 'Asia/Tokyo' }).format(new Date(iso));
 
 /** A listing's status in words, with the reason it closed. */
 export const statusText = (lang: Lang, listing: Pick<Listing, 'status' | 'closedReason'>) =>
@@ -126,7 +124,7 @@ export const DashboardPage: FC<{
                       <a href={href(ctx, `/dashboard/listings/${listing.id}/edit`)}>{lgName(lang, listing.localGovernment)}</a>
                     </th>
                     <td>{statusText(lang, listing)}</td>
-                    <td>{dateOf(lang, listing.updatedAt)}</td>
+                    <td>{formatJapanTime(lang, listing.updatedAt)}</td>
                     <td>{listing.expiresOn ?? '—'}</td>
                     <td class="actions">
                       {OWNER_STEPS[listing.status].map((step) => (
@@ -335,7 +333,7 @@ export const History: FC<{ ctx: PageContext; history: ListingEvent[] }> = ({ ctx
     <ol class="timeline">
       {history.map((event) => (
         <li>
-          <span class="when">{dateOf(ctx.lang, event.at)}</span> {t(ctx.lang, (event.step === 'create' || event.step === 'edit' ? `step.${event.step}` : `step.done.${event.step}`) as MessageKey)}
+          <span class="when">{formatJapanTime(ctx.lang, event.at)}</span> {t(ctx.lang, (event.step === 'create' || event.step === 'edit' ? `step.${event.step}` : `step.done.${event.step}`) as MessageKey)}
           {event.by ? ` · ${event.by}` : ''}
           {event.comment ? <blockquote>{event.comment}</blockquote> : null}
         </li>
@@ -361,7 +359,7 @@ export const ModerationQueuePage: FC<{ ctx: PageContext; queue: Listing[] }> = (
             {queue.map((listing) => (
               <tr>
                 <th scope="row">{lgName(ctx.lang, listing.localGovernment)}</th>
-                <td>{dateOf(ctx.lang, listing.updatedAt)}</td>
+                <td>{formatJapanTime(ctx.lang, listing.updatedAt)}</td>
                 <td><a href={href(ctx, `/moderation/${listing.id}`)}>{t(ctx.lang, 'moderation.review')}</a></td>
               </tr>
             ))}
