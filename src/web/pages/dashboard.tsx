@@ -2,11 +2,12 @@ import type { FC } from 'hono/jsx';
 import type { FieldProblem } from '../../errors.js';
 import { LISTING_LIMITS, type ListingStep } from '../../domain/listings.js';
 import { EXCHANGE_FIELDS } from '../../domain/relationships.js';
-import { formatJapanTime, formatNumber, lgName, t, type Lang, type MessageKey } from '../../i18n/index.js';
+import { formatJapanTime, formatNumber, formatPreciseDate, lgName, t, type Lang, type MessageKey } from '../../i18n/index.js';
 import { DESIRED_REGION_KINDS, desiredRegionChoices } from '../../reference/desiredRegions.js';
 import type { Listing, ListingEvent } from '../../services/listings.js';
 import { LINK_ROWS, type ListingFormValues } from '../forms/listingForm.js';
 import { href, Layout, type PageContext } from './layout.js';
+import { ListingProfile } from './listings.js';
 
 /** The officer's notices, worked out by the route from listings and dates. */
 export type Notice =
@@ -46,7 +47,7 @@ const NoticeItem: FC<{ ctx: PageContext; notice: Notice }> = ({ ctx, notice }) =
       ? t(ctx.lang, 'dashboard.notice.changes', { lg, comment: notice.comment })
       : notice.kind === 'submitted'
         ? t(ctx.lang, 'dashboard.notice.submitted', { lg })
-        : t(ctx.lang, `dashboard.notice.${notice.kind}`, { lg, date: notice.date, days: notice.days });
+        : t(ctx.lang, `dashboard.notice.${notice.kind}`, { lg, date: formatPreciseDate(ctx.lang, notice.date, 'day'), days: notice.days });
   return (
     <li class={`notice notice-${notice.kind}`}>
       <a href={href(ctx, `/dashboard/listings/${notice.listing.id}/edit`)}>{text}</a>
@@ -125,7 +126,7 @@ export const DashboardPage: FC<{
                     </th>
                     <td>{statusText(lang, listing)}</td>
                     <td>{formatJapanTime(lang, listing.updatedAt)}</td>
-                    <td>{listing.expiresOn ?? '—'}</td>
+                    <td>{listing.expiresOn ? formatPreciseDate(lang, listing.expiresOn, 'day') : '—'}</td>
                     <td class="actions">
                       {OWNER_STEPS[listing.status].map((step) => (
                         <StepButton ctx={ctx} listing={listing} step={step} secondary={step !== 'submit' && step !== 'renew'} />
@@ -240,7 +241,7 @@ export const ListingFormPage: FC<{
       {problems.length ? (
         <div class="note error" role="alert">
           <p>{t(lang, 'listingForm.problems', { count: problems.length })}</p>
-          <ul>{problems.map((problem) => <li><a href={`#field-${problem.field}`}>{problem.field}</a>: {problem.message}</li>)}</ul>
+          <ul>{problems.map((problem) => <li><a href={`#field-${problem.field}`}>{fieldLabel(lang, problem.field)}</a>: {problem.message}</li>)}</ul>
         </div>
       ) : null}
       {listing?.status === 'published' ? <p class="note">{t(lang, 'listingForm.publishedNote')}</p> : null}
@@ -326,6 +327,29 @@ export const ListingFormPage: FC<{
   );
 };
 
+const FIELD_LABELS: Record<string, MessageKey> = {
+  population: 'listingForm.population',
+  populationAsOf: 'listingForm.populationAsOf',
+  areaKm2: 'listingForm.area',
+  desiredRegions: 'listingForm.desiredRegions',
+  fields: 'listingForm.fields',
+  characteristics: 'listingForm.characteristics',
+  outline: 'listingForm.outline',
+  pr: 'listingForm.pr',
+  links: 'listingForm.links',
+  contact: 'listingForm.contact',
+  image: 'listingForm.image',
+};
+
+/** A problem's field as the form labels it: "Outline (in Japanese)", "Links 2". */
+function fieldLabel(lang: Lang, field: string): string {
+  const [, head, row, rest] = /^(\w+)(?:\[(\d+)\])?(?:\.(\w+))?$/.exec(field) ?? [];
+  const key = head ? FIELD_LABELS[head] : undefined;
+  if (!key) return field;
+  const part = rest === 'en' ? t(lang, 'listingForm.inEnglish') : rest === 'ja' ? t(lang, 'listingForm.inJapanese') : undefined;
+  return `${t(lang, key)}${row !== undefined ? ` ${Number(row) + 1}` : ''}${part ? ` (${part})` : ''}`;
+}
+
 /** The steps of a listing's life with the coordinators' comments. */
 export const History: FC<{ ctx: PageContext; history: ListingEvent[] }> = ({ ctx, history }) => (
   <section aria-labelledby="history">
@@ -380,6 +404,7 @@ export const ModerationReviewPage: FC<{ ctx: PageContext; listing: Listing; hist
       <p>
         {t(ctx.lang, 'dashboard.col.status')}: <strong>{statusText(ctx.lang, listing)}</strong> · <a href={href(ctx, listing.url)}>{t(ctx.lang, 'listingForm.view')}</a>
       </p>
+      <ListingProfile ctx={ctx} listing={listing} />
       {listing.status === 'submitted' ? (
         <form method="post" action={href(ctx, `/moderation/${listing.id}`)} class="moderation-form">
           <input type="hidden" name="_csrf" value={ctx.csrf ?? ''} />

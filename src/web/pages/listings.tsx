@@ -262,7 +262,6 @@ export const ListingPage: FC<{ ctx: PageContext; listing: Listing; today: string
   const lg = listing.localGovernment;
   const name = lgName(ctx.lang, lg);
   const visible = isPublic(listing, today);
-  const sep = listSeparator(ctx.lang);
   return (
     <Layout
       ctx={ctx}
@@ -290,73 +289,85 @@ export const ListingPage: FC<{ ctx: PageContext; listing: Listing; today: string
         {ctx.lang === 'ja' && lg.name.ja ? <span lang="en" class="muted"> {lg.name.en}</span> : null}
       </h1>
       <p class="lead">{t(ctx.lang, 'listings.lookingFor')}</p>
-      <div class="listing-profile">
-        <dl class="facts">
-          <dt>{t(ctx.lang, listing.prefecture ? 'table.prefecture' : 'lg.country')}</dt>
-          <dd>{placeOf(ctx.lang, listing)}</dd>
-          <dt>{t(ctx.lang, 'lg.kind')}</dt>
-          <dd>{kindName(ctx.lang, lg.kind, lg.designatedCity)}</dd>
-          <dt>{t(ctx.lang, 'lg.population')}</dt>
-          <dd>
-            {population(ctx.lang, listing)}
-            {listing.population !== null && listing.populationAsOf
-              ? t(ctx.lang, 'listings.asOf', { date: formatPreciseDate(ctx.lang, listing.populationAsOf.date, listing.populationAsOf.precision) })
-              : ''}
-          </dd>
-          <dt>{t(ctx.lang, 'listings.area')}</dt>
-          <dd>{listing.areaKm2 === null ? '—' : t(ctx.lang, 'listings.areaValue', { area: formatNumber(ctx.lang, listing.areaKm2) })}</dd>
-          <dt>{t(ctx.lang, 'listings.desiredRegions')}</dt>
-          <dd>{listing.desiredRegions.length ? desiredRegionNames(ctx.lang, listing.desiredRegions) : t(ctx.lang, 'listings.notGiven')}</dd>
-          {listing.fields.length ? (
-            <>
-              <dt>{t(ctx.lang, 'rel.fields')}</dt>
-              <dd>{listing.fields.map((field) => t(ctx.lang, `field.${field}` as MessageKey)).join(sep)}</dd>
-            </>
-          ) : null}
-          <dt>{t(ctx.lang, 'listings.modified')}</dt>
-          <dd>
-            <time datetime={listing.updatedAt.slice(0, 10)}>{formatDay(ctx.lang, listing.updatedAt)}</time>
-          </dd>
-        </dl>
-        {listing.imageUrl ? (
-          <figure class="listing-picture">
-            <img src={listing.imageUrl} alt={t(ctx.lang, 'listings.picture', { name })} loading="lazy" />
-          </figure>
-        ) : null}
-      </div>
-      <h2>{t(ctx.lang, 'listings.outline')}</h2>
-      <BilingualText ctx={ctx} text={listing.outline} />
-      <h2>{t(ctx.lang, 'listings.characteristics')}</h2>
-      <BilingualText ctx={ctx} text={listing.characteristics} />
-      {listing.pr.en.trim() || listing.pr.ja.trim() ? (
-        <>
-          <h2>{t(ctx.lang, 'listings.pr')}</h2>
-          <BilingualText ctx={ctx} text={listing.pr} />
-        </>
-      ) : null}
-      {listing.links.length ? (
-        <>
-          <h2>{t(ctx.lang, 'listings.links')}</h2>
-          <ul>
-            {listing.links.map((link) => (
-              <li>
-                {isWebAddress(link.url) ? (
-                  <a href={link.url} rel="nofollow noopener">{link.label}</a>
-                ) : (
-                  <>{link.label}: {link.url}</>
-                )}
-              </li>
-            ))}
-          </ul>
-        </>
-      ) : null}
-      <h2>{t(ctx.lang, 'listings.contact')}</h2>
-      <ListingContact ctx={ctx} contact={listing.contact} />
+      <ListingProfile ctx={ctx} listing={listing} />
       <p>
         <a href={href(ctx, lg.url)}>{t(ctx.lang, 'listings.registryPage', { name })}</a>
       </p>
       <DirectionLinks ctx={ctx} />
     </Layout>
+  );
+};
+
+/** The facts and texts of a listing, for its page and for the coordinator who reviews it. */
+export const ListingProfile: FC<{ ctx: PageContext; listing: Listing }> = ({ ctx, listing }) => {
+  const lg = listing.localGovernment;
+  const name = lgName(ctx.lang, lg);
+  const sep = listSeparator(ctx.lang);
+  return (
+    <>
+        <div class="listing-profile">
+          <dl class="facts">
+            <dt>{t(ctx.lang, listing.prefecture ? 'table.prefecture' : 'lg.country')}</dt>
+            <dd>{placeOf(ctx.lang, listing)}</dd>
+            <dt>{t(ctx.lang, 'lg.kind')}</dt>
+            <dd>{kindName(ctx.lang, lg.kind, lg.designatedCity)}</dd>
+            <dt>{t(ctx.lang, 'lg.population')}</dt>
+            <dd>
+              {population(ctx.lang, listing)}
+              {listing.population !== null && listing.populationAsOf
+                ? t(ctx.lang, 'listings.asOf', { date: formatPreciseDate(ctx.lang, listing.populationAsOf.date, listing.populationAsOf.precision) })
+                : ''}
+            </dd>
+            <dt>{t(ctx.lang, 'listings.area')}</dt>
+            <dd>{listing.areaKm2 === null ? '—' : t(ctx.lang, 'listings.areaValue', { area: formatNumber(ctx.lang, listing.areaKm2) })}</dd>
+            <dt>{t(ctx.lang, 'listings.desiredRegions')}</dt>
+            <dd>{listing.desiredRegions.length ? desiredRegionNames(ctx.lang, listing.desiredRegions) : t(ctx.lang, 'listings.notGiven')}</dd>
+            {listing.fields.length ? (
+              <>
+                <dt>{t(ctx.lang, 'rel.fields')}</dt>
+                <dd>{listing.fields.map((field) => t(ctx.lang, `field.${field}` as MessageKey)).join(sep)}</dd>
+              </>
+            ) : null}
+            <dt>{t(ctx.lang, 'listings.modified')}</dt>
+            <dd>
+              <time datetime={listing.updatedAt.slice(0, 10)}>{formatDay(ctx.lang, listing.updatedAt)}</time>
+            </dd>
+          </dl>
+          {listing.imageUrl ? (
+            <figure class="listing-picture">
+              <img src={listing.imageUrl} alt={t(ctx.lang, 'listings.picture', { name })} loading="lazy" />
+            </figure>
+          ) : null}
+        </div>
+        <h2>{t(ctx.lang, 'listings.outline')}</h2>
+        <BilingualText ctx={ctx} text={listing.outline} />
+        <h2>{t(ctx.lang, 'listings.characteristics')}</h2>
+        <BilingualText ctx={ctx} text={listing.characteristics} />
+        {listing.pr.en.trim() || listing.pr.ja.trim() ? (
+          <>
+            <h2>{t(ctx.lang, 'listings.pr')}</h2>
+            <BilingualText ctx={ctx} text={listing.pr} />
+          </>
+        ) : null}
+        {listing.links.length ? (
+          <>
+            <h2>{t(ctx.lang, 'listings.links')}</h2>
+            <ul>
+              {listing.links.map((link) => (
+                <li>
+                  {isWebAddress(link.url) ? (
+                    <a href={link.url} rel="nofollow noopener">{link.label}</a>
+                  ) : (
+                    <>{link.label}: {link.url}</>
+                  )}
+                </li>
+              ))}
+            </ul>
+          </>
+        ) : null}
+        <h2>{t(ctx.lang, 'listings.contact')}</h2>
+        <ListingContact ctx={ctx} contact={listing.contact} />
+    </>
   );
 };
 
