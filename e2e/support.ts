@@ -7,6 +7,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { openDatabase, queryRows, type Database } from '../src/db/client.js';
 import { startServer, type RunningServer } from '../src/server.js';
 import { importPairs } from '../src/services/importPairs.js';
+import { OPERATOR } from '../test/accounts.js';
 import { copyTemplateFolder, openTestDatabase, serverUrl, sharedData } from '../test/database.js';
 
 /** Debian's Chromium; CI installs it. The tests never download a browser. */
@@ -93,7 +94,7 @@ export async function startPortal(template: string): Promise<Portal> {
   if (serverUrl) {
     const database = await openTestDatabase(template);
     try {
-      await importPairs(database.db, pairs, { source: 'twin_cities.csv' });
+      await importPairs(database.db, pairs, { actor: OPERATOR, source: 'twin_cities.csv' });
       const running = await serveOnFreePort({ databaseUrl: await databaseUrlOf(database) });
       return {
         url: `http://127.0.0.1:${running.port}`,
@@ -116,7 +117,7 @@ export async function startPortal(template: string): Promise<Portal> {
   try {
     const database = await openDatabase({ dataDir });
     try {
-      await importPairs(database.db, pairs, { source: 'twin_cities.csv' });
+      await importPairs(database.db, pairs, { actor: OPERATOR, source: 'twin_cities.csv' });
     } finally {
       await database.close();
     }
@@ -168,4 +169,58 @@ export function describeViolations(where: string, violations: AxeViolation[]): s
       return `${where}: [${violation.impact}] ${violation.id}: ${violation.help}\n    targets: ${targets.join(' | ')}${more}${summary ? `\n    e.g. ${summary}` : ''}\n    ${violation.helpUrl}`;
     })
     .join('\n');
+}
+
+/** A portal whose database the test can reach, to make accounts and look rows up while the server runs. */
+export interface PortalWithDatabase extends Portal {
+  /** The running server's own database (one PGlite instance in this process, or a PostgreSQL database). */
+  db: RunningServer['database']['db'];
+}
+
+/**
+ * The portal over the template alone (the reference data and the three demo listings, no imported
+ * pairs), served by the real server, with the server's database handed to the test.
+ */
+export async function startPortalWithDatabase(template: string): Promise<PortalWithDatabase> {
+  if (serverUrl) {
+    const database = await openTestDatabase(template);
+    try {
+      const running = await serveOnFreePort({ databaseUrl: await databaseUrlOf(database) });
+      return {
+        url: `http://127.0.0.1:${running.port}`,
+        engine: 'postgres',
+        db: running.database.db,
+        async stop() {
+          try {
+            await running.stop();
+          } finally {
+            await database.close();
+          }
+        },
+      };
+    } catch (error) {
+      await database.close();
+      throw error;
+    }
+  }
+  const dataDir = copyTemplateFolder(template);
+  const parent = path.dirname(dataDir);
+  try {
+    const running = await serveOnFreePort({ dataDir });
+    return {
+      url: `http://127.0.0.1:${running.port}`,
+      engine: 'pglite',
+      db: running.database.db,
+      async stop() {
+        try {
+          await running.stop();
+        } finally {
+          rmSync(parent, { recursive: true, force: true });
+        }
+      },
+    };
+  } catch (error) {
+    rmSync(parent, { recursive: true, force: true });
+    throw error;
+  }
 }

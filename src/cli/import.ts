@@ -42,6 +42,7 @@ export function registerImportCommand(program: Command): void {
         const bar = process.stderr.isTTY ? new SingleBar({ format: '{phase} [{bar}] {percentage}% {value}/{total}', hideCursor: true }) : undefined;
         let phase = '';
         const report = await importPairs(database.db, bytes, {
+          actor: { kind: 'system', label: 'kizuna import' },
           source: path.basename(file),
           dryRun: options.dryRun ?? false,
           progress: (next, done, total) => {

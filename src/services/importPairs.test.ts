@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { sql } from 'drizzle-orm';
-import { OPERATOR } from '../../test/accounts.js';
+import { createTestAccount, OPERATOR } from '../../test/accounts.js';
+import { PUBLIC } from '../domain/authorization.js';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { openTestDatabase, sharedData } from '../../test/database.js';
 import { queryRows, type Database } from '../db/client.js';
@@ -14,7 +15,7 @@ const pairsFile = sharedData('wikipedia-twin-cities/twin_cities.csv');
 
 beforeAll(async () => {
   database = await openTestDatabase(inject('databaseTemplate'));
-  report = await importPairs(database.db, readFileSync(pairsFile), { source: 'twin_cities.csv' });
+  report = await importPairs(database.db, readFileSync(pairsFile), { actor: OPERATOR, source: 'twin_cities.csv' });
 });
 afterAll(() => database.close());
 
@@ -94,7 +95,7 @@ describe('import of the Wikipedia pairs', () => {
   it('adds nothing when run again', async () => {
     const before = await scalar(sql`select count(*)::int as n from relationships`);
     const places = await scalar(sql`select count(*)::int as n from local_governments`);
-    const again = await importPairs(database.db, readFileSync(pairsFile), { source: 'twin_cities.csv' });
+    const again = await importPairs(database.db, readFileSync(pairsFile), { actor: OPERATOR, source: 'twin_cities.csv' });
     expect(again.pairs.added).toBe(0);
     expect(again.newLocalGovernments).toBe(0);
     expect(again.pairs.alreadyPresent).toBe(report.pairs.added);
@@ -105,19 +106,28 @@ describe('import of the Wikipedia pairs', () => {
   it('writes nothing on a dry run, and reports what it would add', async () => {
     const before = await scalar(sql`select count(*)::int as n from relationships`);
     const raw = readFileSync(sharedData('wikipedia-twin-cities/twin_cities_raw.csv'));
-    const dry = await importPairs(database.db, raw, { source: 'twin_cities_raw.csv', dryRun: true });
+    const dry = await importPairs(database.db, raw, { actor: OPERATOR, source: 'twin_cities_raw.csv', dryRun: true });
     expect(dry.dryRun).toBe(true);
     expect(dry.rows.total).toBe(26_114);
     expect(dry.pairs.added).toBeGreaterThan(0);
     expect(await scalar(sql`select count(*)::int as n from relationships`)).toBe(before);
   });
 
+  it('lets only administrators and the machine’s operator import', async () => {
+    const coordinator = await createTestAccount(database.db, 'coordinator');
+    const administrator = await createTestAccount(database.db, 'administrator');
+    const file = new TextEncoder().encode('city1,country1,city2,country2\nBerat,Albania,Fermo,Italy\n');
+    await expect(importPairs(database.db, file, { actor: coordinator.actor, source: 'x.csv', dryRun: true })).rejects.toMatchObject({ id: 'forbidden' });
+    await expect(importPairs(database.db, file, { actor: PUBLIC, source: 'x.csv', dryRun: true })).rejects.toMatchObject({ id: 'unauthorized' });
+    expect((await importPairs(database.db, file, { actor: administrator.actor, source: 'x.csv', dryRun: true })).rows.total).toBe(1);
+  });
+
   it('refuses a bad file whole and leaves nothing behind', async () => {
     const before = await scalar(sql`select count(*)::int as n from relationships`);
     const good = 'city1,country1,city2,country2\nBerat,Albania,Fermo,Italy\n';
     const notUtf8 = Uint8Array.from([...new TextEncoder().encode(good), 0xff, 0xfe]);
-    await expect(importPairs(database.db, notUtf8, { source: 'bad.csv' })).rejects.toMatchObject({ id: 'import_failed' });
-    await expect(importPairs(database.db, new TextEncoder().encode('<html><body>not a list</body></html>'), { source: 'page.html' })).rejects.toMatchObject({
+    await expect(importPairs(database.db, notUtf8, { actor: OPERATOR, source: 'bad.csv' })).rejects.toMatchObject({ id: 'import_failed' });
+    await expect(importPairs(database.db, new TextEncoder().encode('<html><body>not a list</body></html>'), { actor: OPERATOR, source: 'page.html' })).rejects.toMatchObject({
       id: 'import_failed',
     });
     expect(await scalar(sql`select count(*)::int as n from relationships`)).toBe(before);
@@ -125,7 +135,7 @@ describe('import of the Wikipedia pairs', () => {
 
   it('rejects rows with unknown countries and keeps the good ones', async () => {
     const file = 'city1,country1,city2,country2\nBerat,Atlantis,Fermo,Italy\nNagasaki,Japan,Santos,Brazil\n';
-    const result = await importPairs(database.db, new TextEncoder().encode(file), { source: 'small.csv', dryRun: true });
+    const result = await importPairs(database.db, new TextEncoder().encode(file), { actor: OPERATOR, source: 'small.csv', dryRun: true });
     expect(result.rejectedRows).toEqual([{ row: 2, field: 'country1', reason: '"Atlantis" is not a country Kizuna knows' }]);
     expect(result.rows.accepted).toBe(1);
   });
@@ -137,7 +147,7 @@ describe('import of the Wikipedia pairs', () => {
     );
     await createRelationship(database.db, { localGovernmentIds: [ibara!.id, berat!.id], label: 'friendship city' }, OPERATOR);
     const before = await scalar(sql`select count(*)::int as n from relationships`);
-    const result = await importPairs(database.db, new TextEncoder().encode('city1,country1,city2,country2\nIbara,Japan,Bérat,France\n'), { source: 'one.csv' });
+    const result = await importPairs(database.db, new TextEncoder().encode('city1,country1,city2,country2\nIbara,Japan,Bérat,France\n'), { actor: OPERATOR, source: 'one.csv' });
     expect(result.pairs).toMatchObject({ distinct: 1, added: 0, alreadyPresent: 1 });
     expect(await scalar(sql`select count(*)::int as n from relationships`)).toBe(before);
   });

@@ -1,7 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { bulkInsert } from '../db/bulk.js';
 import { ADVISORY_LOCKS, queryRows, type Db } from '../db/client.js';
-import { auditLog } from '../db/schema.js';
+import { authorize, type Actor } from '../domain/authorization.js';
+import { writeAudit } from './audit.js';
 import { KizunaError } from '../errors.js';
 import { createCountryNormaliser, type NormalisedCountry } from '../domain/countryNames.js';
 import { kindsNamedBy } from '../domain/kindWords.js';
@@ -23,7 +24,8 @@ export interface ImportOptions {
   /** Name recorded as the source of what the import creates. */
   source: string;
   dryRun?: boolean;
-  actor?: string;
+  /** Who imports: administrators, or the machine's operator through the kizuna command. */
+  actor: Actor;
   progress?: ImportProgress;
 }
 
@@ -207,6 +209,7 @@ function median(values: number[]): number | null {
  * once. Everything is written in one transaction; a second run adds nothing.
  */
 export async function importPairs(db: Db, bytes: Uint8Array, options: ImportOptions): Promise<ImportReport> {
+  authorize(options.actor, { do: 'import.run' });
   const started = performance.now();
   const parsed = parsePairsFile(bytes);
   const qualifierIndex = createQualifierIndex();
@@ -470,10 +473,11 @@ export async function importPairs(db: Db, bytes: Uint8Array, options: ImportOpti
       );
       report.pairs.added = inserted.length;
       if (places.length > 0) await bumpSearchVersion(tx);
-      await tx.insert(auditLog).values({
-        actor: options.actor ?? 'import',
+      await writeAudit(tx, options.actor, {
         action: 'import',
         entity: 'relationship',
+        entityId: null,
+        before: null,
         after: { source: options.source, rows: report.rows, pairs: report.pairs, newLocalGovernments: report.newLocalGovernments },
       });
       options.progress?.('writing', pairs.size, pairs.size);
