@@ -78,6 +78,9 @@ export function growthByYear(ties: JapaneseTie[], fromYear: number, toYear: numb
 /** The kinds in the order statistics show them. */
 export const JAPANESE_KINDS = ['prefecture', 'city', 'special_ward', 'ward', 'town', 'village'] as const;
 
+/** The kinds searches and lists filter by: Japan's, and 'municipality' for places abroad. */
+export const SEARCH_KINDS = [...JAPANESE_KINDS, 'municipality'] as const;
+
 export interface TieStatistics {
   totals: { international: number; domestic: number };
   byCountry: { country: string; count: number }[];

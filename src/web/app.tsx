@@ -9,6 +9,7 @@ import { countryList, japaneseAnniversaries, latestJapaneseRelationships, prefec
 import { downloadRows, pageOf, sortLines, SORTS, type ListSort } from './detailsLists.js';
 import { getLocalGovernment, getRelationship, today } from '../services/registry.js';
 import { EARLIEST_YEAR } from '../domain/relationships.js';
+import { SEARCH_KINDS } from '../domain/statistics.js';
 import { searchLocalGovernments, type SearchResult } from '../services/search.js';
 import { loadCountries } from '../reference/countries.js';
 import { japanStatistics } from '../services/stats.js';
@@ -39,7 +40,6 @@ import {
   PrefecturePage,
   RelationshipPage,
   SearchPage,
-  SEARCH_KINDS,
   type ListView,
 } from './pages/registry.js';
 

@@ -3,7 +3,7 @@ import { today } from '../../services/registry.js';
 import { DATE_PRECISIONS, EARLIEST_YEAR, EXCHANGE_FIELDS, parsePartialDate, RELATIONSHIP_STATUSES } from '../../domain/relationships.js';
 import { CLOSED_REASONS, LISTING_DIRECTIONS, LISTING_STATUSES, POPULATION_BANDS, type PopulationBand } from '../../domain/listings.js';
 import { findDesiredRegion } from '../../reference/desiredRegions.js';
-import { SEARCH_KINDS } from '../pages/registry.js';
+import { SEARCH_KINDS } from '../../domain/statistics.js';
 
 /** A numeric path parameter that stays a string in the OpenAPI document. */
 export const IdParam = z.object({

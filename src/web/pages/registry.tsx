@@ -2,7 +2,7 @@ import type { FC } from 'hono/jsx';
 import { countryName, formatNumber, formatPartial, formatPercent, lgName, t, type Lang, type MessageKey } from '../../i18n/index.js';
 import { partnerLinesOf, type PartnerLine } from '../../services/lists.js';
 import { sortLines, SORTS, type ListSort } from '../detailsLists.js';
-import { JAPANESE_KINDS } from '../../domain/statistics.js';
+import { SEARCH_KINDS } from '../../domain/statistics.js';
 import type { LocalGovernmentSummary } from '../../services/presenters.js';
 import type { LocalGovernmentDetail, Relationship } from '../../services/registry.js';
 import type { SearchResult } from '../../services/search.js';
@@ -110,8 +110,6 @@ export const HomePage: FC<{
   </Layout>
 );
 
-/** The kinds a search can be narrowed to. */
-export const SEARCH_KINDS = [...JAPANESE_KINDS, 'municipality'] as const;
 
 export interface SearchFilters {
   country?: string | undefined;

@@ -8,7 +8,7 @@ import { ListingFilterQuery } from '../api/schemas.js';
 import { pageContext } from '../app.js';
 import { href } from '../pages/layout.js';
 import { ListingPage, ListingsPage } from '../pages/listings.js';
-import { SEARCH_KINDS } from '../pages/registry.js';
+import { SEARCH_KINDS } from '../../domain/statistics.js';
 import type { KizunaEnv, SessionOptions } from '../session.js';
 
 /**
