@@ -100,18 +100,7 @@ export function registerDashboardPages(pages: Hono<KizunaEnv>, db: Db, _options:
     const actor = signedIn(c);
     if (actor instanceof Response) return actor;
     const listing = await ownListing(actor, id(c));
-    return c.html(
-      <ListingFormPage
-        ctx={pageContext(c)}
-        lgNames={listing.localGovernment.name}
-        action={`/dashboard/listings/${listing.id}`}
-        listing={listing}
-        history={await listingHistory(db, actor, listing.id)}
-        values={listingFormValues(inputOf(listing))}
-        problems={[]}
-        saved={c.req.query('saved') === '1'}
-      />,
-    );
+    return renderForm(c, actor, listing, listingFormValues(inputOf(listing)), [], 200, c.req.query('saved') === '1');
   });
 
   pages.post('/dashboard/listings/:id{[0-9]{1,9}}', async (c) => {
@@ -202,7 +191,15 @@ export function registerDashboardPages(pages: Hono<KizunaEnv>, db: Db, _options:
     return listing;
   }
 
-  async function renderForm(c: Context<KizunaEnv>, actor: AccountActor, listing: Listing, values: ReturnType<typeof listingFormValues>, problems: KizunaError['problems'], status: 422) {
+  async function renderForm(
+    c: Context<KizunaEnv>,
+    actor: AccountActor,
+    listing: Listing,
+    values: ReturnType<typeof listingFormValues>,
+    problems: KizunaError['problems'],
+    status: 200 | 422,
+    saved = false,
+  ) {
     return c.html(
       <ListingFormPage
         ctx={pageContext(c)}
@@ -212,6 +209,7 @@ export function registerDashboardPages(pages: Hono<KizunaEnv>, db: Db, _options:
         history={await listingHistory(db, actor, listing.id)}
         values={values}
         problems={problems}
+        saved={saved}
       />,
       status,
     );
