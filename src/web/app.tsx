@@ -294,6 +294,17 @@ export function createApp({ db, trustProxy = false }: AppOptions): Hono<KizunaEn
       },
     }),
   );
+  // PostgreSQL cannot store a NUL character in text: refuse it in a text body, before anything reads it.
+  app.use(async (c, next) => {
+    const type = c.req.header('content-type') ?? '';
+    if (c.req.method !== 'GET' && (type.startsWith('application/json') || type.startsWith('application/x-www-form-urlencoded'))) {
+      const text = await c.req.text();
+      if (text.includes('\0') || /%00|\\u0000/i.test(text)) {
+        throw new KizunaError('bad_request', 'The form or body contains a NUL character, which no field may hold. Remove it and send again.');
+      }
+    }
+    await next();
+  });
   // Static files need no identity; everything else learns who is asking, and browser writes need a CSRF token.
   const identifyVisitor = identify(db, sessionOptions);
   app.use(async (c, next) => (c.req.path.startsWith('/assets/') || c.req.path.startsWith('/map/') ? next() : identifyVisitor(c, next)));

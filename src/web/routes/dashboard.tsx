@@ -1,6 +1,6 @@
 import type { Context, Hono } from 'hono';
 import type { Db } from '../../db/client.js';
-import { decide, type Actor } from '../../domain/authorization.js';
+import { authorize, decide, type Actor } from '../../domain/authorization.js';
 import { expiryStateOn, LISTING_STEPS, type ListingStep } from '../../domain/listings.js';
 import { KizunaError } from '../../errors.js';
 import { localePath } from '../../i18n/index.js';
@@ -77,9 +77,8 @@ export function registerDashboardPages(pages: Hono<KizunaEnv>, db: Db, _options:
     if (actor instanceof Response) return actor;
     const lgId = Number(c.req.query('lg'));
     if (!Number.isInteger(lgId) || lgId < 1 || lgId > 2_147_483_647) throw new KizunaError('validation_failed', 'Choose the local government the listing is for (?lg=ID).');
-    const decision = decide(actor, { do: 'listing.write', localGovernmentId: lgId });
-    if (!decision.allowed) throw new KizunaError('forbidden', decision.reason);
     const lg = await getLocalGovernment(db, lgId);
+    authorize(actor, { do: 'listing.write', localGovernmentId: lgId });
     return c.html(<ListingFormPage ctx={pageContext(c)} lgNames={lg.name} action={`/dashboard/listings?lg=${lgId}`} values={{}} problems={[]} />);
   });
 
@@ -88,6 +87,7 @@ export function registerDashboardPages(pages: Hono<KizunaEnv>, db: Db, _options:
     if (actor instanceof Response) return actor;
     const lgId = Number(c.req.query('lg'));
     const lg = await getLocalGovernment(db, Number.isInteger(lgId) && lgId > 0 && lgId < 2_147_483_647 ? lgId : 0);
+    authorize(actor, { do: 'listing.write', localGovernmentId: lg.id });
     const body = await c.req.parseBody({ all: true });
     const form = readListingForm(body);
     const ctx = pageContext(c);
@@ -158,7 +158,7 @@ export function registerDashboardPages(pages: Hono<KizunaEnv>, db: Db, _options:
   pages.get('/moderation/:id{[0-9]{1,9}}', async (c) => {
     const actor = signedIn(c);
     if (actor instanceof Response) return actor;
-    assertModerator(actor);
+    authorize(actor, { do: 'listing.moderate' });
     const listing = await getListing(db, actor, id(c));
     return c.html(<ModerationReviewPage ctx={pageContext(c)} listing={listing} history={await listingHistory(db, actor, listing.id)} comment="" problems={[]} />);
   });
@@ -166,7 +166,7 @@ export function registerDashboardPages(pages: Hono<KizunaEnv>, db: Db, _options:
   pages.post('/moderation/:id{[0-9]{1,9}}', async (c) => {
     const actor = signedIn(c);
     if (actor instanceof Response) return actor;
-    assertModerator(actor);
+    authorize(actor, { do: 'listing.moderate' });
     const body = await c.req.parseBody();
     const step = body.step === 'publish' || body.step === 'requestChanges' ? body.step : undefined;
     if (!step) throw new KizunaError('validation_failed', 'Choose to publish the listing or to ask for changes.', [{ field: 'step', message: 'choose publish or ask for changes' }]);
@@ -186,8 +186,7 @@ export function registerDashboardPages(pages: Hono<KizunaEnv>, db: Db, _options:
   /** A listing the actor may change: 404 if it does not exist, 403 if it is another LG's. */
   async function ownListing(actor: AccountActor, listingId: number): Promise<Listing> {
     const listing = await getListing(db, { kind: 'system', label: 'lookup' }, listingId);
-    const decision = decide(actor, { do: 'listing.write', localGovernmentId: listing.localGovernment.id });
-    if (!decision.allowed) throw new KizunaError('forbidden', decision.reason);
+    authorize(actor, { do: 'listing.write', localGovernmentId: listing.localGovernment.id });
     return listing;
   }
 
@@ -231,7 +230,3 @@ export function registerDashboardPages(pages: Hono<KizunaEnv>, db: Db, _options:
   }
 }
 
-function assertModerator(actor: AccountActor): void {
-  const decision = decide(actor, { do: 'listing.moderate' });
-  if (!decision.allowed) throw new KizunaError('forbidden', decision.reason);
-}

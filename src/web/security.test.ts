@@ -1,0 +1,738 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { createTestAccount, OPERATOR, TEST_PASSWORD, type TestAccount } from '../../test/accounts.js';
+import { TestClient } from '../../test/client.js';
+import { openTestDatabase } from '../../test/database.js';
+import { queryRows, type Database } from '../db/client.js';
+import { actorOfSession, createApiToken, inviteAccount, setAccountEnabled, signIn } from '../services/accounts.js';
+import { createListing, takeListingStep } from '../services/listings.js';
+import { createRelationship } from '../services/registry.js';
+import { createApp } from './app.js';
+import { readListingForm } from './forms/listingForm.js';
+import { SESSION_COOKIE } from './session.js';
+
+/**
+ * The web face's defences, in process over a real database: who may make each change (and that a
+ * refusal changes nothing), CSRF on every form, the session cookie, sign-in throttling, and
+ * hostile strings in every search and filter.
+ */
+
+let database: Database;
+let app: ReturnType<typeof createApp>;
+/** The LG the matrix acts on (Kurashiki: no demo listing, so fresh listings can be made for it), and another. */
+const lg = { target: 0, other: 0 };
+/** Foreign LGs, each the partner of one fresh relationship. */
+let partners: number[] = [];
+
+/** Who asks, in the columns' order. */
+const WHO = ['public', 'officer', 'otherOfficer', 'coordinator', 'administrator'] as const;
+type Who = (typeof WHO)[number];
+const DESCRIBED: Record<Who, string> = {
+  public: 'the public',
+  officer: 'an officer of the LG',
+  otherOfficer: 'an officer of another LG',
+  coordinator: 'a coordinator',
+  administrator: 'an administrator',
+};
+type AccountWho = Exclude<Who, 'public'>;
+const accounts = {} as Record<AccountWho, TestAccount>;
+/** One browser per account, signed in, and one for the public; rows that sign in or out get their own. */
+const clients = {} as Record<Who, TestClient>;
+
+async function lgId(jisCode: string): Promise<number> {
+  const [row] = await queryRows<{ id: number }>(database.db, sql`select id from local_governments where jis_code = ${jisCode}`);
+  return row!.id;
+}
+
+/** A browser of the public that has opened the sign-in page, so that it holds a visitor's CSRF token. */
+async function publicClient(target = app): Promise<TestClient> {
+  const client = new TestClient(target);
+  await client.page('/sign-in');
+  return client;
+}
+
+/** A browser signed in as the account (through the service, which is quicker than the form). */
+async function accountClient(account: TestAccount): Promise<TestClient> {
+  const client = new TestClient(app);
+  const { session } = await signIn(database.db, { email: account.email, password: account.password, address: 'test' });
+  await client.useSession(session);
+  return client;
+}
+
+const clientOf = (who: Who) => (who === 'public' ? publicClient() : accountClient(accounts[who]));
+
+beforeAll(async () => {
+  database = await openTestDatabase(inject('databaseTemplate'));
+  app = createApp({ db: database.db });
+  lg.target = await lgId('332020');
+  lg.other = await lgId('336238');
+  partners = (await queryRows<{ id: number }>(database.db, sql`select id from local_governments where country = 'FR' order by id limit 200`)).map((row) => row.id);
+  accounts.officer = await createTestAccount(database.db, 'officer', [lg.target]);
+  accounts.otherOfficer = await createTestAccount(database.db, 'officer', [lg.other]);
+  accounts.coordinator = await createTestAccount(database.db, 'coordinator');
+  accounts.administrator = await createTestAccount(database.db, 'administrator');
+  for (const who of WHO) clients[who] = await clientOf(who);
+});
+afterAll(() => database.close());
+
+/** The tables a request could change. A token's last use is written by any Bearer request, allowed or not. */
+const WATCHED = [
+  'listings',
+  'listing_events',
+  'listing_images',
+  'relationships',
+  'relationship_renewals',
+  'accounts',
+  'account_local_governments',
+  'one_time_links',
+  'sessions',
+  'api_tokens',
+  'audit_log',
+  'sign_in_failures',
+] as const;
+
+/** Every watched table as its row count and a digest of all its rows. */
+async function snapshot(): Promise<Record<string, string>> {
+  const tables: Record<string, string> = {};
+  for (const table of WATCHED) {
+    const [row] = await queryRows<{ rows: number; digest: string }>(
+      database.db,
+      sql`select count(*)::int as rows,
+            md5(coalesce(string_agg((to_jsonb(t) - 'last_used_at')::text, '|' order by (to_jsonb(t) - 'last_used_at')::text), '')) as digest
+          from ${sql.identifier(table)} t`,
+    );
+    tables[table] = `${row!.rows} rows, ${row!.digest}`;
+  }
+  return tables;
+}
+
+const rowCounts = async () =>
+  (await queryRows<{ listings: number; accounts: number; relationships: number }>(
+    database.db,
+    sql`select (select count(*)::int from listings) as listings, (select count(*)::int from accounts) as accounts, (select count(*)::int from relationships) as relationships`,
+  ))[0]!;
+
+/** A complete listing as the form sends it: enough to submit. */
+const COMPLETE_FORM: Record<string, string | string[]> = {
+  population: '474592',
+  populationAsOf: '2024-04',
+  areaKm2: '355.63',
+  desiredRegions: ['language:fra'],
+  'outline.en': 'A city of canals and white walls.',
+  'characteristics.ja': '美観地区のある都市',
+  'contact.name': 'International Affairs Section',
+  'contact.email': 'intl@city.example.jp',
+};
+const COMPLETE_INPUT = readListingForm(COMPLETE_FORM).input!;
+
+/** The smallest bytes the picture check takes for a PNG. */
+const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]);
+
+/** Closes the target LG's open listing, if any: one open listing per LG. */
+async function closeOpenListings(): Promise<void> {
+  const open = await queryRows<{ id: number }>(database.db, sql`select id from listings where local_government_id = ${lg.target} and status <> 'closed'`);
+  for (const { id } of open) await takeListingStep(database.db, OPERATOR, id, 'withdraw');
+}
+
+/** A new listing of the target LG in the status asked for. */
+async function freshListing(status: 'draft' | 'submitted' | 'published'): Promise<number> {
+  await closeOpenListings();
+  const { id } = await createListing(database.db, OPERATOR, lg.target, COMPLETE_INPUT);
+  if (status !== 'draft') await takeListingStep(database.db, OPERATOR, id, 'submit');
+  if (status === 'published') await takeListingStep(database.db, OPERATOR, id, 'publish');
+  return id;
+}
+
+const listingRow = async (id: number) =>
+  (await queryRows<{ status: string; closed_reason: string | null; outline_en: string }>(
+    database.db,
+    sql`select status, closed_reason, outline_en from listings where id = ${id}`,
+  ))[0]!;
+
+const listingSteps = async (id: number) =>
+  (await queryRows<{ step: string }>(database.db, sql`select step from listing_events where listing_id = ${id} order by id`)).map((row) => row.step);
+
+/** A new relationship of the target LG with a foreign LG no other test uses. */
+async function freshRelationship(): Promise<number> {
+  const partner = partners.shift();
+  if (partner === undefined) throw new Error('Out of partners for fresh relationships');
+  return (await createRelationship(database.db, { localGovernmentIds: [lg.target, partner] }, OPERATOR)).id;
+}
+
+const relationshipRow = async (id: number) =>
+  (await queryRows<{ status: string; notes: string | null }>(database.db, sql`select status, notes from relationships where id = ${id}`))[0]!;
+
+const accountRow = async (email: string) =>
+  (await queryRows<{ id: number; status: string; role: string }>(database.db, sql`select id, status, role from accounts where email = ${email}`))[0];
+
+let serial = 0;
+const unique = (what: string) => `${what}-${process.pid}-${++serial}-${Date.now()}`;
+
+/** A request to make: a JSON API call, a form, or a form with a file. */
+type Call =
+  | { method: 'POST' | 'PATCH'; path: string; json: unknown }
+  | { path: string; form: Record<string, string | string[]> }
+  | { path: string; multipart: Record<string, string | Blob> };
+
+interface Prepared {
+  call: Call;
+  /** For an allowed request: checks that it did what it should. */
+  effect?: () => Promise<void>;
+}
+
+/**
+ * What a cell expects: 'sign-in' is a 303 to the sign-in page that comes back to the form; a
+ * number is the status. 401, 403, 404 and 'sign-in' are refusals, which must change nothing.
+ */
+type Outcome = 'sign-in' | 200 | 201 | 303 | 401 | 403 | 404;
+const REFUSED = new Set<Outcome>(['sign-in', 401, 403, 404]);
+
+interface Row {
+  name: string;
+  /** Public, officer of the LG, officer of another LG, coordinator, administrator. */
+  expected: readonly [Outcome, Outcome, Outcome, Outcome, Outcome];
+  /** Signs in or out: each cell gets a browser of its own. */
+  ownBrowser?: boolean;
+  prepare(who: Who, client: TestClient): Promise<Prepared>;
+}
+
+/** Sends a form with the given CSRF token (null: none at all). */
+async function sendForm(client: TestClient, path: string, fields: Record<string, string | string[]>, token: string | null): Promise<Response> {
+  const body = new URLSearchParams();
+  if (token !== null) body.append('_csrf', token);
+  for (const [name, value] of Object.entries(fields)) for (const item of Array.isArray(value) ? value : [value]) body.append(name, item);
+  return client.request(path, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body });
+}
+
+async function sendMultipart(client: TestClient, path: string, fields: Record<string, string | Blob>, token: string | null): Promise<Response> {
+  const body = new FormData();
+  if (token !== null) body.append('_csrf', token);
+  for (const [name, value] of Object.entries(fields)) body.append(name, value);
+  return client.request(path, { method: 'POST', body });
+}
+
+/** Makes the call as `who`: the API with the account's Bearer token (none for the public), forms in the browser. */
+async function send(who: Who, client: TestClient, call: Call, token: string | null = client.csrf): Promise<Response> {
+  if ('json' in call) {
+    const headers: Record<string, string> = { 'content-type': 'application/json' };
+    if (who !== 'public') headers.authorization = `Bearer ${accounts[who].token}`;
+    return app.request(call.path, { method: call.method, headers, body: JSON.stringify(call.json) });
+  }
+  if ('multipart' in call) return sendMultipart(client, call.path, call.multipart, token);
+  return sendForm(client, call.path, call.form, token);
+}
+
+const listingStep = (step: 'submit' | 'renew' | 'withdraw' | 'markMatched', from: 'draft' | 'published', after: { status: string; closed_reason?: string }): Row => ({
+  name: `POST /dashboard/listings/:id/steps/${step}`,
+  expected: ['sign-in', 303, 403, 303, 303],
+  async prepare() {
+    const id = await freshListing(from);
+    return {
+      call: { path: `/dashboard/listings/${id}/steps/${step}`, form: {} },
+      effect: async () => {
+        expect(await listingRow(id)).toMatchObject(after);
+        expect(await listingSteps(id)).toContain(step);
+      },
+    };
+  },
+});
+
+/**
+ * Every change the web face offers, and what each kind of visitor gets. Written out by hand from
+ * PRODUCT.md's roles, not computed with decide(), so that a wrong rule there fails here.
+ */
+const MATRIX: Row[] = [
+  {
+    name: 'POST /api/relationships',
+    expected: [401, 201, 403, 201, 201],
+    async prepare() {
+      const partner = partners.shift()!;
+      return {
+        call: { method: 'POST', path: '/api/relationships', json: { localGovernmentIds: [lg.target, partner], label: 'friendship city' } },
+        effect: async () => {
+          const rows = await queryRows(database.db, sql`select id from relationships where first_id = ${partner} or second_id = ${partner}`);
+          expect(rows).toHaveLength(1);
+        },
+      };
+    },
+  },
+  {
+    name: 'PATCH /api/relationships/:id',
+    expected: [401, 200, 403, 200, 200],
+    async prepare() {
+      const id = await freshRelationship();
+      return {
+        call: { method: 'PATCH', path: `/api/relationships/${id}`, json: { notes: 'Renewed by letter.' } },
+        effect: async () => expect((await relationshipRow(id)).notes).toBe('Renewed by letter.'),
+      };
+    },
+  },
+  {
+    name: 'POST /api/relationships/:id/end',
+    expected: [401, 200, 403, 200, 200],
+    async prepare() {
+      const id = await freshRelationship();
+      return {
+        call: { method: 'POST', path: `/api/relationships/${id}/end`, json: { endedOn: '2024-03-31' } },
+        effect: async () => expect((await relationshipRow(id)).status).toBe('ended'),
+      };
+    },
+  },
+  {
+    name: 'POST /dashboard/listings?lg= (start a listing)',
+    expected: ['sign-in', 303, 403, 303, 303],
+    async prepare() {
+      await closeOpenListings();
+      return {
+        call: { path: `/dashboard/listings?lg=${lg.target}`, form: COMPLETE_FORM },
+        effect: async () => {
+          const open = await queryRows<{ status: string }>(database.db, sql`select status from listings where local_government_id = ${lg.target} and status <> 'closed'`);
+          expect(open).toEqual([{ status: 'draft' }]);
+        },
+      };
+    },
+  },
+  {
+    name: 'POST /dashboard/listings/:id (save)',
+    expected: ['sign-in', 303, 403, 303, 303],
+    async prepare() {
+      const id = await freshListing('draft');
+      return {
+        call: { path: `/dashboard/listings/${id}`, form: { ...COMPLETE_FORM, 'outline.en': 'Changed by the matrix.' } },
+        effect: async () => expect((await listingRow(id)).outline_en).toBe('Changed by the matrix.'),
+      };
+    },
+  },
+  {
+    name: 'POST /dashboard/listings/:id/image',
+    expected: ['sign-in', 303, 403, 303, 303],
+    async prepare() {
+      const id = await freshListing('draft');
+      return {
+        call: { path: `/dashboard/listings/${id}/image`, multipart: { image: new File([PNG], 'ibara.png', { type: 'image/png' }) } },
+        effect: async () => expect(await queryRows(database.db, sql`select content_type from listing_images where listing_id = ${id}`)).toEqual([{ content_type: 'image/png' }]),
+      };
+    },
+  },
+  listingStep('submit', 'draft', { status: 'submitted' }),
+  listingStep('renew', 'published', { status: 'published' }),
+  listingStep('withdraw', 'published', { status: 'closed', closed_reason: 'withdrawn' }),
+  listingStep('markMatched', 'published', { status: 'closed', closed_reason: 'matched' }),
+  {
+    name: 'POST /moderation/:id (publish)',
+    expected: ['sign-in', 403, 403, 303, 303],
+    async prepare() {
+      const id = await freshListing('submitted');
+      return { call: { path: `/moderation/${id}`, form: { step: 'publish' } }, effect: async () => expect((await listingRow(id)).status).toBe('published') };
+    },
+  },
+  {
+    name: 'POST /moderation/:id (ask for changes)',
+    expected: ['sign-in', 403, 403, 303, 303],
+    async prepare() {
+      const id = await freshListing('submitted');
+      return {
+        call: { path: `/moderation/${id}`, form: { step: 'requestChanges', comment: 'Add the area in Japanese too.' } },
+        effect: async () => expect((await listingRow(id)).status).toBe('draft'),
+      };
+    },
+  },
+  {
+    name: 'POST /admin/accounts/invite (an officer)',
+    expected: ['sign-in', 403, 403, 200, 200],
+    async prepare() {
+      const email = `${unique('invited-officer')}@city.example.jp`;
+      return {
+        call: { path: '/admin/accounts/invite', form: { email, name: 'Invited Officer', role: 'officer', localGovernmentIds: String(lg.target) } },
+        effect: async () => expect(await accountRow(email)).toMatchObject({ status: 'invited', role: 'officer' }),
+      };
+    },
+  },
+  {
+    name: 'POST /admin/accounts/invite (a coordinator)',
+    expected: ['sign-in', 403, 403, 403, 200],
+    async prepare() {
+      const email = `${unique('invited-coordinator')}@example.org`;
+      return {
+        call: { path: '/admin/accounts/invite', form: { email, name: 'Invited Coordinator', role: 'coordinator', localGovernmentIds: '' } },
+        effect: async () => expect(await accountRow(email)).toMatchObject({ status: 'invited', role: 'coordinator' }),
+      };
+    },
+  },
+  {
+    name: 'POST /admin/accounts/:id/disable',
+    expected: ['sign-in', 403, 403, 403, 200],
+    async prepare() {
+      const target = await createTestAccount(database.db, 'officer', [lg.target]);
+      return { call: { path: `/admin/accounts/${target.id}/disable`, form: {} }, effect: async () => expect((await accountRow(target.email))!.status).toBe('disabled') };
+    },
+  },
+  {
+    name: 'POST /admin/accounts/:id/enable',
+    expected: ['sign-in', 403, 403, 403, 200],
+    async prepare() {
+      const target = await createTestAccount(database.db, 'officer', [lg.target]);
+      await setAccountEnabled(database.db, OPERATOR, target.id, false);
+      return { call: { path: `/admin/accounts/${target.id}/enable`, form: {} }, effect: async () => expect((await accountRow(target.email))!.status).toBe('active') };
+    },
+  },
+  {
+    name: 'POST /admin/accounts/:id/reset-link',
+    expected: ['sign-in', 403, 403, 403, 200],
+    async prepare() {
+      const target = await createTestAccount(database.db, 'officer', [lg.target]);
+      return {
+        call: { path: `/admin/accounts/${target.id}/reset-link`, form: {} },
+        effect: async () => {
+          const links = await queryRows(database.db, sql`select 1 from one_time_links where account_id = ${target.id} and purpose = 'reset' and used_at is null`);
+          expect(links).toHaveLength(1);
+        },
+      };
+    },
+  },
+  {
+    name: 'POST /account/tokens',
+    expected: ['sign-in', 200, 200, 200, 200],
+    async prepare(who) {
+      const name = unique('matrix token');
+      return {
+        call: { path: '/account/tokens', form: { name } },
+        effect: async () => {
+          const owner = accounts[who as AccountWho].id;
+          expect(await queryRows(database.db, sql`select 1 from api_tokens where name = ${name} and account_id = ${owner} and revoked_at is null`)).toHaveLength(1);
+        },
+      };
+    },
+  },
+  {
+    // One's own tokens; administrators may revoke anyone's (services/accounts.ts). Others learn nothing: 404.
+    name: 'POST /account/tokens/:id/revoke (a token of the officer of the LG)',
+    expected: ['sign-in', 200, 404, 404, 200],
+    async prepare() {
+      const { record } = await createApiToken(database.db, accounts.officer.actor, unique('to revoke'));
+      return {
+        call: { path: `/account/tokens/${record.id}/revoke`, form: {} },
+        effect: async () => expect(await queryRows(database.db, sql`select 1 from api_tokens where id = ${record.id} and revoked_at is not null`)).toHaveLength(1),
+      };
+    },
+  },
+  {
+    name: 'POST /sign-in (with the right password of another account)',
+    expected: [303, 303, 303, 303, 303],
+    ownBrowser: true,
+    async prepare(_who, client) {
+      const someone = await createTestAccount(database.db, 'coordinator');
+      return {
+        call: { path: '/sign-in', form: { email: someone.email, password: someone.password } },
+        effect: async () => {
+          const session = client.cookies.get(SESSION_COOKIE);
+          expect((await actorOfSession(database.db, session ?? ''))?.accountId).toBe(someone.id);
+        },
+      };
+    },
+  },
+  {
+    name: 'POST /sign-out',
+    expected: [303, 303, 303, 303, 303],
+    ownBrowser: true,
+    async prepare(_who, client) {
+      const session = client.cookies.get(SESSION_COOKIE);
+      return {
+        call: { path: '/sign-out', form: {} },
+        effect: async () => {
+          expect(client.cookies.has(SESSION_COOKIE)).toBe(false);
+          if (session) expect(await actorOfSession(database.db, session)).toBeUndefined();
+        },
+      };
+    },
+  },
+  {
+    // The link's secret is the authority here, whoever holds it.
+    name: 'POST /account/password/:secret (an invitation)',
+    expected: [303, 303, 303, 303, 303],
+    ownBrowser: true,
+    async prepare() {
+      const email = `${unique('newcomer')}@city.example.jp`;
+      const link = await inviteAccount(database.db, OPERATOR, { email, name: 'Newcomer', role: 'officer', localGovernmentIds: [lg.target] });
+      return {
+        call: { path: `/account/password/${link.secret}`, form: { password: TEST_PASSWORD, confirmation: TEST_PASSWORD } },
+        effect: async () => expect((await accountRow(email))!.status).toBe('active'),
+      };
+    },
+  },
+];
+
+describe('authorisation matrix: every change × every kind of visitor', () => {
+  for (const row of MATRIX) {
+    describe(row.name, () => {
+      WHO.forEach((who, column) => {
+        const expected = row.expected[column]!;
+        const verdict = REFUSED.has(expected) ? `refused (${expected}), nothing changes` : `allowed (${expected})`;
+        it(`${DESCRIBED[who]}: ${verdict}`, async () => {
+          const client = row.ownBrowser ? await clientOf(who) : clients[who];
+          const { call, effect } = await row.prepare(who, client);
+          const before = await snapshot();
+          const response = await send(who, client, call);
+          const body = await response.text();
+          const location = response.headers.get('location') ?? '';
+          const where = `${row.name} as ${DESCRIBED[who]}: ${response.status} ${location} ${body.slice(0, 300)}`;
+          if (expected === 'sign-in') {
+            expect(response.status, where).toBe(303);
+            expect(location, where).toMatch(/^\/sign-in\?next=%2F/);
+          } else {
+            expect(response.status, where).toBe(expected);
+            if (expected === 303) expect(location, where).not.toMatch(/^\/sign-in/);
+          }
+          if (REFUSED.has(expected)) expect(await snapshot(), where).toEqual(before);
+          else await effect?.();
+        });
+      });
+    });
+  }
+});
+
+describe('permission before input', () => {
+  it('refuses an officer of another LG who starts a listing with a wrong form (403), rather than showing the form’s problems (422)', async () => {
+    await closeOpenListings();
+    const client = clients.otherOfficer;
+    const before = await snapshot();
+    const response = await sendForm(client, `/dashboard/listings?lg=${lg.target}`, { population: 'many', 'outline.en': 'Taken over' }, client.csrf);
+    expect(response.status).toBe(403);
+    expect(await snapshot()).toEqual(before);
+  });
+});
+
+describe('CSRF', () => {
+  /** Every row of the matrix but the JSON API's, whose CSRF check is below. */
+  const forms = MATRIX.filter((row) => !row.name.includes(' /api/'));
+
+  const badTokens: { name: string; token: () => Promise<string | null> }[] = [
+    { name: 'without _csrf', token: async () => null },
+    { name: 'with a wrong _csrf', token: async () => 'forged-token' },
+    { name: 'with another visitor’s _csrf', token: async () => (await publicClient()).csrf },
+    { name: 'with another signed-in account’s _csrf', token: async () => clients.coordinator.csrf },
+  ];
+
+  for (const row of forms) {
+    for (const bad of badTokens) {
+      it(`refuses ${row.name} ${bad.name} (403), changing nothing`, async () => {
+        // The administrator may make every change; only the token is wrong.
+        const client = row.ownBrowser ? await clientOf('administrator') : clients.administrator;
+        const { call } = await row.prepare('administrator', client);
+        const token = await bad.token();
+        expect(token === null || token !== client.csrf).toBe(true);
+        const before = await snapshot();
+        const response = await send('administrator', client, call, token);
+        expect(response.status, `${row.name} ${bad.name}: ${(await response.text()).slice(0, 200)}`).toBe(403);
+        expect(await snapshot()).toEqual(before);
+      });
+    }
+  }
+
+  it('refuses a form sent as text/plain or as JSON to a page, with the session cookie (403)', async () => {
+    const client = clients.administrator;
+    const id = await freshListing('published');
+    const before = await snapshot();
+    // Another site can post these encodings without a preflight; the token is read from form encodings only.
+    const plain = await client.request(`/dashboard/listings/${id}/steps/withdraw`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: `_csrf=${client.csrf}` });
+    expect(plain.status).toBe(403);
+    const json = await client.request(`/dashboard/listings/${id}/steps/withdraw`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ _csrf: client.csrf }) });
+    expect(json.status).toBe(403);
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('refuses a JSON API write with a session cookie but no x-csrf-token (403); accepts it with the token, or with a Bearer token and none', async () => {
+    const client = clients.administrator;
+    const write = (partner: number, headers: Record<string, string>, useCookies: boolean) => {
+      const init = { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ localGovernmentIds: [lg.target, partner] }) };
+      return useCookies ? client.request('/api/relationships', init) : app.request('/api/relationships', init);
+    };
+    const partner = partners.shift()!;
+    const before = await snapshot();
+    const bare = await write(partner, {}, true);
+    expect(bare.status).toBe(403);
+    expect(((await bare.json()) as { error: { id: string } }).error.id).toBe('forbidden');
+    expect((await write(partner, { 'x-csrf-token': 'forged-token' }, true)).status).toBe(403);
+    expect((await write(partner, { 'x-csrf-token': clients.coordinator.csrf }, true)).status).toBe(403);
+    expect(await snapshot()).toEqual(before);
+
+    expect((await write(partner, { 'x-csrf-token': client.csrf }, true)).status).toBe(201);
+    expect((await write(partners.shift()!, { authorization: `Bearer ${accounts.administrator.token}` }, false)).status).toBe(201);
+  });
+});
+
+describe('the session cookie', () => {
+  const cookieLine = (response: Response, name: string) => response.headers.getSetCookie().find((line) => line.startsWith(`${name}=`));
+
+  it('is a new value at each sign-in; the old value then identifies no one', async () => {
+    const first = await createTestAccount(database.db, 'officer', [lg.target]);
+    const second = await createTestAccount(database.db, 'coordinator');
+    const browser = new TestClient(app);
+    // A value planted before signing in (session fixation) is not what the browser ends up with.
+    browser.cookies.set(SESSION_COOKIE, 'planted-by-someone-else');
+    await browser.signIn(first.email, first.password);
+    const before = browser.cookies.get(SESSION_COOKIE)!;
+    expect(before).toBeTruthy();
+    expect(before).not.toBe('planted-by-someone-else');
+    expect((await actorOfSession(database.db, before))?.accountId).toBe(first.id);
+
+    await browser.signIn(second.email, second.password);
+    const after = browser.cookies.get(SESSION_COOKIE)!;
+    expect(after).toBeTruthy();
+    expect(after).not.toBe(before);
+    expect((await actorOfSession(database.db, after))?.accountId).toBe(second.id);
+    expect(await actorOfSession(database.db, before)).toBeUndefined();
+
+    const replay = new TestClient(app);
+    replay.cookies.set(SESSION_COOKIE, before);
+    const page = await replay.request('/account');
+    expect(page.status).toBe(303);
+    expect(page.headers.get('location')).toBe('/sign-in?next=%2Faccount');
+  });
+
+  it('is HttpOnly, SameSite=Lax, Path=/, and Secure over HTTPS only', async () => {
+    const account = await createTestAccount(database.db, 'coordinator');
+    for (const origin of ['http://kizuna.example', 'https://kizuna.example']) {
+      const browser = new TestClient(app);
+      const form = await browser.page(`${origin}/sign-in`);
+      const visitor = cookieLine(form.response, 'kizuna_visitor');
+      expect(visitor, 'the visitor cookie that binds the sign-in form’s CSRF token').toBeDefined();
+      const response = await browser.request(`${origin}/sign-in`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ _csrf: browser.csrf, email: account.email, password: account.password }),
+      });
+      expect(response.status, origin).toBe(303);
+      const session = cookieLine(response, SESSION_COOKIE)!;
+      expect(session, origin).toBeDefined();
+      const attributes = session.split(';').slice(1).map((part) => part.trim().toLowerCase());
+      expect(attributes).toContain('httponly');
+      expect(attributes).toContain('samesite=lax');
+      expect(attributes).toContain('path=/');
+      const secure = origin.startsWith('https:');
+      expect(attributes.includes('secure'), `${origin}: ${session}`).toBe(secure);
+      expect(/;\s*Secure/i.test(visitor!), `${origin}: ${visitor}`).toBe(secure);
+      expect(/;\s*HttpOnly/i.test(visitor!)).toBe(true);
+    }
+  });
+});
+
+describe('throttling', () => {
+  it('answers the sixth attempt on one account with 429 and Retry-After, even with the right password', async () => {
+    const account = await createTestAccount(database.db, 'officer', [lg.target]);
+    // Behind a trusted proxy, so that this test's failures count against an address of its own.
+    const browser = await publicClient(createApp({ db: database.db, trustProxy: true }));
+    const attempt = (password: string) =>
+      browser.request('/sign-in', {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-forwarded-for': '192.0.2.61' },
+        body: new URLSearchParams({ _csrf: browser.csrf, email: account.email, password }),
+      });
+    for (let n = 1; n <= 5; n++) expect((await attempt(`wrong password number ${n}`)).status).toBe(401);
+    const sixth = await attempt(account.password);
+    expect(sixth.status).toBe(429);
+    expect(Number(sixth.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(browser.cookies.has(SESSION_COOKIE)).toBe(false);
+  });
+});
+
+describe('hostile strings in searches, filters and the sign-in form', () => {
+  const PAYLOADS = [
+    "' or 1=1 --",
+    "'; drop table listings; --",
+    "%' union select password_hash from accounts --",
+    '\\x00',
+    'nul\u0000byte',
+    '"); delete from accounts where (\'1\'=\'1',
+    '井原\'; truncate relationships cascade; --',
+  ];
+
+  const addresses = (payload: string): string[] => {
+    const p = encodeURIComponent(payload);
+    return [
+      `/search?q=${p}`,
+      `/ja/search?q=${p}&country=${p}&kind=${p}`,
+      `/api/search?q=${p}`,
+      `/api/search?q=ibara&country=${p}&kind=${p}`,
+      `/listings/from-japan?q=${p}`,
+      // The page's words parameter is q; words= is not one of its parameters and is ignored.
+      `/listings/from-japan?words=${p}&region=${p}&kind=${p}&band=${p}&field=${p}`,
+      `/listings/to-japan?region=${p}`,
+      `/api/listings?direction=from-japan&q=${p}`,
+      `/api/listings?direction=${p}`,
+      `/api/listings?direction=from-japan&region=${p}&kind=${p}&band=${p}&field=${p}`,
+      `/api/relationships?country=${p}`,
+      `/api/relationships?status=${p}&lg=${p}`,
+      `/api/local-governments?country=${p}&kind=${p}`,
+    ];
+  };
+
+  for (const payload of PAYLOADS) {
+    it(`answers ${JSON.stringify(payload)} without a server error, and every table keeps its rows`, async () => {
+      await freshRelationship(); // so that relationships has rows to lose
+      const counts = await rowCounts();
+      const failures: string[] = [];
+      for (const address of addresses(payload)) {
+        const response = await app.request(address);
+        if (response.status >= 500) failures.push(`${address} → ${response.status}`);
+        else expect([200, 422], address).toContain(response.status);
+      }
+      // The sign-in form, from an address of this test's own (behind a trusted proxy).
+      const browser = await publicClient(createApp({ db: database.db, trustProxy: true }));
+      const signInResponse = await browser.request('/sign-in', {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-forwarded-for': `198.51.100.${PAYLOADS.indexOf(payload) + 1}` },
+        body: new URLSearchParams({ _csrf: browser.csrf, email: payload, password: payload }),
+      });
+      if (signInResponse.status >= 500) failures.push(`POST /sign-in email=${JSON.stringify(payload)} → ${signInResponse.status}`);
+      // 400: a NUL character is refused before the form is read.
+      else expect([400, 401, 422]).toContain(signInResponse.status);
+      expect(failures).toEqual([]);
+      expect(await rowCounts()).toEqual(counts);
+    });
+  }
+});
+
+describe('a NUL byte, which PostgreSQL cannot store in text', () => {
+  const NUL = 'before\u0000after';
+
+  it('is refused in every text field of the forms and the API without a server error, changing nothing', async () => {
+    const admin = clients.administrator;
+    const draft = await freshListing('draft');
+    const relationship = await freshRelationship();
+    const link = await inviteAccount(database.db, OPERATOR, { email: `${unique('nul')}@city.example.jp`, name: 'Nul', role: 'officer', localGovernmentIds: [lg.target] });
+    const attempts: { name: string; response: () => Promise<Response> }[] = [
+      { name: 'listing form, outline', response: () => sendForm(admin, `/dashboard/listings/${draft}`, { ...COMPLETE_FORM, 'outline.en': NUL }, admin.csrf) },
+      { name: 'listing form, contact name', response: () => sendForm(admin, `/dashboard/listings/${draft}`, { ...COMPLETE_FORM, 'contact.name': NUL }, admin.csrf) },
+      { name: 'listing form, link label', response: () => sendForm(admin, `/dashboard/listings/${draft}`, { ...COMPLETE_FORM, 'links[0].url': 'https://example.org/', 'links[0].label': NUL }, admin.csrf) },
+      { name: 'token name', response: () => sendForm(admin, '/account/tokens', { name: NUL }, admin.csrf) },
+      { name: 'invitation name', response: () => sendForm(admin, '/admin/accounts/invite', { email: `${unique('nul')}@city.example.jp`, name: NUL, role: 'coordinator', localGovernmentIds: '' }, admin.csrf) },
+      { name: 'invitation e-mail', response: () => sendForm(admin, '/admin/accounts/invite', { email: `nul${NUL}@city.example.jp`, name: 'Nul', role: 'coordinator', localGovernmentIds: '' }, admin.csrf) },
+      {
+        name: 'password',
+        response: async () => {
+          const newcomer = await publicClient();
+          return sendForm(newcomer, `/account/password/${link.secret}`, { password: `long enough ${NUL}`, confirmation: `long enough ${NUL}` }, newcomer.csrf);
+        },
+      },
+      {
+        name: 'API relationship notes',
+        response: async () =>
+          app.request(`/api/relationships/${relationship}`, {
+            method: 'PATCH',
+            headers: { 'content-type': 'application/json', authorization: `Bearer ${accounts.administrator.token}` },
+            body: JSON.stringify({ notes: NUL }),
+          }),
+      },
+    ];
+    const failures: string[] = [];
+    for (const attempt of attempts) {
+      const before = await snapshot();
+      const response = await attempt.response();
+      if (response.status >= 500) failures.push(`${attempt.name} → ${response.status}`);
+      // A refusal changes nothing; an acceptance is fine too if the byte did not reach the database.
+      if (response.status >= 400) expect(await snapshot(), attempt.name).toEqual(before);
+    }
+    expect(failures).toEqual([]);
+  });
+});
