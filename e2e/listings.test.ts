@@ -3,7 +3,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { createTestAccount } from '../test/accounts.js';
 import { queryRows } from '../src/db/client.js';
-import { inPage, launchChromium, requireChromium, startPortalWithDatabase, type PortalWithDatabase } from './support.js';
+import { inPage, launchChromium, requireChromium, startPortal, type PortalWithDatabase } from './support.js';
 
 /**
  * Listings as people make them, in a real Chromium against the real server: an administrator
@@ -26,7 +26,7 @@ beforeAll(async () => {
     const launching = launchChromium();
     launching.catch(() => {}); // reported by the await below
     try {
-      portal = await startPortalWithDatabase(inject('databaseTemplate'));
+      portal = await startPortal(inject('databaseTemplate'), { pairs: false });
     } finally {
       browser = await launching;
     }

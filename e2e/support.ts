@@ -4,7 +4,7 @@ import net from 'node:net';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { openDatabase, queryRows, type Database } from '../src/db/client.js';
+import { queryRows, type Database } from '../src/db/client.js';
 import { startServer, type RunningServer } from '../src/server.js';
 import { importPairs } from '../src/services/importPairs.js';
 import { OPERATOR } from '../test/accounts.js';
@@ -84,60 +84,6 @@ async function serveOnFreePort(options: { dataDir: string } | { databaseUrl: str
   }
 }
 
-/**
- * The portal as a visitor meets it: a database copied from the test template with the Wikipedia
- * pairs imported, served by the real server. On PGlite the data folder is a copy of the template;
- * on PostgreSQL a database created from the template (dropped again by stop()).
- */
-export async function startPortal(template: string): Promise<Portal> {
-  const pairs = readFileSync(sharedData('wikipedia-twin-cities/twin_cities.csv'));
-  if (serverUrl) {
-    const database = await openTestDatabase(template);
-    try {
-      await importPairs(database.db, pairs, { actor: OPERATOR, source: 'twin_cities.csv' });
-      const running = await serveOnFreePort({ databaseUrl: await databaseUrlOf(database) });
-      return {
-        url: `http://127.0.0.1:${running.port}`,
-        engine: 'postgres',
-        async stop() {
-          try {
-            await running.stop();
-          } finally {
-            await database.close();
-          }
-        },
-      };
-    } catch (error) {
-      await database.close();
-      throw error;
-    }
-  }
-  const dataDir = copyTemplateFolder(template);
-  const parent = path.dirname(dataDir);
-  try {
-    const database = await openDatabase({ dataDir });
-    try {
-      await importPairs(database.db, pairs, { actor: OPERATOR, source: 'twin_cities.csv' });
-    } finally {
-      await database.close();
-    }
-    const running = await serveOnFreePort({ dataDir });
-    return {
-      url: `http://127.0.0.1:${running.port}`,
-      engine: 'pglite',
-      async stop() {
-        try {
-          await running.stop();
-        } finally {
-          rmSync(parent, { recursive: true, force: true });
-        }
-      },
-    };
-  } catch (error) {
-    rmSync(parent, { recursive: true, force: true });
-    throw error;
-  }
-}
 
 /** Evaluates an expression in the page (a string, since this project type-checks without the DOM library). */
 export const inPage = <T>(page: Page, expression: string): Promise<T> => page.evaluate(expression) as Promise<T>;
@@ -178,10 +124,25 @@ export interface PortalWithDatabase extends Portal {
 }
 
 /**
- * The portal over the template alone (the reference data and the three demo listings, no imported
- * pairs), served by the real server, with the server's database handed to the test.
+ * The portal as a visitor meets it, served by the real server over a copy of the test template (the
+ * reference data and the three demo listings) with the Wikipedia pairs imported unless told not to;
+ * the server's database is handed to the test. On PGlite the data folder is a copy of the template;
+ * on PostgreSQL a database created from the template (dropped again by stop()).
  */
-export async function startPortalWithDatabase(template: string): Promise<PortalWithDatabase> {
+export async function startPortal(template: string, options: { pairs: boolean } = { pairs: true }): Promise<PortalWithDatabase> {
+  const portal = await servePortal(template);
+  if (options.pairs) {
+    try {
+      await importPairs(portal.db, readFileSync(sharedData('wikipedia-twin-cities/twin_cities.csv')), { actor: OPERATOR, source: 'twin_cities.csv' });
+    } catch (error) {
+      await portal.stop();
+      throw error;
+    }
+  }
+  return portal;
+}
+
+async function servePortal(template: string): Promise<PortalWithDatabase> {
   if (serverUrl) {
     const database = await openTestDatabase(template);
     try {
