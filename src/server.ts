@@ -53,8 +53,12 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const url = `http://localhost:${options.port}`;
   say(`Kizuna is serving at ${url} (ready in ${((performance.now() - started) / 1000).toFixed(1)} s)`);
   if (options.firstAdministrator) {
-    const link = await firstAdministratorLink(database.db, options.firstAdministrator);
-    if (link) say(`No administrator has signed in yet. ${link.account.email} sets a password at ${url}/account/password/${link.secret} (valid for 7 days; a new link is printed at each start until then).`);
+    try {
+      const link = await firstAdministratorLink(database.db, options.firstAdministrator);
+      if (link) say(`No administrator has signed in yet. ${link.account.email} sets a password at ${url}/account/password/${link.secret} (valid for 7 days; a new link is printed at each start until then).`);
+    } catch (error) {
+      say(`No link for the first administrator: ${(error as Error).message} Use kizuna accounts invite instead.`);
+    }
   }
   return {
     database,

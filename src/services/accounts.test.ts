@@ -116,7 +116,7 @@ describe('invitations and one-time links', () => {
     expect(await count(sql`select count(*)::int as n from one_time_links where account_id = ${first.account.id}`)).toBe(1);
   });
 
-  it('gives an active account a reset link, which ends its sessions when used', async () => {
+  it('gives an active account a reset link, which ends its sessions and API tokens when used', async () => {
     const officer = await createTestAccount(database.db, 'officer', [ibaraId]);
     const { session } = await signIn(database.db, { email: officer.email, password: officer.password, address: newAddress() });
     const reset = await passwordResetLink(database.db, OPERATOR, officer.id);
@@ -126,6 +126,7 @@ describe('invitations and one-time links', () => {
     expect(hours).toBeLessThanOrEqual(2);
     await setPasswordWithLink(database.db, reset.secret, 'a brand new passphrase for Ibara');
     expect(await actorOfSession(database.db, session)).toBeUndefined();
+    expect(await actorOfApiToken(database.db, officer.token)).toBeUndefined();
     await expect(signIn(database.db, { email: officer.email, password: officer.password, address: newAddress() })).rejects.toMatchObject({ id: 'unauthorized' });
     await expect(signIn(database.db, { email: officer.email, password: 'a brand new passphrase for Ibara', address: newAddress() })).resolves.toBeDefined();
   });
@@ -319,13 +320,15 @@ describe('disabled accounts', () => {
     expect(await actorOfApiToken(database.db, officer.token)).toBeUndefined();
   });
 
-  it('a disabled account’s one-time link no longer opens, and no new one is made', async () => {
+  it('a disabled account’s one-time link no longer opens, even once enabled again, and no new one is made', async () => {
     const link = await inviteAccount(database.db, OPERATOR, invitation());
     await setAccountEnabled(database.db, OPERATOR, link.account.id, false);
-    expect((await refusal(openOneTimeLink(database.db, link.secret))).id).toBe('forbidden');
+    // Disabling deletes the account's unused links.
+    expect((await refusal(openOneTimeLink(database.db, link.secret))).id).toBe('not_found');
     expect((await refusal(passwordResetLink(database.db, OPERATOR, link.account.id))).id).toBe('conflict');
-    // Enabled again without ever having set a password, it is back to invited.
+    // Enabled again without ever having set a password, it is back to invited, and the old link stays dead.
     expect((await setAccountEnabled(database.db, OPERATOR, link.account.id, true)).status).toBe('invited');
+    expect((await refusal(openOneTimeLink(database.db, link.secret))).id).toBe('not_found');
   });
 
   it('only administrators disable accounts, and not their own', async () => {

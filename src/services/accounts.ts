@@ -1,10 +1,10 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { hash as argon2Hash, verify as argon2Verify, Algorithm } from '@node-rs/argon2';
-import { and, asc, eq, gt, inArray, isNull, lt, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { accountLocalGovernments, accounts, apiTokens, localGovernments, meta, oneTimeLinks, sessions, signInFailures } from '../db/schema.js';
-import { LIFETIMES, looksLikeEmail, normaliseEmail, passwordProblem, SIGN_IN_THROTTLE, throttledUntil } from '../domain/accounts.js';
-import { authorize, ROLES, type Actor, type Role } from '../domain/authorization.js';
+import { LIFETIMES, looksLikeEmail, normaliseEmail, PASSWORD_LENGTH, passwordProblem, SIGN_IN_THROTTLE, throttledUntil } from '../domain/accounts.js';
+import { authorize, decide, ROLES, type Actor, type Role } from '../domain/authorization.js';
 import { KizunaError, notFound, type FieldProblem } from '../errors.js';
 import { writeAudit } from './audit.js';
 
@@ -168,7 +168,9 @@ export async function setPasswordWithLink(db: Db, secret: string, password: stri
       .returning({ accountId: oneTimeLinks.accountId });
     if (used.length === 0) throw new KizunaError('conflict', 'This link has been used already. Sign in with your password, or ask for a new link.');
     await tx.update(accounts).set({ passwordHash, status: 'active' }).where(eq(accounts.id, account.id));
+    // A new password ends whatever the old one opened: sessions and API tokens.
     await tx.delete(sessions).where(eq(sessions.accountId, account.id));
+    await tx.update(apiTokens).set({ revokedAt: new Date() }).where(and(eq(apiTokens.accountId, account.id), isNull(apiTokens.revokedAt)));
     const actor = await actorOf(tx, account.id);
     await writeAudit(tx, actor, { action: 'set-password', entity: 'account', entityId: account.id, before: { status: account.status }, after: { status: 'active' } });
     return getAccount(tx, account.id);
@@ -187,6 +189,7 @@ export async function setAccountEnabled(db: Db, actor: Actor, accountId: number,
     await tx.update(accounts).set({ status }).where(eq(accounts.id, accountId));
     if (!enabled) {
       await tx.delete(sessions).where(eq(sessions.accountId, accountId));
+      await tx.delete(oneTimeLinks).where(and(eq(oneTimeLinks.accountId, accountId), isNull(oneTimeLinks.usedAt)));
       await tx.update(apiTokens).set({ revokedAt: new Date() }).where(and(eq(apiTokens.accountId, accountId), isNull(apiTokens.revokedAt)));
     }
     const after = await getAccount(tx, accountId);
@@ -225,17 +228,24 @@ export interface SignInAttempt {
 /** Checks the password (throttled per account and per address) and opens a new session. */
 export async function signIn(db: Db, attempt: SignInAttempt, now = new Date()): Promise<{ session: string; expiresAt: Date; account: Account }> {
   const email = normaliseEmail(attempt.email);
-  const keys = { account: `account:${email}`, address: `address:${attempt.address}` };
+  const wrong = () => new KizunaError('unauthorized', 'The e-mail address or the password is wrong.', [{ field: 'password', message: 'the e-mail address or the password is wrong' }]);
+  if (email.length > 254 || [...attempt.password].length > PASSWORD_LENGTH.max) throw wrong();
+  const keys = { account: `account:${email}`, address: `address:${attempt.address.slice(0, 100)}` };
   const since = new Date(now.getTime() - SIGN_IN_THROTTLE.windowMs);
+  // The attempt counts as a failure from the start, so that guesses sent at once see each other; a success takes it back.
+  const pending = (
+    await db.insert(signInFailures).values([{ key: keys.account, at: now }, { key: keys.address, at: now }]).returning({ id: signInFailures.id })
+  ).map((row) => row.id);
   const failures = await db
     .select({ key: signInFailures.key, at: signInFailures.at })
     .from(signInFailures)
     .where(and(inArray(signInFailures.key, [keys.account, keys.address]), gt(signInFailures.at, since)));
   const until = [
-    throttledUntil(failures.filter((f) => f.key === keys.account).map((f) => f.at), SIGN_IN_THROTTLE.perAccount, now),
-    throttledUntil(failures.filter((f) => f.key === keys.address).map((f) => f.at), SIGN_IN_THROTTLE.perAddress, now),
+    throttledUntil(failures.filter((f) => f.key === keys.account).map((f) => f.at), SIGN_IN_THROTTLE.perAccount + 1, now),
+    throttledUntil(failures.filter((f) => f.key === keys.address).map((f) => f.at), SIGN_IN_THROTTLE.perAddress + 1, now),
   ].filter((date): date is Date => date !== undefined);
   if (until.length) {
+    await db.delete(signInFailures).where(inArray(signInFailures.id, pending));
     const retryAfter = Math.ceil((Math.max(...until.map((date) => date.getTime())) - now.getTime()) / 1000);
     throw Object.assign(
       new KizunaError('too_many_requests', `Too many failed sign-ins. Wait ${Math.ceil(retryAfter / 60)} minutes and try again, or ask for a password reset.`),
@@ -245,17 +255,16 @@ export async function signIn(db: Db, attempt: SignInAttempt, now = new Date()): 
   const [row] = await db.select().from(accounts).where(eq(accounts.email, email));
   const valid = row?.passwordHash ? await argon2Verify(row.passwordHash, attempt.password) : await argon2Verify(await (decoyHash ??= hashPassword(newSecret())), attempt.password);
   if (!row || !valid || row.status !== 'active') {
-    await db.insert(signInFailures).values([{ key: keys.account, at: now }, { key: keys.address, at: now }]);
     // Old failures are of no use to the throttle; they go as new ones come.
     await db.delete(signInFailures).where(lt(signInFailures.at, since));
     if (row && valid && row.status === 'disabled') throw new KizunaError('forbidden', 'This account is disabled. Ask an administrator.');
-    throw new KizunaError('unauthorized', 'The e-mail address or the password is wrong.', [{ field: 'password', message: 'the e-mail address or the password is wrong' }]);
+    throw wrong();
   }
   const session = newSecret();
   const expiresAt = new Date(now.getTime() + LIFETIMES.session);
   await db.transaction(async (tx) => {
     if (attempt.previousSession) await tx.delete(sessions).where(eq(sessions.idHash, digest(attempt.previousSession)));
-    await tx.delete(signInFailures).where(eq(signInFailures.key, keys.account));
+    await tx.delete(signInFailures).where(or(eq(signInFailures.key, keys.account), inArray(signInFailures.id, pending)));
     await tx.insert(sessions).values({ idHash: digest(session), accountId: row.id, expiresAt, address: attempt.address });
     await tx.update(accounts).set({ lastSignInAt: now }).where(eq(accounts.id, row.id));
   });
@@ -298,7 +307,7 @@ export async function createApiToken(db: Db, actor: Actor, name: string): Promis
   return db.transaction(async (tx) => {
     const [row] = await tx.insert(apiTokens).values({ accountId: actor.accountId, name: trimmed, tokenHash: digest(token), prefix: token.slice(0, 9) }).returning();
     const record = presentToken(row!);
-    await writeAudit(tx, actor, { action: 'create-token', entity: 'api_token', entityId: record.id, before: null, after: record });
+    await writeAudit(tx, actor, { action: 'create-token', entity: 'api_token', entityId: record.id, before: null, after: { name: record.name } });
     return { token, record };
   });
 }
@@ -324,12 +333,12 @@ export async function revokeApiToken(db: Db, actor: Actor, tokenId: number): Pro
   authorize(actor, { do: 'account.self' });
   return db.transaction(async (tx) => {
     const [row] = await tx.select().from(apiTokens).where(eq(apiTokens.id, tokenId));
-    const mine = row && actor.kind === 'account' && (row.accountId === actor.accountId || actor.role === 'administrator');
+    const mine = row && actor.kind === 'account' && (row.accountId === actor.accountId || decide(actor, { do: 'account.manage' }).allowed);
     if (!row || !mine) throw notFound(`API token ${tokenId}`);
     if (row.revokedAt) return presentToken(row);
     const [revoked] = await tx.update(apiTokens).set({ revokedAt: new Date() }).where(eq(apiTokens.id, tokenId)).returning();
     const after = presentToken(revoked!);
-    await writeAudit(tx, actor, { action: 'revoke-token', entity: 'api_token', entityId: tokenId, before: presentToken(row), after });
+    await writeAudit(tx, actor, { action: 'revoke-token', entity: 'api_token', entityId: tokenId, before: { name: row.name }, after: { name: row.name, revokedAt: after.revokedAt } });
     return after;
   });
 }
@@ -346,11 +355,6 @@ export async function actorOfApiToken(db: Db, token: string): Promise<(Actor & {
   return row ? actorOf(db, row.accountId) : undefined;
 }
 
-/** Whether any account exists: a new installation has none and offers a link for its first administrator. */
-export async function hasAccounts(db: Db): Promise<boolean> {
-  const [row] = await db.select({ id: accounts.id }).from(accounts).limit(1);
-  return Boolean(row);
-}
 
 /**
  * A secret of this installation, made at first use and kept in the database, so that every process
@@ -370,7 +374,8 @@ export async function firstAdministratorLink(db: Db, email: string): Promise<One
   const [active] = await db.select({ id: accounts.id }).from(accounts).where(and(eq(accounts.role, 'administrator'), eq(accounts.status, 'active'))).limit(1);
   if (active) return undefined;
   const operator: Actor = { kind: 'system', label: 'kizuna serve' };
-  const [invited] = await db.select({ id: accounts.id }).from(accounts).where(eq(accounts.email, normaliseEmail(email)));
-  if (invited) return passwordResetLink(db, operator, invited.id);
+  const [existing] = await db.select({ id: accounts.id, role: accounts.role, status: accounts.status }).from(accounts).where(eq(accounts.email, normaliseEmail(email)));
+  // Only an administrator still waiting for their invitation gets a new link; anyone else's account is left alone.
+  if (existing) return existing.role === 'administrator' && existing.status === 'invited' ? passwordResetLink(db, operator, existing.id) : undefined;
   return inviteAccount(db, operator, { email, name: 'Administrator', role: 'administrator', localGovernmentIds: [] });
 }

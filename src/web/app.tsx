@@ -297,11 +297,15 @@ export function createApp({ db, trustProxy = false }: AppOptions): Hono<KizunaEn
   // PostgreSQL cannot store a NUL character in text: refuse it in a text body, before anything reads it.
   app.use(async (c, next) => {
     const type = c.req.header('content-type') ?? '';
+    const refuse = () => {
+      throw new KizunaError('bad_request', 'The form or body contains a NUL character, which no field may hold. Remove it and send again.');
+    };
     if (c.req.method !== 'GET' && (type.startsWith('application/json') || type.startsWith('application/x-www-form-urlencoded'))) {
       const text = await c.req.text();
-      if (text.includes('\0') || /%00|\\u0000/i.test(text)) {
-        throw new KizunaError('bad_request', 'The form or body contains a NUL character, which no field may hold. Remove it and send again.');
-      }
+      if (text.includes('\0') || /%00|\\u0000/i.test(text)) refuse();
+    } else if (c.req.method === 'POST' && type.startsWith('multipart/form-data')) {
+      const fields = Object.values(await c.req.parseBody({ all: true })).flat();
+      if (fields.some((field) => typeof field === 'string' && field.includes('\0'))) refuse();
     }
     await next();
   });

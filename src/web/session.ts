@@ -30,10 +30,13 @@ export interface SessionOptions {
   trustProxy: boolean;
 }
 
-/** The client's address: the socket's, or the first X-Forwarded-For hop behind a trusted proxy. */
+/**
+ * The client's address: the socket's, or behind a trusted proxy the last X-Forwarded-For hop, the
+ * one the proxy itself added (the hops before it are whatever the client chose to send).
+ */
 export function clientAddress(c: Context, options: SessionOptions): string {
   if (options.trustProxy) {
-    const forwarded = c.req.header('x-forwarded-for')?.split(',')[0]?.trim();
+    const forwarded = c.req.header('x-forwarded-for')?.split(',').at(-1)?.trim();
     if (forwarded) return forwarded;
   }
   try {

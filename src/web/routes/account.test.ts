@@ -194,6 +194,9 @@ describe('signing in', () => {
     const refused = await office.post('/sign-in', { email: further.email, password: further.password });
     expect(refused.status).toBe(429);
     expect(Number(refused.response.headers.get('retry-after'))).toBeGreaterThan(0);
+    // A hop the client writes itself before the proxy's does not make it another address.
+    const spoofing = new Browser(proxied, { 'x-forwarded-for': '192.0.2.200, 10.0.0.1' });
+    expect((await spoofing.post('/sign-in', { email: further.email, password: further.password })).status).toBe(429);
     // Another address is not held back by this one's failures.
     await new Browser(proxied, { 'x-forwarded-for': '198.51.100.20' }).signIn(further);
   });
