@@ -47,3 +47,31 @@ export class KizunaError extends Error {
 export function notFound(what: string): KizunaError {
   return new KizunaError('not_found', `${what} does not exist.`);
 }
+
+/** Throws one validation error naming every problem, if there are any. */
+export function failIfProblems(problems: FieldProblem[]): void {
+  if (problems.length > 0) {
+    throw new KizunaError('validation_failed', problems.map((p) => `${p.field}: ${p.message}`).join('; '), problems);
+  }
+}
+
+/** Whether the database refused a write for breaking a unique index (PostgreSQL's 23505), however deeply wrapped. */
+function isUniqueViolation(error: unknown): boolean {
+  for (let current = error; current; current = (current as { cause?: unknown }).cause) {
+    if ((current as { code?: string }).code === '23505') return true;
+  }
+  return false;
+}
+
+/**
+ * Runs a write whose uniqueness was checked beforehand; when a request at the same moment won the
+ * race and the unique index refuses this one, answers with the conflict instead of a server error.
+ */
+export async function refusingDuplicates<T>(write: () => Promise<T>, conflict: () => KizunaError): Promise<T> {
+  try {
+    return await write();
+  } catch (error) {
+    if (isUniqueViolation(error)) throw conflict();
+    throw error;
+  }
+}

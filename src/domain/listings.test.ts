@@ -9,6 +9,7 @@ import {
   LISTING_STEPS,
   populationBandOf,
   problemsBeforeSubmission,
+  problemsOfDirection,
   statusAfter,
   statusAfterEdit,
   type ListingContents,
@@ -205,10 +206,10 @@ describe('problemsBeforeSubmission', () => {
     characteristics: { en: '', ja: '星またはデニムにゆかりのあるまち。' },
     contact: { name: 'International Exchange Section', email: 'exchange@city.example.jp', phone: '' },
   };
-  const fieldsOf = (contents: ListingContents) => problemsBeforeSubmission(contents).map((problem) => problem.field);
+  const fieldsOf = (contents: ListingContents) => problemsBeforeSubmission('from-japan', contents).map((problem) => problem.field);
 
   it('finds nothing missing in a complete listing', () => {
-    expect(problemsBeforeSubmission(complete)).toEqual([]);
+    expect(problemsBeforeSubmission('from-japan', complete)).toEqual([]);
   });
 
   it('names every missing field of an empty draft, each with a message', () => {
@@ -220,9 +221,19 @@ describe('problemsBeforeSubmission', () => {
       characteristics: { en: '', ja: '' },
       contact: { name: '', email: '', phone: '' },
     };
-    const problems = problemsBeforeSubmission(empty);
+    const problems = problemsBeforeSubmission('from-japan', empty);
     expect(problems.map((problem) => problem.field)).toEqual(['population', 'areaKm2', 'desiredRegions', 'outline', 'characteristics', 'contact']);
     for (const problem of problems) expect(problem.message).toMatch(/^[a-z].{10,}/);
+    // A listing from abroad wants Japan and need not say so.
+    expect(problemsBeforeSubmission('to-japan', empty).map((problem) => problem.field)).toEqual(['population', 'areaKm2', 'outline', 'characteristics', 'contact']);
+  });
+
+  it('keeps each direction to its own side of the sea', () => {
+    expect(problemsOfDirection('from-japan', ['language:eng', 'country:AU'])).toEqual([]);
+    expect(problemsOfDirection('from-japan', ['country:JP']).map((problem) => problem.field)).toEqual(['desiredRegions']);
+    expect(problemsOfDirection('to-japan', [])).toEqual([]);
+    expect(problemsOfDirection('to-japan', ['country:JP'])).toEqual([]);
+    expect(problemsOfDirection('to-japan', ['country:FR']).map((problem) => problem.field)).toEqual(['desiredRegions']);
   });
 
   it.each([

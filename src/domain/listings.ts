@@ -123,13 +123,27 @@ export interface ListingContents {
   contact: { name: string; email: string; phone: string };
 }
 
-/** Why a listing cannot be submitted yet, field by field. */
-export function problemsBeforeSubmission(listing: ListingContents): { field: string; message: string }[] {
+/**
+ * Which desired regions a listing may name: a Japanese LG seeks partners abroad, so not Japan; an LG
+ * abroad seeks Japanese partners, and may narrow them by nothing but Japan.
+ */
+export function problemsOfDirection(direction: ListingDirection, desiredRegions: readonly string[]): { field: string; message: string }[] {
+  if (direction === 'from-japan' && desiredRegions.includes('country:JP')) {
+    return [{ field: 'desiredRegions', message: 'a Japanese local government seeks partners abroad: choose countries or regions other than Japan' }];
+  }
+  if (direction === 'to-japan' && desiredRegions.some((code) => code !== 'country:JP')) {
+    return [{ field: 'desiredRegions', message: 'a listing from abroad seeks Japanese partners: leave the desired regions empty, or choose Japan' }];
+  }
+  return [];
+}
+
+/** Why a listing cannot be submitted yet, field by field. A listing from abroad wants Japan, and need not say so. */
+export function problemsBeforeSubmission(direction: ListingDirection, listing: ListingContents): { field: string; message: string }[] {
   const problems: { field: string; message: string }[] = [];
   const written = (text: { en: string; ja: string }) => Boolean(text.en.trim() || text.ja.trim());
   if (listing.population === null) problems.push({ field: 'population', message: 'give the population before submitting' });
   if (listing.areaKm2 === null) problems.push({ field: 'areaKm2', message: 'give the area before submitting' });
-  if (listing.desiredRegions.length === 0) problems.push({ field: 'desiredRegions', message: 'choose at least one desired country or region' });
+  if (direction === 'from-japan' && listing.desiredRegions.length === 0) problems.push({ field: 'desiredRegions', message: 'choose at least one desired country or region' });
   if (!written(listing.outline)) problems.push({ field: 'outline', message: 'write an outline in English or Japanese' });
   if (!written(listing.characteristics)) problems.push({ field: 'characteristics', message: 'say what kind of partner you hope for, in English or Japanese' });
   if (!listing.contact.name.trim() || !(listing.contact.email || listing.contact.phone.trim())) {

@@ -5,7 +5,7 @@ import type { Db } from '../db/client.js';
 import { accountLocalGovernments, accounts, apiTokens, localGovernments, meta, oneTimeLinks, sessions, signInFailures } from '../db/schema.js';
 import { LIFETIMES, looksLikeEmail, normaliseEmail, PASSWORD_LENGTH, passwordProblem, SIGN_IN_THROTTLE, throttledUntil } from '../domain/accounts.js';
 import { authorize, decide, ROLES, type Actor, type Role } from '../domain/authorization.js';
-import { KizunaError, notFound, type FieldProblem } from '../errors.js';
+import { failIfProblems, KizunaError, notFound, refusingDuplicates, type FieldProblem } from '../errors.js';
 import { writeAudit } from './audit.js';
 
 /**
@@ -32,10 +32,6 @@ export interface Account {
   localGovernments: { id: number; name: string; nameJa: string | null; country: string }[];
   createdAt: string;
   lastSignInAt: string | null;
-}
-
-function failIfProblems(problems: FieldProblem[]): void {
-  if (problems.length) throw new KizunaError('validation_failed', problems.map((p) => `${p.field}: ${p.message}`).join('; '), problems);
 }
 
 async function accountsWithLocalGovernments(db: Db, ids: number[]): Promise<Account[]> {
@@ -103,14 +99,15 @@ export async function inviteAccount(db: Db, actor: Actor, input: InvitationInput
   if (lgIds.length > 50) problems.push({ field: 'localGovernmentIds', message: 'bind at most 50 local governments' });
   failIfProblems(problems);
   authorize(actor, { do: 'account.invite', role: input.role });
-  return db.transaction(async (tx) => {
+  const taken = () => new KizunaError('conflict', `There is an account for ${email} already.`, [{ field: 'email', message: 'there is an account for this address already' }]);
+  return refusingDuplicates(() => db.transaction(async (tx) => {
     if (lgIds.length) {
       const found = await tx.select({ id: localGovernments.id }).from(localGovernments).where(inArray(localGovernments.id, lgIds));
       const missing = lgIds.filter((id) => !found.some((row) => row.id === id));
       if (missing.length) failIfProblems([{ field: 'localGovernmentIds', message: `there is no local government ${missing.join(', ')}` }]);
     }
     const [existing] = await tx.select({ id: accounts.id }).from(accounts).where(eq(accounts.email, email));
-    if (existing) throw new KizunaError('conflict', `There is an account for ${email} already.`, [{ field: 'email', message: 'there is an account for this address already' }]);
+    if (existing) throw taken();
     const [created] = await tx
       .insert(accounts)
       .values({ email, name, role: input.role, invitedBy: actor.kind === 'account' ? actor.accountId : null })
@@ -119,7 +116,7 @@ export async function inviteAccount(db: Db, actor: Actor, input: InvitationInput
     const account = await getAccount(tx, created!.id);
     await writeAudit(tx, actor, { action: 'invite', entity: 'account', entityId: account.id, before: null, after: account });
     return { ...(await issueLink(tx, account.id, 'invitation')), account };
-  });
+  }), taken);
 }
 
 async function issueLink(db: Db, accountId: number, purpose: 'invitation' | 'reset'): Promise<{ secret: string; expiresAt: Date }> {

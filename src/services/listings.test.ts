@@ -85,6 +85,9 @@ const COMPLETE = ListingInput.parse({
   contact: { name: 'International Affairs Division', email: 'kokusai@city.okayama.example.jp', phone: '' },
 });
 
+/** A listing from abroad seeks Japanese partners: it names no other desired region. */
+const FROM_ABROAD = { ...COMPLETE, desiredRegions: [] };
+
 /** The same day a year later, as people count it (29 February becomes 28 February). */
 function sameDayNextYear(day: string): string {
   const [year, month, date] = day.split('-') as [string, string, string];
@@ -220,7 +223,7 @@ describe('the life of a listing', () => {
   });
 
   it('an officer abroad starts a listing seeking Japanese partners', async () => {
-    const abroad = await createListing(database.db, abroadOfficer.actor, lg.abroad, COMPLETE);
+    const abroad = await createListing(database.db, abroadOfficer.actor, lg.abroad, FROM_ABROAD);
     expect(abroad).toMatchObject({ status: 'draft', direction: 'to-japan', prefecture: null, population: 719_474 });
   });
 
@@ -297,6 +300,10 @@ describe('the life of a listing', () => {
   });
 
   it('editing a published listing sends it back to review and off the public pages', async () => {
+    // Back to review it must be complete: an emptied outline is refused and nothing changes.
+    const emptied = await refusal(updateListing(database.db, okayamaOfficer.actor, listing.id, { ...COMPLETE, outline: { en: '', ja: '' } }));
+    expect(emptied.problems.map((problem) => problem.field)).toEqual(['outline']);
+    expect((await getListing(database.db, okayamaOfficer.actor, listing.id)).status).toBe('published');
     listing = await updateListing(database.db, okayamaOfficer.actor, listing.id, { ...COMPLETE, pr: { en: COMPLETE.pr.en, ja: '後楽園\n日本三名園のひとつ。' } });
     expect(listing.status).toBe('submitted');
     expect(listing.expiresOn).toBeNull();
@@ -492,7 +499,7 @@ describe('contentColumns', () => {
 
   it('refuses a listing dated in the future before storing anything', async () => {
     const before = await rows<{ n: number }>(sql`select count(*)::int as n from listings`);
-    const refused = await refusal(createListing(database.db, coordinator.actor, lg.abroad, { ...COMPLETE, populationAsOf: `${year + 1}-01` }));
+    const refused = await refusal(createListing(database.db, coordinator.actor, lg.abroad, { ...FROM_ABROAD, populationAsOf: `${year + 1}-01` }));
     expect(refused.problems.map((problem) => problem.field)).toEqual(['populationAsOf']);
     expect(await rows(sql`select count(*)::int as n from listings`)).toEqual(before);
   });

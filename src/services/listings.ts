@@ -11,6 +11,7 @@ import {
   LISTING_STEPS,
   populationBandOf,
   problemsBeforeSubmission,
+  problemsOfDirection,
   statusAfter,
   statusAfterEdit,
   type ClosedReason,
@@ -21,8 +22,8 @@ import {
 } from '../domain/listings.js';
 import { plainLetters } from '../domain/names.js';
 import { parsePartialDate, type ExchangeField, type PreciseDate } from '../domain/relationships.js';
-import { KizunaError, notFound, type FieldProblem } from '../errors.js';
-import { desiredRegionsOverlap } from '../reference/desiredRegions.js';
+import { failIfProblems, KizunaError, notFound, refusingDuplicates, type FieldProblem } from '../errors.js';
+import { countriesOfDesiredRegions, desiredRegionsOverlap } from '../reference/desiredRegions.js';
 import { writeAudit } from './audit.js';
 import type { ListingInput } from './inputs.js';
 import { presentLocalGovernmentSummary, summaryColumns, toDateString, toTimestampString, type LocalGovernmentRow, type LocalGovernmentSummary } from './presenters.js';
@@ -154,10 +155,6 @@ export async function listingHistory(db: Db, actor: Actor, id: number): Promise<
   return rows.map((row) => ({ at: toTimestampString(row.at), step: row.step as ListingEvent['step'], by: row.by, comment: row.comment }));
 }
 
-function failIfProblems(problems: FieldProblem[]): void {
-  if (problems.length) throw new KizunaError('validation_failed', problems.map((p) => `${p.field}: ${p.message}`).join('; '), problems);
-}
-
 /** The columns a listing's contents are stored in; refuses a population date in the future. */
 export function contentColumns(input: ListingInput) {
   const problems: FieldProblem[] = [];
@@ -213,22 +210,26 @@ export async function createListing(db: Db, actor: Actor, localGovernmentId: num
   authorize(actor, { do: 'listing.write', localGovernmentId });
   const [lg] = await db.select({ id: localGovernments.id, country: localGovernments.country }).from(localGovernments).where(eq(localGovernments.id, localGovernmentId));
   if (!lg) throw notFound(`Local government ${localGovernmentId}`);
+  const direction = directionOf(lg.country.trim());
+  failIfProblems(problemsOfDirection(direction, input.desiredRegions));
   const columns = contentColumns(input);
-  return db.transaction(async (tx) => {
+  const alreadyOpen = (id?: number) =>
+    new KizunaError('conflict', `This local government has an open listing already${id ? ` (${listingUrl(id)})` : ''}; change that one, or close it first.`);
+  return refusingDuplicates(() => db.transaction(async (tx) => {
     const [open] = await tx
       .select({ id: listings.id })
       .from(listings)
       .where(and(eq(listings.localGovernmentId, localGovernmentId), ne(listings.status, 'closed')));
-    if (open) throw new KizunaError('conflict', `This local government has an open listing already (${listingUrl(open.id)}); change that one, or close it first.`);
+    if (open) throw alreadyOpen(open.id);
     const [row] = await tx
       .insert(listings)
-      .values({ localGovernmentId, direction: directionOf(lg.country.trim()), createdBy: accountIdOf(actor), ...columns })
+      .values({ localGovernmentId, direction, createdBy: accountIdOf(actor), ...columns })
       .returning({ id: listings.id });
     await recordStep(tx, actor, row!.id, 'create');
     const created = await loadListing(tx, row!.id);
     await writeAudit(tx, actor, { action: 'create', entity: 'listing', entityId: created.id, before: null, after: created });
     return created;
-  });
+  }), alreadyOpen);
 }
 
 /** Saves changes; a listing under review or published goes back to review (see statusAfterEdit). */
@@ -239,6 +240,9 @@ export async function updateListing(db: Db, actor: Actor, id: number, input: Lis
     authorize(actor, { do: 'listing.write', localGovernmentId: before.localGovernment.id });
     const next = statusAfterEdit(before.status);
     if ('problem' in next) throw new KizunaError('conflict', next.problem);
+    failIfProblems(problemsOfDirection(before.direction, input.desiredRegions));
+    // A listing that goes (back) to review must be complete, as a submitted one is.
+    if (next.status === 'submitted') failIfProblems(problemsBeforeSubmission(before.direction, input));
     await tx.update(listings).set({ ...columns, status: next.status, updatedAt: new Date() }).where(eq(listings.id, id));
     await recordStep(tx, actor, id, 'edit');
     const after = await loadListing(tx, id);
@@ -266,7 +270,7 @@ export async function takeListingStep(db: Db, actor: Actor, id: number, step: Li
     if (step === 'requestChanges' && !note) failIfProblems([{ field: 'comment', message: 'say what should change, so that the officer knows' }]);
     const next = statusAfter(before.status, step);
     if ('problem' in next) throw new KizunaError('conflict', next.problem);
-    if (step === 'submit') failIfProblems(problemsBeforeSubmission(before));
+    if (step === 'submit' || step === 'publish') failIfProblems(problemsBeforeSubmission(before.direction, before));
     const changes: Partial<typeof listings.$inferInsert> = { status: next.status };
     if (step === 'publish') Object.assign(changes, { publishedAt: new Date(), freshSince: day });
     if (step === 'renew') Object.assign(changes, { freshSince: day });
@@ -327,7 +331,7 @@ export async function publishedListings(db: Db, filters: ListingFilters, day = t
   const words = filters.words ? textKey(filters.words).split(/\s+/).filter(Boolean) : [];
   return all
     .filter((listing) => isPublic(listing, day))
-    .filter((listing) => !filters.region || desiredRegionsOverlap(listing.desiredRegions, [filters.region]))
+    .filter((listing) => !filters.region || matchesRegion(listing, filters.region))
     .filter((listing) => !filters.kind || listing.localGovernment.kind === filters.kind)
     .filter((listing) => !filters.band || (listing.population !== null && populationBandOf(listing.population) === filters.band))
     .filter((listing) => !filters.field || listing.fields.includes(filters.field))
@@ -338,6 +342,15 @@ export async function publishedListings(db: Db, filters: ListingFilters, day = t
     })
     .sort((a, b) => a.localGovernment.name.en.localeCompare(b.localGovernment.name.en));
 }
+
+/**
+ * Whether a listing answers a region filter: a Japanese LG's listing by the regions it wants, a
+ * foreign LG's (which wants Japan) by where the LG itself is.
+ */
+const matchesRegion = (listing: Listing, region: string) =>
+  listing.direction === 'from-japan'
+    ? desiredRegionsOverlap(listing.desiredRegions, [region])
+    : countriesOfDesiredRegions([region]).has(listing.localGovernment.country);
 
 /** Texts and words compared without case, accents or punctuation; kana stay kana (foldName's romaji is for names alone). */
 const textKey = (text: string) => plainLetters(text.normalize('NFKC')).replace(/[^\p{L}\p{N}]+/gu, ' ');

@@ -10,7 +10,7 @@ import {
   type DatePrecision,
   type PreciseDate,
 } from '../domain/relationships.js';
-import { KizunaError, notFound, type FieldProblem } from '../errors.js';
+import { failIfProblems, KizunaError, notFound, refusingDuplicates, type FieldProblem } from '../errors.js';
 import { actorLabel, authorize, type Actor } from '../domain/authorization.js';
 import { writeAudit } from './audit.js';
 import type { RelationshipCreateInput, RelationshipEndInput, RelationshipUpdateInput } from './inputs.js';
@@ -159,12 +159,6 @@ function signedDate(text: string | null | undefined, problems: FieldProblem[]): 
   return parsed;
 }
 
-function failIfProblems(problems: FieldProblem[]): void {
-  if (problems.length > 0) {
-    throw new KizunaError('validation_failed', problems.map((p) => `${p.field}: ${p.message}`).join('; '), problems);
-  }
-}
-
 async function assertNoDuplicate(db: Db, firstId: number, secondId: number, label: string, exceptId?: number): Promise<void> {
   const [existing] = await db
     .select({ id: relationships.id })
@@ -180,26 +174,10 @@ async function assertNoDuplicate(db: Db, firstId: number, secondId: number, labe
 }
 
 /** True for PostgreSQL's unique-violation error, however the driver wraps it. */
-function isUniqueViolation(error: unknown): boolean {
-  for (let current = error; current; current = (current as { cause?: unknown }).cause) {
-    if ((current as { code?: string }).code === '23505') return true;
-  }
-  return false;
-}
-
 /** Runs a write; a unique violation (a duplicate that slipped in at the same moment) becomes a 409. */
-async function refusingDuplicates<T>(write: () => Promise<T>): Promise<T> {
-  try {
-    return await write();
-  } catch (error) {
-    if (isUniqueViolation(error)) {
-      throw new KizunaError('conflict', 'These two local governments already have a relationship with this label.', [
-        { field: 'label', message: 'duplicate of an existing relationship' },
-      ]);
-    }
-    throw error;
-  }
-}
+/** The conflict of two relationships of one pair under one label. */
+const duplicateLabel = () =>
+  new KizunaError('conflict', 'These two local governments already have a relationship with this label.', [{ field: 'label', message: 'duplicate of an existing relationship' }]);
 
 const auditRelationship = (db: Db, actor: Actor, action: string, id: number, before: unknown, after: unknown) =>
   writeAudit(db, actor, { action, entity: 'relationship', entityId: id, before, after });
@@ -259,7 +237,7 @@ export async function createRelationship(db: Db, input: RelationshipCreateInput,
     const created = (await presentRelationships(tx, [record!]))[0]!;
     await auditRelationship(tx, actor, 'create', created.id, null, created);
     return created;
-  }));
+  }), duplicateLabel);
 }
 
 /** Changes any field of a relationship but its parties; dates are checked against the result. */
@@ -329,7 +307,7 @@ export async function updateRelationship(
     const after = (await presentRelationships(tx, [updated!]))[0]!;
     await auditRelationship(tx, actor, 'update', id, before, after);
     return after;
-  }));
+  }), duplicateLabel);
 }
 
 /** Ends a relationship on a date: its status becomes "ended". Ending an ended one is a conflict. */

@@ -269,7 +269,9 @@ describe('listings that are not public, and listings from abroad', () => {
     expect(list.html).toContain('Australia');
     expect(list.html).toContain('<th scope="col">Country</th>');
     expect(listedNames((await page('/listings/from-japan')).html)).toHaveLength(3);
-    expect(listedNames((await page('/listings/to-japan?region=country%3AJP&field=sport')).html)).toEqual([lg.name]);
+    // A listing from abroad is found by where it is, not by what it wants (Japan).
+    expect(listedNames((await page('/listings/to-japan?region=continent%3AOC&field=sport')).html)).toEqual([lg.name]);
+    expect(listedNames((await page('/listings/to-japan?region=country%3AJP')).html)).toEqual([]);
 
     const japanese = await page(`/ja/listings/${listing.id}`);
     expect(japanese.status).toBe(200);
