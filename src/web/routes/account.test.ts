@@ -8,7 +8,7 @@ import { listAccounts, listApiTokens } from '../../services/accounts.js';
 import type { SearchResult } from '../../services/search.js';
 import { createApp } from '../app.js';
 import { changedFields } from '../pages/account.js';
-import { localNext } from './account.js';
+import { localNext } from './access.js';
 
 let database: Database;
 let app: ReturnType<typeof createApp>;

@@ -30,7 +30,6 @@ import {
   AUDIT_ENTITIES,
   AuditPage,
   EMPTY_FORM,
-  ForbiddenPage,
   LinkProblemPage,
   localMessage,
   PasswordPage,
@@ -41,6 +40,7 @@ import {
   type Notice,
 } from '../pages/account.js';
 import { href } from '../pages/layout.js';
+import { admit, currentPath, localNext, type AccountActor } from './access.js';
 import { clientAddress, CSRF_FIELD, endSessionCookie, startSessionCookie, type KizunaEnv, type SessionOptions } from '../session.js';
 
 /** What a browser sends for a text field; anything else (a file, a missing field) reads as ''. */
@@ -107,38 +107,6 @@ const problemsOf = (lang: Lang, error: KizunaError): Record<string, string> =>
   Object.fromEntries(error.problems.map((problem) => [problem.field, localMessage(lang, problem.message)]));
 
 const problemNotice = (lang: Lang, error: KizunaError): Notice => ({ kind: 'problem', text: localMessage(lang, error.message) });
-
-/** Where to go after signing in: a path of this site (not //host, which browsers read as another site). */
-export function localNext(next: string | undefined): string | undefined {
-  if (!next || !next.startsWith('/') || next.startsWith('//') || /[\\\s]/.test(next)) return undefined;
-  const base = 'http://kizuna.invalid';
-  return new URL(next, base).origin === base ? next : undefined;
-}
-
-/** The page's own address with its query, to come back to after signing in. */
-const currentPath = (c: Context) => {
-  const url = new URL(c.req.url);
-  return url.pathname + url.search;
-};
-
-function signInFirst(c: Context<KizunaEnv>, back: string): Response {
-  return c.redirect(href(pageContext(c), `/sign-in?next=${encodeURIComponent(back)}`), 303);
-}
-
-type AccountActor = Actor & { kind: 'account' };
-
-/**
- * The signed-in account when it may do the action; otherwise the answer: the sign-in page (which
- * comes back to `back`) for the public, a page saying why for an account that may not.
- */
-async function admit(c: Context<KizunaEnv>, action: Action, back: string): Promise<AccountActor | Response> {
-  const actor = c.get('actor');
-  if (actor.kind !== 'account') return signInFirst(c, back);
-  const decision = decide(actor, action);
-  if (decision.allowed) return actor;
-  const ctx = pageContext(c);
-  return c.html(<ForbiddenPage ctx={ctx} reason={localMessage(ctx.lang, decision.reason)} />, 403);
-}
 
 /** Pages that show a secret: not kept by caches, and their address (which may hold one) is not sent on. */
 function keepSecret(c: Context): void {

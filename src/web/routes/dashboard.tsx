@@ -1,6 +1,6 @@
 import type { Context, Hono } from 'hono';
 import type { Db } from '../../db/client.js';
-import { authorize, decide, type Actor } from '../../domain/authorization.js';
+import { authorize, decide, type Action } from '../../domain/authorization.js';
 import { expiryStateOn, LISTING_STEPS, type ListingStep } from '../../domain/listings.js';
 import { KizunaError } from '../../errors.js';
 import { localePath } from '../../i18n/index.js';
@@ -23,16 +23,8 @@ import { pageContext } from '../app.js';
 import { listingFormValues, readListingForm } from '../forms/listingForm.js';
 import { DashboardPage, ListingFormPage, ModerationQueuePage, ModerationReviewPage, type Notice } from '../pages/dashboard.js';
 import type { KizunaEnv, SessionOptions } from '../session.js';
-
-type AccountActor = Actor & { kind: 'account' };
-
-/** The signed-in actor, or a redirect to the sign-in page that comes back here. */
-function signedIn(c: Context<KizunaEnv>): AccountActor | Response {
-  const actor = c.get('actor');
-  if (actor.kind === 'account') return actor;
-  const ctx = pageContext(c);
-  return c.redirect(`${localePath(ctx.lang, '/sign-in')}?next=${encodeURIComponent(new URL(c.req.url).pathname)}`, 303);
-}
+import { href } from '../pages/layout.js';
+import { admit, currentPath, type AccountActor } from './access.js';
 
 const id = (c: Context, name = 'id') => Number(c.req.param(name));
 
@@ -52,10 +44,13 @@ function noticesOf(listings: Listing[], comments: Map<number, string>, day: stri
   return notices;
 }
 
+/** Any signed-in account may open its dashboard; what it may do there is decided action by action. */
+const SIGNED_IN: Action = { do: 'account.self' };
+
 /** Officers' dashboard, the listing form and its steps, and the coordinators' moderation. */
 export function registerDashboardPages(pages: Hono<KizunaEnv>, db: Db, _options: SessionOptions): void {
   pages.get('/dashboard', async (c) => {
-    const actor = signedIn(c);
+    const actor = await admit(c, SIGNED_IN, currentPath(c));
     if (actor instanceof Response) return actor;
     const staff = decide(actor, { do: 'listing.moderate' }).allowed;
     const [account, listings, queue] = await Promise.all([getAccount(db, actor.accountId), listingsOfActor(db, actor), staff ? moderationQueue(db, actor) : []]);
@@ -73,7 +68,7 @@ export function registerDashboardPages(pages: Hono<KizunaEnv>, db: Db, _options:
   });
 
   pages.get('/dashboard/listings/new', async (c) => {
-    const actor = signedIn(c);
+    const actor = await admit(c, SIGNED_IN, currentPath(c));
     if (actor instanceof Response) return actor;
     const lgId = Number(c.req.query('lg'));
     if (!Number.isInteger(lgId) || lgId < 1 || lgId > 2_147_483_647) throw new KizunaError('validation_failed', 'Choose the local government the listing is for (?lg=ID).');
@@ -83,7 +78,7 @@ export function registerDashboardPages(pages: Hono<KizunaEnv>, db: Db, _options:
   });
 
   pages.post('/dashboard/listings', async (c) => {
-    const actor = signedIn(c);
+    const actor = await admit(c, SIGNED_IN, href(pageContext(c), '/dashboard'));
     if (actor instanceof Response) return actor;
     const lgId = Number(c.req.query('lg'));
     const lg = await getLocalGovernment(db, Number.isInteger(lgId) && lgId > 0 && lgId < 2_147_483_647 ? lgId : 0);
@@ -97,14 +92,14 @@ export function registerDashboardPages(pages: Hono<KizunaEnv>, db: Db, _options:
   });
 
   pages.get('/dashboard/listings/:id{[0-9]{1,9}}/edit', async (c) => {
-    const actor = signedIn(c);
+    const actor = await admit(c, SIGNED_IN, currentPath(c));
     if (actor instanceof Response) return actor;
     const listing = await ownListing(actor, id(c));
     return renderForm(c, actor, listing, listingFormValues(inputOf(listing)), [], 200, c.req.query('saved') === '1');
   });
 
   pages.post('/dashboard/listings/:id{[0-9]{1,9}}', async (c) => {
-    const actor = signedIn(c);
+    const actor = await admit(c, SIGNED_IN, href(pageContext(c), '/dashboard'));
     if (actor instanceof Response) return actor;
     const listing = await ownListing(actor, id(c));
     const body = await c.req.parseBody({ all: true });
@@ -115,7 +110,7 @@ export function registerDashboardPages(pages: Hono<KizunaEnv>, db: Db, _options:
   });
 
   pages.post('/dashboard/listings/:id{[0-9]{1,9}}/image', async (c) => {
-    const actor = signedIn(c);
+    const actor = await admit(c, SIGNED_IN, href(pageContext(c), '/dashboard'));
     if (actor instanceof Response) return actor;
     const listing = await ownListing(actor, id(c));
     const image = (await c.req.parseBody()).image;
@@ -132,7 +127,7 @@ export function registerDashboardPages(pages: Hono<KizunaEnv>, db: Db, _options:
   });
 
   pages.post('/dashboard/listings/:id{[0-9]{1,9}}/steps/:step', async (c) => {
-    const actor = signedIn(c);
+    const actor = await admit(c, SIGNED_IN, href(pageContext(c), '/dashboard'));
     if (actor instanceof Response) return actor;
     const step = c.req.param('step') as ListingStep;
     if (!(step in LISTING_STEPS) || LISTING_STEPS[step].by !== 'owner') throw new KizunaError('not_found', `There is no step ${step} for an officer.`);
@@ -150,23 +145,21 @@ export function registerDashboardPages(pages: Hono<KizunaEnv>, db: Db, _options:
   });
 
   pages.get('/moderation', async (c) => {
-    const actor = signedIn(c);
+    const actor = await admit(c, { do: 'listing.moderate' }, currentPath(c));
     if (actor instanceof Response) return actor;
     return c.html(<ModerationQueuePage ctx={pageContext(c)} queue={await moderationQueue(db, actor)} />);
   });
 
   pages.get('/moderation/:id{[0-9]{1,9}}', async (c) => {
-    const actor = signedIn(c);
+    const actor = await admit(c, { do: 'listing.moderate' }, currentPath(c));
     if (actor instanceof Response) return actor;
-    authorize(actor, { do: 'listing.moderate' });
     const listing = await getListing(db, actor, id(c));
     return c.html(<ModerationReviewPage ctx={pageContext(c)} listing={listing} history={await listingHistory(db, actor, listing.id)} comment="" problems={[]} />);
   });
 
   pages.post('/moderation/:id{[0-9]{1,9}}', async (c) => {
-    const actor = signedIn(c);
+    const actor = await admit(c, { do: 'listing.moderate' }, href(pageContext(c), '/moderation'));
     if (actor instanceof Response) return actor;
-    authorize(actor, { do: 'listing.moderate' });
     const body = await c.req.parseBody();
     const step = body.step === 'publish' || body.step === 'requestChanges' ? body.step : undefined;
     if (!step) throw new KizunaError('validation_failed', 'Choose to publish the listing or to ask for changes.', [{ field: 'step', message: 'choose publish or ask for changes' }]);

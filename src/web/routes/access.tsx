@@ -1,0 +1,42 @@
+import type { Context } from 'hono';
+import type { Action, Actor } from '../../domain/authorization.js';
+import { decide } from '../../domain/authorization.js';
+import { pageContext } from '../app.js';
+import { ForbiddenPage, localMessage } from '../pages/account.js';
+import { href } from '../pages/layout.js';
+import type { KizunaEnv } from '../session.js';
+
+/** Who may reach the pages of accounts, the dashboard and moderation: signed in, and allowed the action. */
+
+/** Where to go after signing in: a path of this site (not //host, which browsers read as another site). */
+export function localNext(next: string | undefined): string | undefined {
+  if (!next || !next.startsWith('/') || next.startsWith('//') || /[\\\s]/.test(next)) return undefined;
+  const base = 'http://kizuna.invalid';
+  return new URL(next, base).origin === base ? next : undefined;
+}
+
+/** The page's own address with its query, to come back to after signing in. */
+export const currentPath = (c: Context) => {
+  const url = new URL(c.req.url);
+  return url.pathname + url.search;
+};
+
+export function signInFirst(c: Context<KizunaEnv>, back: string): Response {
+  return c.redirect(href(pageContext(c), `/sign-in?next=${encodeURIComponent(back)}`), 303);
+}
+
+export type AccountActor = Actor & { kind: 'account' };
+
+/**
+ * The signed-in account when it may do the action; otherwise the answer: the sign-in page (which
+ * comes back to `back`) for the public, a page saying why for an account that may not.
+ */
+export async function admit(c: Context<KizunaEnv>, action: Action, back: string): Promise<AccountActor | Response> {
+  const actor = c.get('actor');
+  if (actor.kind !== 'account') return signInFirst(c, back);
+  const decision = decide(actor, action);
+  if (decision.allowed) return actor;
+  const ctx = pageContext(c);
+  return c.html(<ForbiddenPage ctx={ctx} reason={localMessage(ctx.lang, decision.reason)} />, 403);
+}
+
