@@ -10,6 +10,7 @@ import {
   populationBandOf,
   problemsBeforeSubmission,
   problemsOfDirection,
+  listingNotices,
   statusAfter,
   statusAfterEdit,
   type ListingContents,
@@ -254,5 +255,23 @@ describe('problemsBeforeSubmission', () => {
 
   it('takes a text written in Japanese only or in English only', () => {
     expect(fieldsOf({ ...complete, outline: { en: '', ja: '星のまち' }, characteristics: { en: 'Stars', ja: '' } })).toEqual([]);
+  });
+});
+
+describe('listingNotices', () => {
+  const listing = (id: number, status: 'draft' | 'submitted' | 'published' | 'closed', expiresOn: string | null = null) => ({ id, status, expiresOn });
+
+  it('tells of comments on listings sent back, of listings waiting, and of those expiring or expired', () => {
+    const notices = listingNotices(
+      [listing(1, 'draft'), listing(2, 'draft'), listing(3, 'submitted'), listing(4, 'published', '2026-12-11'), listing(5, 'published', '2026-11-20'), listing(6, 'published', '2027-06-01'), listing(7, 'closed')],
+      new Map([[1, 'Add the population date.']]),
+      '2026-11-21',
+    );
+    expect(notices).toEqual([
+      { kind: 'changes', listing: listing(1, 'draft'), comment: 'Add the population date.' },
+      { kind: 'submitted', listing: listing(3, 'submitted') },
+      { kind: 'expiring', listing: listing(4, 'published', '2026-12-11'), date: '2026-12-11', days: 20 },
+      { kind: 'expired', listing: listing(5, 'published', '2026-11-20'), date: '2026-11-20', days: 0 },
+    ]);
   });
 });

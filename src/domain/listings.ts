@@ -75,6 +75,31 @@ export function expiryStateOn(expiresOn: string, today: string): { state: 'curre
   return { state: daysLeft <= 0 ? 'expired' : daysLeft <= EXPIRY_NOTICE_DAYS ? 'expiring' : 'current', daysLeft };
 }
 
+/** What an officer should know of a listing: sent back with a comment, waiting for review, expiring, expired. */
+export type ListingNotice<L> =
+  | { kind: 'changes'; listing: L; comment: string }
+  | { kind: 'submitted'; listing: L }
+  | { kind: 'expiring' | 'expired'; listing: L; date: string; days: number };
+
+/** The notices of listings on a day, given the coordinators' latest comments on those sent back. */
+export function listingNotices<L extends { id: number; status: ListingStatus; expiresOn: string | null }>(
+  listings: readonly L[],
+  comments: ReadonlyMap<number, string>,
+  today: string,
+): ListingNotice<L>[] {
+  const notices: ListingNotice<L>[] = [];
+  for (const listing of listings) {
+    const comment = comments.get(listing.id);
+    if (listing.status === 'draft' && comment) notices.push({ kind: 'changes', listing, comment });
+    if (listing.status === 'submitted') notices.push({ kind: 'submitted', listing });
+    if (listing.status === 'published' && listing.expiresOn) {
+      const { state, daysLeft } = expiryStateOn(listing.expiresOn, today);
+      if (state !== 'current') notices.push({ kind: state, listing, date: listing.expiresOn, days: Math.max(daysLeft, 0) });
+    }
+  }
+  return notices;
+}
+
 /** Population bands of the public filters, by lower bound. */
 export const POPULATION_BANDS = [
   { id: 'under-10k', min: 0, max: 10_000 },

@@ -4,8 +4,7 @@ import { PASSWORD_LENGTH } from '../../domain/accounts.js';
 import type { Role } from '../../domain/authorization.js';
 import type { Account, ApiToken } from '../../services/accounts.js';
 import type { AuditEntry } from '../../services/audit.js';
-import { CSRF_FIELD } from '../session.js';
-import { href, Layout, type PageContext } from './layout.js';
+import { CsrfField, href, Layout, type PageContext } from './layout.js';
 
 /** What a form showed when it came back: the values as typed (never a password) and a message per field. */
 export interface FormState {
@@ -68,7 +67,6 @@ const lgNames = (lang: Lang, account: Account) =>
   account.localGovernments.map((lg) => lgName(lang, { name: { en: lg.name, ja: lg.nameJa } })).join(lang === 'ja' ? '、' : ', ');
 
 /** The hidden CSRF field every form that changes something sends back. */
-const CsrfField: FC<{ ctx: PageContext }> = ({ ctx }) => <input type="hidden" name={CSRF_FIELD} value={ctx.csrf ?? ''} />;
 
 /** A form that posts, with its CSRF field. */
 const PostForm: FC<PropsWithChildren<{ ctx: PageContext; action: string; class?: string }>> = ({ ctx, action, children, ...rest }) => (

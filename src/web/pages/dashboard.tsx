@@ -1,21 +1,16 @@
 import type { FC } from 'hono/jsx';
 import type { FieldProblem } from '../../errors.js';
-import { LISTING_LIMITS, type ListingStep } from '../../domain/listings.js';
+import { LISTING_LIMITS, type ListingNotice, type ListingStep } from '../../domain/listings.js';
 import { EXCHANGE_FIELDS } from '../../domain/relationships.js';
 import { formatJapanTime, formatNumber, formatPreciseDate, lgName, t, type Lang, type MessageKey } from '../../i18n/index.js';
 import { DESIRED_REGION_KINDS, desiredRegionChoices } from '../../reference/desiredRegions.js';
 import type { Listing, ListingEvent } from '../../services/listings.js';
 import { LINK_ROWS, type ListingFormValues } from '../forms/listingForm.js';
-import { href, Layout, type PageContext } from './layout.js';
+import { CsrfField, href, Layout, type PageContext } from './layout.js';
 import { ListingProfile } from './listings.js';
 
-/** The officer's notices, worked out by the route from listings and dates. */
-export type Notice =
-  | { kind: 'changes'; listing: Listing; comment: string }
-  | { kind: 'submitted'; listing: Listing }
-  | { kind: 'expiring' | 'expired'; listing: Listing; date: string; days: number }
-  | { kind: 'queue'; count: number };
-
+/** The dashboard's notices: the listings' own, and the moderation queue for coordinators. */
+export type Notice = ListingNotice<Listing> | { kind: 'queue'; count: number };
 
 /** A listing's status in words, with the reason it closed. */
 export const statusText = (lang: Lang, listing: Pick<Listing, 'status' | 'closedReason'>) =>
@@ -24,7 +19,7 @@ export const statusText = (lang: Lang, listing: Pick<Listing, 'status' | 'closed
 /** A button that takes one step of a listing's life (a POST form with the CSRF token). */
 const StepButton: FC<{ ctx: PageContext; listing: Listing; step: ListingStep; secondary?: boolean }> = ({ ctx, listing, step, secondary }) => (
   <form method="post" action={href(ctx, `/dashboard/listings/${listing.id}/steps/${step}`)} class="inline-form">
-    <input type="hidden" name="_csrf" value={ctx.csrf ?? ''} />
+    <CsrfField ctx={ctx} />
     <button type="submit" class={secondary ? 'button secondary' : 'button'}>{t(ctx.lang, `step.${step}` as MessageKey)}</button>
   </form>
 );
@@ -247,7 +242,7 @@ export const ListingFormPage: FC<{
       {listing?.status === 'published' ? <p class="note">{t(lang, 'listingForm.publishedNote')}</p> : null}
       <p>{t(lang, 'listingForm.intro')}</p>
       <form method="post" action={href(ctx, action)} class="listing-form" novalidate>
-        <input type="hidden" name="_csrf" value={ctx.csrf ?? ''} />
+        <CsrfField ctx={ctx} />
         <fieldset>
           <legend>{t(lang, 'listingForm.facts')}</legend>
           <SimpleInput {...common} name="population" label={t(lang, 'listingForm.population')} inputmode="numeric" max={20} />
@@ -316,7 +311,7 @@ export const ListingFormPage: FC<{
           <h2 id="picture">{t(lang, 'listingForm.image')}</h2>
           {listing.imageUrl ? <img src={listing.imageUrl} alt={t(lang, 'listingForm.currentImage')} class="listing-image" /> : null}
           <form method="post" action={href(ctx, `/dashboard/listings/${listing.id}/image`)} enctype="multipart/form-data">
-            <input type="hidden" name="_csrf" value={ctx.csrf ?? ''} />
+            <CsrfField ctx={ctx} />
             <label for="field-image">{t(lang, 'listingForm.imageHint')}</label>{' '}
             <input id="field-image" type="file" name="image" accept="image/png,image/jpeg,image/webp" required /> <button type="submit">{t(lang, 'listingForm.upload')}</button>
           </form>
@@ -407,7 +402,7 @@ export const ModerationReviewPage: FC<{ ctx: PageContext; listing: Listing; hist
       <ListingProfile ctx={ctx} listing={listing} />
       {listing.status === 'submitted' ? (
         <form method="post" action={href(ctx, `/moderation/${listing.id}`)} class="moderation-form">
-          <input type="hidden" name="_csrf" value={ctx.csrf ?? ''} />
+          <CsrfField ctx={ctx} />
           <div class="field">
             <label for="field-comment">{t(ctx.lang, 'moderation.comment')}</label>
             <textarea id="field-comment" name="comment" rows={4} maxlength={2000} aria-invalid={problems.length ? 'true' : undefined} aria-describedby={problems.length ? 'error-comment' : undefined}>

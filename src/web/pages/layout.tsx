@@ -2,6 +2,7 @@ import type { FC, PropsWithChildren } from 'hono/jsx';
 import { raw } from 'hono/html';
 import { localePath, t, type Lang } from '../../i18n/index.js';
 import { assetUrl } from '../assets.js';
+import { CSRF_FIELD } from '../session.js';
 import type { Role } from '../../domain/authorization.js';
 
 /** What every page knows: its language and its address without the language prefix. */
@@ -102,10 +103,13 @@ const AccountTools: FC<{ ctx: PageContext }> = ({ ctx }) =>
     <div class="account-tools">
       <a href={href(ctx, '/dashboard')}>{t(ctx.lang, 'nav.dashboard')}</a>
       <form method="post" action={href(ctx, '/sign-out')}>
-        <input type="hidden" name="_csrf" value={ctx.csrf ?? ''} />
+        <CsrfField ctx={ctx} />
         <button type="submit" class="link-button">{t(ctx.lang, 'nav.signOut')}</button>
       </form>
     </div>
   ) : (
     <a class="account-tools" href={href(ctx, '/sign-in')}>{t(ctx.lang, 'nav.signIn')}</a>
   );
+
+/** The hidden field every form that changes something carries (see web/session.ts). */
+export const CsrfField: FC<{ ctx: PageContext }> = ({ ctx }) => <input type="hidden" name={CSRF_FIELD} value={ctx.csrf ?? ''} />;

@@ -1,7 +1,7 @@
 import type { Context, Hono } from 'hono';
 import type { Db } from '../../db/client.js';
 import { authorize, decide, type Action } from '../../domain/authorization.js';
-import { expiryStateOn, LISTING_STEPS, type ListingStep } from '../../domain/listings.js';
+import { listingNotices, LISTING_STEPS, type ListingStep } from '../../domain/listings.js';
 import { KizunaError } from '../../errors.js';
 import { localePath } from '../../i18n/index.js';
 import { getAccount } from '../../services/accounts.js';
@@ -28,22 +28,6 @@ import { admit, currentPath, type AccountActor } from './access.js';
 
 const id = (c: Context, name = 'id') => Number(c.req.param(name));
 
-/** What the officer should know: sent back with a comment, waiting, expiring, expired; and the queue for coordinators. */
-function noticesOf(listings: Listing[], comments: Map<number, string>, day: string, queue: number): Notice[] {
-  const notices: Notice[] = [];
-  if (queue > 0) notices.push({ kind: 'queue', count: queue });
-  for (const listing of listings) {
-    const comment = comments.get(listing.id);
-    if (listing.status === 'draft' && comment) notices.push({ kind: 'changes', listing, comment });
-    if (listing.status === 'submitted') notices.push({ kind: 'submitted', listing });
-    if (listing.status === 'published' && listing.expiresOn) {
-      const { state, daysLeft } = expiryStateOn(listing.expiresOn, day);
-      if (state !== 'current') notices.push({ kind: state, listing, date: listing.expiresOn, days: Math.max(daysLeft, 0) });
-    }
-  }
-  return notices;
-}
-
 /** Any signed-in account may open its dashboard; what it may do there is decided action by action. */
 const SIGNED_IN: Action = { do: 'account.self' };
 
@@ -62,7 +46,7 @@ export function registerDashboardPages(pages: Hono<KizunaEnv>, db: Db, _options:
         staff={staff}
         localGovernments={localGovernments}
         listings={listings}
-        notices={noticesOf(listings, comments, today(), queue.length)}
+        notices={[...(queue.length ? [{ kind: 'queue' as const, count: queue.length }] : []), ...listingNotices(listings, comments, today())]}
       />,
     );
   });
