@@ -328,9 +328,13 @@ export interface ListingFilters {
 /** The published, unexpired listings of one direction that pass the filters, by local government name. */
 export async function publishedListings(db: Db, filters: ListingFilters, day = today()): Promise<Listing[]> {
   const all = await loadListings(db, sql`l.status = 'published' and l.direction = ${filters.direction}`);
+  return listingsMatching(all.filter((listing) => isPublic(listing, day)), filters);
+}
+
+/** The listings that pass the filters (all but the direction, which the caller chose), by local government name. */
+export function listingsMatching(listings: readonly Listing[], filters: Omit<ListingFilters, 'direction'>): Listing[] {
   const words = filters.words ? textKey(filters.words).split(/\s+/).filter(Boolean) : [];
-  return all
-    .filter((listing) => isPublic(listing, day))
+  return listings
     .filter((listing) => !filters.region || matchesRegion(listing, filters.region))
     .filter((listing) => !filters.kind || listing.localGovernment.kind === filters.kind)
     .filter((listing) => !filters.band || (listing.population !== null && populationBandOf(listing.population) === filters.band))

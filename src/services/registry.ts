@@ -4,6 +4,7 @@ import { localGovernments, relationshipRenewals, relationships } from '../db/sch
 import {
   checkRelationshipDates,
   formatPartialDate,
+  japanDayOf,
   normaliseLabel,
   orderedPair,
   parsePartialDate,
@@ -27,7 +28,7 @@ import {
 
 /** Today's date in Japan as YYYY-MM-DD: the registry's days are Japanese days. */
 export function today(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Tokyo', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+  return japanDayOf(new Date().toISOString());
 }
 
 export interface Relationship {

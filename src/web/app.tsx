@@ -96,8 +96,8 @@ const countryCodes = () => (knownCountryCodes ??= loadCountries().map((country) 
 function createPages(db: Db, options: SessionOptions): Hono<KizunaEnv> {
   const pages = new Hono<KizunaEnv>();
   registerAccountPages(pages, db, options);
-  registerListingPages(pages, db, options);
-  registerDashboardPages(pages, db, options);
+  registerListingPages(pages, db);
+  registerDashboardPages(pages, db);
   pages.get('/', async (c) => {
     const year = Number(today().slice(0, 4));
     const stats = await japanStatistics(db);

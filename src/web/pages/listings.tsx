@@ -2,6 +2,7 @@ import type { FC } from 'hono/jsx';
 import { EXCHANGE_FIELDS } from '../../domain/relationships.js';
 import { LISTING_DIRECTIONS, POPULATION_BANDS, type ListingDirection } from '../../domain/listings.js';
 import { countryName, formatNumber, formatPreciseDate, lgName, t, type Lang, type MessageKey } from '../../i18n/index.js';
+import { japanDayOf } from '../../domain/relationships.js';
 import { DESIRED_REGION_KINDS, desiredRegionChoices, desiredRegionName, type DesiredRegionChoice } from '../../reference/desiredRegions.js';
 import { isPublic, type Listing, type ListingFilters } from '../../services/listings.js';
 import { href, Layout, type PageContext } from './layout.js';
@@ -9,7 +10,7 @@ import { kindName } from './registry.js';
 
 const listSeparator = (lang: Lang) => (lang === 'ja' ? '、' : ', ');
 /** A timestamp's day as the language writes it: "7 July 2021", "2021年7月7日". */
-const formatDay = (lang: Lang, timestamp: string) => formatPreciseDate(lang, timestamp.slice(0, 10), 'day');
+const formatDay = (lang: Lang, timestamp: string) => formatPreciseDate(lang, japanDayOf(timestamp), 'day');
 const otherLang = (lang: Lang): Lang => (lang === 'en' ? 'ja' : 'en');
 
 /** Where a listed LG lies: its prefecture in Japan, its country (and state or province) abroad. */
@@ -190,7 +191,7 @@ const ListingsTable: FC<{ ctx: PageContext; direction: ListingDirection; listing
               <td data-label={headings.regions}>{desiredRegionNames(ctx.lang, listing.desiredRegions)}</td>
               <td data-label={headings.population} class="number">{population(ctx.lang, listing)}</td>
               <td data-label={headings.modified}>
-                <time datetime={listing.updatedAt.slice(0, 10)}>{formatDay(ctx.lang, listing.updatedAt)}</time>
+                <time datetime={japanDayOf(listing.updatedAt)}>{formatDay(ctx.lang, listing.updatedAt)}</time>
               </td>
             </tr>
           ))}
@@ -330,7 +331,7 @@ export const ListingProfile: FC<{ ctx: PageContext; listing: Listing }> = ({ ctx
             ) : null}
             <dt>{t(ctx.lang, 'listings.modified')}</dt>
             <dd>
-              <time datetime={listing.updatedAt.slice(0, 10)}>{formatDay(ctx.lang, listing.updatedAt)}</time>
+              <time datetime={japanDayOf(listing.updatedAt)}>{formatDay(ctx.lang, listing.updatedAt)}</time>
             </dd>
           </dl>
           {listing.imageUrl ? (

@@ -22,7 +22,7 @@ import { getLocalGovernment, today } from '../../services/registry.js';
 import { pageContext } from '../app.js';
 import { listingFormValues, readListingForm } from '../forms/listingForm.js';
 import { DashboardPage, ListingFormPage, ModerationQueuePage, ModerationReviewPage, type Notice } from '../pages/dashboard.js';
-import type { KizunaEnv, SessionOptions } from '../session.js';
+import type { KizunaEnv } from '../session.js';
 import { href } from '../pages/layout.js';
 import { admit, currentPath, type AccountActor } from './access.js';
 
@@ -32,7 +32,7 @@ const id = (c: Context, name = 'id') => Number(c.req.param(name));
 const SIGNED_IN: Action = { do: 'account.self' };
 
 /** Officers' dashboard, the listing form and its steps, and the coordinators' moderation. */
-export function registerDashboardPages(pages: Hono<KizunaEnv>, db: Db, _options: SessionOptions): void {
+export function registerDashboardPages(pages: Hono<KizunaEnv>, db: Db): void {
   pages.get('/dashboard', async (c) => {
     const actor = await admit(c, SIGNED_IN, currentPath(c));
     if (actor instanceof Response) return actor;

@@ -2,14 +2,14 @@ import type { Hono } from 'hono';
 import type { Db } from '../../db/client.js';
 import { LISTING_DIRECTIONS, type ListingDirection } from '../../domain/listings.js';
 import { t } from '../../i18n/index.js';
-import { getListing, isPublic, listingImage, publishedListings, type ListingFilters } from '../../services/listings.js';
+import { getListing, isPublic, listingImage, listingsMatching, publishedListings, type ListingFilters } from '../../services/listings.js';
 import { today } from '../../services/registry.js';
 import { ListingFilterQuery } from '../api/schemas.js';
 import { pageContext } from '../app.js';
 import { href } from '../pages/layout.js';
 import { ListingPage, ListingsPage } from '../pages/listings.js';
 import { SEARCH_KINDS } from '../../domain/statistics.js';
-import type { KizunaEnv, SessionOptions } from '../session.js';
+import type { KizunaEnv } from '../session.js';
 
 /**
  * The filters of a listings page from its query string, checked by the API's schema. Values a person
@@ -24,11 +24,9 @@ export function listingFiltersOf(direction: ListingDirection, query: Record<stri
   return { filters: { direction, ...filters, words: q }, wordsTooLong: refused.has('q') };
 }
 
-const filtersApply = (filters: ListingFilters) => Boolean(filters.region || filters.kind || filters.band || filters.field || filters.words);
 
 /** The public lists of partner-seeking listings, each listing's page and its picture. */
-export function registerListingPages(pages: Hono<KizunaEnv>, db: Db, options: SessionOptions): void {
-  void options;
+export function registerListingPages(pages: Hono<KizunaEnv>, db: Db): void {
   pages.get('/listings', (c) => c.redirect(href(pageContext(c), '/listings/from-japan'), 302));
 
   for (const direction of LISTING_DIRECTIONS) {
@@ -37,7 +35,7 @@ export function registerListingPages(pages: Hono<KizunaEnv>, db: Db, options: Se
       const words = c.req.query('q') ?? '';
       const { filters, wordsTooLong } = listingFiltersOf(direction, c.req.query());
       const all = await publishedListings(db, { direction });
-      const results = wordsTooLong ? [] : filtersApply(filters) ? await publishedListings(db, filters) : all;
+      const results = wordsTooLong ? [] : listingsMatching(all, filters);
       const present = new Set(all.map((listing) => listing.localGovernment.kind));
       const kinds = SEARCH_KINDS.filter((kind) => present.has(kind) || kind === filters.kind);
       return c.html(
