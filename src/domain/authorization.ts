@@ -38,7 +38,7 @@ export type Action =
   | { do: 'listing.read-unpublished'; localGovernmentId: number }
   /** Publish a listing, or send it back with a comment. */
   | { do: 'listing.moderate' }
-  /** Invite a person with a role; set their local governments. */
+  /** Invite a person with a role (and, for an officer, the local governments they act for). */
   | { do: 'account.invite'; role: Role }
   /** See the accounts and whom they act for. */
   | { do: 'account.list' }
@@ -46,7 +46,7 @@ export type Action =
   | { do: 'account.manage' }
   | { do: 'audit.read' }
   | { do: 'import.run' }
-  /** Make and revoke one's own API tokens, change one's own password. */
+  /** What any account may do for itself: open its dashboard, make and revoke its own API tokens. */
   | { do: 'account.self' };
 
 export type Decision = { allowed: true } | { allowed: false; reason: string };

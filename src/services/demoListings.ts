@@ -7,6 +7,10 @@ import type { ProgressReporter } from './bootstrap.js';
 import { ListingInput } from './inputs.js';
 import { contentColumns } from './listings.js';
 import { today } from './registry.js';
+import { writeAudit } from './audit.js';
+import type { Actor } from '../domain/authorization.js';
+
+const LOADER: Actor = { kind: 'system', label: 'first start (demo listings)' };
 
 const DEMO_KEY = 'demo_listings';
 
@@ -41,6 +45,7 @@ export async function loadDemoListings(db: Db, say: ProgressReporter = () => {})
         })
         .returning({ id: listings.id });
       await tx.insert(listingEvents).values({ listingId: row!.id, step: 'publish', comment: 'Loaded from CLAIR’s “Finding a sister city” page' });
+      await writeAudit(tx, LOADER, { action: 'load-demo', entity: 'listing', entityId: row!.id, before: null, after: { localGovernmentId: lg.id, ...input } });
     }
     await tx.insert(meta).values({ key: DEMO_KEY, value: day });
   });

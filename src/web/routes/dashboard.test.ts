@@ -85,6 +85,18 @@ describe('the listing form', () => {
     expect(await listingOf(ids.kurashiki)).toBeUndefined();
   });
 
+  it('keeps what was typed when the service refuses what the form alone cannot check (a date in the future)', async () => {
+    const client = await clientOf(officer);
+    await client.page(`/dashboard/listings/new?lg=${ids.kurashiki}`);
+    const nextYear = new Date().getFullYear() + 1;
+    const { status, html } = await client.post(`/dashboard/listings?lg=${ids.kurashiki}`, { populationAsOf: `${nextYear}-01`, 'outline.en': 'Canals and white walls.' });
+    expect(status).toBe(422);
+    expect(html).toContain('id="error-populationAsOf"');
+    expect(html).toContain('Canals and white walls.');
+    expect(html).toContain('Population as of');
+    expect(await listingOf(ids.kurashiki)).toBeUndefined();
+  });
+
   it('saves a draft, refuses to submit it while incomplete, then submits it when complete', async () => {
     const client = await clientOf(officer);
     await client.page(`/dashboard/listings/new?lg=${ids.kurashiki}`);

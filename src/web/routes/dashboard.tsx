@@ -2,7 +2,7 @@ import type { Context, Hono } from 'hono';
 import type { Db } from '../../db/client.js';
 import { authorize, decide, type Action } from '../../domain/authorization.js';
 import { listingNotices, LISTING_STEPS, type ListingStep } from '../../domain/listings.js';
-import { KizunaError } from '../../errors.js';
+import { KizunaError, type FieldProblem } from '../../errors.js';
 import { localePath } from '../../i18n/index.js';
 import { getAccount } from '../../services/accounts.js';
 import {
@@ -27,6 +27,21 @@ import { href } from '../pages/layout.js';
 import { admit, currentPath, type AccountActor } from './access.js';
 
 const id = (c: Context, name = 'id') => Number(c.req.param(name));
+
+/**
+ * Saves, or when the service refuses (a rule the form alone cannot check, or another open listing)
+ * shows the form again with what was typed and why.
+ */
+async function keepingTheForm(save: () => Promise<Listing>, refill: (problems: FieldProblem[], status: 409 | 422) => Response | Promise<Response>): Promise<Listing | Response> {
+  try {
+    return await save();
+  } catch (error) {
+    if (error instanceof KizunaError && (error.id === 'validation_failed' || error.id === 'conflict')) {
+      return refill(error.problems.length ? error.problems : [{ field: 'listing', message: error.message }], error.id === 'conflict' ? 409 : 422);
+    }
+    throw error;
+  }
+}
 
 /** Any signed-in account may open its dashboard; what it may do there is decided action by action. */
 const SIGNED_IN: Action = { do: 'account.self' };
@@ -70,8 +85,11 @@ export function registerDashboardPages(pages: Hono<KizunaEnv>, db: Db): void {
     const body = await c.req.parseBody({ all: true });
     const form = readListingForm(body);
     const ctx = pageContext(c);
-    if (!form.input) return c.html(<ListingFormPage ctx={ctx} lgNames={lg.name} action={`/dashboard/listings?lg=${lg.id}`} values={form.values} problems={form.problems} />, 422);
-    const listing = await createListing(db, actor, lg.id, form.input);
+    const refill = (problems: FieldProblem[], status: 409 | 422) =>
+      c.html(<ListingFormPage ctx={ctx} lgNames={lg.name} action={`/dashboard/listings?lg=${lg.id}`} values={form.values} problems={problems} />, status);
+    if (!form.input) return refill(form.problems, 422);
+    const listing = await keepingTheForm(() => createListing(db, actor, lg.id, form.input!), refill);
+    if (listing instanceof Response) return listing;
     return afterSave(c, actor, listing, body.then === 'submit');
   });
 
@@ -88,8 +106,10 @@ export function registerDashboardPages(pages: Hono<KizunaEnv>, db: Db): void {
     const listing = await ownListing(actor, id(c));
     const body = await c.req.parseBody({ all: true });
     const form = readListingForm(body);
-    if (!form.input) return renderForm(c, actor, listing, form.values, form.problems, 422);
-    const saved = await updateListing(db, actor, listing.id, form.input);
+    const refill = (problems: FieldProblem[], status: 409 | 422) => renderForm(c, actor, listing, form.values, problems, status);
+    if (!form.input) return refill(form.problems, 422);
+    const saved = await keepingTheForm(() => updateListing(db, actor, listing.id, form.input!), refill);
+    if (saved instanceof Response) return saved;
     return afterSave(c, actor, saved, body.then === 'submit');
   });
 
@@ -173,7 +193,7 @@ export function registerDashboardPages(pages: Hono<KizunaEnv>, db: Db): void {
     listing: Listing,
     values: ReturnType<typeof listingFormValues>,
     problems: KizunaError['problems'],
-    status: 200 | 422,
+    status: 200 | 409 | 422,
     saved = false,
   ) {
     return c.html(
