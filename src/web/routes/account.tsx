@@ -284,7 +284,7 @@ export function registerAccountPages(pages: Hono<KizunaEnv>, db: Db, options: Se
   });
 
   /** Coordinators invite officers; administrators invite anyone and manage accounts. */
-  const STAFF: Action = { do: 'account.invite', role: 'officer' };
+  const MAY_INVITE_OFFICERS: Action = { do: 'account.invite', role: 'officer' };
 
   const renderAdmin = async (
     c: Context<KizunaEnv>,
@@ -316,13 +316,13 @@ export function registerAccountPages(pages: Hono<KizunaEnv>, db: Db, options: Se
   };
 
   pages.get('/admin/accounts', async (c) => {
-    const actor = await admit(c, STAFF, currentPath(c));
+    const actor = await admit(c, MAY_INVITE_OFFICERS, currentPath(c));
     return actor instanceof Response ? actor : renderAdmin(c, actor);
   });
 
   pages.post('/admin/accounts/invite', async (c) => {
     const ctx = pageContext(c);
-    const actor = await admit(c, STAFF, href(ctx, '/admin/accounts'));
+    const actor = await admit(c, MAY_INVITE_OFFICERS, href(ctx, '/admin/accounts'));
     if (actor instanceof Response) return actor;
     const form = await readForm(c, InviteForm);
     if (!form.data) return renderAdmin(c, actor, { status: 422, form });
