@@ -1,24 +1,11 @@
-import { spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { kizuna } from '../../test/cli.js';
 import { copyTemplateFolder, engineName } from '../../test/database.js';
 import { openDatabase } from '../db/client.js';
-import { projectRoot } from '../paths.js';
 import { openOneTimeLink } from '../services/accounts.js';
 
-const entry = path.join(projectRoot, 'src', 'cli', 'main.ts');
-
-/** Runs the real CLI (from source, through tsx) and returns its exit code and output. */
-function kizuna(args: string[], env: NodeJS.ProcessEnv = {}) {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', entry, ...args], {
-    cwd: projectRoot,
-    env: { ...process.env, DATABASE_URL: '', ...env },
-    encoding: 'utf8',
-    timeout: 60_000,
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
 
 const LINK = /^(https?:\/\/[^/]+)\/account\/password\/([A-Za-z0-9_-]{40,})\n$/;
 

@@ -1,23 +1,12 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { CLI_ENTRY as entry, kizuna } from '../../test/cli.js';
 import { copyTemplateFolder, engineName } from '../../test/database.js';
 import { projectRoot } from '../paths.js';
 
-const entry = path.join(projectRoot, 'src', 'cli', 'main.ts');
-
-/** Runs the real CLI (from source, through tsx) and returns its exit code and output. */
-function kizuna(args: string[], env: NodeJS.ProcessEnv = {}) {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', entry, ...args], {
-    cwd: projectRoot,
-    env: { ...process.env, DATABASE_URL: '', ...env },
-    encoding: 'utf8',
-    timeout: 60_000,
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
 
 describe('kizuna --help', () => {
   it.each([

@@ -1,4 +1,4 @@
-import { crc32, deflateSync } from 'node:zlib';
+import { tinyPng } from '../../test/images.js';
 import { describe, expect, it } from 'vitest';
 import {
   directionOf,
@@ -134,27 +134,6 @@ describe('populationBandOf', () => {
   });
 });
 
-/** A real 1×1 PNG: signature, IHDR, IDAT and IEND, each chunk with its CRC. */
-function tinyPng(): Uint8Array {
-  const chunk = (type: string, data: Buffer) => {
-    const length = Buffer.alloc(4);
-    length.writeUInt32BE(data.length);
-    const typeAndData = Buffer.concat([Buffer.from(type, 'ascii'), data]);
-    const crc = Buffer.alloc(4);
-    crc.writeUInt32BE(crc32(typeAndData));
-    return Buffer.concat([length, typeAndData, crc]);
-  };
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(1, 0); // width
-  header.writeUInt32BE(1, 4); // height
-  header.set([8, 2, 0, 0, 0], 8); // 8-bit RGB
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', header),
-    chunk('IDAT', deflateSync(Buffer.from([0, 0xc0, 0x30, 0x30]))),
-    chunk('IEND', Buffer.alloc(0)),
-  ]);
-}
 
 /** The start of a JFIF file as cameras and editors write it. */
 const JPEG = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01, 0x01, 0x00, 0x00, 0x01, 0x00, 0x01, 0x00, 0x00, 0xff, 0xd9]);

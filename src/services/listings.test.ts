@@ -1,4 +1,4 @@
-import { crc32, deflateSync } from 'node:zlib';
+import { tinyPng } from '../../test/images.js';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createTestAccount, OPERATOR, type TestAccount } from '../../test/accounts.js';
@@ -113,27 +113,6 @@ const eventsOf = (id: number) =>
 const auditOf = (id: number) =>
   rows<{ action: string; account_id: number | null }>(sql`select action, account_id from audit_log where entity = 'listing' and entity_id = ${id} order by id`);
 
-/** A real 1×1 PNG: signature, IHDR, IDAT and IEND, each chunk with its CRC. */
-function tinyPng(): Buffer {
-  const chunk = (type: string, data: Buffer) => {
-    const length = Buffer.alloc(4);
-    length.writeUInt32BE(data.length);
-    const typeAndData = Buffer.concat([Buffer.from(type, 'ascii'), data]);
-    const crc = Buffer.alloc(4);
-    crc.writeUInt32BE(crc32(typeAndData));
-    return Buffer.concat([length, typeAndData, crc]);
-  };
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(1, 0);
-  header.writeUInt32BE(1, 4);
-  header.set([8, 2, 0, 0, 0], 8);
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', header),
-    chunk('IDAT', deflateSync(Buffer.from([0, 0xc0, 0x30, 0x30]))),
-    chunk('IEND', Buffer.alloc(0)),
-  ]);
-}
 
 describe('publishedListings', () => {
   it('gives the three demo listings from Japan by English name, and none to Japan', async () => {

@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { tinyPng } from '../../../test/images.js';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createTestAccount } from '../../../test/accounts.js';
 import { OPERATOR } from '../../../test/accounts.js';
@@ -67,10 +68,7 @@ async function publishedListing(localGovernmentId: number, input: ListingInput, 
   return takeListingStep(database.db, OPERATOR, draft.id, 'publish');
 }
 
-/** The smallest PNG: one transparent pixel. */
-const PNG = Uint8Array.from(
-  Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64'),
-);
+const PNG = new Uint8Array(tinyPng());
 
 describe('the lists of listings', () => {
   it('lists the three demo listings with their prefectures in English', async () => {
