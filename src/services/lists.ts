@@ -102,7 +102,8 @@ export async function prefectureList(db: Db, jisCode: string): Promise<Prefectur
     sql`select ${sql.raw(summaryColumns('lg'))} from local_governments lg where lg.jis_code = ${jisCode} and lg.kind = 'prefecture'`,
   );
   if (!prefecture) throw notFound(`Prefecture ${jisCode}`);
-  const members = sql`select lg.id from local_governments lg left join local_governments parent on parent.id = lg.parent_id
+  // Parents are Japanese too; saying so keeps the planner from hashing all 135,000 places to find them.
+  const members = sql`select lg.id from local_governments lg left join local_governments parent on parent.id = lg.parent_id and parent.country = 'JP'
     where lg.country = 'JP' and ${prefectureIdOf('lg', 'parent')} = ${prefecture.id}`;
   const lines = await partnerLines(db, (own) => sql`${party(own).own} in (${members})`, sql`own.jis_code, s.signed_on nulls last, partner.name_en`);
   return { prefecture: presentLocalGovernmentSummary(prefecture), lines };
