@@ -143,6 +143,13 @@ export async function getListing(db: Db, actor: Actor, id: number, day = today()
   return listing;
 }
 
+/** A listing for its form: 404 if it does not exist, 403 if the actor may not change it. */
+export async function listingToChange(db: Db, actor: Actor, id: number): Promise<Listing> {
+  const listing = await loadListing(db, id);
+  authorize(actor, { do: 'listing.write', localGovernmentId: listing.localGovernment.id });
+  return listing;
+}
+
 /** The steps of a listing's life with who took them and the coordinators' comments, oldest first. */
 export async function listingHistory(db: Db, actor: Actor, id: number): Promise<ListingEvent[]> {
   const listing = await loadListing(db, id);

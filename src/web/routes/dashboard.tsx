@@ -9,6 +9,7 @@ import {
   changeRequests,
   createListing,
   getListing,
+  listingToChange,
   inputOf,
   listingHistory,
   listingsOfActor,
@@ -96,14 +97,14 @@ export function registerDashboardPages(pages: Hono<KizunaEnv>, db: Db): void {
   pages.get('/dashboard/listings/:id{[0-9]{1,9}}/edit', async (c) => {
     const actor = await admit(c, SIGNED_IN, currentPath(c));
     if (actor instanceof Response) return actor;
-    const listing = await ownListing(actor, id(c));
+    const listing = await listingToChange(db, actor, id(c));
     return renderForm(c, actor, listing, listingFormValues(inputOf(listing)), [], 200, c.req.query('saved') === '1');
   });
 
   pages.post('/dashboard/listings/:id{[0-9]{1,9}}', async (c) => {
     const actor = await admit(c, SIGNED_IN, href(pageContext(c), '/dashboard'));
     if (actor instanceof Response) return actor;
-    const listing = await ownListing(actor, id(c));
+    const listing = await listingToChange(db, actor, id(c));
     const body = await c.req.parseBody({ all: true });
     const form = readListingForm(body);
     const refill = (problems: FieldProblem[], status: 409 | 422) => renderForm(c, actor, listing, form.values, problems, status);
@@ -116,7 +117,7 @@ export function registerDashboardPages(pages: Hono<KizunaEnv>, db: Db): void {
   pages.post('/dashboard/listings/:id{[0-9]{1,9}}/image', async (c) => {
     const actor = await admit(c, SIGNED_IN, href(pageContext(c), '/dashboard'));
     if (actor instanceof Response) return actor;
-    const listing = await ownListing(actor, id(c));
+    const listing = await listingToChange(db, actor, id(c));
     const image = (await c.req.parseBody()).image;
     try {
       if (!(image instanceof File) || image.size === 0) throw new KizunaError('validation_failed', 'image: choose a picture', [{ field: 'image', message: 'choose a picture to upload' }]);
@@ -135,7 +136,7 @@ export function registerDashboardPages(pages: Hono<KizunaEnv>, db: Db): void {
     if (actor instanceof Response) return actor;
     const step = c.req.param('step') as ListingStep;
     if (!(step in LISTING_STEPS) || LISTING_STEPS[step].by !== 'owner') throw new KizunaError('not_found', `There is no step ${step} for an officer.`);
-    const listing = await ownListing(actor, id(c));
+    const listing = await listingToChange(db, actor, id(c));
     try {
       await takeListingStep(db, actor, listing.id, step);
     } catch (error) {
@@ -179,13 +180,6 @@ export function registerDashboardPages(pages: Hono<KizunaEnv>, db: Db): void {
     }
     return c.redirect(localePath(pageContext(c).lang, '/moderation'), 303);
   });
-
-  /** A listing the actor may change: 404 if it does not exist, 403 if it is another LG's. */
-  async function ownListing(actor: AccountActor, listingId: number): Promise<Listing> {
-    const listing = await getListing(db, { kind: 'system', label: 'lookup' }, listingId);
-    authorize(actor, { do: 'listing.write', localGovernmentId: listing.localGovernment.id });
-    return listing;
-  }
 
   async function renderForm(
     c: Context<KizunaEnv>,
