@@ -7,6 +7,7 @@ import { LIFETIMES, looksLikeEmail, normaliseEmail, PASSWORD_LENGTH, passwordPro
 import { authorize, decide, ROLES, type Actor, type Role } from '../domain/authorization.js';
 import { failIfProblems, KizunaError, notFound, refusingDuplicates, type FieldProblem } from '../errors.js';
 import { writeAudit } from './audit.js';
+import { localGovernmentUrl } from './presenters.js';
 
 /**
  * Accounts, one-time links, sessions, API tokens and sign-in throttling. Secrets (session ids, link
@@ -29,7 +30,7 @@ export interface Account {
   name: string;
   role: Role;
   status: 'invited' | 'active' | 'disabled';
-  localGovernments: { id: number; name: string; nameJa: string | null; country: string }[];
+  localGovernments: { id: number; url: string; name: string; nameJa: string | null; country: string }[];
   createdAt: string;
   lastSignInAt: string | null;
 }
@@ -39,7 +40,7 @@ async function accountsWithLocalGovernments(db: Db, ids: number[]): Promise<Acco
   const [rows, links] = await Promise.all([
     db.select().from(accounts).where(inArray(accounts.id, ids)).orderBy(asc(accounts.id)),
     db
-      .select({ accountId: accountLocalGovernments.accountId, id: localGovernments.id, name: localGovernments.nameEn, nameJa: localGovernments.nameJa, country: localGovernments.country })
+      .select({ accountId: accountLocalGovernments.accountId, id: localGovernments.id, slug: localGovernments.slug, name: localGovernments.nameEn, nameJa: localGovernments.nameJa, country: localGovernments.country })
       .from(accountLocalGovernments)
       .innerJoin(localGovernments, eq(localGovernments.id, accountLocalGovernments.localGovernmentId))
       .where(inArray(accountLocalGovernments.accountId, ids))
@@ -51,7 +52,9 @@ async function accountsWithLocalGovernments(db: Db, ids: number[]): Promise<Acco
     name: row.name,
     role: row.role,
     status: row.status,
-    localGovernments: links.filter((link) => link.accountId === row.id).map(({ accountId: _, ...lg }) => lg),
+    localGovernments: links
+      .filter((link) => link.accountId === row.id)
+      .map(({ accountId: _, slug, ...lg }) => ({ ...lg, url: localGovernmentUrl({ id: lg.id, slug }), country: lg.country.trim() })),
     createdAt: row.createdAt.toISOString(),
     lastSignInAt: row.lastSignInAt?.toISOString() ?? null,
   }));

@@ -313,12 +313,17 @@ export async function setListingImage(db: Db, actor: Actor, id: number, bytes: U
   });
 }
 
-/** A listing's picture, for whoever may see the listing. */
-export async function listingImage(db: Db, actor: Actor, id: number): Promise<{ contentType: string; bytes: Uint8Array; uploadedAt: Date }> {
-  await getListing(db, actor, id);
+/** A listing's picture, for whoever may see the listing, and whether the listing is public (for caching). */
+export async function listingImage(
+  db: Db,
+  actor: Actor,
+  id: number,
+  day = today(),
+): Promise<{ contentType: string; bytes: Uint8Array; uploadedAt: Date; listingIsPublic: boolean }> {
+  const listing = await getListing(db, actor, id, day);
   const [image] = await db.select().from(listingImages).where(eq(listingImages.listingId, id));
   if (!image) throw notFound(`The picture of listing ${id}`);
-  return image;
+  return { contentType: image.contentType, bytes: image.bytes, uploadedAt: image.uploadedAt, listingIsPublic: isPublic(listing, day) };
 }
 
 export interface ListingFilters {

@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createTestAccount, OPERATOR, type TestAccount } from '../../../test/accounts.js';
+import { TestClient } from '../../../test/client.js';
 import { openTestDatabase } from '../../../test/database.js';
 import type { Database } from '../../db/client.js';
 import { listAccounts, listApiTokens } from '../../services/accounts.js';
@@ -31,26 +32,9 @@ const csrfIn = (html: string) => /name="_csrf" value="([^"]+)"/.exec(html)?.[1];
  * One person's browser: sends back the cookies the app set, as a browser would, and reads the CSRF
  * token from the sign-in page (which every visitor can open) before each form it posts.
  */
-class Browser {
-  readonly cookies = new Map<string, string>();
-  constructor(
-    private readonly target: ReturnType<typeof createApp> = app,
-    private readonly headers: Record<string, string> = {},
-  ) {}
-
-  async request(path: string, init: RequestInit = {}): Promise<Response> {
-    const headers = new Headers(init.headers);
-    for (const [name, value] of Object.entries(this.headers)) headers.set(name, value);
-    if (this.cookies.size) headers.set('cookie', [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; '));
-    const response = await this.target.request(path, { ...init, headers });
-    for (const line of response.headers.getSetCookie()) {
-      const [pair = ''] = line.split(';');
-      const name = pair.slice(0, pair.indexOf('='));
-      const value = pair.slice(pair.indexOf('=') + 1);
-      if (/max-age=0/i.test(line) || value === '') this.cookies.delete(name);
-      else this.cookies.set(name, value);
-    }
-    return response;
+class Browser extends TestClient {
+  constructor(target: ReturnType<typeof createApp> = app, headers: Record<string, string> = {}) {
+    super(target, headers);
   }
 
   async get(path: string) {
@@ -58,21 +42,19 @@ class Browser {
     return { status: response.status, html: await response.text(), response };
   }
 
-  async csrf(): Promise<string> {
+  async freshCsrf(): Promise<string> {
     const token = csrfIn((await this.get('/sign-in')).html);
     expect(token).toBeTruthy();
     return token!;
   }
 
-  /** Posts a form; with its CSRF token unless `csrf` says otherwise (null: none at all). */
-  async post(path: string, fields: Record<string, string>, csrf?: string | null) {
-    const token = csrf === undefined ? await this.csrf() : csrf;
-    const body = new URLSearchParams(token === null ? fields : { ...fields, _csrf: token });
-    const response = await this.request(path, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body });
-    return { status: response.status, html: await response.text(), response };
+  /** Posts a form; with a fresh CSRF token unless `csrf` says otherwise (null: none at all). */
+  override async post(path: string, fields: Record<string, string>, csrf?: string | null) {
+    const token = csrf === undefined ? await this.freshCsrf() : csrf;
+    return super.post(path, token === null ? { ...fields, _csrf: [] } : { ...fields, _csrf: token });
   }
 
-  async signIn(account: { email: string; password: string }) {
+  async signInAs(account: { email: string; password: string }) {
     const result = await this.post('/sign-in', { email: account.email, password: account.password });
     expect(result.status, result.html).toBe(303);
     return result;
@@ -101,7 +83,7 @@ describe('signing in', () => {
     expect(page.html).toContain('action="/sign-in"');
     expect(page.html).toContain('autocomplete="current-password"');
 
-    await browser.signIn(account);
+    await browser.signInAs(account);
     const earlier = browser.session!;
     expect(earlier).toBeTruthy();
 
@@ -154,13 +136,13 @@ describe('signing in', () => {
     expect(noToken.status).toBe(403);
     expect(browser.session).toBeUndefined();
 
-    await browser.signIn(administrator);
+    await browser.signInAs(administrator);
     const email = `csrf-${Date.now()}@test.example.org`;
     const invitation = { email, name: 'Nobody', role: 'coordinator', localGovernmentIds: '' };
     expect((await browser.post('/admin/accounts/invite', invitation, null)).status).toBe(403);
     expect((await browser.post('/admin/accounts/invite', invitation, 'forged-token')).status).toBe(403);
     // A token of another visitor is no better than a forged one.
-    expect((await browser.post('/admin/accounts/invite', invitation, await new Browser().csrf())).status).toBe(403);
+    expect((await browser.post('/admin/accounts/invite', invitation, await new Browser().freshCsrf())).status).toBe(403);
     expect((await listAccounts(database.db, OPERATOR)).some((account) => account.email === email)).toBe(false);
     expect((await browser.post('/sign-out', {}, null)).status).toBe(403);
     expect((await browser.get('/account')).status).toBe(200);
@@ -198,7 +180,7 @@ describe('signing in', () => {
     const spoofing = new Browser(proxied, { 'x-forwarded-for': '192.0.2.200, 10.0.0.1' });
     expect((await spoofing.post('/sign-in', { email: further.email, password: further.password })).status).toBe(429);
     // Another address is not held back by this one's failures.
-    await new Browser(proxied, { 'x-forwarded-for': '198.51.100.20' }).signIn(further);
+    await new Browser(proxied, { 'x-forwarded-for': '198.51.100.20' }).signInAs(further);
   });
 });
 
@@ -206,7 +188,7 @@ describe('signing out', () => {
   it('ends the session: the old cookie no longer signs anyone in', async () => {
     const account = await createTestAccount(database.db, 'coordinator');
     const browser = new Browser();
-    await browser.signIn(account);
+    await browser.signInAs(account);
     const session = browser.session!;
     const { status, response } = await browser.post('/sign-out', {});
     expect(status).toBe(303);
@@ -222,7 +204,7 @@ describe('inviting and setting a password', () => {
   it('takes an invited officer from the link to the dashboard, once', async () => {
     const administrator = await createTestAccount(database.db, 'administrator');
     const admin = new Browser();
-    await admin.signIn(administrator);
+    await admin.signInAs(administrator);
     const form = await admin.get('/admin/accounts');
     expect(form.status).toBe(200);
     for (const role of ['officer', 'coordinator', 'administrator']) expect(form.html).toContain(`value="${role}"`);
@@ -275,13 +257,13 @@ describe('inviting and setting a password', () => {
     expect((await new Browser().post(`/account/password/${secret}`, { password: 'another long password', confirmation: 'another long password' })).status).toBe(409);
     expect((await new Browser().get('/account/password/no-such-link-at-all')).status).toBe(404);
 
-    await new Browser().signIn({ email, password: 'herons over the Oda river' });
+    await new Browser().signInAs({ email, password: 'herons over the Oda river' });
   });
 
   it('shows the form again with field messages when an invitation is wrong (422), and refuses a taken address (409)', async () => {
     const administrator = await createTestAccount(database.db, 'administrator');
     const admin = new Browser();
-    await admin.signIn(administrator);
+    await admin.signInAs(administrator);
     const noLg = await admin.post('/admin/accounts/invite', { email: 'not-an-address', name: 'Sato', role: 'officer', localGovernmentIds: '' });
     expect(noLg.status).toBe(422);
     expect(noLg.html).toContain('Write an e-mail address such as name@city.example.jp.');
@@ -301,7 +283,7 @@ describe('inviting and setting a password', () => {
   it('lets a coordinator invite officers only (403 for an administrator)', async () => {
     const coordinator = await createTestAccount(database.db, 'coordinator');
     const browser = new Browser();
-    await browser.signIn(coordinator);
+    await browser.signInAs(coordinator);
     const page = await browser.get('/admin/accounts');
     expect(page.status).toBe(200);
     expect(page.html).toContain('value="officer"');
@@ -335,7 +317,7 @@ describe('inviting and setting a password', () => {
     try {
       const administrator = await createTestAccount(database.db, 'administrator');
       const admin = new Browser();
-      await admin.signIn(administrator);
+      await admin.signInAs(administrator);
       const email = `mailed-${Date.now()}@city.example.jp`;
       const invited = await admin.post('/admin/accounts/invite', { email, name: 'Suzuki Ichiro', role: 'coordinator', localGovernmentIds: '' });
       expect(invited.status).toBe(200);
@@ -362,9 +344,9 @@ describe('managing accounts', () => {
     const administrator = await createTestAccount(database.db, 'administrator');
     const officerAccount = await createTestAccount(database.db, 'officer', [ibara.id]);
     const admin = new Browser();
-    await admin.signIn(administrator);
+    await admin.signInAs(administrator);
     const officer = new Browser();
-    await officer.signIn(officerAccount);
+    await officer.signInAs(officerAccount);
 
     const list = await admin.get('/admin/accounts');
     expect(list.html).toContain(officerAccount.email);
@@ -394,7 +376,7 @@ describe('managing accounts', () => {
   it('keeps officers out of the accounts and the audit log (403) and sends the public to sign in', async () => {
     const officerAccount = await createTestAccount(database.db, 'officer', [ibara.id]);
     const officer = new Browser();
-    await officer.signIn(officerAccount);
+    await officer.signInAs(officerAccount);
     const accounts = await officer.get('/admin/accounts');
     expect(accounts.status).toBe(403);
     expect(accounts.html).toContain('You may not open this page');
@@ -414,7 +396,7 @@ describe('API tokens on the account page', () => {
   it('shows a new token once; it works as a Bearer token until revoked', async () => {
     const account = await createTestAccount(database.db, 'coordinator');
     const browser = new Browser();
-    await browser.signIn(account);
+    await browser.signInAs(account);
     const created = await browser.post('/account/tokens', { name: 'prefecture website sync' });
     expect(created.status).toBe(200);
     expect(created.html).toContain('Copy it now');
@@ -449,7 +431,7 @@ describe('the audit log', () => {
   it('lists changes newest first with what changed, filtered by kind', async () => {
     const coordinator = await createTestAccount(database.db, 'coordinator');
     const browser = new Browser();
-    await browser.signIn(coordinator);
+    await browser.signInAs(coordinator);
     await browser.post('/account/tokens', { name: 'audited token' });
     const all = await browser.get('/audit');
     expect(all.status).toBe(200);

@@ -55,12 +55,11 @@ export function registerDashboardPages(pages: Hono<KizunaEnv>, db: Db): void {
     const staff = decide(actor, { do: 'listing.moderate' }).allowed;
     const [account, listings, queue] = await Promise.all([getAccount(db, actor.accountId), listingsOfActor(db, actor), staff ? moderationQueue(db, actor) : []]);
     const comments = await changeRequests(db, listings.map((listing) => listing.id));
-    const localGovernments = await Promise.all(account.localGovernments.map((lg) => getLocalGovernment(db, lg.id)));
     return c.html(
       <DashboardPage
         ctx={pageContext(c)}
         staff={staff}
-        localGovernments={localGovernments}
+        localGovernments={account.localGovernments.map((lg) => ({ id: lg.id, url: lg.url, name: { en: lg.name, ja: lg.nameJa } }))}
         listings={listings}
         notices={[...(queue.length ? [{ kind: 'queue' as const, count: queue.length }] : []), ...listingNotices(listings, comments, today())]}
       />,

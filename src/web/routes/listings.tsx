@@ -2,7 +2,7 @@ import type { Hono } from 'hono';
 import type { Db } from '../../db/client.js';
 import { LISTING_DIRECTIONS, type ListingDirection } from '../../domain/listings.js';
 import { t } from '../../i18n/index.js';
-import { getListing, isPublic, listingImage, listingsMatching, publishedListings, type ListingFilters } from '../../services/listings.js';
+import { getListing, listingImage, listingsMatching, publishedListings, type ListingFilters } from '../../services/listings.js';
 import { today } from '../../services/registry.js';
 import { ListingFilterQuery } from '../api/schemas.js';
 import { pageContext } from '../app.js';
@@ -61,14 +61,12 @@ export function registerListingPages(pages: Hono<KizunaEnv>, db: Db): void {
 
   // The picture is served as an image and nothing else: no sniffing, no scripts, cached privately unless public.
   pages.get('/listings/:id{[0-9]{1,9}}/image', async (c) => {
-    const id = Number(c.req.param('id'));
-    const listing = await getListing(db, c.get('actor'), id);
-    const image = await listingImage(db, c.get('actor'), id);
+    const image = await listingImage(db, c.get('actor'), Number(c.req.param('id')));
     return c.body(new Uint8Array(image.bytes), 200, {
       'Content-Type': image.contentType,
       'X-Content-Type-Options': 'nosniff',
       'Content-Security-Policy': "default-src 'none'",
-      'Cache-Control': isPublic(listing, today()) ? 'public, max-age=300' : 'private, max-age=60',
+      'Cache-Control': image.listingIsPublic ? 'public, max-age=300' : 'private, max-age=60',
       'Last-Modified': image.uploadedAt.toUTCString(),
     });
   });
