@@ -31,9 +31,10 @@ export interface PreciseDate {
 
 const PARTIAL_DATE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
 
+const JAPAN_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Tokyo', year: 'numeric', month: '2-digit', day: '2-digit' });
+
 /** The day in Japan of a moment, as YYYY-MM-DD: the registry's days are Japanese days. */
-export const japanDayOf = (iso: string) =>
-  new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Tokyo', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(iso));
+export const japanDayOf = (iso: string) => JAPAN_DAY.format(new Date(iso));
 
 /** The earliest year a relationship can carry (the first sister cities date from the 1950s). */
 export const EARLIEST_YEAR = 1900;

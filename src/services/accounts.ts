@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { hash as argon2Hash, verify as argon2Verify, Algorithm } from '@node-rs/argon2';
 import { and, asc, eq, gt, inArray, isNull, lt, or, sql } from 'drizzle-orm';
-import type { Db } from '../db/client.js';
+import { queryRows, type Db } from '../db/client.js';
 import { accountLocalGovernments, accounts, apiTokens, localGovernments, meta, oneTimeLinks, sessions, signInFailures } from '../db/schema.js';
 import { LIFETIMES, looksLikeEmail, normaliseEmail, PASSWORD_LENGTH, passwordProblem, SIGN_IN_THROTTLE, throttledUntil } from '../domain/accounts.js';
 import { authorize, decide, ROLES, type Actor, type Role } from '../domain/authorization.js';
@@ -205,15 +205,14 @@ async function hasPassword(db: Db, accountId: number): Promise<boolean> {
 
 /** The actor an account acts as: its role and, for an officer, its local governments. */
 export async function actorOf(db: Db, accountId: number): Promise<Actor & { kind: 'account' }> {
-  const account = await getAccount(db, accountId);
-  return {
-    kind: 'account',
-    accountId,
-    role: account.role,
-    localGovernmentIds: account.localGovernments.map((lg) => lg.id),
-    label: account.email,
-    name: account.name,
-  };
+  // One query: this runs for every signed-in request.
+  const [row] = await queryRows<{ role: Role; email: string; name: string; lg_ids: number[] }>(
+    db,
+    sql`select a.role, a.email, a.name, coalesce(array_agg(l.local_government_id order by l.local_government_id) filter (where l.local_government_id is not null), '{}') as lg_ids
+      from accounts a left join account_local_governments l on l.account_id = a.id where a.id = ${accountId} group by a.id`,
+  );
+  if (!row) throw notFound(`Account ${accountId}`);
+  return { kind: 'account', accountId, role: row.role, localGovernmentIds: row.lg_ids, label: row.email, name: row.name };
 }
 
 export interface SignInAttempt {
