@@ -1,4 +1,6 @@
 import type { Hono } from 'hono';
+import type { Db } from '../src/db/client.js';
+import { signIn } from '../src/services/accounts.js';
 import { SESSION_COOKIE } from '../src/web/session.js';
 
 /**
@@ -62,3 +64,23 @@ export class TestClient {
     await this.page('/dashboard');
   }
 }
+
+/** A browser signed in as the account (through the service, which is quicker than the form). */
+export async function signedInClient(app: Hono<any>, db: Db, account: { email: string; password: string }): Promise<TestClient> {
+  const client = new TestClient(app);
+  const { session } = await signIn(db, { email: account.email, password: account.password, address: 'test' });
+  await client.useSession(session);
+  return client;
+}
+
+/** A complete listing as the listing form sends it: enough to submit. */
+export const COMPLETE_LISTING_FORM: Record<string, string | string[]> = {
+  population: '474592',
+  populationAsOf: '2024-04',
+  areaKm2: '355.63',
+  desiredRegions: ['language:fra'],
+  'outline.en': 'A city of canals and white walls.',
+  'characteristics.ja': '美観地区のある都市',
+  'contact.name': 'International Affairs Section',
+  'contact.email': 'intl@city.example.jp',
+};

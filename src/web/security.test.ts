@@ -1,10 +1,10 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createTestAccount, OPERATOR, TEST_PASSWORD, type TestAccount } from '../../test/accounts.js';
-import { TestClient } from '../../test/client.js';
+import { COMPLETE_LISTING_FORM, signedInClient, TestClient } from '../../test/client.js';
 import { openTestDatabase } from '../../test/database.js';
 import { queryRows, type Database } from '../db/client.js';
-import { actorOfSession, createApiToken, inviteAccount, setAccountEnabled, signIn } from '../services/accounts.js';
+import { actorOfSession, createApiToken, inviteAccount, setAccountEnabled } from '../services/accounts.js';
 import { createListing, takeListingStep } from '../services/listings.js';
 import { createRelationship } from '../services/registry.js';
 import { createApp } from './app.js';
@@ -51,13 +51,7 @@ async function publicClient(target = app): Promise<TestClient> {
   return client;
 }
 
-/** A browser signed in as the account (through the service, which is quicker than the form). */
-async function accountClient(account: TestAccount): Promise<TestClient> {
-  const client = new TestClient(app);
-  const { session } = await signIn(database.db, { email: account.email, password: account.password, address: 'test' });
-  await client.useSession(session);
-  return client;
-}
+const accountClient = (account: TestAccount) => signedInClient(app, database.db, account);
 
 const clientOf = (who: Who) => (who === 'public' ? publicClient() : accountClient(accounts[who]));
 
@@ -112,18 +106,7 @@ const rowCounts = async () =>
     sql`select (select count(*)::int from listings) as listings, (select count(*)::int from accounts) as accounts, (select count(*)::int from relationships) as relationships`,
   ))[0]!;
 
-/** A complete listing as the form sends it: enough to submit. */
-const COMPLETE_FORM: Record<string, string | string[]> = {
-  population: '474592',
-  populationAsOf: '2024-04',
-  areaKm2: '355.63',
-  desiredRegions: ['language:fra'],
-  'outline.en': 'A city of canals and white walls.',
-  'characteristics.ja': '美観地区のある都市',
-  'contact.name': 'International Affairs Section',
-  'contact.email': 'intl@city.example.jp',
-};
-const COMPLETE_INPUT = readListingForm(COMPLETE_FORM).input!;
+const COMPLETE_INPUT = readListingForm(COMPLETE_LISTING_FORM).input!;
 
 /** The smallest bytes the picture check takes for a PNG. */
 const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]);
@@ -284,7 +267,7 @@ const MATRIX: Row[] = [
     async prepare() {
       await closeOpenListings();
       return {
-        call: { path: `/dashboard/listings?lg=${lg.target}`, form: COMPLETE_FORM },
+        call: { path: `/dashboard/listings?lg=${lg.target}`, form: COMPLETE_LISTING_FORM },
         effect: async () => {
           const open = await queryRows<{ status: string }>(database.db, sql`select status from listings where local_government_id = ${lg.target} and status <> 'closed'`);
           expect(open).toEqual([{ status: 'draft' }]);
@@ -298,7 +281,7 @@ const MATRIX: Row[] = [
     async prepare() {
       const id = await freshListing('draft');
       return {
-        call: { path: `/dashboard/listings/${id}`, form: { ...COMPLETE_FORM, 'outline.en': 'Changed by the matrix.' } },
+        call: { path: `/dashboard/listings/${id}`, form: { ...COMPLETE_LISTING_FORM, 'outline.en': 'Changed by the matrix.' } },
         effect: async () => expect((await listingRow(id)).outline_en).toBe('Changed by the matrix.'),
       };
     },
@@ -702,9 +685,9 @@ describe('a NUL byte, which PostgreSQL cannot store in text', () => {
     const relationship = await freshRelationship();
     const link = await inviteAccount(database.db, OPERATOR, { email: `${unique('nul')}@city.example.jp`, name: 'Nul', role: 'officer', localGovernmentIds: [lg.target] });
     const attempts: { name: string; response: () => Promise<Response> }[] = [
-      { name: 'listing form, outline', response: () => sendForm(admin, `/dashboard/listings/${draft}`, { ...COMPLETE_FORM, 'outline.en': NUL }, admin.csrf) },
-      { name: 'listing form, contact name', response: () => sendForm(admin, `/dashboard/listings/${draft}`, { ...COMPLETE_FORM, 'contact.name': NUL }, admin.csrf) },
-      { name: 'listing form, link label', response: () => sendForm(admin, `/dashboard/listings/${draft}`, { ...COMPLETE_FORM, 'links[0].url': 'https://example.org/', 'links[0].label': NUL }, admin.csrf) },
+      { name: 'listing form, outline', response: () => sendForm(admin, `/dashboard/listings/${draft}`, { ...COMPLETE_LISTING_FORM, 'outline.en': NUL }, admin.csrf) },
+      { name: 'listing form, contact name', response: () => sendForm(admin, `/dashboard/listings/${draft}`, { ...COMPLETE_LISTING_FORM, 'contact.name': NUL }, admin.csrf) },
+      { name: 'listing form, link label', response: () => sendForm(admin, `/dashboard/listings/${draft}`, { ...COMPLETE_LISTING_FORM, 'links[0].url': 'https://example.org/', 'links[0].label': NUL }, admin.csrf) },
       { name: 'token name', response: () => sendForm(admin, '/account/tokens', { name: NUL }, admin.csrf) },
       { name: 'invitation name', response: () => sendForm(admin, '/admin/accounts/invite', { email: `${unique('nul')}@city.example.jp`, name: NUL, role: 'coordinator', localGovernmentIds: '' }, admin.csrf) },
       { name: 'invitation e-mail', response: () => sendForm(admin, '/admin/accounts/invite', { email: `nul${NUL}@city.example.jp`, name: 'Nul', role: 'coordinator', localGovernmentIds: '' }, admin.csrf) },

@@ -1,10 +1,9 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createTestAccount, type TestAccount } from '../../../test/accounts.js';
-import { TestClient } from '../../../test/client.js';
+import { COMPLETE_LISTING_FORM, signedInClient, TestClient } from '../../../test/client.js';
 import { openTestDatabase } from '../../../test/database.js';
 import { queryRows, type Database } from '../../db/client.js';
-import { signIn } from '../../services/accounts.js';
 import { createApp } from '../app.js';
 
 let database: Database;
@@ -17,12 +16,7 @@ async function lgId(jisCode: string): Promise<number> {
   return row!.id;
 }
 
-async function clientOf(account: TestAccount): Promise<TestClient> {
-  const client = new TestClient(createApp({ db: database.db }));
-  const { session } = await signIn(database.db, { email: account.email, password: account.password, address: 'test' });
-  await client.useSession(session);
-  return client;
-}
+const clientOf = (account: TestAccount) => signedInClient(createApp({ db: database.db }), database.db, account);
 
 const listingOf = async (lg: number) =>
   (await queryRows<{ id: number; status: string; population: number | null; outline_en: string }>(
@@ -112,17 +106,7 @@ describe('the listing form', () => {
     expect(early.html).toContain('id="error-contact"');
     expect((await listingOf(ids.kurashiki))!.status).toBe('draft');
 
-    const complete = await client.post(`/dashboard/listings/${stored!.id}`, {
-      population: '474592',
-      populationAsOf: '2024-04',
-      areaKm2: '355.63',
-      desiredRegions: ['language:fra'],
-      'outline.en': 'A city of canals and white walls.',
-      'characteristics.ja': '美観地区のある都市',
-      'contact.name': 'International Affairs Section',
-      'contact.email': 'intl@city.example.jp',
-      then: 'submit',
-    });
+    const complete = await client.post(`/dashboard/listings/${stored!.id}`, { ...COMPLETE_LISTING_FORM, then: 'submit' });
     expect(complete.status).toBe(303);
     expect((await listingOf(ids.kurashiki))!.status).toBe('submitted');
   });
