@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { openTestDatabase } from '../../../test/database.js';
 import { queryRows, type Database } from '../../db/client.js';
 import type { LocalGovernmentSummary } from '../../services/presenters.js';
-import type { LocalGovernmentDetail, Relationship } from '../../services/registry.js';
+import { today, type LocalGovernmentDetail, type Relationship } from '../../services/registry.js';
 import type { SearchResult } from '../../services/search.js';
 import type { JapanStatistics } from '../../services/stats.js';
 import { createApp } from '../app.js';
@@ -96,8 +96,9 @@ async function japanese(name: string, jisCode: string): Promise<number> {
   return found!.id;
 }
 
-const nextYear = new Date().getUTCFullYear() + 1;
-const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+const nextYear = Number(today().slice(0, 4)) + 1;
+// The registry's days are Japan's: after 15:00 UTC, UTC's tomorrow is Japan's today.
+const tomorrow = new Date(Date.parse(today()) + 86_400_000).toISOString().slice(0, 10);
 
 const ids = { ibara: 0, nagasaki: 0, saintPaul: 0, okayamaPrefecture: 0, okayamaCity: 0, kurashiki: 0, glasgow: 0 };
 
