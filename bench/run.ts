@@ -2,8 +2,8 @@
  * `npm run bench`: the figures issue budgets are checked against, on PGlite and, when
  * KIZUNA_BENCH_DATABASE_URL names a PostgreSQL database the bench may empty, on PostgreSQL.
  * Each engine: first start with bootstrap, a later start, the full import of the Wikipedia pairs,
- * search p50/p95 over 1,000 mixed queries, and /api/stats on the imported data — all through the
- * real CLI and HTTP server.
+ * search p50/p95 over 1,000 mixed queries, /api/stats on the imported data, matchmaking — all through
+ * the real CLI and HTTP server — and the leave-one-out evaluation of matchmaking.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -11,7 +11,9 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { projectRoot } from '../src/paths.js';
+import { openDatabase, optionsFromEnvironment } from '../src/db/client.js';
 import { benchAccountsAndListings } from './accounts.js';
+import { benchMatchRequests, evaluateMatching } from './matching.js';
 import { benchPortal, percentile } from './portal.js';
 import { buildSearchQueries } from './queries.js';
 
@@ -110,8 +112,18 @@ async function benchEngine(engine: Engine, port: number): Promise<void> {
   line('/api/stats p50 (imported data)', `${percentile(stats, 50).toFixed(1)} ms`, '—');
   line('/api/stats p95', `${percentile(stats, 95).toFixed(1)} ms`, '≤ 100 ms');
   await benchAccountsAndListings(url, server.log, line);
+  await benchMatchRequests(url, line);
   if (engine.name.startsWith('PGlite')) await benchPortal(url, line);
   await server.stop();
+  // The evaluation reads the same data on either engine, so it runs once, in this process.
+  if (engine.name.startsWith('PGlite')) {
+    const database = await openDatabase(optionsFromEnvironment({ ...process.env, ...engine.env }));
+    try {
+      await evaluateMatching(database.db);
+    } finally {
+      await database.close();
+    }
+  }
 }
 
 function pgliteEngine(): Engine {

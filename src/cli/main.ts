@@ -8,6 +8,7 @@ import { japanStatistics } from '../services/stats.js';
 import { startServer } from '../server.js';
 import { registerImportCommand } from './import.js';
 import { registerAccountsCommand } from './accounts.js';
+import { registerMatchCommand } from './match.js';
 
 const say = (message: string) => process.stderr.write(`${message}\n`);
 
@@ -83,6 +84,7 @@ program
 
 registerImportCommand(program);
 registerAccountsCommand(program);
+registerMatchCommand(program);
 
 program.parseAsync().catch((error: unknown) => {
   if (error instanceof KizunaError) {

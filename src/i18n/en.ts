@@ -1,12 +1,14 @@
 import { accountsEn } from './accounts.js';
 import { dashboardEn } from './dashboard.js';
 import { listingsEn } from './listings.js';
+import { matchingEn } from './matching.js';
 
 /** The English message catalogue: every interface string of the portal. */
 export const en = {
   ...accountsEn,
   ...listingsEn,
   ...dashboardEn,
+  ...matchingEn,
   'site.name': 'Kizuna',
   'site.tagline': 'Sister-city relationships of Japan’s local governments',
   'nav.label': 'Main',

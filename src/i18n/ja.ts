@@ -2,12 +2,14 @@ import { accountsJa } from './accounts.js';
 import { dashboardJa } from './dashboard.js';
 import type { MessageKey } from './en.js';
 import { listingsJa } from './listings.js';
+import { matchingJa } from './matching.js';
 
 /** The Japanese message catalogue: the same keys as the English one, checked by the compiler. */
 export const ja: Record<MessageKey, string> = {
   ...accountsJa,
   ...listingsJa,
   ...dashboardJa,
+  ...matchingJa,
   'site.name': '絆 Kizuna',
   'site.tagline': '日本の地方公共団体の姉妹（友好）都市提携',
   'nav.label': 'メインメニュー',

@@ -30,6 +30,7 @@ import { identify, type KizunaEnv, type SessionOptions } from './session.js';
 import { registerAccountPages } from './routes/account.js';
 import { registerDashboardPages } from './routes/dashboard.js';
 import { registerListingPages } from './routes/listings.js';
+import { registerMatchPages } from './routes/match.js';
 import {
   CountryIndexPage,
   CountryPage,
@@ -98,6 +99,7 @@ function createPages(db: Db, options: SessionOptions): Hono<KizunaEnv> {
   registerAccountPages(pages, db, options);
   registerListingPages(pages, db);
   registerDashboardPages(pages, db);
+  registerMatchPages(pages, db);
   pages.get('/', async (c) => {
     const year = Number(today().slice(0, 4));
     const stats = await japanStatistics(db);

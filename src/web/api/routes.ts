@@ -14,6 +14,8 @@ import {
   updateRelationship,
 } from '../../services/registry.js';
 import { getListing, publishedListings } from '../../services/listings.js';
+import { matchCandidates } from '../../services/matching.js';
+import { matchReport } from '../../i18n/matchReasons.js';
 import { searchLocalGovernments } from '../../services/search.js';
 import { japanStatistics } from '../../services/stats.js';
 import {
@@ -25,7 +27,10 @@ import {
   LocalGovernmentDetail,
   LocalGovernmentListQuery,
   LocalGovernmentSummary,
+  MatchQuery,
+  MatchResponse,
   Page,
+  weightsOf,
   Relationship,
   RelationshipListQuery,
   SearchQuery,
@@ -253,6 +258,24 @@ export function createApi({ db }: ApiOptions): OpenAPIHono<KizunaEnv> {
       responses: { 200: json(Listing, 'The listing'), 404: errors[404], 422: errors[422] },
     }),
     async (c) => c.json(await getListing(db, c.get('actor'), c.req.valid('param').id), 200),
+  );
+
+  api.openapi(
+    createRoute({
+      method: 'get',
+      path: '/match',
+      summary: 'Partner candidates for a local government',
+      description:
+        'Candidates ranked by a score from 0 to 100 whose parts say why, in English or Japanese: what the two listings want of each other, the regions asked for, population (by ratio), shared themes and words of the listings, latitude and seasons, names, the network of existing ties, and whether the candidate has a partner in the seeker’s country yet. Each w_ parameter changes one weight (0 to 10).',
+      tags: ['Matchmaking'],
+      request: { query: MatchQuery },
+      responses: { 200: json(MatchResponse, 'The best candidates, best first'), 404: errors[404], 422: errors[422] },
+    }),
+    async (c) => {
+      const query = c.req.valid('query');
+      const result = await matchCandidates(db, c.get('actor'), query.lg, { weights: weightsOf(query), limit: query.limit ?? 20 });
+      return c.json(matchReport(query.lang ?? 'en', result), 200);
+    },
   );
 
   api.doc31('/openapi.json', API_DOCUMENT);

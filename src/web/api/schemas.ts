@@ -4,6 +4,7 @@ import { DATE_PRECISIONS, EARLIEST_YEAR, EXCHANGE_FIELDS, parsePartialDate, RELA
 import { CLOSED_REASONS, LISTING_DIRECTIONS, LISTING_STATUSES, POPULATION_BANDS, type PopulationBand } from '../../domain/listings.js';
 import { findDesiredRegion } from '../../reference/desiredRegions.js';
 import { SEARCH_KINDS } from '../../domain/statistics.js';
+import { DEFAULT_WEIGHTS, MATCH_FACTORS, MAX_WEIGHT, type MatchFactor } from '../../domain/matching.js';
 
 /** A numeric path parameter that stays a string in the OpenAPI document. */
 export const IdParam = z.object({
@@ -209,3 +210,53 @@ export const Listing = z
   .openapi('Listing');
 
 export const ListingListResponse = z.object({ results: z.array(Listing) }).openapi('ListingList');
+
+const weightParams = Object.fromEntries(
+  MATCH_FACTORS.map((factor) => [
+    `w_${factor}`,
+    z.coerce
+      .number({ error: `write a number from 0 to ${MAX_WEIGHT}, such as 2 or 0.5` })
+      .min(0, `write a number from 0 to ${MAX_WEIGHT}, such as 2 or 0.5`)
+      .max(MAX_WEIGHT, `write a number from 0 to ${MAX_WEIGHT}, such as 2 or 0.5`)
+      .optional()
+      .openapi({ description: `Weight of the factor ${factor} (default ${DEFAULT_WEIGHTS[factor]})`, example: DEFAULT_WEIGHTS[factor] }),
+  ]),
+) as Record<`w_${MatchFactor}`, z.ZodOptional<z.ZodCoercedNumber>>;
+
+/** Whom to match and how: the LG, how many candidates, and any weights other than the defaults. */
+export const MatchQuery = z
+  .object({
+    lg: z.coerce.number({ error: 'give the id of a local government' }).int('give the id of a local government').positive('give the id of a local government').max(2_147_483_647).openapi({ description: 'id of the local government seeking partners', example: 1496 }),
+    limit: z.coerce.number().int().min(1, 'at least 1').max(100, 'at most 100').optional().openapi({ description: 'How many candidates (default 20)', example: 20 }),
+    lang: z.enum(['en', 'ja'], { error: 'give en or ja' }).optional().openapi({ description: 'Language of the reasons (default en)' }),
+    ...weightParams,
+  })
+  .refine((query) => MATCH_FACTORS.some((factor) => (query[`w_${factor}`] ?? DEFAULT_WEIGHTS[factor]) > 0), { message: 'at least one weight must be above 0', path: ['w_reciprocity'] });
+
+/** The weights a checked query asks for. */
+export const weightsOf = (query: z.infer<typeof MatchQuery>) =>
+  Object.fromEntries(MATCH_FACTORS.map((factor) => [factor, query[`w_${factor}`] ?? DEFAULT_WEIGHTS[factor]])) as Record<MatchFactor, number>;
+
+export const MatchResponse = z
+  .object({
+    seeker: LocalGovernmentSummary,
+    seekerListing: z.object({ id: z.number().int(), url: z.string(), status: z.enum(LISTING_STATUSES) }).nullable().openapi({ description: 'The listing the ranking used, if any' }),
+    poolSize: z.number().int().openapi({ description: 'How many candidates were ranked' }),
+    weights: z.record(z.enum(MATCH_FACTORS), z.number()),
+    candidates: z.array(
+      z.object({
+        rank: z.number().int(),
+        localGovernment: LocalGovernmentSummary,
+        listing: z.object({ id: z.number().int(), url: z.string() }).nullable().openapi({ description: 'The candidate’s published listing, if any' }),
+        score: z.number().openapi({ description: 'From 0 to 100: the sum of the points of the reasons', example: 41.2 }),
+        reasons: z.array(
+          z.object({
+            factor: z.enum(MATCH_FACTORS),
+            points: z.number().openapi({ example: 9.4 }),
+            text: z.string().openapi({ example: 'Similar size: 34,424 and 39,019 inhabitants' }),
+          }),
+        ),
+      }),
+    ),
+  })
+  .openapi('MatchResponse');

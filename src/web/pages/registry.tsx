@@ -266,6 +266,9 @@ export const LocalGovernmentPage: FC<{ ctx: PageContext; lg: LocalGovernmentDeta
           </>
         ) : null}
       </dl>
+      <p>
+        <a href={href(ctx, `/match?lg=${lg.id}`)}>{t(ctx.lang, 'match.findPartners')}</a>
+      </p>
       <h2>{t(ctx.lang, 'lg.partners', { count: formatNumber(ctx.lang, lines.length) })}</h2>
       {lines.length ? <RelationshipsTable ctx={ctx} lines={lines} showOwn={false} /> : <p>{t(ctx.lang, 'lg.noPartners')}</p>}
       {lg.latitude !== null && lines.length > 0 ? (

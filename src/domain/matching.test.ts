@@ -1,0 +1,214 @@
+import { describe, expect, it } from 'vitest';
+import {
+  DEFAULT_WEIGHTS,
+  explain,
+  latitudeSimilarity,
+  MATCH_FACTORS,
+  populationSimilarity,
+  rankCandidates,
+  scoreOf,
+  seekerContext,
+  type MatchGraph,
+  type MatchListing,
+  type MatchPlace,
+  type MatchSide,
+  type MatchWeights,
+} from './matching.js';
+import { foldName } from './names.js';
+import { trigramsOf } from './trigrams.js';
+
+function place(id: number, fields: Partial<MatchPlace> & { name: string; country: string }): MatchPlace {
+  const name = foldName(fields.name);
+  return { id, region: null, regionLgId: null, population: null, latitude: null, ...fields, name, nameGrams: trigramsOf(name) };
+}
+
+function listing(fields: Partial<MatchListing>): MatchListing {
+  return { listingId: 1, wants: [], population: null, themes: new Set(), fields: new Set(), text: new Map(), ...fields };
+}
+
+/** A graph over the places given, with the ties given. */
+function graphOf(places: MatchPlace[], ties: [number, number][]): MatchGraph {
+  const partners = new Map<number, Set<number>>();
+  for (const [a, b] of ties) {
+    partners.set(a, (partners.get(a) ?? new Set()).add(b));
+    partners.set(b, (partners.get(b) ?? new Set()).add(a));
+  }
+  return {
+    partnersOf: (id) => partners.get(id) ?? new Set(),
+    placeOf: (id) => places.find((p) => p.id === id),
+    membersOf: (region) => places.filter((p) => p.region === region).map((p) => p.id),
+  };
+}
+
+const only = (factor: keyof MatchWeights): MatchWeights => Object.fromEntries(MATCH_FACTORS.map((f) => [f, f === factor ? 1 : 0])) as MatchWeights;
+const english = { code: 'language:eng', countries: new Set(['US', 'GB', 'AU']) };
+
+// Okayama Prefecture (1), with Ibara City (2) and Kurashiki City (3) in it.
+const okayama = place(1, { name: 'Okayama', country: 'JP', region: '1', regionLgId: 1, latitude: 34.65 });
+const ibara = place(2, { name: 'Ibara', country: 'JP', region: '1', regionLgId: 1, population: 39_019, latitude: 34.6 });
+const kurashiki = place(3, { name: 'Kurashiki', country: 'JP', region: '1', regionLgId: 1, population: 474_000, latitude: 34.58 });
+
+describe('the measures', () => {
+  it('compares populations by ratio, not difference, alike both ways', () => {
+    expect(populationSimilarity(39_019, 39_019)).toBe(1);
+    expect(populationSimilarity(35_000, 70_000)).toBeCloseTo(1 - Math.log(2) / Math.log(20), 9);
+    expect(populationSimilarity(3_500_000, 7_000_000)).toBeCloseTo(populationSimilarity(35_000, 70_000), 9);
+    expect(populationSimilarity(70_000, 35_000)).toBe(populationSimilarity(35_000, 70_000));
+    expect(populationSimilarity(1_000, 20_000)).toBe(0);
+    expect(populationSimilarity(1_000, 2_000_000)).toBe(0);
+  });
+
+  it('compares latitudes by distance from the equator', () => {
+    expect(latitudeSimilarity(35, -35)).toBe(1);
+    expect(latitudeSimilarity(35, 42.5)).toBeCloseTo(0.5, 9);
+    expect(latitudeSimilarity(35, 60)).toBe(0);
+  });
+});
+
+describe('the factors of a candidate', () => {
+  const weights = DEFAULT_WEIGHTS;
+
+  it('counts two listings that want each other as reciprocity, and one-sided wanting less', () => {
+    const seeker: MatchSide = { place: ibara, listing: listing({ wants: [english] }) };
+    const wantsJapan = listing({ wants: [{ code: 'country:JP', countries: new Set(['JP']) }] });
+    const mutual: MatchSide = { place: place(10, { name: 'Fresno', country: 'US' }), listing: wantsJapan };
+    const oneSided: MatchSide = { place: place(11, { name: 'Lyon', country: 'FR' }), listing: wantsJapan };
+    const context = seekerContext(seeker, graphOf([ibara], []));
+    const reciprocity = (side: MatchSide) => explain(context, side, only('reciprocity'));
+    expect(reciprocity(mutual).score).toBe(100);
+    expect(reciprocity(mutual).parts[0]!.reasons).toEqual([{ factor: 'reciprocity', mutual: true, candidateWants: 'country:JP', seekerWants: 'language:eng' }]);
+    expect(reciprocity(oneSided).score).toBeCloseTo(40, 9);
+    expect(reciprocity(oneSided).parts[0]!.reasons[0]).toMatchObject({ mutual: false, seekerWants: null });
+    expect(reciprocity({ place: oneSided.place, listing: null }).score).toBe(0);
+  });
+
+  it('names the desired region a candidate lies in, and says when it lies outside them', () => {
+    const seeker: MatchSide = { place: ibara, listing: listing({ wants: [english] }) };
+    const context = seekerContext(seeker, graphOf([ibara], []));
+    expect(explain(context, { place: place(10, { name: 'Leeds', country: 'GB' }), listing: null }, only('desiredRegion')).parts[0]).toMatchObject({
+      points: 100,
+      reasons: [{ factor: 'desiredRegion', code: 'language:eng', wanted: true }],
+    });
+    expect(explain(context, { place: place(11, { name: 'Lyon', country: 'FR' }), listing: null }, only('desiredRegion')).parts[0]).toMatchObject({
+      points: 0,
+      reasons: [{ wanted: false, code: null }],
+    });
+  });
+
+  it('prefers the population a listing gives to the gazetteer’s, and says both sizes', () => {
+    const seeker: MatchSide = { place: { ...ibara, population: 10 }, listing: listing({ population: 39_019 }) };
+    const context = seekerContext(seeker, graphOf([ibara], []));
+    const part = explain(context, { place: place(10, { name: 'Sandpoint', country: 'US', population: 35_000 }), listing: null }, only('population')).parts[0]!;
+    expect(part.reasons).toEqual([{ factor: 'population', seeker: 39_019, candidate: 35_000 }]);
+    expect(part.points).toBeCloseTo(100 * populationSimilarity(39_019, 35_000), 9);
+    expect(explain(context, { place: place(11, { name: 'Nowhere', country: 'US' }), listing: null }, only('population')).score).toBe(0);
+  });
+
+  it('lists the themes and fields both listings share', () => {
+    const seeker: MatchSide = { place: ibara, listing: listing({ themes: new Set(['astronomy', 'denim']), fields: new Set(['education_youth', 'sport']) }) };
+    const candidate: MatchSide = { place: place(10, { name: 'X', country: 'US' }), listing: listing({ themes: new Set(['denim', 'tea', 'astronomy']), fields: new Set(['sport']) }) };
+    const context = seekerContext(seeker, graphOf([ibara], []));
+    expect(explain(context, candidate, only('themes')).parts[0]).toMatchObject({ points: 75, reasons: [{ factor: 'themes', themes: ['astronomy', 'denim'] }] });
+    expect(explain(context, candidate, only('fields')).parts[0]).toMatchObject({ points: 50, reasons: [{ factor: 'fields', fields: ['sport'] }] });
+  });
+
+  it('scores texts by the cosine of their vectors, full at 0.4', () => {
+    const seeker: MatchSide = { place: ibara, listing: listing({ text: new Map([['denim', 0.6], ['star', 0.8]]) }) };
+    const alike: MatchSide = { place: place(10, { name: 'X', country: 'US' }), listing: listing({ text: new Map([['denim', 0.6], ['star', 0.8]]) }) };
+    const apart: MatchSide = { place: place(11, { name: 'Y', country: 'US' }), listing: listing({ text: new Map([['tea', 1]]) }) };
+    const context = seekerContext(seeker, graphOf([ibara], []));
+    expect(explain(context, alike, only('text')).parts[0]).toMatchObject({ points: 100, reasons: [{ factor: 'text', similarity: expect.closeTo(1, 9) }] });
+    expect(explain(context, apart, only('text')).score).toBe(0);
+  });
+
+  it('tells the same hemisphere from the opposite one, and similar latitudes', () => {
+    const context = seekerContext({ place: ibara, listing: null }, graphOf([ibara], []));
+    const north = explain(context, { place: place(10, { name: 'Modesto', country: 'US', latitude: 37.6 }), listing: null }, { ...only('season'), latitude: 1 });
+    expect(north.parts.map((part) => part.reasons[0])).toEqual([
+      { factor: 'season', sameHemisphere: true, north: true },
+      { factor: 'latitude', seeker: 34.6, candidate: 37.6 },
+    ]);
+    const south = explain(context, { place: place(11, { name: 'Adelaide', country: 'AU', latitude: -34.9 }), listing: null }, only('season'));
+    expect(south.score).toBe(0);
+    expect(south.parts[0]!.reasons).toEqual([{ factor: 'season', sameHemisphere: false, north: true }]);
+  });
+
+  it('finds the same and similar names', () => {
+    const context = seekerContext({ place: ibara, listing: null }, graphOf([ibara], []));
+    const name = (candidate: string) => explain(context, { place: place(10, { name: candidate, country: 'ES' }), listing: null }, only('name'));
+    expect(name('Ibara').parts[0]!.reasons[0]).toMatchObject({ identical: true });
+    expect(name('Ibarra').score).toBeGreaterThan(40);
+    expect(name('Ibarra').parts[0]!.reasons[0]).toMatchObject({ identical: false, seekerId: 2, candidateId: 10 });
+    expect(name('Toledo').score).toBe(0);
+  });
+
+  it('reads the network: shared partners, the prefecture’s partners, neighbours’ partners and ties between regions', () => {
+    // Ibara is twinned with Sandpoint (10); Okayama Prefecture with Kansas City (11, Kansas);
+    // Kurashiki with Wichita (12, Kansas) and Topeka (13, Kansas).
+    const sandpoint = place(10, { name: 'Sandpoint', country: 'US', region: 'US|ID' });
+    const kansasCity = place(11, { name: 'Kansas City', country: 'US', region: 'US|KS' });
+    const wichita = place(12, { name: 'Wichita', country: 'US', region: 'US|KS' });
+    const topeka = place(13, { name: 'Topeka', country: 'US', region: 'US|KS' });
+    const candidate = place(20, { name: 'Lawrence', country: 'US', region: 'US|KS' });
+    const places = [okayama, ibara, kurashiki, sandpoint, kansasCity, wichita, topeka, candidate];
+    const graph = graphOf(places, [
+      [2, 10],
+      [1, 11],
+      [3, 12],
+      [3, 13],
+      [20, 10],
+      [20, 11],
+      [20, 3],
+    ]);
+    const context = seekerContext({ place: ibara, listing: null }, graph);
+    const network = explain(context, { place: candidate, listing: null }, only('network')).parts[0]!;
+    expect(network.reasons).toEqual([
+      { factor: 'network', kind: 'sharedPartner', partner: 10 },
+      { factor: 'network', kind: 'regionPartner', region: 1, partner: 11 },
+      { factor: 'network', kind: 'neighbourTwinned', neighbour: 3 },
+      // Okayama–Kansas City, Kurashiki–Wichita, –Topeka and –Lawrence; Ibara–Sandpoint is Idaho's.
+      { factor: 'network', kind: 'regionTies', count: 4, member: 1, partner: 11 },
+    ]);
+    expect(network.points).toBeGreaterThan(90);
+    const stranger = place(30, { name: 'Salem', country: 'US', region: 'US|OR' });
+    expect(explain(context, { place: stranger, listing: null }, only('network')).score).toBe(0);
+  });
+
+  it('counts a candidate with no partner in the seeker’s country yet', () => {
+    const fresh = place(10, { name: 'Fresno', country: 'US' });
+    const twinned = place(11, { name: 'Modesto', country: 'US' });
+    const graph = graphOf([ibara, kurashiki, fresh, twinned], [[11, 3]]);
+    const context = seekerContext({ place: ibara, listing: null }, graph);
+    expect(explain(context, { place: fresh, listing: null }, only('newToCountry')).parts[0]!.reasons).toEqual([{ factor: 'newToCountry', country: 'JP' }]);
+    expect(explain(context, { place: twinned, listing: null }, only('newToCountry')).score).toBe(0);
+  });
+});
+
+describe('scores and rankings', () => {
+  const seeker: MatchSide = { place: ibara, listing: listing({ wants: [english], population: 39_019, themes: new Set(['denim']) }) };
+  const big: MatchSide = { place: place(10, { name: 'Los Angeles', country: 'US', population: 3_900_000, latitude: 34 }), listing: listing({ themes: new Set(['denim']) }) };
+  const small: MatchSide = { place: place(11, { name: 'Sandpoint', country: 'US', population: 38_000, latitude: 48 }), listing: null };
+  const context = seekerContext(seeker, graphOf([ibara], []));
+
+  it('adds up the points of the parts to the score, on a scale of 100', () => {
+    const explained = explain(context, big, DEFAULT_WEIGHTS);
+    expect(explained.score).toBeCloseTo(scoreOf(context, big, DEFAULT_WEIGHTS), 9);
+    expect(explained.parts.reduce((sum, part) => sum + part.points, 0)).toBeCloseTo(explained.score, 9);
+    expect(explained.score).toBeGreaterThan(0);
+    expect(explained.score).toBeLessThanOrEqual(100);
+    expect(explained.parts.map((part) => part.points)).toEqual([...explained.parts.map((part) => part.points)].sort((a, b) => b - a));
+  });
+
+  it('leaves out a factor weighted 0', () => {
+    const explained = explain(context, big, { ...DEFAULT_WEIGHTS, themes: 0 });
+    expect(explained.parts.some((part) => part.factor === 'themes')).toBe(false);
+  });
+
+  it('ranks by score, and a change of weight changes the order', () => {
+    const bySize = rankCandidates(context, [big, small], { ...only('population'), themes: 0.1 }, 10);
+    expect(bySize.map((candidate) => candidate.id)).toEqual([11, 10]);
+    const byThemes = rankCandidates(context, [big, small], { ...only('population'), themes: 10 }, 10);
+    expect(byThemes.map((candidate) => candidate.id)).toEqual([10, 11]);
+    expect(rankCandidates(context, [big, small], DEFAULT_WEIGHTS, 1)).toHaveLength(1);
+  });
+});
