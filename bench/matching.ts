@@ -35,6 +35,10 @@ function withoutTie(graph: MatchGraph, a: number, b: number): MatchGraph {
       const other = id === a ? b : a;
       return partners.has(other) ? new Set([...partners].filter((partner) => partner !== other)) : partners;
     },
+    partnerCountriesOf(id) {
+      if (id !== a && id !== b) return graph.partnerCountriesOf(id);
+      return new Set([...this.partnersOf(id)].map((partner) => graph.placeOf(partner)?.country).filter((country) => country !== undefined));
+    },
   };
 }
 

@@ -35,6 +35,7 @@ function graphOf(places: MatchPlace[], ties: [number, number][]): MatchGraph {
   }
   return {
     partnersOf: (id) => partners.get(id) ?? new Set(),
+    partnerCountriesOf: (id) => new Set([...(partners.get(id) ?? [])].map((partner) => places.find((p) => p.id === partner)!.country)),
     placeOf: (id) => places.find((p) => p.id === id),
     membersOf: (region) => places.filter((p) => p.region === region).map((p) => p.id),
   };

@@ -81,6 +81,8 @@ export interface MatchSide {
 /** The relationships as matchmaking needs them: each LG's partners, and where each LG lies. */
 export interface MatchGraph {
   partnersOf(id: number): ReadonlySet<number>;
+  /** The countries an LG has partners in. */
+  partnerCountriesOf(id: number): ReadonlySet<string>;
   placeOf(id: number): MatchPlace | undefined;
   /** The LGs of a region (see MatchPlace.region). */
   membersOf(region: string): readonly number[];
@@ -131,6 +133,7 @@ export interface SeekerContext {
   neighbourTwinned: Map<number, number>;
   /** The ties between the seeker's region and each other region, with one of them as an example. */
   regionTies: Map<string, { count: number; member: number; partner: number }>;
+  seekerGrams: ReadonlySet<string>;
 }
 
 export function seekerContext(seeker: MatchSide, graph: MatchGraph): SeekerContext {
@@ -161,7 +164,7 @@ export function seekerContext(seeker: MatchSide, graph: MatchGraph): SeekerConte
       }
     }
   }
-  return { seeker, graph, sharedPartner, regionPartner, neighbourTwinned, regionTies };
+  return { seeker, graph, sharedPartner, regionPartner, neighbourTwinned, regionTies, seekerGrams: new Set(place.nameGrams) };
 }
 
 const populationOf = (side: MatchSide) => side.listing?.population ?? side.place.population;
@@ -187,7 +190,10 @@ const TEXT_FULL = 0.4;
 /** Below this a population or name likeness is not worth a sentence. */
 const NOTABLE = 0.4;
 
-const wantedRegion = (listing: MatchListing, country: string) => listing.wants.find((region) => region.countries.has(country))?.code ?? null;
+function wantedRegion(listing: MatchListing, country: string): string | null {
+  for (const region of listing.wants) if (region.countries.has(country)) return region.code;
+  return null;
+}
 
 /**
  * The value of one factor for one candidate. With `reasons`, also says why in MatchReasons; without,
@@ -249,10 +255,10 @@ function factorValue(factor: MatchFactor, context: SeekerContext, candidate: Mat
         reasons?.push({ factor, identical: true, seekerId: self.id, candidateId: other.id });
         return 1;
       }
-      const mine = self.nameGrams;
+      const mine = context.seekerGrams;
       let shared = 0;
-      for (const gram of other.nameGrams) if (mine.includes(gram)) shared += 1;
-      const value = trigramSimilarity(shared, mine.length, other.nameGrams.length);
+      for (const gram of other.nameGrams) if (mine.has(gram)) shared += 1;
+      const value = trigramSimilarity(shared, mine.size, other.nameGrams.length);
       if (value < NOTABLE) return 0;
       reasons?.push({ factor, identical: false, seekerId: self.id, candidateId: other.id });
       return value;
@@ -282,7 +288,7 @@ function factorValue(factor: MatchFactor, context: SeekerContext, candidate: Mat
       return 1 - missing;
     }
     case 'newToCountry': {
-      for (const partner of graph.partnersOf(other.id)) if (graph.placeOf(partner)?.country === self.country) return 0;
+      if (graph.partnerCountriesOf(other.id).has(self.country)) return 0;
       reasons?.push({ factor, country: self.country });
       return 1;
     }
@@ -292,10 +298,10 @@ function factorValue(factor: MatchFactor, context: SeekerContext, candidate: Mat
 const totalWeight = (weights: MatchWeights) => MATCH_FACTORS.reduce((sum, factor) => sum + weights[factor], 0);
 
 /** The score of a candidate from 0 to 100, without its reasons. */
-export function scoreOf(context: SeekerContext, candidate: MatchSide, weights: MatchWeights): number {
+export function scoreOf(context: SeekerContext, candidate: MatchSide, weights: MatchWeights, total = totalWeight(weights)): number {
   let sum = 0;
   for (const factor of MATCH_FACTORS) if (weights[factor] > 0) sum += weights[factor] * factorValue(factor, context, candidate);
-  return (100 * sum) / totalWeight(weights);
+  return (100 * sum) / total;
 }
 
 /** The score of a candidate with its parts and their reasons, largest part first. */
@@ -315,12 +321,19 @@ export function explain(context: SeekerContext, candidate: MatchSide, weights: M
 }
 
 /**
- * The best `limit` candidates, explained. Every candidate is scored without reasons first, so that
- * only the few shown are explained. Equal scores keep the candidates' order.
+ * The best `limit` candidates, explained. Every candidate is scored without reasons and only the best
+ * are kept as it goes, so that ranking tens of thousands sorts a few; equal scores keep the pool's order.
  */
 export function rankCandidates(context: SeekerContext, candidates: readonly MatchSide[], weights: MatchWeights, limit: number): RankedCandidate[] {
-  const scores = new Float64Array(candidates.length);
-  for (let i = 0; i < candidates.length; i++) scores[i] = scoreOf(context, candidates[i]!, weights);
-  const order = Array.from(candidates.keys()).sort((a, b) => scores[b]! - scores[a]! || a - b);
-  return order.slice(0, limit).map((i) => explain(context, candidates[i]!, weights));
+  const best: { index: number; score: number }[] = [];
+  const total = totalWeight(weights);
+  for (let i = 0; i < candidates.length; i++) {
+    const score = scoreOf(context, candidates[i]!, weights, total);
+    if (best.length === limit && score <= best[limit - 1]!.score) continue;
+    let at = best.length;
+    while (at > 0 && best[at - 1]!.score < score) at -= 1;
+    best.splice(at, 0, { index: i, score });
+    if (best.length > limit) best.pop();
+  }
+  return best.map(({ index }) => explain(context, candidates[index]!, weights));
 }

@@ -33,16 +33,20 @@ import { searchVersion } from './searchIndex.js';
 export interface PlaceTable {
   version: string;
   places: Map<number, MatchPlace>;
+  /** Each place as a candidate without a listing, made once rather than on every request. */
+  sides: Map<number, MatchSide>;
   /** Places of the gazetteer (GeoNames) by country: the pool of a listing's desired countries. */
   gazetteerByCountry: Map<string, number[]>;
   /** Every place of each country, for seekers abroad, whose pool is Japan. */
   byCountry: Map<string, number[]>;
   membersByRegion: Map<string, number[]>;
+  largestId: number;
 }
 
 export interface Ties {
   version: string;
   partners: Map<number, Set<number>>;
+  partnerCountries: Map<number, Set<string>>;
 }
 
 const placeTables = new WeakMap<Db, Promise<PlaceTable>>();
@@ -87,7 +91,7 @@ async function loadPlaces(db: Db, version: string): Promise<PlaceTable> {
       from local_governments lg left join local_governments parent on parent.id = lg.parent_id and lg.country = 'JP'
       where lg.in_coverage`,
   );
-  const table: PlaceTable = { version, places: new Map(), gazetteerByCountry: new Map(), byCountry: new Map(), membersByRegion: new Map() };
+  const table: PlaceTable = { version, places: new Map(), sides: new Map(), gazetteerByCountry: new Map(), byCountry: new Map(), membersByRegion: new Map(), largestId: columns!.ids.at(-1) ?? 0 };
   const push = (map: Map<string, number[]>, key: string, id: number) => {
     const list = map.get(key);
     if (list) list.push(id);
@@ -99,7 +103,7 @@ async function loadPlaces(db: Db, version: string): Promise<PlaceTable> {
     const admin1 = columns!.regions[i];
     const region = country === 'JP' ? (prefecture === null ? null : String(prefecture)) : admin1 ? `${country}|${admin1}` : null;
     const name = comparableName(country, columns!.romaji[i]!, columns!.english[i]!);
-    table.places.set(id, {
+    const place: MatchPlace = {
       id,
       country,
       region,
@@ -108,7 +112,9 @@ async function loadPlaces(db: Db, version: string): Promise<PlaceTable> {
       latitude: columns!.latitudes[i] ?? null,
       name,
       nameGrams: trigramsOf(name),
-    });
+    };
+    table.places.set(id, place);
+    table.sides.set(id, { place, listing: null });
     push(table.byCountry, country, id);
     if (columns!.gazetteer[i]) push(table.gazetteerByCountry, country, id);
     if (region !== null) push(table.membersByRegion, region, id);
@@ -117,22 +123,27 @@ async function loadPlaces(db: Db, version: string): Promise<PlaceTable> {
 }
 
 async function loadTies(db: Db, version: string): Promise<Ties> {
-  const [columns] = await queryRows<{ firsts: number[] | null; seconds: number[] | null }>(
+  const [columns] = await queryRows<{ firsts: number[] | null; seconds: number[] | null; first_countries: string[] | null; second_countries: string[] | null }>(
     db,
-    sql`select array_agg(first_id) as firsts, array_agg(second_id) as seconds from relationships where status <> 'ended'`,
+    sql`select array_agg(first_id) as firsts, array_agg(second_id) as seconds,
+          array_agg(first_country) as first_countries, array_agg(second_country) as second_countries
+        from relationships where status <> 'ended'`,
   );
   const partners = new Map<number, Set<number>>();
-  const link = (a: number, b: number) => {
-    const set = partners.get(a);
-    if (set) set.add(b);
-    else partners.set(a, new Set([b]));
+  const partnerCountries = new Map<number, Set<string>>();
+  const add = <T>(map: Map<number, Set<T>>, key: number, value: T) => {
+    const set = map.get(key);
+    if (set) set.add(value);
+    else map.set(key, new Set([value]));
   };
   (columns?.firsts ?? []).forEach((first, i) => {
     const second = columns!.seconds![i]!;
-    link(first, second);
-    link(second, first);
+    add(partners, first, second);
+    add(partners, second, first);
+    add(partnerCountries, first, columns!.second_countries![i]!.trim());
+    add(partnerCountries, second, columns!.first_countries![i]!.trim());
   });
-  return { version, partners };
+  return { version, partners, partnerCountries };
 }
 
 async function tiesVersion(db: Db): Promise<string> {
@@ -150,11 +161,13 @@ export async function matchTables(db: Db): Promise<{ places: PlaceTable; ties: T
 }
 
 const NO_PARTNERS: ReadonlySet<number> = new Set();
+const NO_COUNTRIES: ReadonlySet<string> = new Set();
 
 /** The ties over the places, as the domain's rules read them. */
 export function matchGraph(places: PlaceTable, ties: Ties): MatchGraph {
   return {
     partnersOf: (id) => ties.partners.get(id) ?? NO_PARTNERS,
+    partnerCountriesOf: (id) => ties.partnerCountries.get(id) ?? NO_COUNTRIES,
     placeOf: (id) => places.places.get(id),
     membersOf: (region) => places.membersByRegion.get(region) ?? [],
   };
@@ -274,23 +287,28 @@ export async function matchCandidates(db: Db, actor: Actor, lgId: number, option
 
 function candidatePool(places: PlaceTable, ties: Ties, graph: MatchGraph, seeker: MatchSide, listings: ReadonlyMap<number, MatchListing>): MatchSide[] {
   const self = seeker.place;
-  const ids = new Set<number>();
   const fromJapan = self.country === 'JP';
-  if (fromJapan) {
-    for (const country of new Set(seeker.listing?.wants.flatMap((region) => [...region.countries]) ?? [])) {
-      for (const id of places.gazetteerByCountry.get(country) ?? []) ids.add(id);
-    }
-    for (const id of listings.keys()) ids.add(id);
-    for (const id of ties.partners.keys()) ids.add(id);
-  } else {
-    for (const id of places.byCountry.get('JP') ?? []) ids.add(id);
-  }
   const partners = graph.partnersOf(self.id);
   const pool: MatchSide[] = [];
-  for (const id of ids) {
-    const candidate = places.places.get(id);
-    if (!candidate || id === self.id || partners.has(id) || (candidate.country === 'JP') === fromJapan) continue;
-    pool.push({ place: candidate, listing: listings.get(id) ?? null });
+  // Ids are dense, so a byte per id is far cheaper than a set of tens of thousands.
+  const taken = new Uint8Array(places.largestId + 1);
+  for (const id of [self.id, ...partners]) taken[id] = 1;
+  const add = (id: number) => {
+    if (taken[id]) return;
+    taken[id] = 1;
+    const listing = listings.get(id);
+    const side = listing ? { place: places.places.get(id)!, listing } : places.sides.get(id);
+    if (side && (side.place.country === 'JP') !== fromJapan) pool.push(side);
+  };
+  if (fromJapan) {
+    for (const country of new Set(seeker.listing?.wants.flatMap((region) => [...region.countries]) ?? [])) {
+      for (const id of places.gazetteerByCountry.get(country) ?? []) add(id);
+    }
+    for (const id of listings.keys()) add(id);
+    for (const id of ties.partners.keys()) add(id);
+  } else {
+    for (const id of places.byCountry.get('JP') ?? []) add(id);
+    for (const id of listings.keys()) add(id);
   }
   return pool;
 }
