@@ -10,7 +10,8 @@ import { projectRoot } from '../paths.js';
 
 describe('kizuna --help', () => {
   it.each([
-    [[], ['serve', 'migrate', 'bootstrap', 'import', 'search', 'stats']],
+    [[], ['serve', 'migrate', 'bootstrap', 'import', 'search', 'stats', 'match']],
+    [['match'], ['--limit', '--weight', '--lang', '--json', 'network']],
     [['serve'], ['--port', '--host']],
     [['import', 'pairs'], ['--dry-run', '--report']],
     [['search'], ['--country', '--kind', '--limit', '--json']],
@@ -40,6 +41,31 @@ describe.runIf(engineName === 'pglite')('the CLI on a data folder', () => {
     const { code, stdout } = kizuna(['search', '井原市', '--limit', '1'], env);
     expect(code).toBe(0);
     expect(stdout).toMatch(/Ibara City\t井原市\tcity\tJP\t332071/);
+  });
+
+  it('ranks partner candidates with their reasons, by name or id, and as JSON', () => {
+    const { code, stdout } = kizuna(['match', '井原市', '--limit', '3'], env);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^Ibara City: [\d,]+ candidates ranked, with listing \d+/);
+    expect(stdout).toMatch(/\n {2}1\. .+ \(.+, id \d+\) {2}\d+\.\d/);
+    expect(stdout).toContain('In a region Ibara City asks for: English-speaking countries');
+    const json = kizuna(['match', 'Ibara', '--json', '--limit', '2', '--lang', 'ja', '--weight', 'population=10'], env);
+    const report = JSON.parse(json.stdout) as { weights: { population: number }; candidates: { reasons: { text: string }[] }[] };
+    expect(report.weights.population).toBe(10);
+    expect(report.candidates).toHaveLength(2);
+    expect(report.candidates[0]!.reasons.map((reason) => reason.text).join()).toContain('英語圏');
+  });
+
+  it('refuses a name that several places share, an unknown factor and a weight out of range', () => {
+    const osaka = kizuna(['match', 'Osaka', '--limit', '1'], env).stderr;
+    expect(osaka).toContain('"Osaka" could be any of: ');
+    expect(osaka).toMatch(/\d+ Ōsaka City \(city, JP\)/);
+    expect(osaka).toMatch(/\d+ Ōsaka Prefecture \(prefecture, JP\)/);
+    expect(osaka).toContain('Give the id.');
+    expect(kizuna(['match', 'Ibara', '--weight', 'charm=3'], env).stderr).toContain('unknown factor "charm"');
+    const outOfRange = kizuna(['match', 'Ibara', '--weight', 'population=11'], env);
+    expect(outOfRange.code).not.toBe(0);
+    expect(outOfRange.stderr).toContain('give population=N with N from 0 to 10');
   });
 
   it('refuses to import a file it cannot read, and a file that is not CSV, writing nothing', () => {
