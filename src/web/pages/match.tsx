@@ -10,7 +10,7 @@ const factorLabel = (factor: string): MessageKey => `match.factor.${factor}` as 
 
 /** The weights as a GET form, so that a ranking is an address that can be shared. */
 const WeightsForm: FC<{ ctx: PageContext; lgId: number; values: Record<MatchFactor, string>; problems: readonly FieldProblem[] }> = ({ ctx, lgId, values, problems }) => (
-  <form class="listing-filters match-weights" method="get" action={href(ctx, '/match')}>
+  <form class="match-weights" id="weights" method="get" action={href(ctx, '/match')}>
     <input type="hidden" name="lg" value={String(lgId)} />
     <fieldset>
       <legend>{t(ctx.lang, 'match.weights')}</legend>
@@ -119,19 +119,26 @@ export const MatchPage: FC<{ ctx: PageContext; lgId: number; result: MatchResult
       ) : result ? (
         <p class="note">{t(lang, 'match.noListing', { lg: seekerName })}</p>
       ) : null}
-      <WeightsForm ctx={ctx} lgId={lgId} values={values} problems={problems} />
-      {result === null ? null : result.candidates.length === 0 ? (
-        <p>{t(lang, 'match.noCandidates')}</p>
-      ) : (
-        <>
-          <p class="muted">{t(lang, 'match.pool', { count: formatNumber(lang, result.poolSize), shown: result.candidates.length })}</p>
-          <ol class="match-list">
-            {result.candidates.map((candidate) => (
-              <CandidateCard ctx={ctx} result={result} candidate={candidate} introduce={introduce} />
-            ))}
-          </ol>
-        </>
-      )}
+      <p class="match-jump">
+        <a href="#weights">{t(lang, 'match.changeWeights')}</a>
+      </p>
+      <div class="match-layout">
+        <div class="match-results">
+          {result === null ? null : result.candidates.length === 0 ? (
+            <p>{t(lang, 'match.noCandidates')}</p>
+          ) : (
+            <>
+              <p class="muted">{t(lang, 'match.pool', { count: formatNumber(lang, result.poolSize), shown: result.candidates.length })}</p>
+              <ol class="match-list">
+                {result.candidates.map((candidate) => (
+                  <CandidateCard ctx={ctx} result={result} candidate={candidate} introduce={introduce} />
+                ))}
+              </ol>
+            </>
+          )}
+        </div>
+        <WeightsForm ctx={ctx} lgId={lgId} values={values} problems={problems} />
+      </div>
     </Layout>
   );
 };
