@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { DATE_PRECISIONS, RELATIONSHIP_STATUSES } from '../domain/relationships.js';
 import { ROLES } from '../domain/authorization.js';
 import { CLOSED_REASONS, LISTING_DIRECTIONS, LISTING_STATUSES } from '../domain/listings.js';
+import { INTRODUCTION_STATUSES, INTRODUCTION_STEP_NAMES, SIDES } from '../domain/introductions.js';
 import {
   boolean,
   customType,
@@ -332,6 +333,93 @@ export const listingEvents = pgTable(
     comment: text('comment'),
   },
   (table) => [index('listing_events_listing').on(table.listingId)],
+);
+
+/**
+ * An expression of interest of one local government (from) in another (to), through a coordinator.
+ * The open listings of both sides at the time are kept, if there were any.
+ */
+export const introductions = pgTable(
+  'introductions',
+  {
+    id: serial('id').primaryKey(),
+    fromId: integer('from_lg_id')
+      .notNull()
+      .references(() => localGovernments.id),
+    toId: integer('to_lg_id')
+      .notNull()
+      .references(() => localGovernments.id),
+    fromListingId: integer('from_listing_id').references(() => listings.id),
+    toListingId: integer('to_listing_id').references(() => listings.id),
+    /** Who expressed the interest; null for the kizuna command. */
+    accountId: integer('account_id').references(() => accounts.id),
+    status: text('status', { enum: INTRODUCTION_STATUSES }).notNull().default('pending'),
+    /** The day in Japan it was expressed: ten a day per sender. */
+    sentOn: date('sent_on').notNull(),
+    /** When a coordinator forwarded it: from then on the recipient sees it. */
+    forwardedAt: timestamp('forwarded_at', { withTimezone: true }),
+    /** The day in Japan it was accepted, declined or withdrawn. */
+    closedOn: date('closed_on'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [
+    index('introductions_from').on(table.fromId, table.sentOn),
+    index('introductions_to').on(table.toId),
+    index('introductions_status').on(table.status),
+    // One open introduction per pair, in either direction: the check before inserting, kept under races.
+    uniqueIndex('introductions_one_open_per_pair')
+      .on(sql`least(${table.fromId}, ${table.toId})`, sql`greatest(${table.fromId}, ${table.toId})`)
+      .where(sql`status in ('pending', 'more-info', 'forwarded')`),
+    check('introductions_two_parties', sql`${table.fromId} <> ${table.toId}`),
+  ],
+);
+
+/** The thread of an introduction: every message and step, with whom it speaks for. */
+export const introductionMessages = pgTable(
+  'introduction_messages',
+  {
+    id: serial('id').primaryKey(),
+    introductionId: integer('introduction_id')
+      .notNull()
+      .references(() => introductions.id, { onDelete: 'cascade' }),
+    accountId: integer('account_id').references(() => accounts.id),
+    side: text('side', { enum: SIDES }).notNull(),
+    /** 'interest' for the first message, else the step it came with. */
+    kind: text('kind', { enum: ['interest', ...INTRODUCTION_STEP_NAMES] as [string, ...string[]] }).notNull(),
+    /** Trimmed; empty for a step taken without words. */
+    body: text('body').notNull().default(''),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [index('introduction_messages_introduction').on(table.introductionId)],
+);
+
+/** The formation tracker an accepted introduction opens; it keeps the relationship signing created. */
+export const trackers = pgTable('trackers', {
+  introductionId: integer('introduction_id')
+    .primaryKey()
+    .references(() => introductions.id, { onDelete: 'cascade' }),
+  relationshipId: integer('relationship_id').references(() => relationships.id),
+  openedAt: timestamp('opened_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** A recorded step (1 to 8) of a tracker: its day, notes and document links. */
+export const trackerSteps = pgTable(
+  'tracker_steps',
+  {
+    introductionId: integer('introduction_id')
+      .notNull()
+      .references(() => trackers.introductionId, { onDelete: 'cascade' }),
+    step: smallint('step').notNull(),
+    doneOn: date('done_on').notNull(),
+    notes: text('notes').notNull().default(''),
+    /** [{ url, label }] */
+    links: jsonb('links').notNull().default(sql`'[]'::jsonb`),
+    recordedBy: integer('recorded_by').references(() => accounts.id),
+    recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [primaryKey({ columns: [table.introductionId, table.step] }), check('tracker_steps_step', sql`${table.step} between 1 and 8`)],
 );
 
 /** Small facts about this database: which reference data it holds. */

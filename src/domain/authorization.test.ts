@@ -42,6 +42,17 @@ const ACTIONS = {
   'audit.read': { do: 'audit.read' },
   'import.run': { do: 'import.run' },
   'account.self': { do: 'account.self' },
+  'introduction.read of LG 1 in LG 3, not forwarded': { do: 'introduction.read', from: IBARA, to: ELSEWHERE, forwarded: false },
+  'introduction.read of LG 3 in LG 1, not forwarded': { do: 'introduction.read', from: ELSEWHERE, to: IBARA, forwarded: false },
+  'introduction.read of LG 3 in LG 1, forwarded': { do: 'introduction.read', from: ELSEWHERE, to: IBARA, forwarded: true },
+  'introduction.read of LG 2 in LG 3, forwarded': { do: 'introduction.read', from: NAGI, to: ELSEWHERE, forwarded: true },
+  'introduction.send from LG 1': { do: 'introduction.send', from: IBARA },
+  'introduction.send from LG 2': { do: 'introduction.send', from: NAGI },
+  'introduction.answer to LG 1': { do: 'introduction.answer', to: IBARA },
+  'introduction.answer to LG 2': { do: 'introduction.answer', to: NAGI },
+  'introduction.coordinate': { do: 'introduction.coordinate' },
+  'tracker.record of LG 3 with LG 1': { do: 'tracker.record', parties: [ELSEWHERE, IBARA] },
+  'tracker.record of LG 2 with LG 3': { do: 'tracker.record', parties: [NAGI, ELSEWHERE] },
 } satisfies Record<string, Action>;
 type ActionName = keyof typeof ACTIONS;
 
@@ -63,6 +74,17 @@ const TABLE: Record<ActionName, Record<ActorName, 'Y' | 'N'>> = {
   'audit.read': { public: 'N', system: 'Y', officer: 'N', coordinator: 'Y', administrator: 'Y' },
   'import.run': { public: 'N', system: 'Y', officer: 'N', coordinator: 'N', administrator: 'Y' },
   'account.self': { public: 'N', system: 'Y', officer: 'Y', coordinator: 'Y', administrator: 'Y' },
+  'introduction.read of LG 1 in LG 3, not forwarded': { public: 'N', system: 'Y', officer: 'Y', coordinator: 'Y', administrator: 'Y' },
+  'introduction.read of LG 3 in LG 1, not forwarded': { public: 'N', system: 'Y', officer: 'N', coordinator: 'Y', administrator: 'Y' },
+  'introduction.read of LG 3 in LG 1, forwarded': { public: 'N', system: 'Y', officer: 'Y', coordinator: 'Y', administrator: 'Y' },
+  'introduction.read of LG 2 in LG 3, forwarded': { public: 'N', system: 'Y', officer: 'N', coordinator: 'Y', administrator: 'Y' },
+  'introduction.send from LG 1': { public: 'N', system: 'Y', officer: 'Y', coordinator: 'Y', administrator: 'Y' },
+  'introduction.send from LG 2': { public: 'N', system: 'Y', officer: 'N', coordinator: 'Y', administrator: 'Y' },
+  'introduction.answer to LG 1': { public: 'N', system: 'Y', officer: 'Y', coordinator: 'Y', administrator: 'Y' },
+  'introduction.answer to LG 2': { public: 'N', system: 'Y', officer: 'N', coordinator: 'Y', administrator: 'Y' },
+  'introduction.coordinate': { public: 'N', system: 'Y', officer: 'N', coordinator: 'Y', administrator: 'Y' },
+  'tracker.record of LG 3 with LG 1': { public: 'N', system: 'Y', officer: 'Y', coordinator: 'Y', administrator: 'Y' },
+  'tracker.record of LG 2 with LG 3': { public: 'N', system: 'Y', officer: 'N', coordinator: 'Y', administrator: 'Y' },
 };
 
 const cases = (Object.keys(TABLE) as ActionName[]).flatMap((actionName) =>
@@ -75,7 +97,7 @@ const isSentence = (text: string) =>
 
 describe('decide', () => {
   it('covers every action for every kind of actor in the table', () => {
-    expect(cases).toHaveLength(16 * 5);
+    expect(cases).toHaveLength(27 * 5);
   });
 
   it.each(cases)('$actionName by $actorName: $expected', ({ actionName, actorName, expected }) => {
@@ -115,6 +137,19 @@ describe('decide', () => {
     const relationship = decide(ACTORS.officer, { do: 'relationship.write', parties: [NAGI, ELSEWHERE] });
     expect(listing).toEqual({ allowed: false, reason: expect.stringContaining('their own local governments') });
     expect(relationship).toEqual({ allowed: false, reason: expect.stringContaining('relationships') });
+  });
+});
+
+describe('introductions', () => {
+  it('tells the recipient’s officer that the introduction is not forwarded yet, and anyone else whose it is', () => {
+    expect(decide(ACTORS.officer, { do: 'introduction.read', from: ELSEWHERE, to: IBARA, forwarded: false })).toEqual({
+      allowed: false,
+      reason: expect.stringContaining('has not forwarded'),
+    });
+    expect(decide(ACTORS.officer, { do: 'introduction.read', from: NAGI, to: ELSEWHERE, forwarded: true })).toEqual({
+      allowed: false,
+      reason: expect.stringContaining('only by the officers of its two local governments'),
+    });
   });
 });
 

@@ -5,7 +5,7 @@ import { KizunaError } from '../errors.js';
  *
  * - public (no account): reads what is published.
  * - officer: bound to one or more local governments; changes only those (their listings, their relationships).
- * - coordinator: every local government, moderation, the audit log, inviting officers.
+ * - coordinator: every local government, moderation, introductions, the audit log, inviting officers.
  * - administrator: everything a coordinator does, and accounts of every role, and imports.
  */
 export const ROLES = ['officer', 'coordinator', 'administrator'] as const;
@@ -47,7 +47,20 @@ export type Action =
   | { do: 'audit.read' }
   | { do: 'import.run' }
   /** What any account may do for itself: open its dashboard, make and revoke its own API tokens. */
-  | { do: 'account.self' };
+  | { do: 'account.self' }
+  /**
+   * See an introduction's thread and its formation tracker: the sender's officers always, the
+   * recipient's once a coordinator has forwarded it.
+   */
+  | { do: 'introduction.read'; from: number; to: number; forwarded: boolean }
+  /** Express interest for a local government in another, reply for it, or withdraw its interest. */
+  | { do: 'introduction.send'; from: number }
+  /** Accept or decline an introduction forwarded to a local government. */
+  | { do: 'introduction.answer'; to: number }
+  /** Review every introduction: forward it, ask its sender for more, or decline it. */
+  | { do: 'introduction.coordinate' }
+  /** Record or correct a step of the formation tracker of two local governments. */
+  | { do: 'tracker.record'; parties: readonly [number, number] };
 
 export type Decision = { allowed: true } | { allowed: false; reason: string };
 
@@ -70,6 +83,23 @@ export function decide(actor: Actor, action: Action): Decision {
     case 'listing.read-unpublished':
       if (isStaff(role) || localGovernmentIds.includes(action.localGovernmentId)) return allow;
       return deny('An officer changes only the listings of their own local governments.');
+    case 'introduction.read':
+      if (isStaff(role) || localGovernmentIds.includes(action.from) || (action.forwarded && localGovernmentIds.includes(action.to))) return allow;
+      return deny(
+        localGovernmentIds.includes(action.to)
+          ? 'A coordinator has not forwarded this introduction to your local government yet.'
+          : 'An introduction is seen only by the officers of its two local governments and by coordinators.',
+      );
+    case 'introduction.send':
+      if (isStaff(role) || localGovernmentIds.includes(action.from)) return allow;
+      return deny('An officer expresses interest only for their own local governments.');
+    case 'introduction.answer':
+      if (isStaff(role) || localGovernmentIds.includes(action.to)) return allow;
+      return deny('Only the officers of the local government an introduction was sent to answer it.');
+    case 'tracker.record':
+      if (isStaff(role) || action.parties.some((party) => localGovernmentIds.includes(party))) return allow;
+      return deny('Only the officers of the two local governments and coordinators record the steps of forming their relationship.');
+    case 'introduction.coordinate':
     case 'listing.moderate':
     case 'account.list':
     case 'audit.read':

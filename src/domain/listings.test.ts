@@ -35,6 +35,7 @@ describe('statusAfter', () => {
     renew: { draft: null, submitted: null, published: 'published', closed: null },
     withdraw: { draft: 'closed', submitted: 'closed', published: 'closed', closed: null },
     markMatched: { draft: null, submitted: null, published: 'closed', closed: null },
+    closeOnSigning: { draft: 'closed', submitted: 'closed', published: 'closed', closed: null },
   };
   const cases = (Object.keys(TABLE) as ListingStep[]).flatMap((step) =>
     LISTING_STATUSES.map((status) => ({ step, status, expected: TABLE[step][status] })),
@@ -42,7 +43,7 @@ describe('statusAfter', () => {
 
   it('the table covers every step and every status', () => {
     expect(Object.keys(TABLE).sort()).toEqual(Object.keys(LISTING_STEPS).sort());
-    expect(cases).toHaveLength(6 * 4);
+    expect(cases).toHaveLength(7 * 4);
   });
 
   it.each(cases.filter((c) => c.expected !== null))('$step from $status leads to $expected', ({ step, status, expected }) => {

@@ -25,7 +25,12 @@ export const LISTING_STEPS = {
   renew: { from: ['published'], to: 'published', by: 'owner' },
   withdraw: { from: ['draft', 'submitted', 'published'], to: 'closed', by: 'owner' },
   markMatched: { from: ['published'], to: 'closed', by: 'owner' },
-} as const satisfies Record<string, { from: readonly ListingStatus[]; to: ListingStatus; by: 'owner' | 'moderator' }>;
+  /**
+   * The local government signed an agreement through a formation tracker: its open listing, whatever
+   * its status, closes as matched, on the tracker's authority rather than the listing's.
+   */
+  closeOnSigning: { from: ['draft', 'submitted', 'published'], to: 'closed', by: 'tracker' },
+} as const satisfies Record<string, { from: readonly ListingStatus[]; to: ListingStatus; by: 'owner' | 'moderator' | 'tracker' }>;
 export type ListingStep = keyof typeof LISTING_STEPS;
 
 /** The status after a step, or why the step cannot be taken from this status. */
@@ -42,6 +47,7 @@ const PAST_TENSE: Record<ListingStep, string> = {
   renew: 'renewed',
   withdraw: 'withdrawn',
   markMatched: 'marked as matched',
+  closeOnSigning: 'closed on signing',
 };
 
 /**

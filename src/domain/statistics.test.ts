@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { computeTieStatistics, growthByYear, tieInForceOn, type JapaneseTie, type JapaneseUnit } from './statistics.js';
+import { computeTieStatistics, growthByYear, tieInForceOn, tieSignedAwaitingExchange, type JapaneseTie, type JapaneseUnit } from './statistics.js';
 
 const units: JapaneseUnit[] = [
   { id: 1, kind: 'prefecture', inCoverage: true, prefectureId: 1 },
@@ -95,5 +95,20 @@ describe('growthByYear', () => {
       { label: 'sister city', count: 2 },
       { label: 'friendship city', count: 1 },
     ]);
+  });
+});
+
+describe('tieSignedAwaitingExchange', () => {
+  it('holds a proposed relationship signed on or before the day, which is not in force', () => {
+    const signed = tie(1, 'JP', 2, 'US', { status: 'proposed', signedOn: '2026-11-20' });
+    expect(tieSignedAwaitingExchange(signed, '2026-11-20')).toBe(true);
+    expect(tieInForceOn(signed, '2026-11-20')).toBe(false);
+    expect(tieSignedAwaitingExchange(signed, '2026-11-19')).toBe(false);
+  });
+
+  it('does not hold a proposal without a day of signing, an active relationship, or an ended one', () => {
+    expect(tieSignedAwaitingExchange(tie(1, 'JP', 2, 'US', { status: 'proposed' }), '2026-11-20')).toBe(false);
+    expect(tieSignedAwaitingExchange(tie(1, 'JP', 2, 'US', { signedOn: '2026-01-01' }), '2026-11-20')).toBe(false);
+    expect(tieSignedAwaitingExchange(tie(1, 'JP', 2, 'US', { status: 'proposed', signedOn: '2026-01-01', endedOn: '2026-06-01' }), '2026-11-20')).toBe(false);
   });
 });

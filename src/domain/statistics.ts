@@ -9,6 +9,8 @@ export interface JapaneseUnit {
 
 /** A relationship with at least one Japanese party. */
 export interface JapaneseTie {
+  /** The relationship's id, where the caller needs to name it. */
+  id?: number;
   firstId: number;
   secondId: number;
   firstCountry: string;
@@ -30,6 +32,15 @@ export function tieInForceOn(tie: JapaneseTie, day: string): boolean {
   if (tie.endedOn !== null && tie.endedOn <= day) return false;
   if (tie.status === 'ended' && tie.endedOn === null) return false;
   return true;
+}
+
+/**
+ * Signed, but its first exchange has not begun: recorded as proposed with a day of signing on or
+ * before the day (as a formation tracker records a signing). Not in force, so never counted as such;
+ * the statistics show it on a line of its own.
+ */
+export function tieSignedAwaitingExchange(tie: JapaneseTie, day: string): boolean {
+  return tie.status === 'proposed' && tie.signedOn !== null && tie.signedOn <= day && (tie.endedOn === null || tie.endedOn > day);
 }
 
 /** A tie with a party abroad; one between two Japanese LGs is domestic. */

@@ -1,5 +1,6 @@
 import { accountsEn } from './accounts.js';
 import { dashboardEn } from './dashboard.js';
+import { introductionsEn } from './introductions.js';
 import { listingsEn } from './listings.js';
 import { matchingEn } from './matching.js';
 
@@ -8,6 +9,7 @@ export const en = {
   ...accountsEn,
   ...listingsEn,
   ...dashboardEn,
+  ...introductionsEn,
   ...matchingEn,
   'site.name': 'Kizuna',
   'site.tagline': 'Sister-city relationships of Japan’s local governments',
@@ -126,6 +128,10 @@ export const en = {
   'stats.domestic': 'Between Japanese local governments (counted apart)',
   'stats.change': 'Change since {date}',
   'stats.undated': '{count} of the international relationships have no recorded date: they are counted at every date.',
+  'stats.signedAwaitingExchange': 'Signed, first exchange not yet begun: {count}',
+  'stats.signedAwaitingExchangeDomestic': '(and {count} between Japanese local governments)',
+  'stats.signedAwaitingExchangeNote': 'Agreements signed by this day whose first exchange has not begun. They are not in force yet, so no other figure on this page counts them.',
+  'stats.signedOn': 'signed on {date}',
   'stats.byCountry': 'By partner country',
   'stats.byCountrySummary': 'Japan’s international relationships by the partner’s country, largest first.',
   'stats.byKind': 'By kind of Japanese local government',

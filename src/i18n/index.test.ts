@@ -44,3 +44,21 @@ describe('formats', () => {
     expect(formatPreciseDate('en', '1993-01-01', 'year')).toBe('1993');
   });
 });
+
+describe('the messages of introductions', () => {
+  it('name every problem, status, step, kind of message and formation step, in both languages', async () => {
+    const { PROBLEM_CODES, INTRODUCTION_STATUSES, INTRODUCTION_STEP_NAMES, FORMATION_STEPS } = await import('../domain/introductions.js');
+    const keys = [
+      ...PROBLEM_CODES.map((code) => `introductions.problem.${code}`),
+      ...INTRODUCTION_STATUSES.map((status) => `introductions.status.${status}`),
+      ...INTRODUCTION_STEP_NAMES.flatMap((step) => [`introductions.step.${step}`, `introductions.kind.${step}`]),
+      'introductions.kind.interest',
+      ...FORMATION_STEPS.map((step) => `tracker.step.${step}`),
+      ...['interest', 'answer', 'forward', 'askMore', 'decline', 'accept'].flatMap((event) => [`introductions.mail.${event}.subject`, `introductions.mail.${event}.text`]),
+    ];
+    for (const key of keys) {
+      expect(en, key).toHaveProperty([key]);
+      expect(ja, key).toHaveProperty([key]);
+    }
+  });
+});

@@ -1,3 +1,4 @@
+import type { Fact, Problem } from '../domain/introductions.js';
 import { parsePartialDate, type DatePrecision } from '../domain/relationships.js';
 import { loadCountries } from '../reference/countries.js';
 import { en, type MessageKey } from './en.js';
@@ -72,3 +73,19 @@ export function formatPartial(lang: Lang, partial: string): string {
 export function lgName(lang: Lang, lg: { name: { en: string; ja: string | null } }): string {
   return lang === 'ja' ? (lg.name.ja ?? lg.name.en) : lg.name.en;
 }
+
+/** A fact in words: text and numbers as they are, a local government by its name, a day as the language writes it, a message by its key. */
+function factText(lang: Lang, fact: Fact): string | number {
+  if (typeof fact === 'string' || typeof fact === 'number') return typeof fact === 'number' ? formatNumber(lang, fact) : fact;
+  if ('lg' in fact) return lgName(lang, { name: fact.lg });
+  if ('day' in fact) return formatPreciseDate(lang, fact.day, 'day');
+  return t(lang, fact.key as MessageKey);
+}
+
+/** A message whose placeholders are facts (local governments, days, other messages), in the language. */
+export function tFacts(lang: Lang, key: MessageKey, facts: Record<string, Fact> = {}): string {
+  return t(lang, key, Object.fromEntries(Object.entries(facts).map(([name, fact]) => [name, factText(lang, fact)])));
+}
+
+/** A problem of an introduction or its tracker, in the language. */
+export const problemText = (lang: Lang, problem: Problem): string => tFacts(lang, `introductions.problem.${problem.code}`, problem.facts);

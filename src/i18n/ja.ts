@@ -1,6 +1,7 @@
 import { accountsJa } from './accounts.js';
 import { dashboardJa } from './dashboard.js';
 import type { MessageKey } from './en.js';
+import { introductionsJa } from './introductions.js';
 import { listingsJa } from './listings.js';
 import { matchingJa } from './matching.js';
 
@@ -9,6 +10,7 @@ export const ja: Record<MessageKey, string> = {
   ...accountsJa,
   ...listingsJa,
   ...dashboardJa,
+  ...introductionsJa,
   ...matchingJa,
   'site.name': '絆 Kizuna',
   'site.tagline': '日本の地方公共団体の姉妹（友好）都市提携',
@@ -127,6 +129,10 @@ export const ja: Record<MessageKey, string> = {
   'stats.domestic': '日本の自治体どうしの提携（別に集計）',
   'stats.change': '{date}からの増減',
   'stats.undated': '海外との提携のうち {count} 件は提携日の記録がなく、どの基準日にも数えています。',
+  'stats.signedAwaitingExchange': '調印済みで交流がまだ始まっていない提携：{count}件',
+  'stats.signedAwaitingExchangeDomestic': '（ほかに国内の自治体どうしで{count}件）',
+  'stats.signedAwaitingExchangeNote': 'この日までに調印され、最初の交流がまだ始まっていない提携です。まだ発効していないため、このページのほかの数には含めていません。',
+  'stats.signedOn': '{date}調印',
   'stats.byCountry': '提携先の国別',
   'stats.byCountrySummary': '日本の海外との提携を提携先の国ごとに数え、多い順に並べたものです。',
   'stats.byKind': '自治体の種別ごと',

@@ -8,6 +8,9 @@ const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'write the date as YYYY-MM-DD')
   .refine((text) => typeof parsePartialDate(text) !== 'string', { message: 'is not a day of the calendar' });
+/** A web address a page may link to: http or https only, at most 2,000 characters (agreements, listing and tracker documents). */
+export const WebAddress = z.url({ protocol: /^https?$/, error: 'must be an http(s) address' }).max(2000);
+
 /** A row id: a positive 32-bit integer, as the database stores it. */
 export const localGovernmentId = z.number().int().positive().max(2_147_483_647);
 
@@ -36,7 +39,7 @@ const relationshipFields = {
   renewals: z.array(z.object({ renewedOn: isoDate, newEnd: isoDate }).strict()).max(50).optional(),
   fields: z.array(z.enum(EXCHANGE_FIELDS)).max(EXCHANGE_FIELDS.length).optional().openapi({ description: 'Fields of exchange' }),
   clair: clairConditions.optional(),
-  agreementUrl: z.url({ protocol: /^https?$/, error: 'must be an http(s) address' }).max(2000).nullable().optional(),
+  agreementUrl: WebAddress.nullable().optional(),
   source: z.string().trim().min(1).max(500).optional().openapi({ description: 'Where the facts come from', example: 'CLAIR list, June 2019' }),
   verified: z.boolean().optional(),
   notes: z.string().max(5000).nullable().optional(),
@@ -117,7 +120,7 @@ export const ListingInput = z
       .array(
         z
           .object({
-            url: z.url({ protocol: /^https?$/, error: 'must be an http(s) address' }).max(2000),
+            url: WebAddress,
             label: z.string().trim().min(1, 'give the link a label').max(100, 'use at most 100 characters'),
           })
           .strict(),

@@ -267,27 +267,54 @@ async function lockedListing(db: Db, id: number): Promise<Listing> {
 /**
  * Takes one step of a listing's life. Owners' steps need the right to write the listing; a
  * moderator's need moderation rights. Sending back needs a comment, which the officer then sees.
+ * Closing on signing is the formation tracker's (closeListingsOnSigning), never asked for directly.
  */
 export async function takeListingStep(db: Db, actor: Actor, id: number, step: ListingStep, comment?: string, day = today()): Promise<Listing> {
-  const note = comment?.trim() || null;
   return db.transaction(async (tx) => {
     const before = await lockedListing(tx, id);
-    authorize(actor, LISTING_STEPS[step].by === 'moderator' ? { do: 'listing.moderate' } : { do: 'listing.write', localGovernmentId: before.localGovernment.id });
-    if (note && note.length > 2000) failIfProblems([{ field: 'comment', message: 'use at most 2000 characters' }]);
-    if (step === 'requestChanges' && !note) failIfProblems([{ field: 'comment', message: 'say what should change, so that the officer knows' }]);
-    const next = statusAfter(before.status, step);
-    if ('problem' in next) throw new KizunaError('conflict', next.problem);
-    if (step === 'submit' || step === 'publish') failIfProblems(problemsBeforeSubmission(before.direction, before));
-    const changes: Partial<typeof listings.$inferInsert> = { status: next.status };
-    if (step === 'publish') Object.assign(changes, { publishedAt: new Date(), freshSince: day });
-    if (step === 'renew') Object.assign(changes, { freshSince: day });
-    if (step === 'withdraw') changes.closedReason = 'withdrawn';
-    if (step === 'markMatched') changes.closedReason = 'matched';
-    await tx.update(listings).set(changes).where(eq(listings.id, id));
-    await recordStep(tx, actor, id, step, note);
-    const after = await loadListing(tx, id);
-    await writeAudit(tx, actor, { action: step, entity: 'listing', entityId: id, before, after: note ? { ...after, comment: note } : after });
-    return after;
+    const by = LISTING_STEPS[step].by;
+    if (by === 'tracker') throw new KizunaError('forbidden', 'A listing closes on signing only through the formation tracker of its introduction.');
+    authorize(actor, by === 'moderator' ? { do: 'listing.moderate' } : { do: 'listing.write', localGovernmentId: before.localGovernment.id });
+    return applyListingStep(tx, actor, before, step, comment?.trim() || null, day);
+  });
+}
+
+/** A step of a listing the caller has locked and may take: checks its comment and status, records it and audits it. */
+async function applyListingStep(tx: Db, actor: Actor, before: Listing, step: ListingStep, note: string | null, day: string): Promise<Listing> {
+  const id = before.id;
+  if (note && note.length > 2000) failIfProblems([{ field: 'comment', message: 'use at most 2000 characters' }]);
+  if (step === 'requestChanges' && !note) failIfProblems([{ field: 'comment', message: 'say what should change, so that the officer knows' }]);
+  const next = statusAfter(before.status, step);
+  if ('problem' in next) throw new KizunaError('conflict', next.problem);
+  if (step === 'submit' || step === 'publish') failIfProblems(problemsBeforeSubmission(before.direction, before));
+  const changes: Partial<typeof listings.$inferInsert> = { status: next.status };
+  if (step === 'publish') Object.assign(changes, { publishedAt: new Date(), freshSince: day });
+  if (step === 'renew') Object.assign(changes, { freshSince: day });
+  if (step === 'withdraw') changes.closedReason = 'withdrawn';
+  if (step === 'markMatched' || step === 'closeOnSigning') changes.closedReason = 'matched';
+  await tx.update(listings).set(changes).where(eq(listings.id, id));
+  await recordStep(tx, actor, id, step, note);
+  const after = await loadListing(tx, id);
+  await writeAudit(tx, actor, { action: step, entity: 'listing', entityId: id, before, after: note ? { ...after, comment: note } : after });
+  return after;
+}
+
+/**
+ * Closes the open listings (draft, under review or published) of local governments as matched,
+ * when they sign an agreement through a formation tracker. The tracker has decided who may record
+ * the signing, so the listings' own permissions do not apply; each closing is kept as a listing
+ * event and audited, in the caller's transaction.
+ */
+export async function closeListingsOnSigning(db: Db, actor: Actor, localGovernmentIds: readonly number[], comment: string, day = today()): Promise<Listing[]> {
+  return db.transaction(async (tx) => {
+    const open = await tx
+      .select({ id: listings.id })
+      .from(listings)
+      .where(and(inArray(listings.localGovernmentId, [...localGovernmentIds]), ne(listings.status, 'closed')))
+      .orderBy(asc(listings.id));
+    const closed: Listing[] = [];
+    for (const { id } of open) closed.push(await applyListingStep(tx, actor, await lockedListing(tx, id), 'closeOnSigning', comment, day));
+    return closed;
   });
 }
 

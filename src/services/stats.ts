@@ -1,7 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { queryRows, type Db } from '../db/client.js';
 import { prefectureIdOf } from '../db/fragments.js';
-import { computeTieStatistics, growthByYear, tieInForceOn, type GrowthYear, type JapaneseTie } from '../domain/statistics.js';
+import { computeTieStatistics, growthByYear, isInternational, tieInForceOn, tieSignedAwaitingExchange, type GrowthYear, type JapaneseTie } from '../domain/statistics.js';
+import { localGovernmentUrl, relationshipUrl } from './presenters.js';
 import { today } from './registry.js';
 
 /** The year of Japan's first sister-city relationship, where growth charts begin. */
@@ -20,6 +21,21 @@ export interface JapanStatistics {
   byPrefecture: { prefecture: { id: number; jisCode: string; name: { en: string; ja: string } }; relationships: number; localGovernmentsWithPartner: number }[];
   byLabel: { label: string; count: number }[];
   growth: { years: GrowthYear[]; milestones: { ordinal: number; signedOn: string }[] };
+  /**
+   * Relationships signed by asOf whose first exchange has not begun (status proposed with a day of
+   * signing): not in force, so in no figure above; counted and listed here, domestic ones apart.
+   */
+  signedAwaitingExchange: { international: number; domestic: number; relationships: SignedRelationship[] };
+}
+
+/** A relationship as the statistics list it: its parties, label and day of signing. */
+export interface SignedRelationship {
+  id: number;
+  url: string;
+  parties: { id: number; url: string; name: { en: string; ja: string | null } }[];
+  label: string;
+  signedOn: string;
+  domestic: boolean;
 }
 
 /** The same day a month earlier (the last day of that month when it is shorter). */
@@ -46,6 +62,7 @@ export async function japanStatistics(db: Db, asOf: string = today()): Promise<J
       where lg.country = 'JP'`,
   );
   const [rows] = await queryRows<{
+    ids: number[];
     first_ids: number[] | null;
     second_ids: number[];
     first_countries: string[];
@@ -56,7 +73,7 @@ export async function japanStatistics(db: Db, asOf: string = today()): Promise<J
     ended: (string | null)[];
   }>(
     db,
-    sql`select array_agg(first_id) as first_ids, array_agg(second_id) as second_ids,
+    sql`select array_agg(id) as ids, array_agg(first_id) as first_ids, array_agg(second_id) as second_ids,
         array_agg(first_country) as first_countries, array_agg(second_country) as second_countries,
         array_agg(label) as labels, array_agg(status) as statuses,
         array_agg(to_char(signed_on, 'YYYY-MM-DD')) as signed, array_agg(to_char(ended_on, 'YYYY-MM-DD')) as ended
@@ -68,6 +85,7 @@ export async function japanStatistics(db: Db, asOf: string = today()): Promise<J
   );
   const japaneseUnits = (units?.ids ?? []).map((id, i) => ({ id, kind: units!.kinds[i]!, inCoverage: units!.in_coverage[i]!, prefectureId: units!.prefecture_ids[i]! }));
   const ties = (rows?.first_ids ?? []).map<JapaneseTie>((firstId, i) => ({
+    id: rows!.ids[i]!,
     firstId,
     secondId: rows!.second_ids[i]!,
     firstCountry: rows!.first_countries[i]!.trim(),
@@ -87,6 +105,7 @@ export async function japanStatistics(db: Db, asOf: string = today()): Promise<J
     Number(asOf.slice(0, 4)),
     asOf,
   );
+  const awaiting = ties.filter((tie) => tieSignedAwaitingExchange(tie, asOf));
   return {
     asOf,
     totals: statistics.totals,
@@ -100,5 +119,35 @@ export async function japanStatistics(db: Db, asOf: string = today()): Promise<J
     })),
     byLabel: statistics.byLabel,
     growth: { years: growth.years, milestones: growth.milestones.map(({ ordinal, signedOn }) => ({ ordinal, signedOn })) },
+    signedAwaitingExchange: {
+      international: awaiting.filter(isInternational).length,
+      domestic: awaiting.filter((tie) => !isInternational(tie)).length,
+      relationships: await signedRelationships(db, awaiting),
+    },
   };
+}
+
+/** The parties of the relationships signed and waiting for their first exchange (few: one query). */
+async function signedRelationships(db: Db, ties: JapaneseTie[]): Promise<SignedRelationship[]> {
+  if (ties.length === 0) return [];
+  const ids = [...new Set(ties.flatMap((tie) => [tie.firstId, tie.secondId]))];
+  const parties = await queryRows<{ id: number; slug: string; name_en: string; name_ja: string | null }>(
+    db,
+    sql`select id, slug, name_en, name_ja from local_governments where id = any(${sql.param(ids)}::int[])`,
+  );
+  const party = (id: number) => {
+    const row = parties.find((candidate) => candidate.id === id)!;
+    return { id, url: localGovernmentUrl(row), name: { en: row.name_en, ja: row.name_ja } };
+  };
+  return ties
+    .map((tie) => ({
+      id: tie.id!,
+      url: relationshipUrl({ id: tie.id! }),
+      // The Japanese party first, as the statistics read.
+      parties: tie.firstCountry === 'JP' ? [party(tie.firstId), party(tie.secondId)] : [party(tie.secondId), party(tie.firstId)],
+      label: tie.label,
+      signedOn: tie.signedOn!,
+      domestic: !isInternational(tie),
+    }))
+    .sort((a, b) => b.signedOn.localeCompare(a.signedOn) || a.id - b.id);
 }

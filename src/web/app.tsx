@@ -29,6 +29,7 @@ import type { PageContext } from './pages/layout.js';
 import { identify, type KizunaEnv, type SessionOptions } from './session.js';
 import { registerAccountPages } from './routes/account.js';
 import { registerDashboardPages } from './routes/dashboard.js';
+import { registerIntroductionPages } from './routes/introductions.js';
 import { registerListingPages } from './routes/listings.js';
 import { registerMatchPages } from './routes/match.js';
 import {
@@ -99,6 +100,7 @@ function createPages(db: Db, options: SessionOptions): Hono<KizunaEnv> {
   registerAccountPages(pages, db, options);
   registerListingPages(pages, db);
   registerDashboardPages(pages, db);
+  registerIntroductionPages(pages, db, options);
   registerMatchPages(pages, db);
   pages.get('/', async (c) => {
     const year = Number(today().slice(0, 4));

@@ -5,8 +5,10 @@ import { COMPLETE_LISTING_FORM, signedInClient, TestClient } from '../../test/cl
 import { openTestDatabase } from '../../test/database.js';
 import { queryRows, type Database } from '../db/client.js';
 import { actorOfSession, createApiToken, inviteAccount, setAccountEnabled } from '../services/accounts.js';
+import { addDays } from '../domain/introductions.js';
+import { expressInterest, saveTrackerStep, takeIntroductionStep } from '../services/introductions.js';
 import { createListing, takeListingStep } from '../services/listings.js';
-import { createRelationship } from '../services/registry.js';
+import { createRelationship, today } from '../services/registry.js';
 import { createApp } from './app.js';
 import { readListingForm } from './forms/listingForm.js';
 import { SESSION_COOKIE } from './session.js';
@@ -23,6 +25,8 @@ let app: ReturnType<typeof createApp>;
 const lg = { target: 0, other: 0 };
 /** Foreign LGs, each the partner of one fresh relationship. */
 let partners: number[] = [];
+/** Foreign LGs, each the other party of one fresh introduction with the target LG. */
+let strangers: number[] = [];
 
 /** Who asks, in the columns' order. */
 const WHO = ['public', 'officer', 'otherOfficer', 'coordinator', 'administrator'] as const;
@@ -61,6 +65,7 @@ beforeAll(async () => {
   lg.target = await lgId('332020');
   lg.other = await lgId('336238');
   partners = (await queryRows<{ id: number }>(database.db, sql`select id from local_governments where country = 'FR' order by id limit 200`)).map((row) => row.id);
+  strangers = (await queryRows<{ id: number }>(database.db, sql`select id from local_governments where country = 'DE' order by id limit 400`)).map((row) => row.id);
   accounts.officer = await createTestAccount(database.db, 'officer', [lg.target]);
   accounts.otherOfficer = await createTestAccount(database.db, 'officer', [lg.other]);
   accounts.coordinator = await createTestAccount(database.db, 'coordinator');
@@ -83,6 +88,10 @@ const WATCHED = [
   'api_tokens',
   'audit_log',
   'sign_in_failures',
+  'introductions',
+  'introduction_messages',
+  'trackers',
+  'tracker_steps',
 ] as const;
 
 /** Every watched table as its row count and a digest of all its rows. */
@@ -147,6 +156,69 @@ const relationshipRow = async (id: number) =>
 
 const accountRow = async (email: string) =>
   (await queryRows<{ id: number; status: string; role: string }>(database.db, sql`select id, status, role from accounts where email = ${email}`))[0];
+
+let fixtureDays = 0;
+/**
+ * A past day for each introduction the target LG sends as a fixture, so that the fixtures never
+ * reach its limit of ten a day, which the rows that send one through the form count against.
+ */
+const fixtureDay = () => addDays('2020-01-01', fixtureDays++);
+
+/** A new introduction between the target LG and a stranger abroad: sent by the target or received by it, in a status. */
+async function freshIntroduction(direction: 'sent' | 'received', status: 'pending' | 'more-info' | 'forwarded' | 'accepted'): Promise<number> {
+  const stranger = strangers.shift();
+  if (stranger === undefined) throw new Error('Out of strangers for fresh introductions');
+  const [from, to] = direction === 'sent' ? [lg.target, stranger] : [stranger, lg.target];
+  const { id } = await expressInterest(database.db, OPERATOR, { from, to, message: 'Shall we meet?' }, { day: direction === 'sent' ? fixtureDay() : today() });
+  if (status === 'more-info') await takeIntroductionStep(database.db, OPERATOR, id, 'askMore', 'Tell us more.');
+  if (status === 'forwarded' || status === 'accepted') await takeIntroductionStep(database.db, OPERATOR, id, 'forward', '');
+  if (status === 'accepted') await takeIntroductionStep(database.db, OPERATOR, id, 'accept', 'Gladly.');
+  return id;
+}
+
+/** An accepted introduction of the target LG whose tracker has its steps recorded up to one. */
+async function trackerAt(recordedUpTo: number): Promise<number> {
+  const id = await freshIntroduction('sent', 'accepted');
+  for (let step = 2; step <= recordedUpTo; step++) {
+    await saveTrackerStep(database.db, OPERATOR, id, step, { doneOn: today(), notes: '', links: [], label: step === 7 ? 'sister city' : undefined }, 'record');
+  }
+  return id;
+}
+
+const introductionRow = async (id: number) =>
+  (await queryRows<{ status: string; to_lg_id: number }>(database.db, sql`select status, to_lg_id from introductions where id = ${id}`))[0]!;
+const repliesOf = async (id: number) =>
+  (await queryRows<{ count: number }>(database.db, sql`select count(*)::int as count from introduction_messages where introduction_id = ${id} and kind = 'reply'`))[0]!.count;
+const trackerRelationship = async (id: number) =>
+  (await queryRows<{ status: string; label: string }>(database.db, sql`select r.status, r.label from trackers t join relationships r on r.id = t.relationship_id where t.introduction_id = ${id}`))[0];
+
+/** A step of an introduction of the target LG, from a status, and the status it must reach. */
+const introductionStep = (
+  name: string,
+  path: string,
+  direction: 'sent' | 'received',
+  from: 'pending' | 'more-info' | 'forwarded',
+  expected: Row['expected'],
+  message: string,
+  effect: (id: number) => Promise<void>,
+): Row => ({
+  name: `POST /introductions/:id/${path} (${name})`,
+  expected,
+  async prepare() {
+    const id = await freshIntroduction(direction, from);
+    return { call: { path: `/introductions/${id}/${path}`, form: { message } }, effect: () => effect(id) };
+  },
+});
+
+/** A tracker step of the target LG's introduction, recorded or corrected, with what it must change. */
+const trackerStep = (name: string, recordedUpTo: number, path: string, form: Record<string, string>, effect: (id: number) => Promise<void>): Row => ({
+  name: `POST /introductions/:id/${path} (${name})`,
+  expected: ['sign-in', 303, 403, 303, 303],
+  async prepare() {
+    const id = await trackerAt(recordedUpTo);
+    return { call: { path: `/introductions/${id}/${path}`, form }, effect: () => effect(id) };
+  },
+});
 
 let serial = 0;
 const unique = (what: string) => `${what}-${process.pid}-${++serial}-${Date.now()}`;
@@ -297,6 +369,48 @@ const MATRIX: Row[] = [
       };
     },
   },
+  {
+    name: 'POST /introductions (express interest for the LG)',
+    expected: ['sign-in', 303, 403, 303, 303],
+    async prepare() {
+      const stranger = strangers.shift()!;
+      return {
+        call: { path: '/introductions', form: { from: String(lg.target), to: String(stranger), message: 'Canals and white walls; shall we meet?' } },
+        effect: async () => {
+          const rows = await queryRows<{ status: string }>(database.db, sql`select status from introductions where from_lg_id = ${lg.target} and to_lg_id = ${stranger}`);
+          expect(rows).toEqual([{ status: 'pending' }]);
+        },
+      };
+    },
+  },
+  introductionStep('a coordinator forwards', 'forward', 'sent', 'pending', ['sign-in', 403, 403, 303, 303], '', async (id) => expect((await introductionRow(id)).status).toBe('forwarded')),
+  introductionStep('a coordinator asks for more', 'ask', 'sent', 'pending', ['sign-in', 403, 403, 303, 303], 'Which season suits you?', async (id) =>
+    expect((await introductionRow(id)).status).toBe('more-info'),
+  ),
+  introductionStep('a coordinator declines before forwarding', 'decline', 'sent', 'pending', ['sign-in', 403, 403, 303, 303], 'They seek no partner.', async (id) =>
+    expect((await introductionRow(id)).status).toBe('declined'),
+  ),
+  introductionStep('the sender answers a request for more', 'messages', 'sent', 'more-info', ['sign-in', 303, 403, 303, 303], 'In spring.', async (id) => expect(await repliesOf(id)).toBe(1)),
+  introductionStep('the sender withdraws', 'withdraw', 'sent', 'pending', ['sign-in', 303, 403, 303, 303], '', async (id) => expect((await introductionRow(id)).status).toBe('withdrawn')),
+  introductionStep('the recipient, before forwarding, writes', 'messages', 'received', 'pending', ['sign-in', 403, 403, 303, 303], 'Hello?', async (id) => expect(await repliesOf(id)).toBe(1)),
+  introductionStep('the recipient writes once forwarded', 'messages', 'received', 'forwarded', ['sign-in', 303, 403, 303, 303], 'Welcome.', async (id) => expect(await repliesOf(id)).toBe(1)),
+  introductionStep('the recipient accepts', 'accept', 'received', 'forwarded', ['sign-in', 303, 403, 303, 303], 'With joy.', async (id) => {
+    expect((await introductionRow(id)).status).toBe('accepted');
+    expect(await queryRows(database.db, sql`select step from tracker_steps where introduction_id = ${id}`)).toEqual([{ step: 1 }]);
+  }),
+  introductionStep('the recipient declines', 'decline', 'received', 'forwarded', ['sign-in', 303, 403, 303, 303], 'Not this year.', async (id) =>
+    expect((await introductionRow(id)).status).toBe('declined'),
+  ),
+  trackerStep('record the next step', 1, 'steps/2', { doneOn: today(), notes: 'Mayors spoke.' }, async (id) =>
+    expect(await queryRows(database.db, sql`select notes from tracker_steps where introduction_id = ${id} and step = 2`)).toEqual([{ notes: 'Mayors spoke.' }]),
+  ),
+  trackerStep('correct a recorded step', 1, 'steps/1/correction', { doneOn: today(), notes: 'Found through the listings.' }, async (id) =>
+    expect(await queryRows(database.db, sql`select notes from tracker_steps where introduction_id = ${id} and step = 1`)).toEqual([{ notes: 'Found through the listings.' }]),
+  ),
+  trackerStep('signing creates the relationship', 6, 'steps/7', { doneOn: today(), label: 'friendship city' }, async (id) =>
+    expect(await trackerRelationship(id)).toEqual({ status: 'proposed', label: 'friendship city' }),
+  ),
+  trackerStep('exchange begun makes it active', 7, 'steps/8', { doneOn: today() }, async (id) => expect(await trackerRelationship(id)).toEqual({ status: 'active', label: 'sister city' })),
   listingStep('submit', 'draft', { status: 'submitted' }),
   listingStep('renew', 'published', { status: 'published' }),
   listingStep('withdraw', 'published', { status: 'closed', closed_reason: 'withdrawn' }),
@@ -482,6 +596,34 @@ describe('permission before input', () => {
     const response = await sendForm(client, `/dashboard/listings?lg=${lg.target}`, { population: 'many', 'outline.en': 'Taken over' }, client.csrf);
     expect(response.status).toBe(403);
     expect(await snapshot()).toEqual(before);
+  });
+});
+
+describe('permission before input, for introductions', () => {
+  it('refuses an officer of another LG who expresses interest for the LG with an empty message (403, not 422)', async () => {
+    const client = clients.otherOfficer;
+    const before = await snapshot();
+    const response = await sendForm(client, '/introductions', { from: String(lg.target), to: String(strangers.shift()!), message: '' }, client.csrf);
+    expect(response.status).toBe(403);
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('refuses the recipient’s officer who answers before forwarding, with an empty message (403, not 422), and shows nothing of the thread', async () => {
+    const id = await freshIntroduction('received', 'pending');
+    const client = clients.officer;
+    const before = await snapshot();
+    expect((await sendForm(client, `/introductions/${id}/accept`, { message: '' }, client.csrf)).status).toBe(403);
+    const page = await client.request(`/introductions/${id}`);
+    expect(page.status).toBe(403);
+    expect(await page.text()).not.toContain('Shall we meet?');
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('sends the public to sign in for a thread, and never shows it', async () => {
+    const id = await freshIntroduction('sent', 'pending');
+    const page = await clients.public.request(`/introductions/${id}`);
+    expect(page.status).toBe(303);
+    expect(page.headers.get('location')).toBe(`/sign-in?next=${encodeURIComponent(`/introductions/${id}`)}`);
   });
 });
 
@@ -684,11 +826,19 @@ describe('a NUL byte, which PostgreSQL cannot store in text', () => {
     const draft = await freshListing('draft');
     const relationship = await freshRelationship();
     const link = await inviteAccount(database.db, OPERATOR, { email: `${unique('nul')}@city.example.jp`, name: 'Nul', role: 'officer', localGovernmentIds: [lg.target] });
+    const [introduction, tracker, signing] = [await freshIntroduction('sent', 'pending'), await trackerAt(1), await trackerAt(6)];
     const attempts: { name: string; response: () => Promise<Response> }[] = [
       { name: 'listing form, outline', response: () => sendForm(admin, `/dashboard/listings/${draft}`, { ...COMPLETE_LISTING_FORM, 'outline.en': NUL }, admin.csrf) },
       { name: 'listing form, contact name', response: () => sendForm(admin, `/dashboard/listings/${draft}`, { ...COMPLETE_LISTING_FORM, 'contact.name': NUL }, admin.csrf) },
       { name: 'listing form, link label', response: () => sendForm(admin, `/dashboard/listings/${draft}`, { ...COMPLETE_LISTING_FORM, 'links[0].url': 'https://example.org/', 'links[0].label': NUL }, admin.csrf) },
       { name: 'token name', response: () => sendForm(admin, '/account/tokens', { name: NUL }, admin.csrf) },
+      {
+        name: 'introduction message',
+        response: () => sendForm(admin, '/introductions', { from: String(lg.target), to: String(strangers.shift()!), message: NUL }, admin.csrf),
+      },
+      { name: 'introduction reply', response: () => sendForm(admin, `/introductions/${introduction}/messages`, { message: NUL }, admin.csrf) },
+      { name: 'tracker step notes', response: () => sendForm(admin, `/introductions/${tracker}/steps/2`, { doneOn: today(), notes: NUL }, admin.csrf) },
+      { name: 'signing label', response: () => sendForm(admin, `/introductions/${signing}/steps/7`, { doneOn: today(), label: NUL }, admin.csrf) },
       { name: 'invitation name', response: () => sendForm(admin, '/admin/accounts/invite', { email: `${unique('nul')}@city.example.jp`, name: NUL, role: 'coordinator', localGovernmentIds: '' }, admin.csrf) },
       { name: 'invitation e-mail', response: () => sendForm(admin, '/admin/accounts/invite', { email: `nul${NUL}@city.example.jp`, name: 'Nul', role: 'coordinator', localGovernmentIds: '' }, admin.csrf) },
       {

@@ -141,6 +141,22 @@ export const Statistics = z
       years: z.array(z.object({ year: z.number().int(), signed: z.number().int(), inForce: z.number().int() })),
       milestones: z.array(z.object({ ordinal: z.number().int(), signedOn: z.string() })),
     }),
+    signedAwaitingExchange: z
+      .object({
+        international: z.number().int(),
+        domestic: z.number().int(),
+        relationships: z.array(
+          z.object({
+            id: z.number().int(),
+            url: z.string(),
+            parties: z.array(z.object({ id: z.number().int(), url: z.string(), name: z.object({ en: z.string(), ja: z.string().nullable() }) })),
+            label: z.string(),
+            signedOn: z.string(),
+            domestic: z.boolean(),
+          }),
+        ),
+      })
+      .openapi({ description: 'Agreements signed by the day whose first exchange has not begun (status proposed): not counted in any other figure' }),
   })
   .openapi('Statistics');
 

@@ -47,6 +47,11 @@ const SERVICE_MESSAGES: [RegExp, MessageKey, ((match: RegExpExecArray) => Record
   [/^This account is disabled/, 'accounts.problem.disabled'],
   [/^Sign in first/, 'accounts.problem.signInFirst'],
   [/^There is an account for (\S+) already/, 'accounts.problem.emailTaken'],
+  [/^A coordinator has not forwarded this introduction/, 'introductions.forbidden.notForwarded'],
+  [/^An introduction is seen only by/, 'introductions.forbidden.parties'],
+  [/^An officer expresses interest only for/, 'introductions.forbidden.ownLg'],
+  [/^Only the officers of the local government an introduction was sent to/, 'introductions.forbidden.recipient'],
+  [/^Only the officers of the two local governments and coordinators record/, 'introductions.forbidden.tracker'],
 ];
 
 /** A service's message (a field problem or a refusal) in the page's language, as a sentence. */
@@ -510,10 +515,11 @@ export function changedFields(before: unknown, after: unknown): FieldChange[] {
 }
 
 /** The kinds of things the audit log can be narrowed to. */
-export const AUDIT_ENTITIES = ['relationship', 'listing', 'account', 'api_token'] as const;
+export const AUDIT_ENTITIES = ['relationship', 'listing', 'account', 'api_token', 'introduction', 'tracker'] as const;
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number];
 
-const ENTITY_PAGES: Partial<Record<string, string>> = { relationship: '/relationships', listing: '/listings' };
+/** A tracker is kept under its introduction's id, and shown on its page. */
+const ENTITY_PAGES: Partial<Record<string, string>> = { relationship: '/relationships', listing: '/listings', introduction: '/introductions', tracker: '/introductions' };
 const CHANGES_SHOWN = 8;
 
 const EntityCell: FC<{ ctx: PageContext; entry: AuditEntry }> = ({ ctx, entry }) => {

@@ -4,13 +4,27 @@ import { LISTING_LIMITS, type ListingNotice, type ListingStep } from '../../doma
 import { EXCHANGE_FIELDS } from '../../domain/relationships.js';
 import { formatJapanTime, formatNumber, formatPreciseDate, lgName, t, type Lang, type MessageKey } from '../../i18n/index.js';
 import { DESIRED_REGION_KINDS, desiredRegionChoices } from '../../reference/desiredRegions.js';
+import type { IntroductionNotice } from '../../domain/introductions.js';
+import type { DashboardIntroduction } from '../../services/introductions.js';
 import type { Listing, ListingEvent } from '../../services/listings.js';
+import { IntroductionsTable } from './introductions.js';
 import { LINK_ROWS, type ListingFormValues } from '../forms/listingForm.js';
 import { CsrfField, href, Layout, type PageContext } from './layout.js';
 import { ListingProfile } from './listings.js';
 
-/** The dashboard's notices: the listings' own, and the moderation queue for coordinators. */
-export type Notice = ListingNotice<Listing> | { kind: 'queue'; count: number };
+/** The dashboard's notices: the listings' and introductions' own, and for coordinators what waits for them. */
+export type Notice =
+  | ListingNotice<Listing>
+  | { kind: 'queue'; count: number }
+  | { kind: 'introductionsWaiting'; count: number }
+  | { kind: 'introduction'; notice: IntroductionNotice<DashboardIntroduction> };
+
+/** An introduction's notice in words: "A coordinator asked for more about Ibara City’s interest in Nagi Town". */
+function introductionNoticeText(lang: Lang, notice: IntroductionNotice<DashboardIntroduction>): string {
+  const names = { from: lgName(lang, notice.introduction.from), to: lgName(lang, notice.introduction.to) };
+  if (notice.kind !== 'declined') return t(lang, `introductions.notice.${notice.kind}`, names);
+  return t(lang, 'introductions.notice.declined', { who: notice.by === 'to' ? names.to : t(lang, 'introductions.aCoordinator'), reason: notice.reason });
+}
 
 /** A listing's status in words, with the reason it closed. */
 export const statusText = (lang: Lang, listing: Pick<Listing, 'status' | 'closedReason'>) =>
@@ -36,6 +50,16 @@ const NoticeItem: FC<{ ctx: PageContext; notice: Notice }> = ({ ctx, notice }) =
   if (notice.kind === 'queue') {
     return <li><a href={href(ctx, '/moderation')}>{t(ctx.lang, 'dashboard.notice.queue', { count: notice.count })}</a></li>;
   }
+  if (notice.kind === 'introductionsWaiting') {
+    return <li><a href={href(ctx, '/introductions?status=pending')}>{t(ctx.lang, 'introductions.notice.waiting', { count: notice.count })}</a></li>;
+  }
+  if (notice.kind === 'introduction') {
+    return (
+      <li class={`notice notice-introduction-${notice.notice.kind}`}>
+        <a href={href(ctx, notice.notice.introduction.url)}>{introductionNoticeText(ctx.lang, notice.notice)}</a>
+      </li>
+    );
+  }
   const lg = lgName(ctx.lang, notice.listing.localGovernment);
   const text =
     notice.kind === 'changes'
@@ -55,8 +79,10 @@ export const DashboardPage: FC<{
   staff: boolean;
   localGovernments: { id: number; url: string; name: { en: string; ja: string | null } }[];
   listings: Listing[];
+  /** An officer's introductions, sent and received. */
+  introductions: DashboardIntroduction[];
   notices: Notice[];
-}> = ({ ctx, staff, localGovernments, listings, notices }) => {
+}> = ({ ctx, staff, localGovernments, listings, introductions, notices }) => {
   const lang = ctx.lang;
   const open = new Set(listings.filter((listing) => listing.status !== 'closed').map((listing) => listing.localGovernment.id));
   return (
@@ -72,6 +98,7 @@ export const DashboardPage: FC<{
           <h2 id="staff">{t(lang, 'dashboard.staffLinks')}</h2>
           <ul class="cards">
             <li><a href={href(ctx, '/moderation')}>{t(lang, 'dashboard.moderation')}</a></li>
+            <li><a href={href(ctx, '/introductions')}>{t(lang, 'introductions.dashboard.all')}</a></li>
             <li><a href={href(ctx, '/admin/accounts')}>{t(lang, 'dashboard.accounts')}</a></li>
             <li><a href={href(ctx, '/audit')}>{t(lang, 'dashboard.audit')}</a></li>
           </ul>
@@ -136,6 +163,12 @@ export const DashboardPage: FC<{
           <p class="muted">{t(lang, 'dashboard.noListings')}</p>
         )}
       </section>
+      {staff ? null : (
+        <section aria-labelledby="introductions">
+          <h2 id="introductions">{t(lang, 'introductions.dashboard.title')}</h2>
+          {introductions.length ? <IntroductionsTable ctx={ctx} introductions={introductions} /> : <p class="muted">{t(lang, 'introductions.dashboard.none')}</p>}
+        </section>
+      )}
       <p>
         <a href={href(ctx, '/account')}>{t(lang, 'dashboard.account')}</a>
       </p>

@@ -258,8 +258,34 @@ function statusMessage(lang: Lang, listing: Listing, day: string): string {
 /** Only plain web addresses become links; anything else is shown as text. */
 const isWebAddress = (url: string) => /^https?:\/\//i.test(url);
 
+/** Whom a signed-in visitor may express interest for: any LG (a coordinator, who chooses next), or their own other LGs. */
+export type InterestSenders = { kind: 'staff' } | { kind: 'officer'; localGovernments: { id: number; name: { en: string; ja: string | null } }[] };
+
+/** "Express interest": a link for one sender, a choice for several. */
+const ExpressInterest: FC<{ ctx: PageContext; listing: Listing; senders: InterestSenders }> = ({ ctx, listing, senders }) => {
+  const to = listing.localGovernment.id;
+  const label = t(ctx.lang, 'introductions.expressInterest');
+  if (senders.kind === 'staff') return <p class="express-interest"><a class="button" href={href(ctx, `/introductions/new?to=${to}`)}>{label}</a></p>;
+  const [only] = senders.localGovernments;
+  if (senders.localGovernments.length === 1 && only) {
+    return <p class="express-interest"><a class="button" href={href(ctx, `/introductions/new?from=${only.id}&to=${to}`)}>{label}</a></p>;
+  }
+  return (
+    <form method="get" action={href(ctx, '/introductions/new')} class="express-interest inline-form">
+      <input type="hidden" name="to" value={String(to)} />
+      <label for="interest-from">{t(ctx.lang, 'introductions.new.chooseFrom')}</label>{' '}
+      <select id="interest-from" name="from">
+        {senders.localGovernments.map((lg) => (
+          <option value={String(lg.id)}>{lgName(ctx.lang, lg)}</option>
+        ))}
+      </select>{' '}
+      <button type="submit">{label}</button>
+    </form>
+  );
+};
+
 /** One listing's profile, as CLAIR's page shows each local government, in the page's language. */
-export const ListingPage: FC<{ ctx: PageContext; listing: Listing; today: string }> = ({ ctx, listing, today }) => {
+export const ListingPage: FC<{ ctx: PageContext; listing: Listing; today: string; interest?: InterestSenders | undefined }> = ({ ctx, listing, today, interest }) => {
   const lg = listing.localGovernment;
   const name = lgName(ctx.lang, lg);
   const visible = isPublic(listing, today);
@@ -290,6 +316,7 @@ export const ListingPage: FC<{ ctx: PageContext; listing: Listing; today: string
         {ctx.lang === 'ja' && lg.name.ja ? <span lang="en" class="muted"> {lg.name.en}</span> : null}
       </h1>
       <p class="lead">{t(ctx.lang, 'listings.lookingFor')}</p>
+      {interest ? <ExpressInterest ctx={ctx} listing={listing} senders={interest} /> : null}
       <ListingProfile ctx={ctx} listing={listing} />
       <p>
         <a href={href(ctx, lg.url)}>{t(ctx.lang, 'listings.registryPage', { name })}</a>

@@ -78,6 +78,32 @@ function cachedCharts(lang: Lang, stats: JapanStatistics, tables: StatisticsTabl
 
 const signed = (value: number) => (value > 0 ? `+${value}` : String(value));
 
+/** Agreements signed whose first exchange has not begun: counted apart from those in force, each pair linked. */
+const SignedAwaitingExchange: FC<{ ctx: PageContext; signed: JapanStatistics['signedAwaitingExchange'] }> = ({ ctx, signed: awaiting }) => (
+  <section aria-labelledby="signed-awaiting-exchange" class="signed-awaiting">
+    <h2 id="signed-awaiting-exchange">
+      {t(ctx.lang, 'stats.signedAwaitingExchange', { count: formatNumber(ctx.lang, awaiting.international) })}
+      {awaiting.domestic > 0 ? ` ${t(ctx.lang, 'stats.signedAwaitingExchangeDomestic', { count: formatNumber(ctx.lang, awaiting.domestic) })}` : ''}
+    </h2>
+    <p class="muted">{t(ctx.lang, 'stats.signedAwaitingExchangeNote')}</p>
+    {awaiting.relationships.length ? (
+      <ul>
+        {awaiting.relationships.map((relationship) => (
+          <li>
+            {relationship.parties.map((party, index) => (
+              <>
+                {index > 0 ? ' – ' : ''}
+                <a href={href(ctx, party.url)}>{lgName(ctx.lang, party)}</a>
+              </>
+            ))}{' '}
+            (<a href={href(ctx, relationship.url)}>{relationship.label || t(ctx.lang, 'rel.noLabel')}</a>, {t(ctx.lang, 'stats.signedOn', { date: formatPreciseDate(ctx.lang, relationship.signedOn, 'day') })})
+          </li>
+        ))}
+      </ul>
+    ) : null}
+  </section>
+);
+
 /** The overview statistics, as of a day a person picks: figures, a chart and a table per view, CSV beside each. */
 export const StatisticsPage: FC<{ ctx: PageContext; stats: JapanStatistics }> = ({ ctx, stats }) => {
   const tables = statisticsTables(ctx.lang, stats);
@@ -108,6 +134,7 @@ export const StatisticsPage: FC<{ ctx: PageContext; stats: JapanStatistics }> = 
         </li>
       </ul>
       {stats.undated > 0 ? <p class="muted">{t(ctx.lang, 'stats.undated', { count: formatNumber(ctx.lang, stats.undated) })}</p> : null}
+      <SignedAwaitingExchange ctx={ctx} signed={stats.signedAwaitingExchange} />
       {tables.map((table) => (
         <section aria-labelledby={`section-${table.id}`}>
           <h2 id={`section-${table.id}`}>{table.title}</h2>

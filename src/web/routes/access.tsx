@@ -4,7 +4,7 @@ import { decide } from '../../domain/authorization.js';
 import { pageContext } from '../app.js';
 import { ForbiddenPage, localMessage } from '../pages/account.js';
 import { href } from '../pages/layout.js';
-import type { KizunaEnv } from '../session.js';
+import type { KizunaEnv, SessionOptions } from '../session.js';
 
 /** Who may reach the pages of accounts, the dashboard and moderation: signed in, and allowed the action. */
 
@@ -40,3 +40,14 @@ export async function admit(c: Context<KizunaEnv>, action: Action, back: string)
   return c.html(<ForbiddenPage ctx={ctx} reason={localMessage(ctx.lang, decision.reason)} />, 403);
 }
 
+/** This site's address as visitors see it, for links that leave the site (in mail, passed on by hand). */
+export function publicOrigin(c: Context, options: SessionOptions): string {
+  const url = new URL(c.req.url);
+  if (options.trustProxy) {
+    const proto = c.req.header('x-forwarded-proto')?.split(',')[0]?.trim();
+    const host = c.req.header('x-forwarded-host')?.split(',')[0]?.trim();
+    if (proto === 'http' || proto === 'https') url.protocol = `${proto}:`;
+    if (host && /^[a-z0-9.-]+(:\d{1,5})?$/i.test(host)) url.host = host;
+  }
+  return url.origin;
+}

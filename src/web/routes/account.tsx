@@ -40,7 +40,7 @@ import {
   type Notice,
 } from '../pages/account.js';
 import { href } from '../pages/layout.js';
-import { admit, currentPath, localNext, type AccountActor } from './access.js';
+import { admit, currentPath, localNext, publicOrigin, type AccountActor } from './access.js';
 import { clientAddress, CSRF_FIELD, endSessionCookie, startSessionCookie, type KizunaEnv, type SessionOptions } from '../session.js';
 
 /** What a browser sends for a text field; anything else (a file, a missing field) reads as ''. */
@@ -112,18 +112,6 @@ const problemNotice = (lang: Lang, error: KizunaError): Notice => ({ kind: 'prob
 function keepSecret(c: Context): void {
   c.header('Cache-Control', 'no-store');
   c.header('Referrer-Policy', 'no-referrer');
-}
-
-/** This site's address as visitors see it, for links that leave the site (in mail, passed on by hand). */
-function publicOrigin(c: Context, options: SessionOptions): string {
-  const url = new URL(c.req.url);
-  if (options.trustProxy) {
-    const proto = c.req.header('x-forwarded-proto')?.split(',')[0]?.trim();
-    const host = c.req.header('x-forwarded-host')?.split(',')[0]?.trim();
-    if (proto === 'http' || proto === 'https') url.protocol = `${proto}:`;
-    if (host && /^[a-z0-9.-]+(:\d{1,5})?$/i.test(host)) url.host = host;
-  }
-  return url.origin;
 }
 
 /** Why a one-time link was refused, for its page; undefined for other errors. */

@@ -5,6 +5,7 @@ import { listingNotices, LISTING_STEPS, type ListingStep } from '../../domain/li
 import { KizunaError, type FieldProblem } from '../../errors.js';
 import { localePath } from '../../i18n/index.js';
 import { getAccount } from '../../services/accounts.js';
+import { introductionDashboard } from '../../services/introductions.js';
 import {
   changeRequests,
   createListing,
@@ -53,15 +54,28 @@ export function registerDashboardPages(pages: Hono<KizunaEnv>, db: Db): void {
     const actor = await admit(c, SIGNED_IN, currentPath(c));
     if (actor instanceof Response) return actor;
     const staff = decide(actor, { do: 'listing.moderate' }).allowed;
-    const [account, listings, queue] = await Promise.all([getAccount(db, actor.accountId), listingsOfActor(db, actor), staff ? moderationQueue(db, actor) : []]);
+    const day = today();
+    const [account, listings, queue, introductions] = await Promise.all([
+      getAccount(db, actor.accountId),
+      listingsOfActor(db, actor),
+      staff ? moderationQueue(db, actor) : [],
+      introductionDashboard(db, actor, day),
+    ]);
     const comments = await changeRequests(db, listings.map((listing) => listing.id));
+    const notices: Notice[] = [
+      ...(queue.length ? [{ kind: 'queue' as const, count: queue.length }] : []),
+      ...(introductions.waiting ? [{ kind: 'introductionsWaiting' as const, count: introductions.waiting }] : []),
+      ...introductions.notices.map((notice) => ({ kind: 'introduction' as const, notice })),
+      ...listingNotices(listings, comments, day),
+    ];
     return c.html(
       <DashboardPage
         ctx={pageContext(c)}
         staff={staff}
         localGovernments={account.localGovernments.map((lg) => ({ id: lg.id, url: lg.url, name: { en: lg.name, ja: lg.nameJa } }))}
         listings={listings}
-        notices={[...(queue.length ? [{ kind: 'queue' as const, count: queue.length }] : []), ...listingNotices(listings, comments, today())]}
+        introductions={introductions.introductions}
+        notices={notices}
       />,
     );
   });

@@ -2,12 +2,14 @@ import type { Hono } from 'hono';
 import type { Db } from '../../db/client.js';
 import { LISTING_DIRECTIONS, type ListingDirection } from '../../domain/listings.js';
 import { t } from '../../i18n/index.js';
-import { getListing, listingImage, listingsMatching, publishedListings, type ListingFilters } from '../../services/listings.js';
+import { decide } from '../../domain/authorization.js';
+import { getAccount } from '../../services/accounts.js';
+import { getListing, isPublic, listingImage, listingsMatching, publishedListings, type Listing, type ListingFilters } from '../../services/listings.js';
 import { today } from '../../services/registry.js';
 import { ListingFilterQuery } from '../api/schemas.js';
 import { pageContext } from '../app.js';
 import { href } from '../pages/layout.js';
-import { ListingPage, ListingsPage } from '../pages/listings.js';
+import { ListingPage, ListingsPage, type InterestSenders } from '../pages/listings.js';
 import { SEARCH_KINDS } from '../../domain/statistics.js';
 import type { KizunaEnv } from '../session.js';
 
@@ -55,9 +57,18 @@ export function registerListingPages(pages: Hono<KizunaEnv>, db: Db): void {
   }
 
   pages.get('/listings/:id{[0-9]{1,9}}', async (c) => {
-    const listing = await getListing(db, c.get('actor'), Number(c.req.param('id')));
-    return c.html(<ListingPage ctx={pageContext(c)} listing={listing} today={today()} />);
+    const day = today();
+    const listing = await getListing(db, c.get('actor'), Number(c.req.param('id')), day);
+    return c.html(<ListingPage ctx={pageContext(c)} listing={listing} today={day} interest={await interestSenders(c.get('actor'), listing, day)} />);
   });
+
+  /** Who the viewer may express interest in a published listing for: a coordinator for any LG, an officer for each of their other LGs. */
+  async function interestSenders(actor: KizunaEnv['Variables']['actor'], listing: Listing, day: string): Promise<InterestSenders | undefined> {
+    if (actor.kind !== 'account' || !isPublic(listing, day)) return undefined;
+    if (decide(actor, { do: 'introduction.coordinate' }).allowed) return { kind: 'staff' };
+    const own = (await getAccount(db, actor.accountId)).localGovernments.filter((lg) => lg.id !== listing.localGovernment.id);
+    return own.length ? { kind: 'officer', localGovernments: own.map((lg) => ({ id: lg.id, name: { en: lg.name, ja: lg.nameJa } })) } : undefined;
+  }
 
   // The picture is served as an image and nothing else: no sniffing, no scripts, cached privately unless public.
   pages.get('/listings/:id{[0-9]{1,9}}/image', async (c) => {
