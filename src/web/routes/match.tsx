@@ -25,7 +25,7 @@ export function registerMatchPages(pages: Hono<KizunaEnv>, db: Db): void {
     }
     const seeker = (await localGovernmentSummaries(db, [lgId])).get(lgId);
     if (!seeker) throw notFound(`Local government ${lgId}`);
-    const introduce = decide(actor, { do: 'listing.write', localGovernmentId: lgId }).allowed;
+    const introduce = decide(actor, { do: 'introduction.send', from: lgId }).allowed;
     if (!checked.success) {
       const typed = Object.fromEntries(MATCH_FACTORS.map((factor) => [factor, given[`w_${factor}`] ?? String(DEFAULT_WEIGHTS[factor])])) as Record<MatchFactor, string>;
       return c.html(
