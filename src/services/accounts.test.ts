@@ -1,3 +1,4 @@
+import { refusal } from '../../test/refusal.js';
 import { createHash } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -5,7 +6,6 @@ import { createTestAccount, OPERATOR, TEST_PASSWORD, type TestAccount } from '..
 import { openTestDatabase } from '../../test/database.js';
 import { queryRows, type Database } from '../db/client.js';
 import { PUBLIC, type Actor } from '../domain/authorization.js';
-import { KizunaError } from '../errors.js';
 import {
   actorOfApiToken,
   actorOfSession,
@@ -43,17 +43,6 @@ let serial = 0;
 const newEmail = (what: string) => `${what}-${++serial}@city.example.jp`;
 /** A fresh client address, so that one test's failures do not throttle another's. */
 const newAddress = () => `198.51.100.${++serial}`;
-
-/** The KizunaError a promise is refused with. */
-async function refusal(promise: Promise<unknown>): Promise<KizunaError & { retryAfter?: number }> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof KizunaError) return error;
-    throw error;
-  }
-  throw new Error('expected the call to be refused, but it succeeded');
-}
 
 const invitation = (overrides: Partial<InvitationInput> = {}): InvitationInput => ({
   email: newEmail('officer'),

@@ -1,3 +1,4 @@
+import { refusal } from '../../test/refusal.js';
 import type { AddressInfo } from 'node:net';
 import { sql } from 'drizzle-orm';
 import { SMTPServer } from 'smtp-server';
@@ -6,7 +7,7 @@ import { createTestAccount, OPERATOR, type TestAccount } from '../../test/accoun
 import { openTestDatabase } from '../../test/database.js';
 import { queryRows, type Database } from '../db/client.js';
 import { addDays, type IntroductionStep } from '../domain/introductions.js';
-import { KizunaError } from '../errors.js';
+import type { KizunaError } from '../errors.js';
 import {
   expressInterest,
   getIntroduction,
@@ -55,17 +56,6 @@ const partner = () => {
   if (id === undefined) throw new Error('Out of partners abroad');
   return id;
 };
-
-/** The KizunaError a promise is refused with. */
-async function refusal(promise: Promise<unknown>): Promise<KizunaError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof KizunaError) return error;
-    throw error;
-  }
-  throw new Error('expected the call to be refused, but it succeeded');
-}
 
 const reasons = (error: KizunaError) => (error instanceof IntroductionError ? error.reasons.map((reason) => reason.code) : [`(${error.id}) ${error.message}`]);
 

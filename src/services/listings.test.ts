@@ -1,3 +1,4 @@
+import { refusal } from '../../test/refusal.js';
 import { tinyPng } from '../../test/images.js';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -57,17 +58,6 @@ beforeAll(async () => {
   coordinator = await createTestAccount(database.db, 'coordinator');
 });
 afterAll(() => database.close());
-
-/** The KizunaError a promise is refused with. */
-async function refusal(promise: Promise<unknown>): Promise<KizunaError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof KizunaError) return error;
-    throw error;
-  }
-  throw new Error('expected the call to be refused, but it succeeded');
-}
 
 const EMPTY = ListingInput.parse({});
 

@@ -1,3 +1,4 @@
+import { refusal } from '../../test/refusal.js';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createTestAccount, OPERATOR } from '../../test/accounts.js';
@@ -5,7 +6,6 @@ import { openTestDatabase } from '../../test/database.js';
 import { queryRows, type Database } from '../db/client.js';
 import { PUBLIC } from '../domain/authorization.js';
 import { DEFAULT_WEIGHTS, MATCH_FACTORS, type MatchWeights } from '../domain/matching.js';
-import { KizunaError } from '../errors.js';
 import { matchReport } from '../i18n/matchReasons.js';
 import { ListingInput } from './inputs.js';
 import { createListing, takeListingStep } from './listings.js';
@@ -143,8 +143,6 @@ describe('matchmaking over the registry', () => {
   });
 
   it('refuses a local government that does not exist', async () => {
-    const refusal = await matchCandidates(database.db, PUBLIC, 999_999_999, { weights: weights(), limit: 5 }).catch((error: unknown) => error);
-    expect(refusal).toBeInstanceOf(KizunaError);
-    expect((refusal as KizunaError).id).toBe('not_found');
+    expect((await refusal(matchCandidates(database.db, PUBLIC, 999_999_999, { weights: weights(), limit: 5 }))).id).toBe('not_found');
   });
 });
