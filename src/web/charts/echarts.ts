@@ -3,10 +3,12 @@ import type * as ECharts from 'echarts';
 import { escapeXml, openSvg, type ChartText } from './svg.js';
 
 /**
- * ECharts loaded once per process. Its single-file CommonJS build loads in ≈ 0.17 s here, its ES
- * modules in ≈ 0.8 s (hundreds of files); the two render the same SVG.
+ * ECharts loaded once per process, on the first chart rather than at start, which it would slow by
+ * its load time. Its single-file CommonJS build loads in ≈ 0.17 s here, its ES modules in ≈ 0.8 s
+ * (hundreds of files); the two render the same SVG.
  */
-const echarts = createRequire(import.meta.url)('echarts') as typeof ECharts;
+let loaded: typeof ECharts | undefined;
+const echarts = () => (loaded ??= createRequire(import.meta.url)('echarts') as typeof ECharts);
 
 export type EChartsOption = ECharts.EChartsOption;
 
@@ -29,7 +31,7 @@ interface RenderRequest {
 
 /** Renders an ECharts option on the server and frames the SVG as an accessible, scalable chart. */
 export function renderECharts({ id, kind, width, height, text, option, note }: RenderRequest): string {
-  const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height });
+  const chart = echarts().init(null, null, { renderer: 'svg', ssr: true, width, height });
   let svg: string;
   try {
     chart.setOption({ animation: false, ...option });
