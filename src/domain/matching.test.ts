@@ -41,7 +41,7 @@ function graphOf(places: MatchPlace[], ties: [number, number][]): MatchGraph {
   };
 }
 
-const only = (factor: keyof MatchWeights): MatchWeights => Object.fromEntries(MATCH_FACTORS.map((f) => [f, f === factor ? 1 : 0])) as MatchWeights;
+const weightsOnly = (factor: keyof MatchWeights): MatchWeights => Object.fromEntries(MATCH_FACTORS.map((f) => [f, f === factor ? 1 : 0])) as MatchWeights;
 const english = { code: 'language:eng', countries: new Set(['US', 'GB', 'AU']) };
 
 // Okayama Prefecture (1), with Ibara City (2) and Kurashiki City (3) in it.
@@ -75,7 +75,7 @@ describe('the factors of a candidate', () => {
     const mutual: MatchSide = { place: place(10, { name: 'Fresno', country: 'US' }), listing: wantsJapan };
     const oneSided: MatchSide = { place: place(11, { name: 'Lyon', country: 'FR' }), listing: wantsJapan };
     const context = seekerContext(seeker, graphOf([ibara], []));
-    const reciprocity = (side: MatchSide) => explain(context, side, only('reciprocity'));
+    const reciprocity = (side: MatchSide) => explain(context, side, weightsOnly('reciprocity'));
     expect(reciprocity(mutual).score).toBe(100);
     expect(reciprocity(mutual).parts[0]!.reasons).toEqual([{ factor: 'reciprocity', mutual: true, candidateWants: 'country:JP', seekerWants: 'language:eng' }]);
     expect(reciprocity(oneSided).score).toBeCloseTo(40, 9);
@@ -86,11 +86,11 @@ describe('the factors of a candidate', () => {
   it('names the desired region a candidate lies in, and says when it lies outside them', () => {
     const seeker: MatchSide = { place: ibara, listing: listing({ wants: [english] }) };
     const context = seekerContext(seeker, graphOf([ibara], []));
-    expect(explain(context, { place: place(10, { name: 'Leeds', country: 'GB' }), listing: null }, only('desiredRegion')).parts[0]).toMatchObject({
+    expect(explain(context, { place: place(10, { name: 'Leeds', country: 'GB' }), listing: null }, weightsOnly('desiredRegion')).parts[0]).toMatchObject({
       points: 100,
       reasons: [{ factor: 'desiredRegion', code: 'language:eng', wanted: true }],
     });
-    expect(explain(context, { place: place(11, { name: 'Lyon', country: 'FR' }), listing: null }, only('desiredRegion')).parts[0]).toMatchObject({
+    expect(explain(context, { place: place(11, { name: 'Lyon', country: 'FR' }), listing: null }, weightsOnly('desiredRegion')).parts[0]).toMatchObject({
       points: 0,
       reasons: [{ wanted: false, code: null }],
     });
@@ -99,18 +99,18 @@ describe('the factors of a candidate', () => {
   it('prefers the population a listing gives to the gazetteer’s, and says both sizes', () => {
     const seeker: MatchSide = { place: { ...ibara, population: 10 }, listing: listing({ population: 39_019 }) };
     const context = seekerContext(seeker, graphOf([ibara], []));
-    const part = explain(context, { place: place(10, { name: 'Sandpoint', country: 'US', population: 35_000 }), listing: null }, only('population')).parts[0]!;
+    const part = explain(context, { place: place(10, { name: 'Sandpoint', country: 'US', population: 35_000 }), listing: null }, weightsOnly('population')).parts[0]!;
     expect(part.reasons).toEqual([{ factor: 'population', seeker: 39_019, candidate: 35_000 }]);
     expect(part.points).toBeCloseTo(100 * populationSimilarity(39_019, 35_000), 9);
-    expect(explain(context, { place: place(11, { name: 'Nowhere', country: 'US' }), listing: null }, only('population')).score).toBe(0);
+    expect(explain(context, { place: place(11, { name: 'Nowhere', country: 'US' }), listing: null }, weightsOnly('population')).score).toBe(0);
   });
 
   it('lists the themes and fields both listings share', () => {
     const seeker: MatchSide = { place: ibara, listing: listing({ themes: new Set(['astronomy', 'denim']), fields: new Set(['education_youth', 'sport']) }) };
     const candidate: MatchSide = { place: place(10, { name: 'X', country: 'US' }), listing: listing({ themes: new Set(['denim', 'tea', 'astronomy']), fields: new Set(['sport']) }) };
     const context = seekerContext(seeker, graphOf([ibara], []));
-    expect(explain(context, candidate, only('themes')).parts[0]).toMatchObject({ points: 75, reasons: [{ factor: 'themes', themes: ['astronomy', 'denim'] }] });
-    expect(explain(context, candidate, only('fields')).parts[0]).toMatchObject({ points: 50, reasons: [{ factor: 'fields', fields: ['sport'] }] });
+    expect(explain(context, candidate, weightsOnly('themes')).parts[0]).toMatchObject({ points: 75, reasons: [{ factor: 'themes', themes: ['astronomy', 'denim'] }] });
+    expect(explain(context, candidate, weightsOnly('fields')).parts[0]).toMatchObject({ points: 50, reasons: [{ factor: 'fields', fields: ['sport'] }] });
   });
 
   it('scores texts by the cosine of their vectors, full at 0.4', () => {
@@ -118,25 +118,25 @@ describe('the factors of a candidate', () => {
     const alike: MatchSide = { place: place(10, { name: 'X', country: 'US' }), listing: listing({ text: new Map([['denim', 0.6], ['star', 0.8]]) }) };
     const apart: MatchSide = { place: place(11, { name: 'Y', country: 'US' }), listing: listing({ text: new Map([['tea', 1]]) }) };
     const context = seekerContext(seeker, graphOf([ibara], []));
-    expect(explain(context, alike, only('text')).parts[0]).toMatchObject({ points: 100, reasons: [{ factor: 'text', similarity: expect.closeTo(1, 9) }] });
-    expect(explain(context, apart, only('text')).score).toBe(0);
+    expect(explain(context, alike, weightsOnly('text')).parts[0]).toMatchObject({ points: 100, reasons: [{ factor: 'text', similarity: expect.closeTo(1, 9) }] });
+    expect(explain(context, apart, weightsOnly('text')).score).toBe(0);
   });
 
   it('tells the same hemisphere from the opposite one, and similar latitudes', () => {
     const context = seekerContext({ place: ibara, listing: null }, graphOf([ibara], []));
-    const north = explain(context, { place: place(10, { name: 'Modesto', country: 'US', latitude: 37.6 }), listing: null }, { ...only('season'), latitude: 1 });
+    const north = explain(context, { place: place(10, { name: 'Modesto', country: 'US', latitude: 37.6 }), listing: null }, { ...weightsOnly('season'), latitude: 1 });
     expect(north.parts.map((part) => part.reasons[0])).toEqual([
       { factor: 'season', sameHemisphere: true, north: true },
       { factor: 'latitude', seeker: 34.6, candidate: 37.6 },
     ]);
-    const south = explain(context, { place: place(11, { name: 'Adelaide', country: 'AU', latitude: -34.9 }), listing: null }, only('season'));
+    const south = explain(context, { place: place(11, { name: 'Adelaide', country: 'AU', latitude: -34.9 }), listing: null }, weightsOnly('season'));
     expect(south.score).toBe(0);
     expect(south.parts[0]!.reasons).toEqual([{ factor: 'season', sameHemisphere: false, north: true }]);
   });
 
   it('finds the same and similar names', () => {
     const context = seekerContext({ place: ibara, listing: null }, graphOf([ibara], []));
-    const name = (candidate: string) => explain(context, { place: place(10, { name: candidate, country: 'ES' }), listing: null }, only('name'));
+    const name = (candidate: string) => explain(context, { place: place(10, { name: candidate, country: 'ES' }), listing: null }, weightsOnly('name'));
     expect(name('Ibara').parts[0]!.reasons[0]).toMatchObject({ identical: true });
     expect(name('Ibarra').score).toBeGreaterThan(40);
     expect(name('Ibarra').parts[0]!.reasons[0]).toMatchObject({ identical: false, seekerId: 2, candidateId: 10 });
@@ -162,7 +162,7 @@ describe('the factors of a candidate', () => {
       [20, 3],
     ]);
     const context = seekerContext({ place: ibara, listing: null }, graph);
-    const network = explain(context, { place: candidate, listing: null }, only('network')).parts[0]!;
+    const network = explain(context, { place: candidate, listing: null }, weightsOnly('network')).parts[0]!;
     expect(network.reasons).toEqual([
       { factor: 'network', kind: 'sharedPartner', partner: 10 },
       { factor: 'network', kind: 'regionPartner', region: 1, partner: 11 },
@@ -172,7 +172,7 @@ describe('the factors of a candidate', () => {
     ]);
     expect(network.points).toBeGreaterThan(90);
     const stranger = place(30, { name: 'Salem', country: 'US', region: 'US|OR' });
-    expect(explain(context, { place: stranger, listing: null }, only('network')).score).toBe(0);
+    expect(explain(context, { place: stranger, listing: null }, weightsOnly('network')).score).toBe(0);
   });
 
   it('counts a candidate with no partner in the seeker’s country yet', () => {
@@ -180,8 +180,8 @@ describe('the factors of a candidate', () => {
     const twinned = place(11, { name: 'Modesto', country: 'US' });
     const graph = graphOf([ibara, kurashiki, fresh, twinned], [[11, 3]]);
     const context = seekerContext({ place: ibara, listing: null }, graph);
-    expect(explain(context, { place: fresh, listing: null }, only('newToCountry')).parts[0]!.reasons).toEqual([{ factor: 'newToCountry', country: 'JP' }]);
-    expect(explain(context, { place: twinned, listing: null }, only('newToCountry')).score).toBe(0);
+    expect(explain(context, { place: fresh, listing: null }, weightsOnly('newToCountry')).parts[0]!.reasons).toEqual([{ factor: 'newToCountry', country: 'JP' }]);
+    expect(explain(context, { place: twinned, listing: null }, weightsOnly('newToCountry')).score).toBe(0);
   });
 });
 
@@ -206,9 +206,9 @@ describe('scores and rankings', () => {
   });
 
   it('ranks by score, and a change of weight changes the order', () => {
-    const bySize = rankCandidates(context, [big, small], { ...only('population'), themes: 0.1 }, 10);
+    const bySize = rankCandidates(context, [big, small], { ...weightsOnly('population'), themes: 0.1 }, 10);
     expect(bySize.map((candidate) => candidate.id)).toEqual([11, 10]);
-    const byThemes = rankCandidates(context, [big, small], { ...only('population'), themes: 10 }, 10);
+    const byThemes = rankCandidates(context, [big, small], { ...weightsOnly('population'), themes: 10 }, 10);
     expect(byThemes.map((candidate) => candidate.id)).toEqual([10, 11]);
     expect(rankCandidates(context, [big, small], DEFAULT_WEIGHTS, 1)).toHaveLength(1);
   });
