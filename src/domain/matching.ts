@@ -157,10 +157,12 @@ export function seekerContext(seeker: MatchSide, graph: MatchGraph): SeekerConte
         const partnerRegion = graph.placeOf(partner)?.region;
         if (!partnerRegion || partnerRegion === place.region) continue;
         const ties = regionTies.get(partnerRegion);
-        if (ties) ties.count += 1;
-        // The seeker's own ties make a poor example of what its region shares with the candidate's.
-        else regionTies.set(partnerRegion, { count: 1, member, partner });
-        if (ties && ties.member === place.id && member !== place.id) Object.assign(ties, { member, partner });
+        if (!ties) regionTies.set(partnerRegion, { count: 1, member, partner });
+        else {
+          ties.count += 1;
+          // The seeker's own tie makes a poor example of what its region shares with the candidate's.
+          if (ties.member === place.id) Object.assign(ties, { member, partner });
+        }
       }
     }
   }
