@@ -1,3 +1,4 @@
+import type { ZodError } from 'zod';
 /** Stable error ids and the HTTP status each answers with. */
 const STATUS_BY_ID = {
   bad_request: 400,
@@ -74,4 +75,14 @@ export async function refusingDuplicates<T>(write: () => Promise<T>, conflict: (
     if (isUniqueViolation(error)) throw conflict();
     throw error;
   }
+}
+
+/** Turns zod's issues into Kizuna's field problems: "signedOn: write the date as …". */
+export function problemsFromZod(error: ZodError): FieldProblem[] {
+  return error.issues.map((issue) => {
+    const field = issue.path.map((part, index) => (typeof part === 'number' ? `[${part}]` : index === 0 ? String(part) : `.${String(part)}`)).join('');
+    const message =
+      issue.code === 'unrecognized_keys' ? `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.join(', ')}` : issue.message;
+    return { field: field || '(body)', message };
+  });
 }

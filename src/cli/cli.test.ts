@@ -65,7 +65,7 @@ describe.runIf(engineName === 'pglite')('the CLI on a data folder', () => {
     expect(kizuna(['match', 'Ibara', '--weight', 'charm=3'], env).stderr).toContain('unknown factor "charm"');
     const outOfRange = kizuna(['match', 'Ibara', '--weight', 'population=11'], env);
     expect(outOfRange.code).not.toBe(0);
-    expect(outOfRange.stderr).toContain('give population=N with N from 0 to 10');
+    expect(outOfRange.stderr).toContain('w_population: write a number from 0 to 10');
   });
 
   it('refuses to import a file it cannot read, and a file that is not CSV, writing nothing', () => {

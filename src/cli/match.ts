@@ -1,24 +1,23 @@
 import { InvalidArgumentError, type Command } from 'commander';
 import type { Db } from '../db/client.js';
 import type { Actor } from '../domain/authorization.js';
-import { DEFAULT_WEIGHTS, MATCH_FACTORS, MAX_WEIGHT, type MatchFactor, type MatchWeights } from '../domain/matching.js';
-import { KizunaError } from '../errors.js';
+import { MATCH_FACTORS, MAX_WEIGHT } from '../domain/matching.js';
+import { failIfProblems, KizunaError, problemsFromZod } from '../errors.js';
 import { lgName, type Lang } from '../i18n/index.js';
 import { matchReport } from '../i18n/matchReasons.js';
 import { matchCandidates } from '../services/matching.js';
 import { searchLocalGovernments } from '../services/search.js';
+import { MatchQuery, weightsOf } from '../web/api/schemas.js';
 import { withDatabase } from './database.js';
 
 /** The operator at the machine, who may see every listing, drafts included. */
 const OPERATOR: Actor = { kind: 'system', label: 'kizuna match' };
 
-/** "population=5" → ['population', 5], refusing an unknown factor or a weight out of range. */
-function weightOption(value: string, previous: Partial<MatchWeights>): Partial<MatchWeights> {
-  const [factor, weight] = value.split('=') as [string, string | undefined];
+/** "population=5" → { w_population: "5" }: the factor is checked here, the number by the API's own schema. */
+function weightOption(value: string, previous: Record<string, string>): Record<string, string> {
+  const [factor, weight = ''] = value.split('=') as [string, string | undefined];
   if (!(MATCH_FACTORS as readonly string[]).includes(factor)) throw new InvalidArgumentError(`unknown factor "${factor}"; the factors are ${MATCH_FACTORS.join(', ')}`);
-  const number = Number(weight);
-  if (weight === undefined || !/^\d+(\.\d+)?$/.test(weight) || number > MAX_WEIGHT) throw new InvalidArgumentError(`give ${factor}=N with N from 0 to ${MAX_WEIGHT}`);
-  return { ...previous, [factor as MatchFactor]: number };
+  return { ...previous, [`w_${factor}`]: weight };
 }
 
 function positiveCount(value: string): number {
@@ -48,17 +47,18 @@ export function registerMatchCommand(program: Command): void {
     .description('rank partner candidates for a local government and say why')
     .argument('<lg>', 'the id of the local government, or its name')
     .option('--limit <n>', 'how many candidates', positiveCount, 10)
-    .option('--weight <factor=n>', `change a weight (repeatable); factors: ${MATCH_FACTORS.join(', ')}`, weightOption, {})
+    .option('--weight <factor=n>', `change a weight from 0 to ${MAX_WEIGHT} (repeatable); factors: ${MATCH_FACTORS.join(', ')}`, weightOption, {})
     .option('--lang <lang>', 'language of the reasons: en or ja', (value: string) => {
       if (value !== 'en' && value !== 'ja') throw new InvalidArgumentError('must be en or ja');
       return value;
     }, 'en')
     .option('--json', 'print JSON, as GET /api/match gives it')
-    .action((given: string, options: { limit: number; weight: Partial<MatchWeights>; lang: Lang; json?: boolean }) =>
+    .action((given: string, options: { limit: number; weight: Record<string, string>; lang: Lang; json?: boolean }) =>
       withDatabase(async (database) => {
         const lgId = await resolveLocalGovernment(database.db, given);
-        const weights = { ...DEFAULT_WEIGHTS, ...options.weight };
-        if (MATCH_FACTORS.every((factor) => weights[factor] === 0)) throw new KizunaError('validation_failed', 'At least one weight must be above 0.', [{ field: 'weight', message: 'at least one weight must be above 0' }]);
+        const checked = MatchQuery.safeParse({ lg: lgId, ...options.weight });
+        if (!checked.success) failIfProblems(problemsFromZod(checked.error));
+        const weights = weightsOf(checked.data!);
         const report = matchReport(options.lang, await matchCandidates(database.db, OPERATOR, lgId, { weights, limit: options.limit }));
         if (options.json) return void console.log(JSON.stringify(report, null, 2));
         console.log(`${lgName(options.lang, report.seeker)}: ${report.poolSize} candidates ranked${report.seekerListing ? `, with listing ${report.seekerListing.id}` : ', without a listing'}`);

@@ -2,7 +2,7 @@ import { createRoute, OpenAPIHono, type z } from '@hono/zod-openapi';
 import type { Db } from '../../db/client.js';
 import { authorize } from '../../domain/authorization.js';
 import type { KizunaEnv } from '../session.js';
-import { KizunaError, type FieldProblem } from '../../errors.js';
+import { KizunaError, problemsFromZod } from '../../errors.js';
 import { RelationshipCreateInput, RelationshipEndInput, RelationshipUpdateInput } from '../../services/inputs.js';
 import {
   createRelationship,
@@ -41,16 +41,6 @@ import {
 
 export interface ApiOptions {
   db: Db;
-}
-
-/** Turns zod's issues into Kizuna's field problems: "signedOn: write the date as …". */
-export function problemsFromZod(error: z.ZodError): FieldProblem[] {
-  return error.issues.map((issue) => {
-    const field = issue.path.map((part, index) => (typeof part === 'number' ? `[${part}]` : index === 0 ? String(part) : `.${String(part)}`)).join('');
-    const message =
-      issue.code === 'unrecognized_keys' ? `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.join(', ')}` : issue.message;
-    return { field: field || '(body)', message };
-  });
 }
 
 const json = <T extends z.ZodType>(schema: T, description: string) => ({ content: { 'application/json': { schema } }, description });

@@ -1,7 +1,7 @@
 import type { FieldProblem } from '../../errors.js';
 import { LISTING_LIMITS } from '../../domain/listings.js';
 import { ListingInput } from '../../services/inputs.js';
-import { problemsFromZod } from '../api/routes.js';
+import { problemsFromZod } from '../../errors.js';
 
 /**
  * The listing form: its fields are named after the paths of ListingInput ("outline.en",
