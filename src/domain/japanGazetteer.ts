@@ -7,6 +7,9 @@ export interface JapaneseLgForMatch {
   prefectureCode: string;
   kind: string;
   ascii: string;
+  /** The name in kanji with its kind (南アルプス市), and without it (南アルプス). */
+  name: string;
+  kanjiBase: string;
 }
 
 /** What matching needs of a GeoNames place in Japan. */
@@ -16,6 +19,8 @@ export interface JapanesePlaceForMatch {
   admin1: string | null;
   featureCode: string;
   population: number | null;
+  /** GeoNames' other names of the place, among them its name in kanji. */
+  alternateNames: readonly string[];
 }
 
 export interface JapanMatchResult {
@@ -88,6 +93,30 @@ export function matchJapaneseToGazetteer(
       placeByJisCode.set(lg.jisCode, place.geonamesId);
       takenPlaces.add(place.geonamesId);
     }
+  }
+
+  // Romanisations differ (Minami-Alps and Minami-Arupusu, Mombetsu and Monbetsu, Kyōtamba and
+  // Kyōtanba), the name in kanji does not: a place of the LG's prefecture that GeoNames also calls
+  // by the LG's kanji name, with or without its kind, is the LG when it is the only one. Wards are left out: one prefecture
+  // may hold two 北区 of two cities.
+  const placesByKanji = new Map<string, JapanesePlaceForMatch[]>();
+  for (const place of places) {
+    if (takenPlaces.has(place.geonamesId)) continue;
+    for (const name of new Set(place.alternateNames)) {
+      const list = placesByKanji.get(name);
+      if (list) list.push(place);
+      else placesByKanji.set(name, [place]);
+    }
+  }
+  for (const lg of municipalities) {
+    if (lg.kind === 'ward' || placeByJisCode.has(lg.jisCode)) continue;
+    const named = new Set([...(placesByKanji.get(lg.name) ?? []), ...(placesByKanji.get(lg.kanjiBase) ?? [])]);
+    const inPrefecture = [...named].filter(
+      (place) => !takenPlaces.has(place.geonamesId) && place.admin1 !== null && prefectureByAdmin1.get(place.admin1) === lg.prefectureCode,
+    );
+    if (inPrefecture.length !== 1) continue;
+    placeByJisCode.set(lg.jisCode, inPrefecture[0]!.geonamesId);
+    takenPlaces.add(inPrefecture[0]!.geonamesId);
   }
   return { placeByJisCode, prefectureByAdmin1 };
 }

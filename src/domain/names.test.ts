@@ -8,6 +8,20 @@ describe('foldName', () => {
     expect(foldName('OSAKA')).toBe('osaka');
     expect(foldName('Tōkyō')).toBe(foldName('Toukyou'));
   });
+  it('reads the m of traditional Hepburn before b, m and p as n', () => {
+    expect(foldName('Mombetsu')).toBe(foldName('Monbetsu'));
+    expect(foldName('Kyōtamba')).toBe(foldName('Kyōtanba'));
+    expect(foldName('Gumma')).toBe('gunma');
+    expect(foldName('Hamburg')).toBe(foldName('HAMBURG'));
+  });
+
+  it('folds plain ASCII exactly as the full folding does', () => {
+    for (const name of ["Saint-Étienne's", 'Ōsaka-shi', 'Ibara City', "Kan'onji", 'St. Paul (MN)', '  New   York  ', 'Glasgow']) {
+      const ascii = name.normalize('NFD').replace(/\p{M}/gu, '');
+      expect(foldName(ascii)).toBe(foldName(name));
+    }
+  });
+
   it('turns kana into romaji', () => {
     expect(foldName('いばら')).toBe('ibara');
     expect(foldName('おおさか')).toBe('osaka');

@@ -1,5 +1,7 @@
 import { isKana, toRomaji } from 'wanakana';
 
+const ASCII = /^[\x00-\x7f]*$/;
+
 const LETTER_REPLACEMENTS: Record<string, string> = {
   ß: 'ss',
   æ: 'ae',
@@ -22,12 +24,22 @@ const LETTER_REPLACEMENTS: Record<string, string> = {
  * @example foldName('Ōsaka-shi') // 'osaka shi'
  */
 export function foldName(name: string): string {
+  // Most names are plain ASCII: the same folding without Unicode normalisation, several times faster.
+  if (ASCII.test(name)) {
+    return collapseRomanisation(
+      name
+        .toLowerCase()
+        .replace(/['`]/g, '')
+        .replace(/[^a-z0-9]+/g, ' ')
+        .trim(),
+    );
+  }
   let text = name.normalize('NFKC').trim();
   if (text.length > 0 && isKana(text.replace(/[\s・ー]/g, ''))) text = toRomaji(text.replace(/・/g, ' '));
   text = plainLetters(text)
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
-  return collapseLongVowels(text);
+  return collapseRomanisation(text);
 }
 
 /**
@@ -43,9 +55,14 @@ export function plainLetters(text: string): string {
     .replace(/['’‘`ʻʼ]/g, '');
 }
 
-/** Collapses the spellings of Japanese long vowels (oo, ou, uu) to one vowel. */
-function collapseLongVowels(text: string): string {
-  return text.replace(/o[ou]/g, 'o').replace(/uu/g, 'u');
+/**
+ * Collapses the spellings of Japanese romanisation that differ without meaning: long vowels (oo,
+ * ou, uu → one vowel) and ん before b, m and p, which traditional Hepburn writes m (Mombetsu,
+ * Kyōtamba, Gumma → monbetsu, kyotanba, gunma). Applied alike to every name, so that names
+ * abroad still compare equal among themselves.
+ */
+function collapseRomanisation(text: string): string {
+  return text.replace(/o[ou]/g, 'o').replace(/uu/g, 'u').replace(/m(?=[bmp])/g, 'n');
 }
 
 /** ASCII slug for URLs: folded, spaces to hyphens, anything else dropped. */

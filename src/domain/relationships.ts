@@ -19,6 +19,14 @@ export type ExchangeField = (typeof EXCHANGE_FIELDS)[number];
 export const RELATIONSHIP_STATUSES = ['proposed', 'active', 'dormant', 'ended'] as const;
 export type RelationshipStatus = (typeof RELATIONSHIP_STATUSES)[number];
 
+/**
+ * Where a relationship's record comes from: a register sheet (CLAIR's or a prefecture's), a
+ * twin-town pairs file (the Wikipedia lists), a person's entry, or a formation tracker's signing.
+ * The relationship's `source` names the particular sheet, file or person.
+ */
+export const SOURCE_KINDS = ['register', 'pairs', 'entry', 'tracker'] as const;
+export type SourceKind = (typeof SOURCE_KINDS)[number];
+
 /** How precisely a date is known. */
 export const DATE_PRECISIONS = ['year', 'month', 'day'] as const;
 export type DatePrecision = (typeof DATE_PRECISIONS)[number];

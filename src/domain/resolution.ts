@@ -98,6 +98,15 @@ function overlaps(a: Iterable<string>, b: Set<string>): string | undefined {
   return undefined;
 }
 
+const variantsByCandidate = new WeakMap<Candidate, Set<string>>();
+
+/** Every spelling variant of a candidate's names, worked out once per candidate (large cities have hundreds of names). */
+function variantsOf(candidate: Candidate): Set<string> {
+  let variants = variantsByCandidate.get(candidate);
+  if (!variants) variantsByCandidate.set(candidate, (variants = new Set(candidate.foldedNames.flatMap((name) => nameVariants(name)))));
+  return variants;
+}
+
 interface Scored {
   candidate: Candidate;
   points: number;
@@ -160,7 +169,7 @@ export function resolveSide(
     let qualifierByName: string | undefined;
 
     const exactName = candidate.foldedNames.find((name) => name === primary || qualifiedNames.has(name));
-    const candidateVariants = new Set(candidate.foldedNames.flatMap((name) => nameVariants(name)));
+    const candidateVariants = variantsOf(candidate);
     const variant = exactName === undefined ? overlaps(sideVariants, candidateVariants) : undefined;
     let distance: number | undefined;
     if (hasCoordinates && candidate.latitude !== null && candidate.longitude !== null) {

@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { foldName } from '../domain/names.js';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { openTestDatabase } from '../../test/database.js';
 import { queryRows, type Database } from '../db/client.js';
@@ -51,7 +52,18 @@ describe('reference data', () => {
   });
 
   it('holds the GeoNames places outside Japan and matches Japanese LGs to theirs', async () => {
-    expect(await count(sql`source = 'geonames'`)).toBe(134_144);
+    expect(await count(sql`source = 'geonames'`)).toBe(191_954);
+    // Sections of a city are no local governments: Chatsworth, Los Angeles (GeoNames 5336054, PPLX).
+    expect(await count(sql`geonames_id = 5336054`)).toBe(0);
+    const [cologne] = await queryRows<{ name_local: string; name_ja: string; alternate_keys: string[] }>(
+      database.db,
+      sql`select name_local, name_ja, alternate_keys from local_governments where geonames_id = 2886242`,
+    );
+    expect(cologne?.name_local).toBe('Köln');
+    expect(cologne?.name_ja).toBe('ケルン');
+    expect(cologne?.alternate_keys).toEqual(expect.arrayContaining(['cologne', foldName('ケルン')]));
+    const [minamiAlps] = await queryRows<{ geonames_id: number }>(database.db, sql`select geonames_id from local_governments where jis_code = '192082'`);
+    expect(minamiAlps?.geonames_id).toBe(11205269);
     const [osaka] = await queryRows<{ geonames_id: number; population: number }>(
       database.db,
       sql`select geonames_id, population from local_governments where jis_code = '271004'`,

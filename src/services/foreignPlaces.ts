@@ -7,6 +7,10 @@ import { searchKeysFor, type SearchKey } from '../domain/searchKeys.js';
 export interface ForeignPlace {
   country: string;
   name: string;
+  /** The name in Japanese where the gazetteer has one (ケルン, 大连). */
+  nameJa: string | null;
+  /** Other names search and imports should find it by. */
+  alternateNames: readonly string[];
   geonamesId: number | null;
   admin1: string | null;
   regionName: string | null;
@@ -17,7 +21,7 @@ export interface ForeignPlace {
   source: string;
 }
 
-/** Inserts LGs' search keys. */
+/** Inserts LGs' search keys of record; alternate keys are stored with the LG (see alternateKeysOf). */
 export async function insertSearchKeys(db: Db, keys: (SearchKey & { id: number })[]): Promise<void> {
   await bulkInsert(
     db,
@@ -27,13 +31,20 @@ export async function insertSearchKeys(db: Db, keys: (SearchKey & { id: number }
       { name: 'key', type: 'text', value: (k) => k.key },
       { name: 'is_base', type: 'bool', value: (k) => k.isBase },
     ],
-    keys,
+    keys.filter((key) => !key.isAlternate),
   );
+}
+
+/** The keys that only alternate names give, for an LG's alternate_keys column; null when none. */
+export function alternateKeysOf(keys: SearchKey[]): string[] | null {
+  const alternates = keys.filter((key) => key.isAlternate).map((key) => key.key);
+  return alternates.length > 0 ? alternates : null;
 }
 
 /** Inserts places abroad as local governments with their search keys; returns their ids in order. */
 export async function insertForeignPlaces(db: Db, places: ForeignPlace[]): Promise<number[]> {
-  const rows = await bulkInsert<ForeignPlace, { id: number }>(
+  const keysOf = places.map((place) => searchKeysFor({ baseNames: [place.name], fullNames: [], alternateNames: place.alternateNames }));
+  const rows = await bulkInsert<ForeignPlace & { keys: SearchKey[] }, { id: number }>(
     db,
     'local_governments',
     [
@@ -42,6 +53,7 @@ export async function insertForeignPlaces(db: Db, places: ForeignPlace[]): Promi
       { name: 'name_local', type: 'text', value: (p) => p.name },
       { name: 'name_romaji', type: 'text', value: (p) => p.name },
       { name: 'name_en', type: 'text', value: (p) => p.name },
+      { name: 'name_ja', type: 'text', value: (p) => p.nameJa },
       { name: 'slug', type: 'text', value: (p) => slugify(p.name) },
       { name: 'geonames_id', type: 'int', value: (p) => p.geonamesId },
       { name: 'admin1', type: 'text', value: (p) => p.admin1 },
@@ -49,16 +61,17 @@ export async function insertForeignPlaces(db: Db, places: ForeignPlace[]): Promi
       { name: 'population', type: 'int', value: (p) => p.population },
       { name: 'latitude', type: 'float8', value: (p) => p.latitude },
       { name: 'longitude', type: 'float8', value: (p) => p.longitude },
+      { name: 'alternate_keys', type: 'text[]', value: (p) => alternateKeysOf(p.keys) },
       { name: 'verified', type: 'bool', value: (p) => p.verified },
       { name: 'source', type: 'text', value: (p) => p.source },
     ],
-    places,
+    places.map((place, index) => ({ ...place, keys: keysOf[index]! })),
     { returning: 'id' },
   );
   const ids = rows.map((row) => row.id);
   await insertSearchKeys(
     db,
-    places.flatMap((place, index) => searchKeysFor({ baseNames: [place.name], fullNames: [] }).map((key) => ({ ...key, id: ids[index]! }))),
+    keysOf.flatMap((keys, index) => keys.map((key) => ({ ...key, id: ids[index]! }))),
   );
   return ids;
 }

@@ -37,14 +37,14 @@ describe('import of the Wikipedia pairs', () => {
   });
 
   it('stores each distinct pair once, as counted by the database itself', async () => {
-    expect(report.pairs.added).toBe(24_042);
-    expect(await scalar(sql`select count(*)::int as n from relationships where source = 'twin_cities.csv'`)).toBe(24_042);
-    expect(await scalar(sql`select count(distinct (first_id, second_id))::int as n from relationships`)).toBe(24_042);
+    expect(report.pairs.added).toBe(23_941);
+    expect(await scalar(sql`select count(*)::int as n from relationships where source = 'twin_cities.csv' and source_kind = 'pairs'`)).toBe(23_941);
+    expect(await scalar(sql`select count(distinct (first_id, second_id))::int as n from relationships`)).toBe(23_941);
     expect(await scalar(sql`select count(*)::int as n from local_governments where not verified`)).toBe(report.newLocalGovernments);
   });
 
   it('resolves most sides to the place the coordinates point at', () => {
-    expect(report.sides.resolvedExisting / report.sides.total).toBeGreaterThan(0.85);
+    expect(report.sides.resolvedExisting / report.sides.total).toBeGreaterThan(0.9);
     expect(report.sides.distanceKm.median).toBeLessThan(2);
     expect(report.sides.distanceKm.within10 / report.sides.distanceKm.checked).toBeGreaterThan(0.95);
   });
@@ -71,7 +71,25 @@ describe('import of the Wikipedia pairs', () => {
       expect(side.row).toBeGreaterThan(1);
       expect(side.reason.length).toBeGreaterThan(10);
     }
-    expect(report.unresolvedSides.find((side) => side.name === 'Minami-Alps')?.reason).toBe('no place named "Minami-Alps" in JP');
+  });
+
+  it('says of every side how it was resolved, and agrees with the counts', () => {
+    expect(report.resolutions).toHaveLength(report.sides.total);
+    const outcomes = (outcome: string) => report.resolutions.filter((side) => side.outcome === outcome).length;
+    expect(outcomes('existing')).toBe(report.sides.resolvedExisting);
+    expect(outcomes('created')).toBe(report.sides.created);
+    expect(report.resolutions.find((side) => side.row === 2 && side.side === 1)).toMatchObject({ outcome: expect.any(String), reason: expect.any(String) });
+  });
+
+  it('resolves Japanese sides that GeoNames and the Wikipedia lists romanise otherwise', async () => {
+    const jisCodesOf = async (name: string) => {
+      const ids = report.resolutions.filter((side) => side.name === name).map((side) => side.localGovernmentId ?? 0);
+      const rows = await queryRows<{ jis_code: string }>(database.db, sql`select distinct jis_code from local_governments where id = any(${sql.param(ids)}::int[])`);
+      return rows.map((row) => row.jis_code);
+    };
+    expect(await jisCodesOf('Minami-Alps')).toEqual(['192082']);
+    expect(await jisCodesOf('Kyōtamba')).toEqual(['264075']);
+    expect(report.unresolvedSides.filter((side) => side.country === 'Japan').map((side) => side.name)).toEqual(['Higashichikuma District']);
   });
 
   it("gives Japan's statistics that match a direct count", async () => {
@@ -85,7 +103,7 @@ describe('import of the Wikipedia pairs', () => {
         where 'JP' in (a.country, b.country)`,
     );
     expect(stats.totals).toEqual({ international: direct[0]!.international, domestic: direct[0]!.domestic });
-    expect(stats.totals).toEqual({ international: 1066, domestic: 136 });
+    expect(stats.totals).toEqual({ international: 1066, domestic: 139 });
     expect(stats.byCountry[0]).toEqual({ country: 'US', count: direct[0]!.us });
     expect(stats.byCountry.slice(0, 4).map((row) => row.country)).toEqual(['US', 'CN', 'KR', 'AU']);
     expect(stats.byPrefecture).toHaveLength(47);

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bulkInsert } from '../db/bulk.js';
+import { bulkInsert, itemsOf, selectMany } from '../db/bulk.js';
 import { ADVISORY_LOCKS, queryRows, type Db } from '../db/client.js';
 import { authorize, type Actor } from '../domain/authorization.js';
 import { writeAudit } from './audit.js';
@@ -38,6 +38,18 @@ export interface SideProblem {
   reason: string;
 }
 
+/** How one side of one row was resolved: to which LG, and by what evidence. */
+export interface SideResolution {
+  row: number;
+  side: 1 | 2;
+  name: string;
+  country: string;
+  outcome: 'existing' | 'created' | 'ambiguous' | 'unresolved';
+  /** The LG it resolved to; absent for a place this import creates or for a side not resolved. */
+  localGovernmentId?: number;
+  reason: string;
+}
+
 export interface ImportReport {
   source: string;
   dryRun: boolean;
@@ -59,33 +71,51 @@ export interface ImportReport {
   unresolvedSides: SideProblem[];
   /** Sides resolved to a place over 100 km from the file's coordinates: for a person to check. */
   distantSides: SideProblem[];
+  /** Every side of every accepted row, in file order. */
+  resolutions: SideResolution[];
   seconds: number;
 }
 
 /** The gazetteer in memory, indexed by country and folded name (and the same without spaces). */
 class Gazetteer {
-  private readonly byName = new Map<string, Candidate[]>();
+  /** Places by country, then by folded name and the same without spaces. */
+  private readonly byName = new Map<string, Map<string, Candidate[]>>();
+  private readonly byId = new Map<number, Candidate>();
   /** Which one-degree cells hold a place of which country. */
   private readonly cells = new Set<string>();
+
+  private static keysOf(place: Candidate): Set<string> {
+    const keys = new Set<string>();
+    for (const name of place.foldedNames) {
+      keys.add(name);
+      if (name.includes(' ')) keys.add(name.replace(/ /g, ''));
+    }
+    return keys;
+  }
 
   /** Adds a place; only places of the reference gazetteer say where a country lies. */
   add(place: Candidate, marksCountry: boolean): void {
     if (marksCountry && place.latitude !== null && place.longitude !== null) {
       this.cells.add(`${place.country}|${Math.floor(place.latitude)}|${Math.floor(place.longitude)}`);
     }
-    const keys = new Set(place.foldedNames.flatMap((name) => [name, name.replace(/ /g, '')]));
-    for (const key of keys) {
-      const slot = `${place.country}|${key}`;
-      const list = this.byName.get(slot);
+    this.byId.set(place.id, place);
+    let names = this.byName.get(place.country);
+    if (!names) this.byName.set(place.country, (names = new Map()));
+    for (const key of Gazetteer.keysOf(place)) {
+      const list = names.get(key);
       if (list) list.push(place);
-      else this.byName.set(slot, [place]);
+      else names.set(key, [place]);
     }
   }
 
   /** Takes places out again (ones this import meant to create, then found no use for). */
   remove(ids: Set<number>): void {
-    for (const [slot, places] of this.byName) {
-      if (places.some((place) => ids.has(place.id))) this.byName.set(slot, places.filter((place) => !ids.has(place.id)));
+    for (const id of ids) {
+      const place = this.byId.get(id);
+      if (!place) continue;
+      this.byId.delete(id);
+      const names = this.byName.get(place.country)!;
+      for (const key of Gazetteer.keysOf(place)) names.set(key, names.get(key)!.filter((other) => other.id !== id));
     }
   }
 
@@ -102,10 +132,12 @@ class Gazetteer {
   /** Places in the country under any spelling variant of the name or of its qualified forms. */
   candidates(country: string, names: string[]): Candidate[] {
     const found = new Map<number, Candidate>();
+    const inCountry = this.byName.get(country);
+    if (!inCountry) return [];
     for (const name of names) {
       for (const variant of nameVariants(name)) {
         for (const key of [variant, variant.replace(/ /g, '')]) {
-          for (const place of this.byName.get(`${country}|${key}`) ?? []) found.set(place.id, place);
+          for (const place of inCountry.get(key) ?? []) found.set(place.id, place);
         }
       }
     }
@@ -114,46 +146,36 @@ class Gazetteer {
 }
 
 async function loadGazetteer(db: Db): Promise<Gazetteer> {
-  const rows = await queryRows<{
-    id: number;
-    country: string;
-    kind: string;
-    admin1: string | null;
-    region_name: string | null;
-    population: number | null;
-    latitude: number | null;
-    longitude: number | null;
-    jis_code: string | null;
-    verified: boolean;
-    keys: string[];
-  }>(
+  const rows = await selectMany(
     db,
+    ['id', 'country', 'kind', 'admin1', 'region_name', 'population', 'jis_code', 'verified', 'latitude', 'longitude', 'keys'],
     // A Japanese LG without coordinates of its own is placed at its parent's, which is close enough
     // to tell it from a namesake in another prefecture.
-    sql`select lg.id, lg.country, lg.kind, lg.admin1, lg.region_name, lg.population, lg.jis_code, lg.verified,
+    sql`select lg.id, lg.country, lg.kind, lg.admin1, lg.region_name, lg.population, lg.jis_code, lg.verified::int as verified,
         coalesce(lg.latitude, parent.latitude, grandparent.latitude) as latitude,
         coalesce(lg.longitude, parent.longitude, grandparent.longitude) as longitude,
-        (select array_agg(k.key) from search_keys k where k.local_government_id = lg.id) as keys
+        array_to_string(coalesce(recorded.keys, '{}') || coalesce(lg.alternate_keys, '{}'), chr(31)) as keys
       from local_governments lg
+      left join (select local_government_id as id, array_agg(key) as keys from search_keys group by local_government_id) recorded on recorded.id = lg.id
       left join local_governments parent on parent.id = lg.parent_id
-      left join local_governments grandparent on grandparent.id = parent.parent_id
-      order by lg.id`,
+      left join local_governments grandparent on grandparent.id = parent.parent_id`,
   );
   const gazetteer = new Gazetteer();
-  for (const row of rows) {
-    const country = row.country.trim();
+  const numberOrNull = (text: string | null) => (text === null ? null : Number(text));
+  for (const row of rows.sort((a, b) => Number(a.id) - Number(b.id))) {
+    const country = row.country!.trim();
     gazetteer.add({
-      id: row.id,
-      foldedNames: row.keys ?? [],
+      id: Number(row.id),
+      foldedNames: itemsOf(row.keys),
       country,
       // Japanese LGs carry their prefecture's two-digit code, which the JP qualifier lookup gives.
       admin1: country === 'JP' && row.jis_code ? row.jis_code.slice(0, 2) : row.admin1,
       regionName: row.region_name,
-      population: row.population,
-      latitude: row.latitude,
-      longitude: row.longitude,
-      kind: row.kind,
-    }, row.verified);
+      population: numberOrNull(row.population),
+      latitude: numberOrNull(row.latitude),
+      longitude: numberOrNull(row.longitude),
+      kind: row.kind!,
+    }, row.verified === '1');
   }
   return gazetteer;
 }
@@ -321,6 +343,7 @@ export async function importPairs(db: Db, bytes: Uint8Array, options: ImportOpti
       unresolvedSides: [] as SideProblem[],
       distances: [] as number[],
       distantSides: [] as SideProblem[],
+      resolutions: [] as SideResolution[],
       resolvedExisting: 0,
       created: 0,
       duplicatesInFile: 0,
@@ -331,6 +354,12 @@ export async function importPairs(db: Db, bytes: Uint8Array, options: ImportOpti
       const resolved = row.sides.map((raw, n) => {
         const side = resolveRawSide(raw, countries[n]!, createMissing);
         const problem = { row: row.row, side: (n + 1) as 1 | 2, name: raw.name, country: raw.country, reason: side.resolution?.reason ?? '' };
+        outcome.resolutions.push({
+          ...problem,
+          outcome: side.status,
+          ...(side.status === 'existing' ? { localGovernmentId: side.id! } : {}),
+          reason: side.status === 'created' ? `no place in the gazetteer: ${problem.reason}` : problem.reason,
+        });
         if (side.status === 'existing') {
           outcome.resolvedExisting++;
           const distance = side.resolution?.distanceKm;
@@ -375,6 +404,7 @@ export async function importPairs(db: Db, bytes: Uint8Array, options: ImportOpti
     ambiguousSides,
     unresolvedSides,
     distantSides,
+    resolutions,
     distances,
     resolvedExisting,
     created,
@@ -408,6 +438,7 @@ export async function importPairs(db: Db, bytes: Uint8Array, options: ImportOpti
     ambiguousSides,
     unresolvedSides,
     distantSides,
+    resolutions,
     seconds: 0,
   };
 
@@ -431,6 +462,8 @@ export async function importPairs(db: Db, bytes: Uint8Array, options: ImportOpti
         places.map((place) => ({
           country: place.country,
           name: place.name,
+          nameJa: null,
+          alternateNames: [],
           geonamesId: null,
           admin1: place.admin1,
           regionName: place.region,
@@ -464,6 +497,7 @@ export async function importPairs(db: Db, bytes: Uint8Array, options: ImportOpti
           { name: 'label', type: 'text', value: () => '' },
           { name: 'status', type: 'text', value: () => 'active' },
           { name: 'source', type: 'text', value: () => options.source },
+          { name: 'source_kind', type: 'text', value: () => 'pairs' },
           { name: 'verified', type: 'bool', value: () => false },
           { name: 'first_country', type: 'text', value: (r) => r.firstCountry },
           { name: 'second_country', type: 'text', value: (r) => r.secondCountry },

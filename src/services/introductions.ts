@@ -552,6 +552,7 @@ async function signRelationship(db: Db, actor: Actor, introduction: Introduction
       },
       actor,
       day,
+      'tracker',
     );
     return relationship.id;
   } catch (error) {

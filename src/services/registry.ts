@@ -10,6 +10,7 @@ import {
   parsePartialDate,
   type DatePrecision,
   type PreciseDate,
+  type SourceKind,
 } from '../domain/relationships.js';
 import { failIfProblems, KizunaError, notFound, refusingDuplicates, type FieldProblem } from '../errors.js';
 import { actorLabel, authorize, type Actor } from '../domain/authorization.js';
@@ -47,6 +48,9 @@ export interface Relationship {
   clair: { signedByLeaders: boolean | null; multipleFields: boolean | null; budgetApproved: boolean | null; meetsAll: boolean };
   agreementUrl: string | null;
   source: string;
+  sourceKind: SourceKind;
+  /** The names the parties signed under, where one has since merged into another; else null. */
+  signedAs: [string | null, string | null];
   verified: boolean;
   notes: string | null;
   domestic: boolean;
@@ -95,6 +99,8 @@ async function presentRelationships(db: Db, records: RelationshipRecord[]): Prom
       clair: { ...clair, meetsAll: Object.values(clair).every((value) => value === true) },
       agreementUrl: record.agreementUrl,
       source: record.source,
+      sourceKind: record.sourceKind,
+      signedAs: [record.firstSignedAs, record.secondSignedAs],
       verified: record.verified,
       notes: record.notes,
       domestic: record.domestic ?? record.firstCountry === record.secondCountry,
@@ -184,7 +190,14 @@ const auditRelationship = (db: Db, actor: Actor, action: string, id: number, bef
   writeAudit(db, actor, { action, entity: 'relationship', entityId: id, before, after });
 
 /** Creates a relationship after checking its parties, dates and uniqueness; audited. */
-export async function createRelationship(db: Db, input: RelationshipCreateInput, actor: Actor, now = today()): Promise<Relationship> {
+/** Records a relationship; `sourceKind` says whether a person entered it (the default) or a formation tracker's signing did. */
+export async function createRelationship(
+  db: Db,
+  input: RelationshipCreateInput,
+  actor: Actor,
+  now = today(),
+  sourceKind: SourceKind = 'entry',
+): Promise<Relationship> {
   const problems: FieldProblem[] = [];
   const [a, b] = input.localGovernmentIds as [number, number];
   authorize(actor, { do: 'relationship.write', parties: [a, b] });
@@ -226,6 +239,7 @@ export async function createRelationship(db: Db, input: RelationshipCreateInput,
         clairBudgetApproved: input.clair?.budgetApproved ?? null,
         agreementUrl: input.agreementUrl ?? null,
         source: input.source ?? `entered by ${actorLabel(actor)}`,
+        sourceKind,
         verified: input.verified ?? false,
         notes: input.notes ?? null,
         firstCountry: countryOf(firstId),

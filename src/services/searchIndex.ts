@@ -1,10 +1,11 @@
 import { sql } from 'drizzle-orm';
+import { itemsOf, selectMany } from '../db/bulk.js';
 import { queryRows, type Db } from '../db/client.js';
 import { trigramsOf, trigramSimilarity } from '../domain/trigrams.js';
 
 /** Below this trigram similarity a name is not offered as a near match. */
 const MIN_SIMILARITY = 0.3;
-/** How many names sharing the typed beginning are considered at most. */
+/** How many names sharing the typed beginning are considered at most (the shortest of them). */
 const MAX_PREFIX_MATCHES = 400;
 
 interface Entry {
@@ -12,6 +13,19 @@ interface Entry {
   kind: string;
   /** Prefectures, designated cities and larger places come first among equal matches. */
   importance: number;
+}
+
+/** One local government as the index takes it: its keys and what ranking needs of it. */
+export interface SearchIndexPlace {
+  id: number;
+  country: string;
+  kind: string;
+  population: number | null;
+  designatedCity: boolean;
+  /** Keys of record, found exactly, by their beginning or as near spellings. */
+  keys: { key: string; isBase: boolean }[];
+  /** Keys of alternate names, found exactly or by their beginning. */
+  alternateKeys: string[];
 }
 
 export interface SearchHit {
@@ -24,52 +38,116 @@ export interface SearchFilters {
   kind?: string | undefined;
 }
 
+/** Higher rank first; the smaller id among equals, so that results are stable. */
+const outranks = (rank: number, id: number, other: { id: number; rank: number }) => rank > other.rank || (rank === other.rank && id < other.id);
+
+/** An owner of a key packed in one number: the LG's id, and whether the key is its base name. */
+const packOwner = (id: number, isBase: boolean) => id * 2 + (isBase ? 1 : 0);
+
 /**
  * Every search key in memory, with a trigram index for typos and a sorted list for prefixes.
  * Built from the database and rebuilt when its search version changes, so a key another process
- * adds is found too.
+ * adds is found too. With GeoNames' alternate names there are about 800,000 keys, so owners are
+ * packed in numbers rather than objects: most keys have one owner, the rest keep a small list.
  */
 export class SearchIndex {
   private readonly keys: string[] = [];
-  private readonly keyOwners: { id: number; isBase: boolean }[][] = [];
   private readonly keyByText = new Map<string, number>();
+  private readonly firstOwner: number[] = [];
+  private readonly moreOwners = new Map<number, number[]>();
   private readonly trigramCounts: number[] = [];
   private readonly postings = new Map<string, number[]>();
-  private readonly sorted: number[];
+  /** Keys by their first two characters, for finding the keys that begin with what is typed. */
+  private readonly byBeginning = new Map<string, number[]>();
+  /** The two-character beginnings under each first character, for a query of one character. */
+  private readonly beginningsByFirst = new Map<string, string[]>();
   private readonly entries = new Map<number, Entry>();
   private readonly counts: Int32Array;
 
   constructor(
     readonly version: string,
-    rows: { id: number; key: string; isBase: boolean; country: string; kind: string; population: number | null; designatedCity: boolean }[],
+    places: SearchIndexPlace[],
   ) {
-    for (const row of rows) {
-      let index = this.keyByText.get(row.key);
-      if (index === undefined) {
-        index = this.keys.length;
-        this.keys.push(row.key);
-        this.keyOwners.push([]);
-        this.keyByText.set(row.key, index);
-        const grams = trigramsOf(row.key);
-        this.trigramCounts.push(grams.length);
-        for (const gram of grams) {
-          const list = this.postings.get(gram);
-          if (list) list.push(index);
-          else this.postings.set(gram, [index]);
-        }
+    for (const place of places) {
+      this.entries.set(place.id, {
+        country: place.country,
+        kind: place.kind,
+        importance:
+          (place.kind === 'prefecture' ? 0.12 : 0) + (place.designatedCity ? 0.05 : 0) + 0.02 * Math.log10((place.population ?? 0) + 1),
+      });
+      for (const { key, isBase } of place.keys) {
+        const index = this.add(key, packOwner(place.id, isBase));
+        // Near spellings are looked for among the names of record only: hundreds of thousands of
+        // alternate names would slow every query and turn up far-fetched matches.
+        if (this.trigramCounts[index] === 0) this.addTrigrams(index);
       }
-      this.keyOwners[index]!.push({ id: row.id, isBase: row.isBase });
-      if (!this.entries.has(row.id)) {
-        this.entries.set(row.id, {
-          country: row.country,
-          kind: row.kind,
-          importance:
-            (row.kind === 'prefecture' ? 0.12 : 0) + (row.designatedCity ? 0.05 : 0) + 0.02 * Math.log10((row.population ?? 0) + 1),
-        });
-      }
+      for (const key of place.alternateKeys) this.add(key, packOwner(place.id, false));
     }
-    this.sorted = this.keys.map((_, index) => index).sort((a, b) => (this.keys[a]! < this.keys[b]! ? -1 : this.keys[a]! > this.keys[b]! ? 1 : 0));
+    for (const beginning of this.byBeginning.keys()) {
+      const first = beginning.slice(0, 1);
+      const list = this.beginningsByFirst.get(first);
+      if (list) list.push(beginning);
+      else this.beginningsByFirst.set(first, [beginning]);
+    }
     this.counts = new Int32Array(this.keys.length);
+  }
+
+  /** Adds an owner to a key, the key first if it is new; returns the key's number. */
+  private add(key: string, owner: number): number {
+    let index = this.keyByText.get(key);
+    if (index === undefined) {
+      index = this.keys.length;
+      this.keys.push(key);
+      this.keyByText.set(key, index);
+      this.firstOwner.push(owner);
+      this.trigramCounts.push(0);
+      const beginning = key.slice(0, 2);
+      const bucket = this.byBeginning.get(beginning);
+      if (bucket) bucket.push(index);
+      else this.byBeginning.set(beginning, [index]);
+      return index;
+    }
+    if (this.firstOwner[index] === owner) return index;
+    const more = this.moreOwners.get(index);
+    if (!more) this.moreOwners.set(index, [owner]);
+    else if (!more.includes(owner)) more.push(owner);
+    return index;
+  }
+
+  private addTrigrams(index: number): void {
+    const grams = trigramsOf(this.keys[index]!);
+    this.trigramCounts[index] = grams.length;
+    for (const gram of grams) {
+      const list = this.postings.get(gram);
+      if (list) list.push(index);
+      else this.postings.set(gram, [index]);
+    }
+  }
+
+  /** Keys that begin with the query, the shortest (closest to it) first, at most MAX_PREFIX_MATCHES. */
+  private keysBeginningWith(folded: string): number[] {
+    if (folded.length === 0) return [];
+    const beginnings = folded.length === 1 ? (this.beginningsByFirst.get(folded) ?? []) : [folded.slice(0, 2)];
+    const found: number[] = [];
+    for (const beginning of beginnings) {
+      for (const index of this.byBeginning.get(beginning) ?? []) if (this.keys[index]!.startsWith(folded)) found.push(index);
+    }
+    if (found.length <= MAX_PREFIX_MATCHES) return found;
+    // The shortest, without sorting thousands: the length up to which there are enough of them.
+    const byLength: number[] = [];
+    for (const index of found) {
+      const length = this.keys[index]!.length;
+      byLength[length] = (byLength[length] ?? 0) + 1;
+    }
+    let longest = 0;
+    for (let total = 0; total < MAX_PREFIX_MATCHES; longest++) total += byLength[longest] ?? 0;
+    return found.filter((index) => this.keys[index]!.length < longest).slice(0, MAX_PREFIX_MATCHES);
+  }
+
+  private ownersOf(index: number): number[] {
+    const first = this.firstOwner[index]!;
+    const more = this.moreOwners.get(index);
+    return more ? [first, ...more] : [first];
   }
 
   /** Local governments whose names match the folded query: exact, then prefix, then near, best first. */
@@ -91,36 +169,32 @@ export class SearchIndex {
       const value = similarity(index, sharedOf(index));
       if (value >= MIN_SIMILARITY) matchByKey.set(index, 0.9 * value);
     }
-    let low = 0;
-    let high = this.sorted.length;
-    while (low < high) {
-      const middle = (low + high) >>> 1;
-      if (this.keys[this.sorted[middle]!]! < folded) low = middle + 1;
-      else high = middle;
-    }
-    for (let position = low, taken = 0; position < this.sorted.length && taken < MAX_PREFIX_MATCHES; position++, taken++) {
-      const index = this.sorted[position]!;
-      if (!this.keys[index]!.startsWith(folded)) break;
-      matchByKey.set(index, 0.6 + 0.4 * similarity(index, sharedOf(index)));
-    }
+    for (const index of this.keysBeginningWith(folded)) matchByKey.set(index, 0.6 + 0.4 * similarity(index, sharedOf(index)));
     if (exact !== undefined) matchByKey.set(exact, 1);
     for (const index of touched) this.counts[index] = 0;
 
     const best = new Map<number, number>();
     for (const [index, match] of matchByKey) {
-      for (const owner of this.keyOwners[index]!) {
-        const entry = this.entries.get(owner.id)!;
+      for (const owner of this.ownersOf(index)) {
+        const id = owner >> 1;
+        const entry = this.entries.get(id)!;
         if (filters.country && entry.country !== filters.country) continue;
         if (filters.kind && entry.kind !== filters.kind) continue;
-        const score = match + (owner.isBase ? 0.02 : 0);
-        if (score > (best.get(owner.id) ?? -1)) best.set(owner.id, score);
+        const score = match + (owner & 1 ? 0.02 : 0);
+        if (score > (best.get(id) ?? -1)) best.set(id, score);
       }
     }
-    const rank = (id: number) => best.get(id)! + this.entries.get(id)!.importance;
-    return [...best.keys()]
-      .sort((a, b) => rank(b) - rank(a) || a - b)
-      .slice(0, limit)
-      .map((id) => ({ id, match: Math.round(best.get(id)! * 1000) / 1000 }));
+    // The best few of what may be thousands of candidates ("san"), kept in order as they come.
+    const top: { id: number; rank: number }[] = [];
+    for (const [id, match] of best) {
+      const rank = match + this.entries.get(id)!.importance;
+      if (top.length === limit && !outranks(rank, id, top[limit - 1]!)) continue;
+      let position = top.length;
+      while (position > 0 && outranks(rank, id, top[position - 1]!)) position--;
+      top.splice(position, 0, { id, rank });
+      if (top.length > limit) top.pop();
+    }
+    return top.map(({ id }) => ({ id, match: Math.round(best.get(id)! * 1000) / 1000 }));
   }
 }
 
@@ -138,22 +212,31 @@ export async function searchVersion(db: Db): Promise<string> {
   return row?.value ?? '0';
 }
 
+/** Marks a key of record that is the LG's base name. */
+const BASE_MARK = '\u0001';
+
 async function buildIndex(db: Db, version: string): Promise<SearchIndex> {
-  const rows = await queryRows<{ id: number; key: string; is_base: boolean; country: string; kind: string; population: number | null; designated_city: boolean }>(
+  const places = await selectMany(
     db,
-    sql`select k.local_government_id as id, k.key, k.is_base, lg.country, lg.kind, lg.population, lg.designated_city
-      from search_keys k join local_governments lg on lg.id = k.local_government_id order by k.local_government_id`,
+    ['id', 'country', 'kind', 'population', 'designated_city', 'keys', 'alternates'],
+    sql`select lg.id, lg.country, lg.kind, lg.population, lg.designated_city::int as designated_city,
+        recorded.keys, array_to_string(lg.alternate_keys, chr(31)) as alternates
+      from local_governments lg
+      left join (
+        select local_government_id as id, string_agg(key || case when is_base then chr(1) else '' end, chr(31)) as keys
+        from search_keys group by local_government_id
+      ) recorded on recorded.id = lg.id`,
   );
   return new SearchIndex(
     version,
-    rows.map((row) => ({
-      id: row.id,
-      key: row.key,
-      isBase: row.is_base,
-      country: row.country.trim(),
-      kind: row.kind,
-      population: row.population,
-      designatedCity: row.designated_city,
+    places.map((place) => ({
+      id: Number(place.id),
+      country: place.country!.trim(),
+      kind: place.kind!,
+      population: place.population === null ? null : Number(place.population),
+      designatedCity: place.designated_city === '1',
+      keys: itemsOf(place.keys).map((item) => (item.endsWith(BASE_MARK) ? { key: item.slice(0, -1), isBase: true } : { key: item, isBase: false })),
+      alternateKeys: itemsOf(place.alternates),
     })),
   );
 }

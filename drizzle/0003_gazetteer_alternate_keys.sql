@@ -1,0 +1,1 @@
+ALTER TABLE "local_governments" ADD COLUMN "alternate_keys" text[];
