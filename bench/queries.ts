@@ -21,13 +21,15 @@ function typo(name: string, random: () => number): string {
 
 /**
  * Queries as people type them: Japanese names in kanji, kana, romaji with macrons, long-vowel
- * spellings and suffixes; foreign names with and without diacritics; and typos of both.
+ * spellings and suffixes; foreign names with and without diacritics, and by any of their other
+ * names in any script; and typos of both.
  */
 export function buildSearchQueries(count: number): string[] {
   const random = seededRandom(20261121);
   const pick = <T>(items: T[]) => items[Math.floor(random() * items.length)]!;
   const japanese = loadJapaneseLocalGovernments();
   const places = loadWorldPlaces().filter((place) => place.country !== 'JP' && (place.population ?? 0) > 20_000);
+  const named = places.filter((place) => place.alternateNames.length > 0);
   const makers: (() => string)[] = [
     () => pick(japanese).name,
     () => pick(japanese).kanjiBase,
@@ -41,6 +43,9 @@ export function buildSearchQueries(count: number): string[] {
     () => pick(places).name.normalize('NFD').replace(/\p{M}/gu, ''),
     () => typo(pick(places).name, random),
     () => typo(pick(japanese).ascii, random),
+    // Any of a place's other names: exonyms, native scripts, Japanese (Cologne, 釜山, ケルン).
+    () => pick(pick(named).alternateNames),
+    () => pick(pick(named).alternateNames),
   ];
   return Array.from({ length: count }, () => pick(makers)());
 }

@@ -4,6 +4,7 @@ import { bootstrapReferenceData, type ProgressReporter } from './services/bootst
 import { createApp } from './web/app.js';
 import { firstAdministratorLink } from './services/accounts.js';
 import { loadDemoListings } from './services/demoListings.js';
+import { loadPublishedFigureSeeds } from './services/publishedFigures.js';
 
 export interface RunningServer {
   database: Database;
@@ -34,6 +35,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   try {
     await bootstrapReferenceData(database.db, say);
     await loadDemoListings(database.db, say);
+    await loadPublishedFigureSeeds(database.db, say);
   } catch (error) {
     await database.close();
     throw error;

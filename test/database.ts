@@ -7,6 +7,7 @@ import { openDatabase, type Database } from '../src/db/client.js';
 import { projectRoot } from '../src/paths.js';
 import { bootstrapReferenceData, REFERENCE_VERSION } from '../src/services/bootstrap.js';
 import { loadDemoListings } from '../src/services/demoListings.js';
+import { loadPublishedFigureSeeds } from '../src/services/publishedFigures.js';
 
 /**
  * Tests run on PGlite by default and on a PostgreSQL server when KIZUNA_TEST_DATABASE_URL is set
@@ -29,7 +30,7 @@ function templateFingerprint(): string {
       hash.update(readFileSync(path.join(projectRoot, folder, file)));
     }
   }
-  for (const file of ['src/services/bootstrap.ts', 'src/services/foreignPlaces.ts', 'src/services/demoListings.ts', 'src/content/demoListings.ts']) hash.update(readFileSync(path.join(projectRoot, file)));
+  for (const file of ['src/services/bootstrap.ts', 'src/services/foreignPlaces.ts', 'src/services/demoListings.ts', 'src/content/demoListings.ts', 'src/services/publishedFigures.ts', 'src/content/publishedFigures.ts']) hash.update(readFileSync(path.join(projectRoot, file)));
   return hash.digest('hex').slice(0, 12);
 }
 
@@ -55,6 +56,7 @@ export async function prepareTemplate(): Promise<string> {
         const database = await openDatabase({ databaseUrl: withDatabaseName(serverUrl, building) });
         await bootstrapReferenceData(database.db);
         await loadDemoListings(database.db);
+        await loadPublishedFigureSeeds(database.db);
         await database.close();
         await admin.query(`alter database "${building}" rename to "${name}"`);
       }
@@ -70,6 +72,7 @@ export async function prepareTemplate(): Promise<string> {
     const database = await openDatabase({ dataDir: building });
     await bootstrapReferenceData(database.db);
     await loadDemoListings(database.db);
+    await loadPublishedFigureSeeds(database.db);
     await database.close();
     try {
       renameSync(building, folder);

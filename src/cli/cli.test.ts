@@ -14,6 +14,8 @@ describe('kizuna --help', () => {
     [['match'], ['--limit', '--weight', '--lang', '--json', 'network']],
     [['serve'], ['--port', '--host']],
     [['import', 'pairs'], ['--dry-run', '--report']],
+    [['import', 'register'], ['--dry-run', '--report']],
+    [['export', 'register'], ['--format', '--encoding', '--output']],
     [['search'], ['--country', '--kind', '--limit', '--json']],
   ])('describes kizuna %s', (command, words) => {
     const { code, stdout } = kizuna([...command, '--help']);
@@ -81,8 +83,30 @@ describe.runIf(engineName === 'pglite')('the CLI on a data folder', () => {
     expect(kizuna(['stats'], env).stdout).toContain('"international": 0');
   });
 
+  it('imports a register sheet, reports its refused rows, and exports the register in the same form', () => {
+    const sheet = path.join(os.tmpdir(), `kizuna-register-${process.pid}.csv`);
+    const exported = path.join(os.tmpdir(), `kizuna-register-${process.pid}.xlsx`);
+    writeFileSync(sheet, '都道府県,自治体名,国名,提携先自治体名,提携日,提携名称\n北海道,栗沢町,アメリカ合衆国,ポートランド市（オレゴン州）,平成元年,姉妹都市\n北海道,架空町,アメリカ合衆国,ポートランド市,平成元年,姉妹都市\n');
+    try {
+      const imported = kizuna(['import', 'register', sheet], env);
+      expect(imported.code).toBe(0);
+      expect(imported.stdout).toContain('rows: 2; added 1, updated 0, unchanged 0, refused 1');
+      expect(imported.stdout).toContain('row 3, 自治体名: no local government called 架空町 in 北海道');
+      const csv = kizuna(['export', 'register'], env);
+      expect(csv.code).toBe(0);
+      expect(csv.stdout).toContain('北海道,栗沢町,アメリカ合衆国,Oregon,ポートランド,平成元年,姉妹都市');
+      const xlsx = kizuna(['export', 'register', '--format', 'xlsx', '--output', exported], env);
+      expect(xlsx.code).toBe(0);
+      expect(xlsx.stderr).toMatch(/kizuna-register-\d+\.xlsx: \d+ bytes/);
+      expect(kizuna(['export', 'register', '--format', 'pdf'], env).stderr).toContain("Allowed choices are csv, xlsx");
+    } finally {
+      rmSync(sheet, { force: true });
+      rmSync(exported, { force: true });
+    }
+  });
+
   it('stops a second process on the same data folder at once, with a clear message', async () => {
-    const server = spawn(process.execPath, ['--import', 'tsx', entry, 'serve', '--port', '39499', '--host', '127.0.0.1'], {
+    const server = spawn(process.execPath, [entry, 'serve', '--port', '39499', '--host', '127.0.0.1'], {
       cwd: projectRoot,
       env: { ...process.env, DATABASE_URL: '', ...env },
       stdio: ['ignore', 'ignore', 'pipe'],

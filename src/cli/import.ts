@@ -1,9 +1,12 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { SingleBar } from 'cli-progress';
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import { KizunaError } from '../errors.js';
 import { importPairs, type ImportReport } from '../services/importPairs.js';
+import { importRegister, type RegisterImportReport } from '../services/importRegister.js';
+import { exportRegister, type RegisterFormat } from '../services/exportRegister.js';
+import type { SheetEncoding } from '../domain/registerSheet.js';
 import { withDatabase } from './database.js';
 
 function summary(report: ImportReport): string {
@@ -22,7 +25,29 @@ function summary(report: ImportReport): string {
   ].join('\n');
 }
 
-/** `kizuna import pairs FILE [--dry-run] [--report FILE.json]`. */
+function registerSummary(report: RegisterImportReport): string {
+  const verb = report.dryRun ? 'would be' : '';
+  const lines = [
+    `${report.dryRun ? 'Dry run (nothing written)' : 'Imported'} ${report.source} (${report.format}${report.encoding ? `, ${report.encoding}` : ''}, header on row ${report.headerRow}) in ${report.seconds} s`,
+    `rows: ${report.rows.total}; added ${report.rows.added}, updated ${report.rows.updated}, unchanged ${report.rows.unchanged}, refused ${report.rows.refused}`,
+    `relationships ${verb ? `that ${verb} ` : ''}added ${report.relationships.added}, updated ${report.relationships.updated}, unchanged ${report.relationships.unchanged}; new local governments ${report.newLocalGovernments}`,
+  ];
+  if (report.ignoredHeaders.length > 0) lines.push(`columns ignored: ${report.ignoredHeaders.join(', ')}`);
+  for (const refused of report.outcomes.filter((outcome) => outcome.outcome === 'refused')) {
+    lines.push(`  row ${refused.line}, ${refused.column}: ${refused.reason}`);
+  }
+  return lines.join('\n');
+}
+
+function readInput(file: string): Buffer {
+  try {
+    return readFileSync(file);
+  } catch (error) {
+    throw new KizunaError('import_failed', `Cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}.`);
+  }
+}
+
+/** `kizuna import pairs FILE [--dry-run] [--report FILE.json]` and `kizuna import register FILE …`. */
 export function registerImportCommand(program: Command): void {
   const importCommand = program.command('import').description('import relationships from a file');
   importCommand
@@ -33,12 +58,7 @@ export function registerImportCommand(program: Command): void {
     .option('--report <file.json>', 'write the full report (every rejected row, ambiguous and unresolved side) as JSON')
     .action((file: string, options: { dryRun?: boolean; report?: string }) =>
       withDatabase(async (database) => {
-        let bytes: Buffer;
-        try {
-          bytes = readFileSync(file);
-        } catch (error) {
-          throw new KizunaError('import_failed', `Cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}.`);
-        }
+        const bytes = readInput(file);
         const bar = process.stderr.isTTY ? new SingleBar({ format: '{phase} [{bar}] {percentage}% {value}/{total}', hideCursor: true }) : undefined;
         let phase = '';
         const report = await importPairs(database.db, bytes, {
@@ -58,6 +78,44 @@ export function registerImportCommand(program: Command): void {
         if (options.report) writeFileSync(options.report, JSON.stringify(report, null, 2));
         console.log(summary(report));
         if (options.report) console.log(`report: ${options.report}`);
+      }),
+    );
+  importCommand
+    .command('register')
+    .description('import a register sheet as CLAIR and the prefectures keep them (CSV in UTF-8 or Shift_JIS, or XLSX); all or nothing, safe to run again')
+    .argument('<file>', 'the CSV or XLSX file')
+    .option('--dry-run', 'show what would change without writing')
+    .option('--report <file.json>', 'write the full report (what became of every row) as JSON')
+    .action((file: string, options: { dryRun?: boolean; report?: string }) =>
+      withDatabase(async (database) => {
+        const report = await importRegister(database.db, readInput(file), {
+          actor: { kind: 'system', label: 'kizuna import' },
+          source: path.basename(file),
+          dryRun: options.dryRun ?? false,
+        });
+        if (options.report) writeFileSync(options.report, JSON.stringify(report, null, 2));
+        console.log(registerSummary(report));
+        if (options.report) console.log(`report: ${options.report}`);
+      }),
+    );
+}
+
+/** `kizuna export register --format csv|xlsx [--encoding shift_jis] [--output FILE]`. */
+export function registerExportCommand(program: Command): void {
+  const exportCommand = program.command('export').description('export the register');
+  exportCommand
+    .command('register')
+    .description("write every relationship of Japan's local governments as a CLAIR-style register sheet")
+    .addOption(new Option('--format <format>', 'csv or xlsx').choices(['csv', 'xlsx']).default('csv'))
+    .addOption(new Option('--encoding <encoding>', 'for CSV: utf-8 (with a BOM, as Excel wants) or shift_jis').choices(['utf-8', 'shift_jis']).default('utf-8'))
+    .option('--output <file>', 'where to write it (default: standard output)')
+    .action((options: { format: RegisterFormat; encoding: SheetEncoding; output?: string }) =>
+      withDatabase(async (database) => {
+        const bytes = await exportRegister(database.db, options.format, options.encoding);
+        if (options.output) {
+          writeFileSync(options.output, bytes);
+          console.error(`${options.output}: ${bytes.length} bytes`);
+        } else process.stdout.write(bytes);
       }),
     );
 }

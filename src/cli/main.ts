@@ -6,7 +6,7 @@ import { bootstrapReferenceData } from '../services/bootstrap.js';
 import { searchLocalGovernments } from '../services/search.js';
 import { japanStatistics } from '../services/stats.js';
 import { startServer } from '../server.js';
-import { registerImportCommand } from './import.js';
+import { registerExportCommand, registerImportCommand } from './import.js';
 import { registerAccountsCommand } from './accounts.js';
 import { registerMatchCommand } from './match.js';
 
@@ -72,7 +72,8 @@ program
       if (options.json) return void console.log(JSON.stringify(results, null, 2));
       if (results.length === 0) return void console.log('No match.');
       for (const lg of results) {
-        console.log([String(lg.id).padStart(7), lg.name.en, lg.name.ja ?? '', lg.kind, lg.country, lg.jisCode ?? '', lg.population ?? ''].join('\t'));
+        const formerly = lg.formerName ? `formerly ${lg.formerName}` : '';
+        console.log([String(lg.id).padStart(7), lg.name.en, lg.name.ja ?? '', lg.kind, lg.country, lg.jisCode ?? '', lg.population ?? '', formerly].join('\t'));
       }
     }),
   );
@@ -83,6 +84,7 @@ program
   .action(() => withDatabase(async (database) => console.log(JSON.stringify(await japanStatistics(database.db), null, 2))));
 
 registerImportCommand(program);
+registerExportCommand(program);
 registerAccountsCommand(program);
 registerMatchCommand(program);
 

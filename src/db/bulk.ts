@@ -2,7 +2,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Db } from './client.js';
 
 /** The PostgreSQL array type of each column of a bulk insert. */
-export type ColumnType = 'int' | 'text' | 'bool' | 'float8' | 'real' | 'smallint' | 'char(2)' | 'char(6)' | 'text[]';
+export type ColumnType = 'int' | 'text' | 'bool' | 'float8' | 'real' | 'smallint' | 'date' | 'char(2)' | 'char(6)' | 'text[]';
 
 /** Joins the items of a text[] value for transport; no name contains this control character. */
 const ITEM_SEPARATOR = '\u001f';
@@ -91,10 +91,18 @@ export async function selectMany<Column extends string>(db: Db, columns: readonl
     sql`select string_agg(concat_ws(chr(30), ${sql.raw(fields)}), chr(29)) as rows from (${query}) as source`,
   );
   if (!result?.rows) return [];
-  return result.rows.split(ROW_SEPARATOR).map((line) => {
+  const rows: Record<Column, string | null>[] = [];
+  for (const line of result.rows.split(ROW_SEPARATOR)) {
     const values = line.split(FIELD_SEPARATOR);
-    return Object.fromEntries(columns.map((column, index) => [column, values[index] === NULL_MARK ? null : values[index]!])) as Record<Column, string | null>;
-  });
+    // Assigned one by one, in one order, every row gets the same shape: several times faster than Object.fromEntries.
+    const row = {} as Record<Column, string | null>;
+    for (let index = 0; index < columns.length; index++) {
+      const value = values[index]!;
+      row[columns[index]!] = value === NULL_MARK ? null : value;
+    }
+    rows.push(row);
+  }
+  return rows;
 }
 
 /** A text[] value as selectMany gives it (joined by the unit separator), split again. */

@@ -41,6 +41,7 @@ const ACTIONS = {
   'account.manage': { do: 'account.manage' },
   'audit.read': { do: 'audit.read' },
   'import.run': { do: 'import.run' },
+  'register.import': { do: 'register.import' },
   'account.self': { do: 'account.self' },
   'introduction.read of LG 1 in LG 3, not forwarded': { do: 'introduction.read', from: IBARA, to: ELSEWHERE, forwarded: false },
   'introduction.read of LG 3 in LG 1, not forwarded': { do: 'introduction.read', from: ELSEWHERE, to: IBARA, forwarded: false },
@@ -53,6 +54,7 @@ const ACTIONS = {
   'introduction.coordinate': { do: 'introduction.coordinate' },
   'tracker.record of LG 3 with LG 1': { do: 'tracker.record', parties: [ELSEWHERE, IBARA] },
   'tracker.record of LG 2 with LG 3': { do: 'tracker.record', parties: [NAGI, ELSEWHERE] },
+  'figures.edit': { do: 'figures.edit' },
 } satisfies Record<string, Action>;
 type ActionName = keyof typeof ACTIONS;
 
@@ -73,6 +75,7 @@ const TABLE: Record<ActionName, Record<ActorName, 'Y' | 'N'>> = {
   'account.manage': { public: 'N', system: 'Y', officer: 'N', coordinator: 'N', administrator: 'Y' },
   'audit.read': { public: 'N', system: 'Y', officer: 'N', coordinator: 'Y', administrator: 'Y' },
   'import.run': { public: 'N', system: 'Y', officer: 'N', coordinator: 'N', administrator: 'Y' },
+  'register.import': { public: 'N', system: 'Y', officer: 'N', coordinator: 'Y', administrator: 'Y' },
   'account.self': { public: 'N', system: 'Y', officer: 'Y', coordinator: 'Y', administrator: 'Y' },
   'introduction.read of LG 1 in LG 3, not forwarded': { public: 'N', system: 'Y', officer: 'Y', coordinator: 'Y', administrator: 'Y' },
   'introduction.read of LG 3 in LG 1, not forwarded': { public: 'N', system: 'Y', officer: 'N', coordinator: 'Y', administrator: 'Y' },
@@ -85,6 +88,7 @@ const TABLE: Record<ActionName, Record<ActorName, 'Y' | 'N'>> = {
   'introduction.coordinate': { public: 'N', system: 'Y', officer: 'N', coordinator: 'Y', administrator: 'Y' },
   'tracker.record of LG 3 with LG 1': { public: 'N', system: 'Y', officer: 'Y', coordinator: 'Y', administrator: 'Y' },
   'tracker.record of LG 2 with LG 3': { public: 'N', system: 'Y', officer: 'N', coordinator: 'Y', administrator: 'Y' },
+  'figures.edit': { public: 'N', system: 'Y', officer: 'N', coordinator: 'Y', administrator: 'Y' },
 };
 
 const cases = (Object.keys(TABLE) as ActionName[]).flatMap((actionName) =>
@@ -97,7 +101,7 @@ const isSentence = (text: string) =>
 
 describe('decide', () => {
   it('covers every action for every kind of actor in the table', () => {
-    expect(cases).toHaveLength(27 * 5);
+    expect(cases).toHaveLength(29 * 5);
   });
 
   it.each(cases)('$actionName by $actorName: $expected', ({ actionName, actorName, expected }) => {

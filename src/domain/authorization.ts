@@ -46,6 +46,8 @@ export type Action =
   | { do: 'account.manage' }
   | { do: 'audit.read' }
   | { do: 'import.run' }
+  /** Import a register sheet of relationships (CLAIR's or a prefecture's list), or its dry run. */
+  | { do: 'register.import' }
   /** What any account may do for itself: open its dashboard, make and revoke its own API tokens. */
   | { do: 'account.self' }
   /**
@@ -60,7 +62,9 @@ export type Action =
   /** Review every introduction: forward it, ask its sender for more, or decline it. */
   | { do: 'introduction.coordinate' }
   /** Record or correct a step of the formation tracker of two local governments. */
-  | { do: 'tracker.record'; parties: readonly [number, number] };
+  | { do: 'tracker.record'; parties: readonly [number, number] }
+  /** Add, correct or delete the figures published elsewhere that the statistics set beside the register's. */
+  | { do: 'figures.edit' };
 
 export type Decision = { allowed: true } | { allowed: false; reason: string };
 
@@ -103,6 +107,8 @@ export function decide(actor: Actor, action: Action): Decision {
     case 'listing.moderate':
     case 'account.list':
     case 'audit.read':
+    case 'figures.edit':
+    case 'register.import':
       return isStaff(role) ? allow : deny('Only coordinators and administrators do this.');
     case 'account.invite':
       if (role === 'administrator') return allow;

@@ -52,6 +52,21 @@ describe('createCountryNormaliser', () => {
     for (const [raw, code] of cases) expect(normalise(raw), raw).toEqual({ country: code });
   });
 
+  it('reads the Japanese names of register sheets, official and short', () => {
+    for (const [name, code] of [
+      ['アメリカ合衆国', 'US'],
+      ['米国', 'US'],
+      ['中華人民共和国', 'CN'],
+      ['中国', 'CN'],
+      ['韓国', 'KR'],
+      ['英国', 'GB'],
+      ['豪州', 'AU'],
+      ['ロシア', 'RU'],
+    ] as const) {
+      expect(normalise(name)?.country, name).toBe(code);
+    }
+  });
+
   it('reads Georgia as the country in a country column', () => {
     expect(normalise('Georgia')).toEqual({ country: 'GE' });
     expect(normalise('Georgia (country)')).toEqual({ country: 'GE' });

@@ -1,4 +1,5 @@
 import { foldName } from './names.js';
+import { editDistance } from './trigrams.js';
 import type { Country } from '../reference/countries.js';
 
 /** A country column value mapped to ISO codes. */
@@ -40,6 +41,10 @@ const EXTRA_NAMES: Record<string, string> = {
   surinam: 'SR',
   'west germany': 'DE',
   'east germany': 'DE',
+  // Short forms of Japanese lists and register sheets.
+  米国: 'US',
+  英国: 'GB',
+  豪州: 'AU',
 };
 
 // Dependent territories with their own ISO code, by the sovereign state that holds them. Used only to
@@ -76,30 +81,6 @@ function clean(raw: string): string {
     .replace(/["“”„«»]/g, '')
     .replace(/\s+/g, ' ')
     .trim();
-}
-
-/** Optimal string alignment distance, stopping early once it exceeds `limit`. */
-function editDistance(a: string, b: string, limit: number): number {
-  if (Math.abs(a.length - b.length) > limit) return limit + 1;
-  let previous2: number[] = [];
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    let rowMin = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let value = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
-        value = Math.min(value, previous2[j - 2]! + 1);
-      }
-      current.push(value);
-      rowMin = Math.min(rowMin, value);
-    }
-    if (rowMin > limit) return limit + 1;
-    previous2 = previous;
-    previous = current;
-  }
-  return previous[b.length]!;
 }
 
 /**

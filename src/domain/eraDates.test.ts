@@ -233,10 +233,12 @@ describe('formatEraDate', () => {
     expect(formatEraDate(day('2019-05-01'))).toBe('令和元年5月1日');
   });
 
-  it('uses the era in force on the first day of the period', () => {
-    expect(formatEraDate(year('1989-01-01'))).toBe('昭和64年');
-    expect(formatEraDate(year('2019-01-01'))).toBe('平成31年');
-    expect(formatEraDate(month('1989-01-01'))).toBe('昭和64年1月');
+  it('writes a year or a month with an era change in the era of its greater part', () => {
+    expect(formatEraDate(year('1989-01-01'))).toBe('平成元年');
+    expect(formatEraDate(year('2019-01-01'))).toBe('令和元年');
+    expect(formatEraDate(year('1926-01-01'))).toBe('大正15年');
+    expect(formatEraDate(year('1912-01-01'))).toBe('明治45年');
+    expect(formatEraDate(month('1989-01-01'))).toBe('平成元年1月');
     expect(formatEraDate(month('1926-12-01'))).toBe('大正15年12月');
   });
 

@@ -112,15 +112,18 @@ export function parseRegisterDate(text: string): PreciseDate | string {
 
 /**
  * Writes a date in era form at its precision (昭和30年12月, 平成元年1月8日, 令和2年), for register
- * sheets. The era is the one in force on the first day of the period, so the year 1989 is 昭和64年
- * and May 2019 is 令和元年5月. Periods starting before Meiji (23 October 1868) are written in Western
+ * sheets. The era is the one in force for the greater part of the period, so the year 1989 is
+ * 平成元年, the year 2019 令和元年 and December 1926 大正15年12月. Periods starting before Meiji (23 October 1868) are written in Western
  * form with 年月日 (1868年9月), which parseRegisterDate reads back too.
  */
 export function formatEraDate(date: PreciseDate): string {
   const parts = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date.date);
   if (!parts) throw new Error(`formatEraDate expects a YYYY-MM-DD date, not "${date.date}"`);
   const [year, month, day] = parts.slice(1).map(Number) as [number, number, number];
-  const era = eraOf(date.date);
+  // A year or a month with an era change is written in the era of its greater part (the middle of
+  // it): 1989 is 平成元年, not 昭和64年 of its first seven days; 1926 stays 大正15年.
+  const middle = date.precision === 'year' ? `${parts[1]}-07-02` : date.precision === 'month' ? `${parts[1]}-${parts[2]}-16` : date.date;
+  const era = eraOf(middle);
   const yearText = era ? `${era.name}${year === era.firstYear ? '元' : year - era.firstYear + 1}年` : `${year}年`;
   if (date.precision === 'year') return yearText;
   if (date.precision === 'month') return `${yearText}${month}月`;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { finalSuccessor, finalSuccessors, parseMergers, readMunicipalityName, successorPaths, type Merger } from './municipalMergers.js';
+import { finalSuccessor, finalSuccessors, formerMunicipalities, parseMergers, readMunicipalityName, successorPaths, type Merger } from './municipalMergers.js';
 
 const SOURCE = 'https://www.post.japanpost.jp/zipcode/merge/hokkaido.html';
 const HEADER = 'prefecture,former,successor,changed_on,source';
@@ -243,5 +243,30 @@ describe('successorPaths and finalSuccessor', () => {
     expect(successorPaths(mergers, '北海道', '岩見沢市')).toEqual([]);
     expect(finalSuccessor(mergers, '北海道', '札幌市')).toBeNull();
     expect(finalSuccessor(mergers, '青森県', '静内町')).toBeNull();
+  });
+});
+
+describe('formerMunicipalities', () => {
+  const table = [
+    'prefecture,former,successor,changed_on,source',
+    '北海道,空知郡栗沢町,岩見沢市,平成18年3月27日,x',
+    '北海道,空知郡北村,岩見沢市,平成18年3月27日,x',
+    '岩手県,胆沢郡胆沢町,奥州市,平成18年2月20日,x',
+    '岩手県,水沢市,奥州市,平成18年2月20日,x',
+    '愛知県,愛知郡長久手町,長久手市,平成24年1月4日,x',
+    '群馬県,新田郡新田町,太田市,平成17年3月28日,x',
+    '静岡県,A郡甲町,乙町,平成15年4月1日,x',
+    '静岡県,乙町,丙市,平成17年4月1日,x',
+  ].join('\n');
+  const formers = formerMunicipalities(parseMergers(table).mergers);
+  const byName = new Map(formers.map((former) => [former.name, former]));
+
+  it('leads each former municipality to the one it lives on in today, with the day it ceased', () => {
+    expect(byName.get('栗沢町')).toMatchObject({ prefecture: '北海道', district: '空知郡', kind: 'town', mergedOn: '2006-03-27', successor: { name: '岩見沢市' } });
+    expect(byName.get('甲町')).toMatchObject({ mergedOn: '2003-04-01', successor: { name: '丙市' } });
+  });
+
+  it('leaves out a town that only became a city of its own name', () => {
+    expect(byName.has('長久手町')).toBe(false);
   });
 });

@@ -337,3 +337,46 @@ function earliest(mergers: Merger[]): Merger[] {
   const first = mergers.reduce<string | null>((min, merger) => (min === null || merger.changedOn.date < min ? merger.changedOn.date : min), null);
   return mergers.filter((merger) => merger.changedOn.date === first);
 }
+
+/** A municipality that no longer exists, with the one it lives on in today. */
+export interface FormerMunicipality {
+  prefecture: string;
+  district: string | null;
+  /** 栗沢町. */
+  name: string;
+  kind: MunicipalityKind;
+  /** The day it ceased to exist: its first change. */
+  mergedOn: string;
+  successor: Municipality;
+}
+
+/**
+ * Every former municipality of the table that leads to one municipality of today. Left out: a
+ * municipality whose successor bears its own name (a merger that kept the name, or a town made a
+ * city: the local government carries on under that name), and one that leads to several (a split,
+ * or a name shared by towns the table does not tell apart).
+ */
+export function formerMunicipalities(mergers: readonly Merger[]): FormerMunicipality[] {
+  const seen = new Set<string>();
+  const formers: FormerMunicipality[] = [];
+  for (const merger of mergers) {
+    if (merger.formerWard !== null) continue;
+    const key = `${merger.prefecture}|${merger.formerDistrict ?? ''}|${merger.formerName}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const qualified = `${merger.formerDistrict ?? ''}${merger.formerName}`;
+    const paths = successorPaths(mergers, merger.prefecture, qualified);
+    const successors = finalSuccessors(mergers, merger.prefecture, qualified);
+    if (successors.length !== 1) continue;
+    const successor = successors[0]!;
+    if (successor.prefecture === merger.prefecture && baseName(successor.name) === baseName(merger.formerName)) continue;
+    const mergedOn = paths.map((path) => path.steps[0]!.changedOn.date).sort()[0]!;
+    formers.push({ prefecture: merger.prefecture, district: merger.formerDistrict, name: merger.formerName, kind: merger.formerKind, mergedOn, successor });
+  }
+  return formers;
+}
+
+/** A municipality's name without its kind (栗沢町 → 栗沢), the part that stays when a town becomes a city. */
+export function baseName(name: string): string {
+  return name.length > 2 && /[市町村区]$/.test(name) ? name.slice(0, -1) : name;
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkRelationshipDates, formatPartialDate, normaliseLabel, orderedPair, parsePartialDate } from './relationships.js';
+import { betterDate, checkRelationshipDates, formatPartialDate, normaliseLabel, orderedPair, parsePartialDate } from './relationships.js';
 
 describe('parsePartialDate', () => {
   it('reads a year, a month or a day with its precision', () => {
@@ -64,5 +64,25 @@ describe('parsePartialDate with early years', () => {
   it('keeps a year below 100 as written, for the 1900 rule to refuse', () => {
     expect(parsePartialDate('0055')).toEqual({ date: '0055-01-01', precision: 'year' });
     expect(checkRelationshipDates({ signedOn: { date: '0055-01-01', precision: 'year' } }, '2026-11-21')[0]?.message).toBe('must not be before 1900');
+  });
+});
+
+describe('betterDate', () => {
+  const day = { date: '1989-06-12', precision: 'day' } as const;
+  const year = { date: '1989-01-01', precision: 'year' } as const;
+
+  it('takes a date where none was known, and keeps the known one when none is given', () => {
+    expect(betterDate(null, year)).toEqual(year);
+    expect(betterDate(day, null)).toEqual(day);
+  });
+
+  it('keeps a more precise date that the given one agrees with, and takes a more precise one', () => {
+    expect(betterDate(day, year)).toEqual(day);
+    expect(betterDate(year, day)).toEqual(day);
+  });
+
+  it('replaces a date that the given one contradicts', () => {
+    const other = { date: '1990-01-01', precision: 'year' } as const;
+    expect(betterDate(day, other)).toEqual(other);
   });
 });

@@ -118,3 +118,16 @@ export function orderedPair(a: number, b: number): [number, number] {
 export function normaliseLabel(label: string | null | undefined): string {
   return (label ?? '').normalize('NFKC').trim().replace(/\s+/g, ' ').toLowerCase();
 }
+
+/**
+ * The date to keep when a source gives a date for a relationship already known: the given one,
+ * unless it only says less of the same (1989 for a relationship known to date from 12 June 1989).
+ * A date that contradicts the known one replaces it; no date leaves the known one.
+ */
+export function betterDate(known: PreciseDate | null, given: PreciseDate | null): PreciseDate | null {
+  if (!given) return known;
+  if (!known) return given;
+  const length = { year: 4, month: 7, day: 10 } as const;
+  const sameSpan = known.date.slice(0, length[given.precision]) === given.date.slice(0, length[given.precision]);
+  return sameSpan && length[known.precision] >= length[given.precision] ? known : given;
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { foldName } from './names.js';
-import { distanceKm, resolveSide, type Candidate, type PairSide } from './resolution.js';
+import { distanceKm, isSpellingVariant, namesAdministrativeUnit, resolveSide, type Candidate, type PairSide } from './resolution.js';
 
 function place(
   id: number,
@@ -232,5 +232,29 @@ describe('resolveSide with coordinates in another country', () => {
       qualifierAdmin1,
     );
     expect(outside.candidate?.id).toBe(alabama.id);
+  });
+});
+
+describe('isSpellingVariant', () => {
+  it('takes transliterations that differ by a letter or two in a long name', () => {
+    expect(isSpellingVariant('yevpatoria', 'yevpatoriya')).toBe(true);
+    expect(isSpellingVariant('svietlahorsk', 'svyetlahorsk')).toBe(true);
+    expect(isSpellingVariant('zhukovsky', 'zhukovskiy')).toBe(true);
+  });
+
+  it('refuses neighbours that merely look alike, and a name inside a longer one', () => {
+    expect(isSpellingVariant('wolverton', 'calverton')).toBe(false);
+    expect(isSpellingVariant('sovetsky', 'sovetskoye')).toBe(false);
+    expect(isSpellingVariant('taipei', 'new taipei')).toBe(false);
+    expect(isSpellingVariant('peng', 'pengzhou')).toBe(false);
+  });
+});
+
+describe('namesAdministrativeUnit', () => {
+  it('knows counties, districts and numbered sections from towns', () => {
+    expect(namesAdministrativeUnit('milwaukee county')).toBe(true);
+    expect(namesAdministrativeUnit('ialoveni district')).toBe(true);
+    expect(namesAdministrativeUnit('prague 9')).toBe(true);
+    expect(namesAdministrativeUnit('yevpatoria')).toBe(false);
   });
 });

@@ -1,6 +1,6 @@
 import { foldName } from './names.js';
 import { nameVariants } from './placeNames.js';
-import { diceSimilarity } from './trigrams.js';
+import { diceSimilarity, editDistance } from './trigrams.js';
 
 /** One side of a twin-town pair as the source gives it, country already normalised. */
 export interface PairSide {
@@ -343,4 +343,27 @@ export function resolveSide(
     status: 'ambiguous',
     reason: `${formatCount(contenders.length)} places named ${label} in ${side.country}, ${why}: ids ${ids}`,
   };
+}
+
+/** Words that make a name an administrative unit or a section of a city rather than a town of that name. */
+const UNIT_WORDS =
+  /\b(county|district|borough|shire|province|region|raion|rayon|oblast|okrug|krai|municipality|kreis|landkreis|gmina|powiat|parish|department|governorate|prefecture|canton|city and county)\b/;
+
+/** True when a folded name names a county, a district or a numbered section (Milwaukee County, Prague 9), which no town of a similar name stands for. */
+export function namesAdministrativeUnit(folded: string): boolean {
+  return UNIT_WORDS.test(folded) || /\d/.test(folded);
+}
+
+/**
+ * True when two folded names are spellings of one name (Yevpatoria and Yevpatoriya, Svietlahorsk
+ * and Svyetlahorsk, Zhukovsky and Zhukovskiy): the same first letter and at most one letter in
+ * eight otherwise. Names of neighbouring towns that merely look alike (Wolverton and Calverton,
+ * Sovetsky and Sovetskoye) and one name inside a longer one (Taipei, New Taipei) are not.
+ */
+export function isSpellingVariant(a: string, b: string): boolean {
+  const plainA = a.replace(/ /g, '');
+  const plainB = b.replace(/ /g, '');
+  if (plainA[0] !== plainB[0]) return false;
+  const allowed = Math.max(1, Math.floor(Math.max(plainA.length, plainB.length) / 8));
+  return editDistance(plainA, plainB, allowed) <= allowed;
 }

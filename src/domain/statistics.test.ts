@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { computeTieStatistics, growthByYear, tieInForceOn, tieSignedAwaitingExchange, type JapaneseTie, type JapaneseUnit } from './statistics.js';
+import {
+  changeBetween,
+  computeTieStatistics,
+  countSources,
+  growthByYear,
+  tieCouldBeInForceOn,
+  tieInForceOn,
+  tieSignedAwaitingExchange,
+  type JapaneseTie,
+  type JapaneseUnit,
+} from './statistics.js';
 
 const units: JapaneseUnit[] = [
   { id: 1, kind: 'prefecture', inCoverage: true, prefectureId: 1 },
@@ -19,6 +29,9 @@ const tie = (firstId: number, firstCountry: string, secondId: number, secondCoun
   status: 'active',
   signedOn: null,
   endedOn: null,
+  recordedOn: '2025-03-10',
+  sourceKind: 'pairs',
+  source: 'twin_cities.csv',
   ...extra,
 });
 
@@ -38,9 +51,9 @@ describe('computeTieStatistics', () => {
 
   it('orders partner countries by count, then by code', () => {
     expect(stats.byCountry).toEqual([
-      { country: 'US', count: 2 },
-      { country: 'CN', count: 1 },
-      { country: 'RU', count: 1 },
+      { country: 'US', count: 2, undated: 2 },
+      { country: 'CN', count: 1, undated: 1 },
+      { country: 'RU', count: 1, undated: 1 },
     ]);
   });
 
@@ -49,19 +62,91 @@ describe('computeTieStatistics', () => {
   });
 
   it('counts ties and partnered LGs per prefecture, wards included', () => {
-    expect(stats.byPrefecture.get(1)).toEqual({ relationships: 3, localGovernmentsWithPartner: 2 });
-    expect(stats.byPrefecture.get(6)).toEqual({ relationships: 1, localGovernmentsWithPartner: 1 });
+    expect(stats.byPrefecture.get(1)).toEqual({ relationships: 3, undated: 3, localGovernmentsWithPartner: 2 });
+    expect(stats.byPrefecture.get(6)).toEqual({ relationships: 1, undated: 1, localGovernmentsWithPartner: 1 });
   });
 });
 
 describe('tieInForceOn', () => {
-  it('counts a relationship from its signing until its end, and one of unknown date always', () => {
+  it('counts a relationship from its signing until its end', () => {
     const fixedTerm = tie(1, 'JP', 2, 'ID', { signedOn: '1997-04-01', endedOn: '2002-03-31' });
     expect(tieInForceOn(fixedTerm, '1997-03-31')).toBe(false);
     expect(tieInForceOn(fixedTerm, '1997-04-01')).toBe(true);
     expect(tieInForceOn(fixedTerm, '2002-03-31')).toBe(false);
-    expect(tieInForceOn(tie(1, 'JP', 2, 'US'), '1950-01-01')).toBe(true);
     expect(tieInForceOn(tie(1, 'JP', 2, 'US', { status: 'proposed' }), '2026-01-01')).toBe(false);
+  });
+
+  it('counts a relationship without a date only from the day its record was made, never in the past', () => {
+    const undated = tie(1, 'JP', 2, 'US', { recordedOn: '2025-03-10' });
+    expect(tieInForceOn(undated, '1960-01-01')).toBe(false);
+    expect(tieInForceOn(undated, '2025-03-09')).toBe(false);
+    expect(tieInForceOn(undated, '2025-03-10')).toBe(true);
+    expect(tieInForceOn(undated, '2026-01-01')).toBe(true);
+  });
+
+  it('goes by the day of signing, not the day of the record, when the date is known', () => {
+    const recordedLater = tie(1, 'JP', 2, 'US', { signedOn: '1955-12-07', recordedOn: '2025-03-10' });
+    expect(tieInForceOn(recordedLater, '1960-01-01')).toBe(true);
+  });
+
+  it('stops counting an undated relationship once it ended, or when it ended at an unknown day', () => {
+    expect(tieInForceOn(tie(1, 'JP', 2, 'US', { endedOn: '2025-06-01' }), '2025-06-01')).toBe(false);
+    expect(tieInForceOn(tie(1, 'JP', 2, 'US', { status: 'ended' }), '2026-01-01')).toBe(false);
+  });
+});
+
+describe('tieCouldBeInForceOn', () => {
+  it('takes a relationship without a date to have existed at any day before its end, as the most the register could hold', () => {
+    const undated = tie(1, 'JP', 2, 'US', { recordedOn: '2025-03-10', endedOn: '2025-06-01' });
+    expect(tieCouldBeInForceOn(undated, '1960-01-01')).toBe(true);
+    expect(tieCouldBeInForceOn(undated, '2025-06-01')).toBe(false);
+    expect(tieCouldBeInForceOn(tie(1, 'JP', 2, 'US', { signedOn: '1990-01-01' }), '1989-12-31')).toBe(false);
+    expect(tieCouldBeInForceOn(tie(1, 'JP', 2, 'US', { status: 'proposed' }), '2026-01-01')).toBe(false);
+  });
+});
+
+describe('changeBetween', () => {
+  const month = { before: '2025-02-15', after: '2025-03-15' };
+
+  it('counts relationships signed in the month as new, domestic apart', () => {
+    const ties = [tie(2, 'JP', 100, 'US', { signedOn: '2025-03-01' }), tie(2, 'JP', 3, 'JP', { signedOn: '2025-02-20' }), tie(2, 'JP', 101, 'US', { signedOn: '2024-01-01' })];
+    expect(changeBetween(ties, month.before, month.after)).toEqual({ international: 1, domestic: 1 });
+  });
+
+  it('never counts a relationship without a date as new, though its record was made in the month', () => {
+    const ties = [tie(2, 'JP', 100, 'US', { recordedOn: '2025-03-10' }), tie(3, 'JP', 101, 'CN', { recordedOn: '2025-03-11' })];
+    // The figures themselves do go up: the two are known to exist from the day they were recorded.
+    expect(ties.filter((one) => tieInForceOn(one, month.after))).toHaveLength(2);
+    expect(ties.filter((one) => tieInForceOn(one, month.before))).toHaveLength(0);
+    expect(changeBetween(ties, month.before, month.after)).toEqual({ international: 0, domestic: 0 });
+  });
+
+  it('counts the ending of a relationship, with or without a date of signing', () => {
+    const ties = [tie(2, 'JP', 100, 'US', { recordedOn: '2020-01-01', endedOn: '2025-03-01' }), tie(2, 'JP', 101, 'US', { signedOn: '1990-01-01', endedOn: '2025-02-28' })];
+    expect(changeBetween(ties, month.before, month.after)).toEqual({ international: -2, domestic: 0 });
+  });
+
+  it('counts nothing for a relationship signed and ended within the month', () => {
+    expect(changeBetween([tie(2, 'JP', 100, 'US', { signedOn: '2025-02-20', endedOn: '2025-03-01' })], month.before, month.after)).toEqual({ international: 0, domestic: 0 });
+  });
+});
+
+describe('countSources', () => {
+  it('counts the international relationships of each source, register sheets first and the largest first, leaving domestic ones out', () => {
+    const ties = [
+      tie(2, 'JP', 100, 'US'),
+      tie(2, 'JP', 101, 'US'),
+      tie(3, 'JP', 102, 'CN', { sourceKind: 'entry', source: 'entered by coordinator@example.org' }),
+      tie(3, 'JP', 103, 'KR', { sourceKind: 'register', source: 'CLAIR register, 2024' }),
+      tie(3, 'JP', 104, 'KR', { sourceKind: 'tracker', source: 'formation tracker, introduction 12' }),
+      tie(2, 'JP', 3, 'JP', { sourceKind: 'entry', source: 'entered by coordinator@example.org' }),
+    ];
+    expect(countSources(ties)).toEqual([
+      { kind: 'register', source: 'CLAIR register, 2024', count: 1 },
+      { kind: 'pairs', source: 'twin_cities.csv', count: 2 },
+      { kind: 'entry', source: 'entered by coordinator@example.org', count: 1 },
+      { kind: 'tracker', source: 'formation tracker, introduction 12', count: 1 },
+    ]);
   });
 });
 
@@ -92,8 +177,8 @@ describe('growthByYear', () => {
   it('counts labels of international relationships', () => {
     const stats = computeTieStatistics(units, [tie(2, 'JP', 100, 'US', { label: 'sister city' }), tie(3, 'JP', 101, 'CN', { label: 'friendship city' }), tie(2, 'JP', 102, 'US', { label: 'sister city' })]);
     expect(stats.byLabel).toEqual([
-      { label: 'sister city', count: 2 },
-      { label: 'friendship city', count: 1 },
+      { label: 'sister city', count: 2, undated: 2 },
+      { label: 'friendship city', count: 1, undated: 1 },
     ]);
   });
 });

@@ -1,3 +1,5 @@
+import { SOURCE_KINDS, type SourceKind } from './relationships.js';
+
 /** A Japanese local government as the statistics need it. */
 export interface JapaneseUnit {
   id: number;
@@ -20,18 +22,41 @@ export interface JapaneseTie {
   /** YYYY-MM-DD, or null when the date is not recorded. */
   signedOn: string | null;
   endedOn: string | null;
+  /** The day (in Japan) its record was made: the first day an undated relationship is known to exist. */
+  recordedOn: string;
+  /** Where its record comes from: the kind of source, and the sheet, file, person or tracker by name. */
+  sourceKind: SourceKind;
+  source: string;
 }
 
 /**
- * In force on a day: signed by then (or of unknown date: counted at every date, since it exists),
- * not ended by then, and not merely proposed.
+ * The first day a relationship is known to exist: its day of signing, or, when that is not
+ * recorded, the day its record was made. Nothing says an undated relationship existed before then,
+ * so it is never counted in the past.
+ */
+export const knownSince = (tie: JapaneseTie): string => tie.signedOn ?? tie.recordedOn;
+
+/** Ended by the day, or ended at a day nobody recorded. */
+function endedBy(tie: JapaneseTie, day: string): boolean {
+  if (tie.endedOn !== null) return tie.endedOn <= day;
+  return tie.status === 'ended';
+}
+
+/**
+ * In force on a day: known to exist by then (signed by then, or, without a date of signing,
+ * recorded by then), not ended by then, and not merely proposed.
  */
 export function tieInForceOn(tie: JapaneseTie, day: string): boolean {
-  if (tie.status === 'proposed') return false;
-  if (tie.signedOn !== null && tie.signedOn > day) return false;
-  if (tie.endedOn !== null && tie.endedOn <= day) return false;
-  if (tie.status === 'ended' && tie.endedOn === null) return false;
-  return true;
+  return tie.status !== 'proposed' && knownSince(tie) <= day && !endedBy(tie, day);
+}
+
+/**
+ * Could have been in force on a day, as far as its own dates say: one without a date of signing
+ * could have been signed at any time before it was recorded. Used for what the register may hold
+ * at most on a past day, and for changes, where an undated relationship must never count as new.
+ */
+export function tieCouldBeInForceOn(tie: JapaneseTie, day: string): boolean {
+  return tie.status !== 'proposed' && (tie.signedOn === null || tie.signedOn <= day) && !endedBy(tie, day);
 }
 
 /**
@@ -45,6 +70,45 @@ export function tieSignedAwaitingExchange(tie: JapaneseTie, day: string): boolea
 
 /** A tie with a party abroad; one between two Japanese LGs is domestic. */
 export const isInternational = (tie: JapaneseTie): boolean => !(tie.firstCountry === 'JP' && tie.secondCountry === 'JP');
+
+/**
+ * The change in the relationships in force from one day to a later one: those signed in between
+ * less those ended in between. A relationship without a date of signing is never counted as new,
+ * even when its record was made in between; its ending, when recorded, is counted.
+ */
+export function changeBetween(ties: JapaneseTie[], before: string, after: string): { international: number; domestic: number } {
+  const change = { international: 0, domestic: 0 };
+  for (const tie of ties) {
+    const difference = Number(tieCouldBeInForceOn(tie, after)) - Number(tieCouldBeInForceOn(tie, before));
+    if (difference !== 0) change[isInternational(tie) ? 'international' : 'domestic'] += difference;
+  }
+  return change;
+}
+
+/** How many of the international relationships counted come from one source. */
+export interface SourceCount {
+  kind: SourceKind;
+  /** The sheet, file, person or tracker, by the name the record gives. */
+  source: string;
+  count: number;
+}
+
+/**
+ * The sources international relationships rest on: one line per kind of source and name, in the
+ * order of SOURCE_KINDS (register sheets first), then the largest first.
+ */
+export function countSources(ties: JapaneseTie[]): SourceCount[] {
+  const counts = new Map<string, SourceCount>();
+  for (const tie of ties) {
+    if (!isInternational(tie)) continue;
+    const key = `${tie.sourceKind}\u0000${tie.source}`;
+    const found = counts.get(key);
+    if (found) found.count++;
+    else counts.set(key, { kind: tie.sourceKind, source: tie.source, count: 1 });
+  }
+  const order = (kind: SourceKind) => SOURCE_KINDS.indexOf(kind);
+  return [...counts.values()].sort((a, b) => order(a.kind) - order(b.kind) || b.count - a.count || a.source.localeCompare(b.source));
+}
 
 export interface GrowthYear {
   year: number;
@@ -94,47 +158,58 @@ export const SEARCH_KINDS = [...JAPANESE_KINDS, 'municipality'] as const;
 
 export interface TieStatistics {
   totals: { international: number; domestic: number };
-  byCountry: { country: string; count: number }[];
+  /** Per partner country: relationships, and how many of them have no recorded date. */
+  byCountry: { country: string; count: number; undated: number }[];
   byKind: { kind: string; total: number; withPartner: number; coverage: number }[];
-  byPrefecture: Map<number, { relationships: number; localGovernmentsWithPartner: number }>;
+  byPrefecture: Map<number, { relationships: number; undated: number; localGovernmentsWithPartner: number }>;
   /** International ties without a recorded date. */
   undated: number;
   /** International relationships by their label as signed ('' when not recorded). */
-  byLabel: { label: string; count: number }[];
+  byLabel: { label: string; count: number; undated: number }[];
 }
 
 /**
  * Counts Japan's relationships: domestic ties (both parties Japanese) on their own, and every
  * international figure from the others only. Coverage is the share of LGs of a kind with at least
- * one international partner, over the LGs of that kind counted in coverage.
+ * one international partner, over the LGs of that kind counted in coverage. Each count says how
+ * many of its relationships have no recorded date.
  */
 export function computeTieStatistics(units: JapaneseUnit[], ties: JapaneseTie[]): TieStatistics {
   const unitById = new Map(units.map((unit) => [unit.id, unit]));
   const withPartner = new Set<number>();
-  const byCountry = new Map<string, number>();
-  const byPrefecture = new Map<number, { relationships: number; localGovernmentsWithPartner: number }>();
+  const byCountry = new Map<string, { count: number; undated: number }>();
+  const byPrefecture = new Map<number, { relationships: number; undated: number; localGovernmentsWithPartner: number }>();
   for (const unit of units) {
-    if (unit.kind === 'prefecture') byPrefecture.set(unit.id, { relationships: 0, localGovernmentsWithPartner: 0 });
+    if (unit.kind === 'prefecture') byPrefecture.set(unit.id, { relationships: 0, undated: 0, localGovernmentsWithPartner: 0 });
   }
   let domestic = 0;
   let international = 0;
   let undated = 0;
-  const byLabel = new Map<string, number>();
+  const byLabel = new Map<string, { count: number; undated: number }>();
+  const tally = <K>(map: Map<K, { count: number; undated: number }>, key: K, isUndated: number) => {
+    const found = map.get(key);
+    if (found) {
+      found.count++;
+      found.undated += isUndated;
+    } else map.set(key, { count: 1, undated: isUndated });
+  };
   for (const tie of ties) {
     if (!isInternational(tie)) {
       domestic++;
       continue;
     }
     international++;
-    if (tie.signedOn === null) undated++;
-    byLabel.set(tie.label, (byLabel.get(tie.label) ?? 0) + 1);
+    const isUndated = tie.signedOn === null ? 1 : 0;
+    undated += isUndated;
+    tally(byLabel, tie.label, isUndated);
     const [japaneseId, partnerCountry] = tie.firstCountry === 'JP' ? [tie.firstId, tie.secondCountry] : [tie.secondId, tie.firstCountry];
-    byCountry.set(partnerCountry, (byCountry.get(partnerCountry) ?? 0) + 1);
+    tally(byCountry, partnerCountry, isUndated);
     const unit = unitById.get(japaneseId);
     if (!unit) continue;
     const prefecture = byPrefecture.get(unit.prefectureId);
     if (prefecture) {
       prefecture.relationships++;
+      prefecture.undated += isUndated;
       if (!withPartner.has(unit.id)) prefecture.localGovernmentsWithPartner++;
     }
     withPartner.add(unit.id);
@@ -151,10 +226,10 @@ export function computeTieStatistics(units: JapaneseUnit[], ties: JapaneseTie[])
   });
   return {
     totals: { international, domestic },
-    byCountry: [...byCountry].map(([country, count]) => ({ country, count })).sort((a, b) => b.count - a.count || a.country.localeCompare(b.country)),
+    byCountry: [...byCountry].map(([country, row]) => ({ country, ...row })).sort((a, b) => b.count - a.count || a.country.localeCompare(b.country)),
     byKind,
     byPrefecture,
     undated,
-    byLabel: [...byLabel].map(([label, count]) => ({ label, count })).sort((a, b) => b.count - a.count || a.label.localeCompare(b.label)),
+    byLabel: [...byLabel].map(([label, row]) => ({ label, ...row })).sort((a, b) => b.count - a.count || a.label.localeCompare(b.label)),
   };
 }

@@ -1,5 +1,7 @@
 import { accountsEn } from './accounts.js';
 import { dashboardEn } from './dashboard.js';
+import { figuresEn } from './figures.js';
+import { registerEn } from './register.js';
 import { introductionsEn } from './introductions.js';
 import { listingsEn } from './listings.js';
 import { matchingEn } from './matching.js';
@@ -11,6 +13,8 @@ export const en = {
   ...dashboardEn,
   ...introductionsEn,
   ...matchingEn,
+  ...figuresEn,
+  ...registerEn,
   'site.name': 'Kizuna',
   'site.tagline': 'Sister-city relationships of Japan’s local governments',
   'nav.label': 'Main',
@@ -60,7 +64,7 @@ export const en = {
   'home.countries': 'Partner countries',
   'home.allCountries': 'All countries',
   'home.allPrefectures': 'All prefectures',
-  'home.latest': 'Latest relationships',
+  'home.latest': 'Latest signed',
   'home.anniversaries': 'Anniversaries in {year}',
   'home.noAnniversaries': 'No relationship with a recorded date turns 5, 10, 15… years old this year.',
   'table.kind': 'Kind',
@@ -127,7 +131,6 @@ export const en = {
   'stats.international': 'International relationships',
   'stats.domestic': 'Between Japanese local governments (counted apart)',
   'stats.change': 'Change since {date}',
-  'stats.undated': '{count} of the international relationships have no recorded date: they are counted at every date.',
   'stats.signedAwaitingExchange': 'Signed, first exchange not yet begun: {count}',
   'stats.signedAwaitingExchangeDomestic': '(and {count} between Japanese local governments)',
   'stats.signedAwaitingExchangeNote': 'Agreements signed by this day whose first exchange has not begun. They are not in force yet, so no other figure on this page counts them.',
@@ -189,11 +192,15 @@ export const en = {
   'lists.count': '{count} relationships',
   'lg.map': 'Where {name} and its partners lie',
   'lg.timeline': 'Timeline',
+  'lg.formerMunicipalities': 'Municipalities merged into it ({count})',
+  'lg.mergedOn': 'on {date}',
+  'rel.signedAs': '(signed as {name}, which has since merged into it)',
   'lg.undated': 'Date not recorded',
   'lg.onMap': 'See them on the world map',
   'rel.jsonLdName': 'Sister-city relationship: {first} and {second}',
   'home.years': '{years} years',
   'search.tooLong': 'A name is at most 200 characters long.',
+  'search.formerly': '(formerly {name}, merged into it)',
   'search.country': 'Country',
   'search.kind': 'Kind',
   'search.any': 'Any',

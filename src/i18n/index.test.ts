@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { en } from './en.js';
 import { ja } from './ja.js';
-import { formatNumber, formatPercent, formatPreciseDate, localePath, pathWithoutLocale, t } from './index.js';
+import { formatList, formatNumber, formatPercent, formatPreciseDate, localePath, pathWithoutLocale, t, tCount } from './index.js';
 
 describe('message catalogues', () => {
   it('have the same keys and no empty message', () => {
@@ -19,6 +19,25 @@ describe('message catalogues', () => {
   it('fills placeholders', () => {
     expect(t('en', 'lg.partners', { count: 3 })).toBe('Partners (3)');
     expect(t('ja', 'lg.partners', { count: 3 })).toBe('提携先（3）');
+  });
+});
+
+describe('counted messages', () => {
+  it('choose the form of a count by the language’s plural rules, writing the count for the language', () => {
+    expect(tCount('en', 'stats.sources.undated', 1)).toBe('1 has no recorded date');
+    expect(tCount('en', 'stats.sources.undated', 1066)).toBe('1,066 have no recorded date');
+    expect(tCount('en', 'stats.sources.undated', 0)).toBe('0 have no recorded date');
+    expect(tCount('ja', 'stats.sources.undated', 1)).toBe('うち1件は提携日の記録がありません');
+    expect(tCount('en', 'stats.sources.pairs', 3, { source: 'twin_cities.csv' })).toBe('3 from the pairs file twin_cities.csv');
+  });
+
+  it('have both forms in both catalogues', () => {
+    for (const key of Object.keys(en).filter((name) => name.endsWith('.one'))) expect(en, key).toHaveProperty([key.replace(/\.one$/, '.other')]);
+  });
+
+  it('join lists as each language does', () => {
+    expect(formatList('en', ['a', 'b', 'c'])).toBe('a, b and c');
+    expect(formatList('ja', ['a', 'b', 'c'])).toBe('a、b、c');
   });
 });
 

@@ -41,6 +41,11 @@ export function formatNumber(lang: Lang, value: number): string {
   return new Intl.NumberFormat(locales[lang]).format(value);
 }
 
+/** Items joined as the language lists them: "a, b and c", "a、b、c". */
+export function formatList(lang: Lang, items: string[]): string {
+  return new Intl.ListFormat(locales[lang], { type: 'conjunction' }).format(items);
+}
+
 /** A share as a percentage with one decimal: 71.7 % or 71.7%. */
 export function formatPercent(lang: Lang, ratio: number): string {
   return new Intl.NumberFormat(locales[lang], { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(ratio);
@@ -89,3 +94,17 @@ export function tFacts(lang: Lang, key: MessageKey, facts: Record<string, Fact> 
 
 /** A problem of an introduction or its tracker, in the language. */
 export const problemText = (lang: Lang, problem: Problem): string => tFacts(lang, `introductions.problem.${problem.code}`, problem.facts);
+
+/** The messages that come in the forms of a count: `base.one` and `base.other`. */
+export type CountedKey = { [K in MessageKey]: K extends `${infer Base}.other` ? (`${Base}.one` extends MessageKey ? Base : never) : never }[MessageKey];
+
+const pluralRules: Record<Lang, Intl.PluralRules> = { en: new Intl.PluralRules(locales.en), ja: new Intl.PluralRules(locales.ja) };
+
+/**
+ * A message about a count, in the form the language's plural rules choose ("1 relationship",
+ * "2 relationships"; Japanese has one form), with {count} written for the language.
+ */
+export function tCount(lang: Lang, base: CountedKey, count: number, params: Record<string, string | number> = {}): string {
+  const form = pluralRules[lang].select(count) === 'one' ? 'one' : 'other';
+  return t(lang, `${base}.${form}` as MessageKey, { count: formatNumber(lang, count), ...params });
+}

@@ -1,5 +1,7 @@
 import { accountsJa } from './accounts.js';
 import { dashboardJa } from './dashboard.js';
+import { figuresJa } from './figures.js';
+import { registerJa } from './register.js';
 import type { MessageKey } from './en.js';
 import { introductionsJa } from './introductions.js';
 import { listingsJa } from './listings.js';
@@ -12,6 +14,8 @@ export const ja: Record<MessageKey, string> = {
   ...dashboardJa,
   ...introductionsJa,
   ...matchingJa,
+  ...figuresJa,
+  ...registerJa,
   'site.name': '絆 Kizuna',
   'site.tagline': '日本の地方公共団体の姉妹（友好）都市提携',
   'nav.label': 'メインメニュー',
@@ -61,7 +65,7 @@ export const ja: Record<MessageKey, string> = {
   'home.countries': '提携先の国',
   'home.allCountries': 'すべての国',
   'home.allPrefectures': 'すべての都道府県',
-  'home.latest': '最近の提携',
+  'home.latest': '最近の締結',
   'home.anniversaries': '{year}年の周年',
   'home.noAnniversaries': '提携日が記録された提携のうち、今年5年・10年・15年…の節目を迎えるものはありません。',
   'table.kind': '種別',
@@ -128,7 +132,6 @@ export const ja: Record<MessageKey, string> = {
   'stats.international': '海外との提携',
   'stats.domestic': '日本の自治体どうしの提携（別に集計）',
   'stats.change': '{date}からの増減',
-  'stats.undated': '海外との提携のうち {count} 件は提携日の記録がなく、どの基準日にも数えています。',
   'stats.signedAwaitingExchange': '調印済みで交流がまだ始まっていない提携：{count}件',
   'stats.signedAwaitingExchangeDomestic': '（ほかに国内の自治体どうしで{count}件）',
   'stats.signedAwaitingExchangeNote': 'この日までに調印され、最初の交流がまだ始まっていない提携です。まだ発効していないため、このページのほかの数には含めていません。',
@@ -190,11 +193,15 @@ export const ja: Record<MessageKey, string> = {
   'lists.count': '{count} 件の提携',
   'lg.map': '{name}と提携先の位置',
   'lg.timeline': '年表',
+  'lg.formerMunicipalities': '合併により編入された旧市町村（{count}）',
+  'lg.mergedOn': '{date}に合併',
+  'rel.signedAs': '（締結時は{name}。その後の合併で現在の自治体に）',
   'lg.undated': '提携日の記録なし',
   'lg.onMap': '世界地図で見る',
   'rel.jsonLdName': '姉妹（友好）都市提携：{first}と{second}',
   'home.years': '{years}周年',
   'search.tooLong': '名前は200文字以内で入力してください。',
+  'search.formerly': '（旧{name}。合併によりこの自治体の一部に）',
   'search.country': '国',
   'search.kind': '種別',
   'search.any': '指定なし',

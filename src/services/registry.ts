@@ -363,6 +363,8 @@ export interface LocalGovernmentDetail extends LocalGovernmentSummary {
   verified: boolean;
   source: string;
   relationships: Relationship[];
+  /** Municipalities merged into this one, oldest merger first. */
+  formerMunicipalities: { name: string; nameRomaji: string | null; district: string | null; mergedOn: string }[];
 }
 
 /** One local government with its parent and its relationships, or a 404. */
@@ -394,6 +396,12 @@ export async function getLocalGovernment(db: Db, id: number): Promise<LocalGover
     verified: row.verified as boolean,
     source: row.source as string,
     relationships: await presentRelationships(db, records),
+    formerMunicipalities: (
+      await queryRows<{ name: string; name_romaji: string | null; district: string | null; merged_on: string | Date }>(
+        db,
+        sql`select name, name_romaji, district, merged_on from former_municipalities where successor_id = ${id} order by merged_on, name`,
+      )
+    ).map((former) => ({ name: former.name, nameRomaji: former.name_romaji, district: former.district, mergedOn: toDateString(former.merged_on)! })),
   };
 }
 

@@ -15,6 +15,8 @@ export interface SearchQuery {
 export interface SearchResult extends LocalGovernmentSummary {
   /** How well the name matched: 1 for an exact name, a little more for an exact base name. */
   match: number;
+  /** The municipality merged into this one whose name matched (栗沢町 for 岩見沢市), if that is how it was found. */
+  formerName?: string;
 }
 
 /**
@@ -41,5 +43,5 @@ export async function searchLocalGovernments(db: Db, query: SearchQuery): Promis
   const rowById = new Map(rows.map((row) => [row.id, row]));
   return hits
     .filter((hit) => rowById.has(hit.id))
-    .map((hit) => ({ ...presentLocalGovernmentSummary(rowById.get(hit.id)!), match: hit.match }));
+    .map((hit) => ({ ...presentLocalGovernmentSummary(rowById.get(hit.id)!), match: hit.match, ...(hit.formerName ? { formerName: hit.formerName } : {}) }));
 }

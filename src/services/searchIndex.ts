@@ -1,6 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { itemsOf, selectMany } from '../db/bulk.js';
 import { queryRows, type Db } from '../db/client.js';
+import { baseName } from '../domain/municipalMergers.js';
+import { foldName } from '../domain/names.js';
 import { trigramsOf, trigramSimilarity } from '../domain/trigrams.js';
 
 /** Below this trigram similarity a name is not offered as a near match. */
@@ -26,17 +28,24 @@ export interface SearchIndexPlace {
   keys: { key: string; isBase: boolean }[];
   /** Keys of alternate names, found exactly or by their beginning. */
   alternateKeys: string[];
+  /** Municipalities merged into this one, with the keys of their names: a hit says "formerly 栗沢町". */
+  formerNames?: { name: string; keys: string[] }[];
 }
 
 export interface SearchHit {
   id: number;
   match: number;
+  /** The former municipality whose name matched, when it was not the LG's own name. */
+  formerName?: string;
 }
 
 export interface SearchFilters {
   country?: string | undefined;
   kind?: string | undefined;
 }
+
+/** The first two UTF-16 units of a key as one number (a key of one unit has 0 for the second). */
+const beginningOf = (key: string) => key.charCodeAt(0) * 65_536 + (key.length > 1 ? key.charCodeAt(1) : 0);
 
 /** Higher rank first; the smaller id among equals, so that results are stable. */
 const outranks = (rank: number, id: number, other: { id: number; rank: number }) => rank > other.rank || (rank === other.rank && id < other.id);
@@ -57,11 +66,13 @@ export class SearchIndex {
   private readonly moreOwners = new Map<number, number[]>();
   private readonly trigramCounts: number[] = [];
   private readonly postings = new Map<string, number[]>();
-  /** Keys by their first two characters, for finding the keys that begin with what is typed. */
-  private readonly byBeginning = new Map<string, number[]>();
-  /** The two-character beginnings under each first character, for a query of one character. */
-  private readonly beginningsByFirst = new Map<string, string[]>();
+  /** Keys by their first two UTF-16 units (as one number), for finding the keys that begin with what is typed. */
+  private readonly byBeginning = new Map<number, number[]>();
+  /** The two-unit beginnings under each first unit, for a query of one character. */
+  private readonly beginningsByFirst = new Map<number, number[]>();
   private readonly entries = new Map<number, Entry>();
+  /** For keys of former municipalities' names: which LG's former municipality each names. */
+  private readonly formerNameByKey = new Map<number, Map<number, string>>();
   private readonly counts: Int32Array;
 
   constructor(
@@ -82,9 +93,18 @@ export class SearchIndex {
         if (this.trigramCounts[index] === 0) this.addTrigrams(index);
       }
       for (const key of place.alternateKeys) this.add(key, packOwner(place.id, false));
+      for (const former of place.formerNames ?? []) {
+        for (const key of former.keys) {
+          const index = this.add(key, packOwner(place.id, false));
+          if (this.trigramCounts[index] === 0) this.addTrigrams(index);
+          const names = this.formerNameByKey.get(index) ?? new Map<number, string>();
+          if (!names.has(place.id)) names.set(place.id, former.name);
+          this.formerNameByKey.set(index, names);
+        }
+      }
     }
     for (const beginning of this.byBeginning.keys()) {
-      const first = beginning.slice(0, 1);
+      const first = Math.floor(beginning / 65_536);
       const list = this.beginningsByFirst.get(first);
       if (list) list.push(beginning);
       else this.beginningsByFirst.set(first, [beginning]);
@@ -101,7 +121,7 @@ export class SearchIndex {
       this.keyByText.set(key, index);
       this.firstOwner.push(owner);
       this.trigramCounts.push(0);
-      const beginning = key.slice(0, 2);
+      const beginning = beginningOf(key);
       const bucket = this.byBeginning.get(beginning);
       if (bucket) bucket.push(index);
       else this.byBeginning.set(beginning, [index]);
@@ -127,7 +147,7 @@ export class SearchIndex {
   /** Keys that begin with the query, the shortest (closest to it) first, at most MAX_PREFIX_MATCHES. */
   private keysBeginningWith(folded: string): number[] {
     if (folded.length === 0) return [];
-    const beginnings = folded.length === 1 ? (this.beginningsByFirst.get(folded) ?? []) : [folded.slice(0, 2)];
+    const beginnings = folded.length === 1 ? (this.beginningsByFirst.get(folded.charCodeAt(0)) ?? []) : [beginningOf(folded)];
     const found: number[] = [];
     for (const beginning of beginnings) {
       for (const index of this.byBeginning.get(beginning) ?? []) if (this.keys[index]!.startsWith(folded)) found.push(index);
@@ -174,6 +194,7 @@ export class SearchIndex {
     for (const index of touched) this.counts[index] = 0;
 
     const best = new Map<number, number>();
+    const formerNameOf = new Map<number, string | undefined>();
     for (const [index, match] of matchByKey) {
       for (const owner of this.ownersOf(index)) {
         const id = owner >> 1;
@@ -181,7 +202,13 @@ export class SearchIndex {
         if (filters.country && entry.country !== filters.country) continue;
         if (filters.kind && entry.kind !== filters.kind) continue;
         const score = match + (owner & 1 ? 0.02 : 0);
-        if (score > (best.get(id) ?? -1)) best.set(id, score);
+        const known = best.get(id);
+        const formerName = this.formerNameByKey.get(index)?.get(id);
+        // Among equal matches, the LG's own name wins over a former municipality's.
+        if (known === undefined || score > known || (score === known && formerName === undefined)) {
+          best.set(id, score);
+          formerNameOf.set(id, formerName);
+        }
       }
     }
     // The best few of what may be thousands of candidates ("san"), kept in order as they come.
@@ -194,7 +221,10 @@ export class SearchIndex {
       top.splice(position, 0, { id, rank });
       if (top.length > limit) top.pop();
     }
-    return top.map(({ id }) => ({ id, match: Math.round(best.get(id)! * 1000) / 1000 }));
+    return top.map(({ id }) => {
+      const formerName = formerNameOf.get(id);
+      return { id, match: Math.round(best.get(id)! * 1000) / 1000, ...(formerName === undefined ? {} : { formerName }) };
+    });
   }
 }
 
@@ -212,21 +242,34 @@ export async function searchVersion(db: Db): Promise<string> {
   return row?.value ?? '0';
 }
 
-/** Marks a key of record that is the LG's base name. */
-const BASE_MARK = '\u0001';
-
 async function buildIndex(db: Db, version: string): Promise<SearchIndex> {
+  // Three plain reads joined here: PostgreSQL grouping the keys by LG and joining them took three
+  // times as long on PGlite as reading each table once.
   const places = await selectMany(
     db,
-    ['id', 'country', 'kind', 'population', 'designated_city', 'keys', 'alternates'],
-    sql`select lg.id, lg.country, lg.kind, lg.population, lg.designated_city::int as designated_city,
-        recorded.keys, array_to_string(lg.alternate_keys, chr(31)) as alternates
-      from local_governments lg
-      left join (
-        select local_government_id as id, string_agg(key || case when is_base then chr(1) else '' end, chr(31)) as keys
-        from search_keys group by local_government_id
-      ) recorded on recorded.id = lg.id`,
+    ['id', 'country', 'kind', 'population', 'designated_city', 'alternates'],
+    sql`select id, country, kind, population, designated_city::int as designated_city, array_to_string(alternate_keys, chr(31)) as alternates
+      from local_governments`,
   );
+  const keysOf = new Map<number, { key: string; isBase: boolean }[]>();
+  for (const row of await selectMany(db, ['id', 'key', 'is_base'], sql`select local_government_id as id, key, is_base::int as is_base from search_keys`)) {
+    const id = Number(row.id);
+    const list = keysOf.get(id);
+    const key = { key: row.key!, isBase: row.is_base === '1' };
+    if (list) list.push(key);
+    else keysOf.set(id, [key]);
+  }
+  const formers = await queryRows<{ successor_id: number; name: string; name_kana: string | null; name_romaji: string | null }>(
+    db,
+    sql`select successor_id, name, name_kana, name_romaji from former_municipalities order by merged_on, id`,
+  );
+  const formerNamesOf = new Map<number, { name: string; keys: string[] }[]>();
+  for (const former of formers) {
+    const keys = [former.name, baseName(former.name), former.name_kana, former.name_romaji].flatMap((name) => (name ? [foldName(name)] : []));
+    const list = formerNamesOf.get(former.successor_id) ?? [];
+    list.push({ name: former.name, keys: [...new Set(keys)] });
+    formerNamesOf.set(former.successor_id, list);
+  }
   return new SearchIndex(
     version,
     places.map((place) => ({
@@ -235,8 +278,9 @@ async function buildIndex(db: Db, version: string): Promise<SearchIndex> {
       kind: place.kind!,
       population: place.population === null ? null : Number(place.population),
       designatedCity: place.designated_city === '1',
-      keys: itemsOf(place.keys).map((item) => (item.endsWith(BASE_MARK) ? { key: item.slice(0, -1), isBase: true } : { key: item, isBase: false })),
+      keys: keysOf.get(Number(place.id)) ?? [],
       alternateKeys: itemsOf(place.alternates),
+      formerNames: formerNamesOf.get(Number(place.id)) ?? [],
     })),
   );
 }

@@ -1,8 +1,24 @@
 import { sql } from 'drizzle-orm';
 import { queryRows, type Db } from '../db/client.js';
 import { prefectureIdOf } from '../db/fragments.js';
-import { computeTieStatistics, growthByYear, isInternational, tieInForceOn, tieSignedAwaitingExchange, type GrowthYear, type JapaneseTie } from '../domain/statistics.js';
+import { besidePublished, registerFigure, type RegisterBeside } from '../domain/publishedFigures.js';
+import type { SourceKind } from '../domain/relationships.js';
+import {
+  changeBetween,
+  computeTieStatistics,
+  countSources,
+  growthByYear,
+  isInternational,
+  tieCouldBeInForceOn,
+  tieInForceOn,
+  tieSignedAwaitingExchange,
+  type GrowthYear,
+  type JapaneseTie,
+  type JapaneseUnit,
+  type SourceCount,
+} from '../domain/statistics.js';
 import { localGovernmentUrl, relationshipUrl } from './presenters.js';
+import { listPublishedFigures, type PublishedFigure } from './publishedFigures.js';
 import { today } from './registry.js';
 
 /** The year of Japan's first sister-city relationship, where growth charts begin. */
@@ -12,20 +28,42 @@ export interface JapanStatistics {
   /** The day the figures describe (YYYY-MM-DD). */
   asOf: string;
   totals: { international: number; domestic: number };
-  /** The totals one month before asOf, for the change since then. */
+  /** The totals one month before asOf, by the same rule. */
   previousMonth: { asOf: string; international: number; domestic: number };
-  /** International relationships in force without a recorded date: counted at every date. */
+  /**
+   * The change since previousMonth.asOf: relationships signed since less those ended since. One
+   * without a date of signing never counts as new, even when it was recorded in the month.
+   */
+  change: { international: number; domestic: number };
+  /**
+   * International relationships in force without a recorded date of signing. They are counted from
+   * the day their record was made, never before, and left out of the growth per year.
+   */
   undated: number;
-  byCountry: { country: string; count: number }[];
+  byCountry: { country: string; count: number; undated: number }[];
   byKind: { kind: string; total: number; withPartner: number; coverage: number }[];
-  byPrefecture: { prefecture: { id: number; jisCode: string; name: { en: string; ja: string } }; relationships: number; localGovernmentsWithPartner: number }[];
-  byLabel: { label: string; count: number }[];
+  byPrefecture: {
+    prefecture: { id: number; jisCode: string; name: { en: string; ja: string } };
+    relationships: number;
+    undated: number;
+    localGovernmentsWithPartner: number;
+  }[];
+  byLabel: { label: string; count: number; undated: number }[];
   growth: { years: GrowthYear[]; milestones: { ordinal: number; signedOn: string }[] };
   /**
    * Relationships signed by asOf whose first exchange has not begun (status proposed with a day of
    * signing): not in force, so in no figure above; counted and listed here, domestic ones apart.
    */
   signedAwaitingExchange: { international: number; domestic: number; relationships: SignedRelationship[] };
+  /** What the international figures rest on: each source of the relationships counted, and how many have no date. */
+  sources: { relationships: number; undated: number; bySource: SourceCount[] };
+  /** Figures published elsewhere, each beside the register's own for the same thing on the same day. */
+  published: PublishedComparison[];
+}
+
+/** A published figure beside the register's figure for the same thing on the figure's day. */
+export interface PublishedComparison extends Omit<PublishedFigure, 'updatedAt'> {
+  register: RegisterBeside;
 }
 
 /** A relationship as the statistics list it: its parties, label and day of signing. */
@@ -46,13 +84,8 @@ export function monthBefore(day: string): string {
   return previous.toISOString().slice(0, 10);
 }
 
-/**
- * Statistics of Japan's relationships in force on a day (default today). Domestic relationships
- * are counted on their own and left out of every international figure; the Northern Territories
- * villages are not counted in coverage. Three small queries fetch Japan's LGs, its ties and the
- * prefectures; the counting is pure (domain/statistics.ts).
- */
-export async function japanStatistics(db: Db, asOf: string = today()): Promise<JapanStatistics> {
+/** Japan's local governments and the relationships of any of them, as the counting needs them. */
+async function loadTies(db: Db): Promise<{ units: JapaneseUnit[]; ties: JapaneseTie[] }> {
   // Column arrays in one row each: PGlite spends far more on each row it hands back than on the query.
   const [units] = await queryRows<{ ids: number[]; kinds: string[]; in_coverage: boolean[]; prefecture_ids: number[] }>(
     db,
@@ -61,6 +94,7 @@ export async function japanStatistics(db: Db, asOf: string = today()): Promise<J
       from local_governments lg left join local_governments parent on parent.id = lg.parent_id
       where lg.country = 'JP'`,
   );
+  // Japan keeps no summer time, so its day is UTC's moment nine hours on.
   const [rows] = await queryRows<{
     ids: number[];
     first_ids: number[] | null;
@@ -71,36 +105,57 @@ export async function japanStatistics(db: Db, asOf: string = today()): Promise<J
     statuses: string[];
     signed: (string | null)[];
     ended: (string | null)[];
+    recorded: string[];
+    source_kinds: SourceKind[];
+    sources: string[];
   }>(
     db,
     sql`select array_agg(id) as ids, array_agg(first_id) as first_ids, array_agg(second_id) as second_ids,
         array_agg(first_country) as first_countries, array_agg(second_country) as second_countries,
         array_agg(label) as labels, array_agg(status) as statuses,
-        array_agg(to_char(signed_on, 'YYYY-MM-DD')) as signed, array_agg(to_char(ended_on, 'YYYY-MM-DD')) as ended
+        array_agg(to_char(signed_on, 'YYYY-MM-DD')) as signed, array_agg(to_char(ended_on, 'YYYY-MM-DD')) as ended,
+        array_agg(to_char((created_at at time zone 'UTC') + interval '9 hours', 'YYYY-MM-DD')) as recorded,
+        array_agg(source_kind) as source_kinds, array_agg(source) as sources
       from relationships where first_country = 'JP' or second_country = 'JP'`,
   );
+  return {
+    units: (units?.ids ?? []).map((id, i) => ({ id, kind: units!.kinds[i]!, inCoverage: units!.in_coverage[i]!, prefectureId: units!.prefecture_ids[i]! })),
+    ties: (rows?.first_ids ?? []).map<JapaneseTie>((firstId, i) => ({
+      id: rows!.ids[i]!,
+      firstId,
+      secondId: rows!.second_ids[i]!,
+      firstCountry: rows!.first_countries[i]!.trim(),
+      secondCountry: rows!.second_countries[i]!.trim(),
+      label: rows!.labels[i]!,
+      status: rows!.statuses[i]!,
+      signedOn: rows!.signed[i] ?? null,
+      endedOn: rows!.ended[i] ?? null,
+      recordedOn: rows!.recorded[i]!,
+      sourceKind: rows!.source_kinds[i]!,
+      source: rows!.sources[i]!,
+    })),
+  };
+}
+
+/**
+ * Statistics of Japan's relationships in force on a day (default today). Domestic relationships
+ * are counted on their own and left out of every international figure; the Northern Territories
+ * villages are not counted in coverage; a relationship without a date of signing counts from the
+ * day it was recorded. A few small queries fetch Japan's LGs, its ties, their sources and the
+ * published figures; the counting is pure (domain/statistics.ts, domain/publishedFigures.ts).
+ */
+export async function japanStatistics(db: Db, asOf: string = today()): Promise<JapanStatistics> {
+  const { units: japaneseUnits, ties } = await loadTies(db);
   const prefectures = await queryRows<{ id: number; jis_code: string; name_en: string; name_ja: string }>(
     db,
     sql`select id, jis_code, name_en, name_ja from local_governments where country = 'JP' and kind = 'prefecture' order by jis_code`,
   );
-  const japaneseUnits = (units?.ids ?? []).map((id, i) => ({ id, kind: units!.kinds[i]!, inCoverage: units!.in_coverage[i]!, prefectureId: units!.prefecture_ids[i]! }));
-  const ties = (rows?.first_ids ?? []).map<JapaneseTie>((firstId, i) => ({
-    id: rows!.ids[i]!,
-    firstId,
-    secondId: rows!.second_ids[i]!,
-    firstCountry: rows!.first_countries[i]!.trim(),
-    secondCountry: rows!.second_countries[i]!.trim(),
-    label: rows!.labels[i]!,
-    status: rows!.statuses[i]!,
-    signedOn: rows!.signed[i] ?? null,
-    endedOn: rows!.ended[i] ?? null,
-  }));
   const inForce = ties.filter((tie) => tieInForceOn(tie, asOf));
   const statistics = computeTieStatistics(japaneseUnits, inForce);
   const previousDay = monthBefore(asOf);
   const previous = computeTieStatistics(japaneseUnits, ties.filter((tie) => tieInForceOn(tie, previousDay))).totals;
   const growth = growthByYear(
-    ties.filter((tie) => tie.signedOn === null || tie.signedOn <= asOf),
+    ties.filter((tie) => tie.signedOn !== null && tie.signedOn <= asOf),
     FIRST_YEAR,
     Number(asOf.slice(0, 4)),
     asOf,
@@ -110,6 +165,7 @@ export async function japanStatistics(db: Db, asOf: string = today()): Promise<J
     asOf,
     totals: statistics.totals,
     previousMonth: { asOf: previousDay, ...previous },
+    change: changeBetween(ties, previousDay, asOf),
     undated: statistics.undated,
     byCountry: statistics.byCountry,
     byKind: statistics.byKind,
@@ -124,7 +180,34 @@ export async function japanStatistics(db: Db, asOf: string = today()): Promise<J
       domestic: awaiting.filter((tie) => !isInternational(tie)).length,
       relationships: await signedRelationships(db, awaiting),
     },
+    sources: { relationships: statistics.totals.international, undated: statistics.undated, bySource: countSources(inForce) },
+    published: besidePublishedFigures(await listPublishedFigures(db), japaneseUnits, ties),
   };
+}
+
+/** Every published figure beside the register's figures for its day (what the statistics' `published` holds). */
+export async function publishedComparisons(db: Db): Promise<PublishedComparison[]> {
+  const [{ units, ties }, figures] = await Promise.all([loadTies(db), listPublishedFigures(db)]);
+  return besidePublishedFigures(figures, units, ties);
+}
+
+/**
+ * Each published figure beside the register's figures for its day: by the register's rule, and
+ * counting also every relationship without a date that had not ended by then.
+ */
+function besidePublishedFigures(figures: PublishedFigure[], units: JapaneseUnit[], ties: JapaneseTie[]): PublishedComparison[] {
+  const onDay = new Map<string, { inForce: ReturnType<typeof computeTieStatistics>; withUndated: ReturnType<typeof computeTieStatistics> }>();
+  return figures.map(({ updatedAt: _, ...figure }) => {
+    let day = onDay.get(figure.publishedOn);
+    if (!day) {
+      day = {
+        inForce: computeTieStatistics(units, ties.filter((tie) => tieInForceOn(tie, figure.publishedOn))),
+        withUndated: computeTieStatistics(units, ties.filter((tie) => tieCouldBeInForceOn(tie, figure.publishedOn))),
+      };
+      onDay.set(figure.publishedOn, day);
+    }
+    return { ...figure, register: besidePublished(figure.value, registerFigure(figure, day.inForce), registerFigure(figure, day.withUndated)) };
+  });
 }
 
 /** The parties of the relationships signed and waiting for their first exchange (few: one query). */

@@ -243,7 +243,7 @@ describe('portal pages in both languages', () => {
     const response = await app().request('/ja/statistics/prefectures.csv');
     expect(response.headers.get('content-type')).toContain('text/csv');
     const lines = (await response.text()).replace(/^\uFEFF/, '').trim().split('\r\n');
-    expect(lines[0]).toBe('コード,都道府県,提携数,提携先がある自治体');
+    expect(lines[0]).toBe('コード,都道府県,提携数,うち提携日不明,提携先がある自治体');
     expect(lines).toHaveLength(48);
     const okayama = lines.find((line) => line.startsWith('330001,'))!;
     expect(okayama.split(',')[2]).toBe(String(stats.byPrefecture.find((row) => row.prefecture.jisCode === '330001')!.relationships));
@@ -330,11 +330,11 @@ describe('details lists', () => {
 });
 
 describe('home, local government and relationship pages', () => {
-  it('lists the latest relationships and this year’s anniversaries on the home page', async () => {
+  it('lists the latest signed relationships and this year’s anniversaries on the home page', async () => {
     const year = Number(today().slice(0, 4));
     await createRelationship({ localGovernmentIds: [okayamaPrefecture.id, saintPaul.id], label: 'sister state', signedOn: `${year - 25}-06-01` });
     const { html } = await page('/');
-    expect(html).toContain('Latest relationships');
+    expect(html).toContain('<h2>Latest signed</h2>');
     expect(html).toContain(`Anniversaries in ${year}`);
     expect(html).toContain('<strong>25 years</strong>');
     const japanese = (await page('/ja')).html;

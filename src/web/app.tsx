@@ -5,7 +5,7 @@ import { HTTPException } from 'hono/http-exception';
 import type { Db } from '../db/client.js';
 import { KizunaError } from '../errors.js';
 import { countryName, lgName, pathWithoutLocale, t, type Lang } from '../i18n/index.js';
-import { countryList, japaneseAnniversaries, latestJapaneseRelationships, prefectureList, type PartnerLine } from '../services/lists.js';
+import { countryList, japaneseAnniversaries, latestSignedJapaneseRelationships, prefectureList, type PartnerLine } from '../services/lists.js';
 import { downloadRows, pageOf, sortLines, SORTS, type ListSort } from './detailsLists.js';
 import { getLocalGovernment, getRelationship, today } from '../services/registry.js';
 import { EARLIEST_YEAR } from '../domain/relationships.js';
@@ -32,6 +32,9 @@ import { registerDashboardPages } from './routes/dashboard.js';
 import { registerIntroductionPages } from './routes/introductions.js';
 import { registerListingPages } from './routes/listings.js';
 import { registerMatchPages } from './routes/match.js';
+import { registerFigurePages } from './routes/figures.js';
+import { registerRegisterPages } from './routes/register.js';
+import { decide } from '../domain/authorization.js';
 import {
   CountryIndexPage,
   CountryPage,
@@ -102,6 +105,8 @@ function createPages(db: Db, options: SessionOptions): Hono<KizunaEnv> {
   registerDashboardPages(pages, db);
   registerIntroductionPages(pages, db, options);
   registerMatchPages(pages, db);
+  registerFigurePages(pages, db);
+  registerRegisterPages(pages, db);
   pages.get('/', async (c) => {
     const year = Number(today().slice(0, 4));
     const stats = await japanStatistics(db);
@@ -109,7 +114,7 @@ function createPages(db: Db, options: SessionOptions): Hono<KizunaEnv> {
       <HomePage
         ctx={pageContext(c)}
         stats={stats}
-        latest={await latestJapaneseRelationships(db, 10)}
+        latest={await latestSignedJapaneseRelationships(db, 10)}
         anniversaries={await japaneseAnniversaries(db, year)}
         year={year}
       />,
@@ -182,7 +187,8 @@ function createPages(db: Db, options: SessionOptions): Hono<KizunaEnv> {
   });
   pages.get('/statistics', async (c) => {
     const ctx = pageContext(c);
-    return c.html(<StatisticsPage ctx={ctx} stats={await japanStatistics(db, asOfFrom(c))} />);
+    const canEditFigures = decide(c.get('actor'), { do: 'figures.edit' }).allowed;
+    return c.html(<StatisticsPage ctx={ctx} stats={await japanStatistics(db, asOfFrom(c))} canEditFigures={canEditFigures} />);
   });
   pages.get('/statistics/:file{[a-z]+\\.csv}', async (c) => {
     const ctx = pageContext(c);

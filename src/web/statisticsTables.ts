@@ -25,9 +25,10 @@ export function statisticsTables(lang: Lang, stats: JapanStatistics): Statistics
         { label: t(lang, 'table.code'), kind: 'text' },
         { label: t(lang, 'table.country'), kind: 'text' },
         { label: t(lang, 'stats.count'), kind: 'count' },
+        { label: t(lang, 'stats.undatedColumn'), kind: 'count' },
         { label: `${t(lang, 'stats.share')} (%)`, kind: 'percent' },
       ],
-      rows: stats.byCountry.map((row) => [row.country, countryName(lang, row.country), row.count, share(row.count)]),
+      rows: stats.byCountry.map((row) => [row.country, countryName(lang, row.country), row.count, row.undated, share(row.count)]),
     },
     {
       id: 'kinds',
@@ -49,12 +50,14 @@ export function statisticsTables(lang: Lang, stats: JapanStatistics): Statistics
         { label: t(lang, 'table.code'), kind: 'text' },
         { label: t(lang, 'table.prefecture'), kind: 'text' },
         { label: t(lang, 'stats.count'), kind: 'count' },
+        { label: t(lang, 'stats.undatedColumn'), kind: 'count' },
         { label: t(lang, 'stats.lgsWithPartner'), kind: 'count' },
       ],
       rows: stats.byPrefecture.map((row) => [
         row.prefecture.jisCode,
         lgName(lang, row.prefecture),
         row.relationships,
+        row.undated,
         row.localGovernmentsWithPartner,
       ]),
     },
@@ -65,9 +68,10 @@ export function statisticsTables(lang: Lang, stats: JapanStatistics): Statistics
       columns: [
         { label: t(lang, 'stats.label'), kind: 'text' },
         { label: t(lang, 'stats.count'), kind: 'count' },
+        { label: t(lang, 'stats.undatedColumn'), kind: 'count' },
         { label: `${t(lang, 'stats.share')} (%)`, kind: 'percent' },
       ],
-      rows: stats.byLabel.map((row) => [row.label || t(lang, 'stats.labelUnknown'), row.count, share(row.count)]),
+      rows: stats.byLabel.map((row) => [row.label || t(lang, 'stats.labelUnknown'), row.count, row.undated, share(row.count)]),
     },
     {
       id: 'growth',
@@ -78,7 +82,8 @@ export function statisticsTables(lang: Lang, stats: JapanStatistics): Statistics
         { label: t(lang, 'stats.signed'), kind: 'count' },
         { label: t(lang, 'stats.inForce'), kind: 'count' },
       ],
-      rows: stats.growth.years.map((row) => [String(row.year), row.signed, row.inForce]),
+      // Those without a date on a row of their own: in force, but signed in no known year.
+      rows: [...stats.growth.years.map((row) => [String(row.year), row.signed, row.inForce]), ...(stats.undated > 0 ? [[t(lang, 'stats.undatedRow'), '', stats.undated]] : [])],
     },
   ];
 }

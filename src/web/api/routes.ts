@@ -212,10 +212,13 @@ export function createApi({ db }: ApiOptions): OpenAPIHono<KizunaEnv> {
       path: '/stats',
       summary: "Statistics of Japan's relationships",
       description:
-        'Relationships in force on a day (today unless asOf is given). Domestic relationships are counted apart and left out of every international figure; relationships without a recorded date are counted at every date.',
+        'Relationships in force on a day (today unless asOf is given). Domestic relationships are counted apart and left out of every international figure. A relationship without a recorded date of signing counts only from the day its record was made, so it is never counted in the past; the figures say how many such there are, and which sources they rest on. Figures published elsewhere (CLAIR’s counts) come each with the register’s own for the same day.',
       tags: ['Statistics'],
       request: { query: StatisticsQuery },
-      responses: { 200: json(Statistics, 'Totals, by partner country, by Japanese kind with coverage, by prefecture, by label, growth per year'), 422: errors[422] },
+      responses: {
+        200: json(Statistics, 'Totals, change in the month, by partner country, by Japanese kind with coverage, by prefecture, by label, growth per year, sources, and published figures beside the register’s'),
+        422: errors[422],
+      },
     }),
     async (c) => c.json(await japanStatistics(db, c.req.valid('query').asOf), 200),
   );

@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { today } from '../../services/registry.js';
-import { DATE_PRECISIONS, EARLIEST_YEAR, EXCHANGE_FIELDS, parsePartialDate, RELATIONSHIP_STATUSES } from '../../domain/relationships.js';
+import { DATE_PRECISIONS, EARLIEST_YEAR, EXCHANGE_FIELDS, parsePartialDate, RELATIONSHIP_STATUSES, SOURCE_KINDS } from '../../domain/relationships.js';
+import { FIGURE_SCOPES } from '../../domain/publishedFigures.js';
 import { CLOSED_REASONS, LISTING_DIRECTIONS, LISTING_STATUSES, POPULATION_BANDS, type PopulationBand } from '../../domain/listings.js';
 import { findDesiredRegion } from '../../reference/desiredRegions.js';
 import { SEARCH_KINDS } from '../../domain/statistics.js';
@@ -40,7 +41,14 @@ export const SearchQuery = z.object({
 });
 
 export const SearchResponse = z
-  .object({ results: z.array(LocalGovernmentSummary.extend({ match: z.number().openapi({ description: '1 for an exact name; lower for a prefix or a near match' }) })) })
+  .object({
+    results: z.array(
+      LocalGovernmentSummary.extend({
+        match: z.number().openapi({ description: '1 for an exact name; lower for a prefix or a near match' }),
+        formerName: z.string().optional().openapi({ description: 'The municipality merged into this one whose name matched', example: '栗沢町' }),
+      }),
+    ),
+  })
   .openapi('SearchResponse');
 
 export const LocalGovernmentListQuery = z.object({
@@ -121,26 +129,54 @@ export const StatisticsQuery = z.object({
 
 const Totals = z.object({ international: z.number().int(), domestic: z.number().int() });
 
+const RegisterBeside = z
+  .object({
+    inForce: z.number().int().openapi({ description: "The register's figure for the same thing on the figure's day, by the register's rule (an undated relationship counts from the day it was recorded)" }),
+    withUndated: z
+      .number()
+      .int()
+      .openapi({ description: 'The same, counting also every relationship without a date of signing not ended by then: the most the register could hold that day' }),
+    difference: z
+      .object({ inForce: z.number().int(), withUndated: z.number().int() })
+      .openapi({ description: 'The register’s figures less the published value; negative when the register has fewer' }),
+    verdict: z
+      .enum(['fewer', 'more', 'same', 'within'])
+      .openapi({
+        description:
+          'fewer: fewer even counting the undated relationships; more: more even without them; same: equal; within: the undated relationships could make up the difference',
+      }),
+  })
+  .openapi('RegisterBesidePublished');
+
 export const Statistics = z
   .object({
     asOf: z.string().openapi({ example: '2026-11-21' }),
     totals: Totals,
-    previousMonth: Totals.extend({ asOf: z.string() }),
-    undated: z.number().int().openapi({ description: 'International relationships in force with no recorded date, counted at every date' }),
-    byCountry: z.array(z.object({ country: z.string(), count: z.number().int() })),
+    previousMonth: Totals.extend({ asOf: z.string() }).openapi({ description: 'The totals a month before asOf, by the same rule' }),
+    change: Totals.openapi({
+      description: 'Relationships signed since previousMonth.asOf less those ended since; a relationship without a date of signing never counts as new',
+    }),
+    undated: z.number().int().openapi({
+      description:
+        'International relationships in force with no recorded date of signing: counted from the day their record was made (never in the past before it), and left out of growth per year',
+    }),
+    byCountry: z.array(z.object({ country: z.string(), count: z.number().int(), undated: z.number().int().openapi({ description: 'Of count, those without a recorded date' }) })),
     byKind: z.array(z.object({ kind: z.string(), total: z.number().int(), withPartner: z.number().int(), coverage: z.number() })),
     byPrefecture: z.array(
       z.object({
         prefecture: z.object({ id: z.number().int(), jisCode: z.string(), name: z.object({ en: z.string(), ja: z.string() }) }),
         relationships: z.number().int(),
+        undated: z.number().int().openapi({ description: 'Of relationships, those without a recorded date' }),
         localGovernmentsWithPartner: z.number().int(),
       }),
     ),
-    byLabel: z.array(z.object({ label: z.string(), count: z.number().int() })),
-    growth: z.object({
-      years: z.array(z.object({ year: z.number().int(), signed: z.number().int(), inForce: z.number().int() })),
-      milestones: z.array(z.object({ ordinal: z.number().int(), signedOn: z.string() })),
-    }),
+    byLabel: z.array(z.object({ label: z.string(), count: z.number().int(), undated: z.number().int() })),
+    growth: z
+      .object({
+        years: z.array(z.object({ year: z.number().int(), signed: z.number().int(), inForce: z.number().int() })),
+        milestones: z.array(z.object({ ordinal: z.number().int(), signedOn: z.string() })),
+      })
+      .openapi({ description: 'Relationships with a recorded date only; those without one are counted in undated' }),
     signedAwaitingExchange: z
       .object({
         international: z.number().int(),
@@ -157,6 +193,33 @@ export const Statistics = z
         ),
       })
       .openapi({ description: 'Agreements signed by the day whose first exchange has not begun (status proposed): not counted in any other figure' }),
+    sources: z
+      .object({
+        relationships: z.number().int().openapi({ description: 'The international relationships the figures count' }),
+        undated: z.number().int().openapi({ description: 'Of them, those without a recorded date of signing' }),
+        bySource: z.array(
+          z.object({
+            kind: z.enum(SOURCE_KINDS).openapi({ description: 'register: a register sheet; pairs: a twin-town pairs file; entry: entered by a person; tracker: recorded on signing by a formation tracker' }),
+            source: z.string().openapi({ description: 'The sheet, file, person or tracker, by name', example: 'twin_cities.csv' }),
+            count: z.number().int(),
+          }),
+        ),
+      })
+      .openapi({ description: 'Which sources the international figures rest on, and how many relationships each gives' }),
+    published: z
+      .array(
+        z.object({
+          id: z.number().int(),
+          publisher: z.string().openapi({ example: 'CLAIR' }),
+          publishedOn: z.string().openapi({ description: 'The day the published figure counts to', example: '2019-06-01' }),
+          scope: z.enum(FIGURE_SCOPES).openapi({ description: 'total: international relationships; country: those with one partner country; kind: Japanese LGs of one kind with a partner abroad' }),
+          subject: z.string().openapi({ description: "'' for the total, the partner country's code, or the Japanese kind", example: 'US' }),
+          value: z.number().int().openapi({ example: 1751 }),
+          citation: z.string().openapi({ description: 'Where the figure can be read' }),
+          register: RegisterBeside,
+        }),
+      )
+      .openapi({ description: "Figures published elsewhere, each beside the register's own for the same thing on the same day" }),
   })
   .openapi('Statistics');
 

@@ -169,6 +169,17 @@ describe('cumulativeLineChart', () => {
     expectWellFormed(cumulativeLineChart([{ year: 2024, total: 5 }], [{ year: 2024, label: 'first' }], { title: 't', summary: 's' }));
   });
 
+  it('draws relationships of no known year as a bar of their own, on the scale of the line, with its hover title', () => {
+    const svg = cumulativeLineChart(years, milestones, { title: 't', summary: 's', formatNumber: (n) => n.toLocaleString('en') }, { undated: { label: 'No date', value: 2400, title: 'Without a recorded date: 2,400' } });
+    expectWellFormed(svg);
+    expect(svg).toContain('>No date</text>');
+    expect(svg).toContain('<title>Without a recorded date: 2,400</title>');
+    expect(svg).toContain('>2,400</text>');
+    // The axis reaches past the bar, to a round number.
+    expect(svg).toContain('>2,500</text>');
+    expect(cumulativeLineChart(years, milestones, { title: 't', summary: 's' }, { undated: { label: 'No date', value: 0, title: '' } })).toBe(cumulativeLineChart(years, milestones, { title: 't', summary: 's' }));
+  });
+
   it('escapes milestone labels', () => {
     const svg = cumulativeLineChart(years, [{ year: 1960, label: '<script>x</script> & {rich|text}' }], { title: 't', summary: 's' });
     expect(svg).not.toContain('<script>');

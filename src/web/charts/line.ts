@@ -1,4 +1,4 @@
-import { renderECharts } from './echarts.js';
+import { renderECharts, type DatumNote } from './echarts.js';
 import {
   chartId,
   colours,
@@ -22,13 +22,34 @@ export interface Milestone {
   label: string;
 }
 
+/** Relationships no year can be given for, drawn as a bar of their own at the right of the years. */
+export interface UndatedBand {
+  /** A short word under the bar ("No date"). */
+  label: string;
+  value: number;
+  /** What a hover says of the bar. */
+  title: string;
+}
+
+/** The bar of relationships of no known year: a grey with 3.5:1 contrast on white, lighter than the text. */
+const UNDATED_GREY = '#87878b';
+
+/** A value axis of about five whole steps reaching at or above the largest value, so that two axes can share it. */
+function roundScale(value: number): { top: number; step: number } {
+  const rough = Math.max(value, 1) / 5;
+  const magnitude = 10 ** Math.floor(Math.log10(rough));
+  const step = Math.max(1, [1, 2, 2.5, 5, 10].map((factor) => factor * magnitude).find((candidate) => candidate >= rough)!);
+  return { top: Math.ceil(Math.max(value, 1) / step) * step, step };
+}
+
 /**
  * Cumulative total per year as a line, with milestones marked as dots and labelled ("first" at
  * 1955, "1,000th" in 1993), the last total written at the end. Milestones outside the years given are
  * left out; a milestone between two points sits on the total of the latest year not after it.
- * Years are written as they are, never through `formatNumber`. Default 720 × 420.
+ * With `undated`, relationships of no known year stand apart as a bar at the right, on the same
+ * scale. Years are written as they are, never through `formatNumber`. Default 720 × 420.
  */
-export function cumulativeLineChart(points: YearTotal[], milestones: Milestone[], text: ChartText, options: ChartSize = {}): string {
+export function cumulativeLineChart(points: YearTotal[], milestones: Milestone[], text: ChartText, options: ChartSize & { undated?: UndatedBand } = {}): string {
   const width = options.width ?? DEFAULT_WIDTH;
   if (points.length === 0) return emptyChart('line', text, options);
   const height = options.height ?? 420;
@@ -42,34 +63,55 @@ export function cumulativeLineChart(points: YearTotal[], milestones: Milestone[]
     .filter((milestone) => milestone.year >= first.year && milestone.year <= last.year)
     .map((milestone) => ({ ...milestone, total: totalIn(milestone.year) }));
   const isEarly = (mark: Milestone): boolean => (mark.year - minYear) / (maxYear - minYear) < 0.3;
-  const maxTotal = Math.max(...series.map((point) => point.total), 1);
-  const left = Math.ceil(estimateTextWidth(format(maxTotal), typeSizes.axis)) + 22;
+  const band = options.undated && options.undated.value > 0 ? options.undated : undefined;
+  const maxTotal = Math.max(...series.map((point) => point.total), band?.value ?? 0, 1);
+  // With a bar beside the line, both axes share one scale.
+  const scale = band ? roundScale(maxTotal) : undefined;
+  const left = Math.ceil(estimateTextWidth(format(scale?.top ?? maxTotal), typeSizes.axis)) + 22;
   const right = Math.ceil(estimateTextWidth(format(last.total), typeSizes.label) * 1.1) + 24;
+  const bandWidth = band ? Math.max(56, Math.ceil(estimateTextWidth(band.label, typeSizes.axis)) + 16) : 0;
+  const grid = { top: 28, bottom: 44, outerBoundsMode: 'none' as const };
+  const valueAxis = {
+    type: 'value' as const,
+    min: 0,
+    ...(scale ? { max: scale.top, interval: scale.step } : {}),
+    splitLine: { lineStyle: { color: colours.line } },
+    axisLabel: { color: colours.muted, fontSize: typeSizes.axis, formatter: (value: number) => format(value) },
+  };
   return renderECharts({
-    id: options.id ?? chartId('line', [text.title, text.summary, series, milestones]),
+    id: options.id ?? chartId('line', [text.title, text.summary, series, milestones, band ?? null]),
     kind: 'line',
     width,
     height,
     text,
     option: {
       textStyle: { fontFamily, color: colours.ink },
-      grid: { left, right, top: 28, bottom: 44, outerBoundsMode: 'none' },
-      xAxis: {
-        type: 'value',
-        min: minYear,
-        max: maxYear,
-        minInterval: 1,
-        splitLine: { show: false },
-        axisLine: { lineStyle: { color: colours.muted } },
-        axisTick: { lineStyle: { color: colours.muted } },
-        axisLabel: { color: colours.muted, fontSize: typeSizes.axis, margin: 10, formatter: (year: number) => String(year), showMinLabel: false, showMaxLabel: false },
-      },
-      yAxis: {
-        type: 'value',
-        min: 0,
-        splitLine: { lineStyle: { color: colours.line } },
-        axisLabel: { color: colours.muted, fontSize: typeSizes.axis, formatter: (value: number) => format(value) },
-      },
+      grid: band ? [{ ...grid, left, right: right + bandWidth + 12 }, { ...grid, right: 8, width: bandWidth }] : { ...grid, left, right },
+      xAxis: [
+        {
+          type: 'value',
+          min: minYear,
+          max: maxYear,
+          minInterval: 1,
+          splitLine: { show: false },
+          axisLine: { lineStyle: { color: colours.muted } },
+          axisTick: { lineStyle: { color: colours.muted } },
+          axisLabel: { color: colours.muted, fontSize: typeSizes.axis, margin: 10, formatter: (year: number) => String(year), showMinLabel: false, showMaxLabel: false },
+        },
+        ...(band
+          ? [
+              {
+                type: 'category' as const,
+                gridIndex: 1,
+                data: [band.label],
+                axisLine: { lineStyle: { color: colours.muted } },
+                axisTick: { show: false },
+                axisLabel: { color: colours.muted, fontSize: typeSizes.axis, margin: 10, interval: 0 },
+              },
+            ]
+          : []),
+      ],
+      yAxis: [valueAxis, ...(band ? [{ ...valueAxis, gridIndex: 1, axisLabel: { show: false } }] : [])],
       series: [
         {
           type: 'line',
@@ -112,9 +154,25 @@ export function cumulativeLineChart(points: YearTotal[], milestones: Milestone[]
             textBorderWidth: 3,
           },
         },
+        ...(band
+          ? [
+              {
+                type: 'bar' as const,
+                xAxisIndex: 1,
+                yAxisIndex: 1,
+                data: [band.value],
+                barWidth: '60%',
+                // Grey and hatched: counted, but of no known year, unlike the blue of the dated line.
+                itemStyle: { color: UNDATED_GREY, decal: { symbol: 'rect', dashArrayX: [1, 0], dashArrayY: [2, 4], rotation: -Math.PI / 4, color: 'rgba(255,255,255,0.45)' } },
+                emphasis: { disabled: true },
+                label: { show: true, position: 'top' as const, color: colours.ink, fontSize: typeSizes.label, fontWeight: 'bold' as const, formatter: () => format(band.value) },
+              },
+            ]
+          : []),
       ],
     },
-    note: (seriesIndex, index) => {
+    note: (seriesIndex, index): DatumNote | undefined => {
+      if (seriesIndex === 2 && band) return { title: band.title, data: { label: band.label, total: band.value } };
       const mark = seriesIndex === 1 ? marks[index] : undefined;
       return mark && { title: `${mark.label}: ${mark.year} (${format(mark.total)})`, data: { label: mark.label, year: mark.year, total: mark.total } };
     },

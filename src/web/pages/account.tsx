@@ -515,7 +515,7 @@ export function changedFields(before: unknown, after: unknown): FieldChange[] {
 }
 
 /** The kinds of things the audit log can be narrowed to. */
-export const AUDIT_ENTITIES = ['relationship', 'listing', 'account', 'api_token', 'introduction', 'tracker'] as const;
+export const AUDIT_ENTITIES = ['relationship', 'listing', 'account', 'api_token', 'introduction', 'tracker', 'published_figure'] as const;
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number];
 
 /** A tracker is kept under its introduction's id, and shown on its page. */

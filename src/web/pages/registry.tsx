@@ -7,6 +7,7 @@ import type { LocalGovernmentSummary } from '../../services/presenters.js';
 import type { LocalGovernmentDetail, Relationship } from '../../services/registry.js';
 import type { SearchResult } from '../../services/search.js';
 import type { JapanStatistics } from '../../services/stats.js';
+import { SourcesNote } from './figures.js';
 import { href, Layout, type PageContext } from './layout.js';
 import { JsonLd, localGovernmentJsonLd, relationshipJsonLd } from './jsonLd.js';
 
@@ -64,8 +65,10 @@ export const HomePage: FC<{
     <p class="lead">
       {t(ctx.lang, 'home.lead', { international: formatNumber(ctx.lang, stats.totals.international), domestic: formatNumber(ctx.lang, stats.totals.domestic) })}
     </p>
+    <SourcesNote ctx={ctx} sources={stats.sources} />
     <h2>{t(ctx.lang, 'home.coverage')}</h2>
-    <div class="table-wrap">
+    {/* Focusable, so that keyboards can scroll the table where it is wider than a phone. */}
+    <div class="table-wrap narrow-headings" tabindex={0} role="region" aria-label={t(ctx.lang, 'home.coverage')}>
       <table>
         <thead>
           <tr>
@@ -93,7 +96,14 @@ export const HomePage: FC<{
       <a href={href(ctx, '/countries')}>{t(ctx.lang, 'home.allCountries')}</a> · <a href={href(ctx, '/prefectures')}>{t(ctx.lang, 'home.allPrefectures')}</a>
     </p>
     <h2>{t(ctx.lang, 'home.latest')}</h2>
-    <RelationshipsTable ctx={ctx} lines={latest} showOwn={true} />
+    {latest.length === 0 ? (
+      <p>{t(ctx.lang, 'home.latestNone')}</p>
+    ) : (
+      <>
+        <p class="muted">{t(ctx.lang, 'home.latestNote')}</p>
+        <RelationshipsTable ctx={ctx} lines={latest} showOwn={true} />
+      </>
+    )}
     <h2>{t(ctx.lang, 'home.anniversaries', { year })}</h2>
     {anniversaries.length === 0 ? (
       <p>{t(ctx.lang, 'home.noAnniversaries')}</p>
@@ -171,6 +181,12 @@ export const SearchPage: FC<{ ctx: PageContext; query: string; results: SearchRe
                   <td>
                     <a href={href(ctx, lg.url)}>{lgName(ctx.lang, lg)}</a>
                     {ctx.lang === 'en' && lg.name.ja ? <span lang="ja"> {lg.name.ja}</span> : null}
+                    {lg.formerName ? (
+                      <span class="muted">
+                        {' '}
+                        {t(ctx.lang, 'search.formerly', { name: lg.formerName })}
+                      </span>
+                    ) : null}
                   </td>
                   <td>{kindName(ctx.lang, lg.kind, lg.designatedCity)}</td>
                   <td>{placeOf(ctx.lang, lg)}</td>
@@ -269,6 +285,21 @@ export const LocalGovernmentPage: FC<{ ctx: PageContext; lg: LocalGovernmentDeta
       <p>
         <a href={href(ctx, `/match?lg=${lg.id}`)}>{t(ctx.lang, 'match.findPartners')}</a>
       </p>
+      {lg.formerMunicipalities.length ? (
+        <>
+          <h2>{t(ctx.lang, 'lg.formerMunicipalities', { count: formatNumber(ctx.lang, lg.formerMunicipalities.length) })}</h2>
+          <ul class="former-municipalities">
+            {lg.formerMunicipalities.map((former) => (
+              <li>
+                <span lang="ja">{former.district ?? ''}{former.name}</span>
+                {ctx.lang === 'en' && former.nameRomaji ? ` (${former.nameRomaji})` : ''}
+                {' '}
+                {t(ctx.lang, 'lg.mergedOn', { date: formatPartial(ctx.lang, former.mergedOn) })}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
       <h2>{t(ctx.lang, 'lg.partners', { count: formatNumber(ctx.lang, lines.length) })}</h2>
       {lines.length ? <RelationshipsTable ctx={ctx} lines={lines} showOwn={false} /> : <p>{t(ctx.lang, 'lg.noPartners')}</p>}
       {lg.latitude !== null && lines.length > 0 ? (
@@ -303,7 +334,13 @@ export const RelationshipPage: FC<{ ctx: PageContext; relationship: Relationship
       <h1>{title}</h1>
       <dl class="facts">
         <dt>{t(ctx.lang, 'rel.parties')}</dt>
-        <dd><LgLink ctx={ctx} lg={a} /><br /><LgLink ctx={ctx} lg={b} /></dd>
+        <dd>
+          <LgLink ctx={ctx} lg={a} />
+          {relationship.signedAs[0] ? <> {t(ctx.lang, 'rel.signedAs', { name: relationship.signedAs[0] })}</> : null}
+          <br />
+          <LgLink ctx={ctx} lg={b} />
+          {relationship.signedAs[1] ? <> {t(ctx.lang, 'rel.signedAs', { name: relationship.signedAs[1] })}</> : null}
+        </dd>
         <dt>{t(ctx.lang, 'rel.label')}</dt>
         <dd>{relationship.label || t(ctx.lang, 'notRecorded')}{relationship.labelOriginal ? ` (${relationship.labelOriginal})` : ''}</dd>
         <dt>{t(ctx.lang, 'rel.signed')}</dt>

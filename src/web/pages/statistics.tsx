@@ -1,13 +1,14 @@
 import { createHash } from 'node:crypto';
 import type { FC } from 'hono/jsx';
 import { raw } from 'hono/html';
-import { countryName, formatNumber, formatPreciseDate, lgName, t, type Lang, type MessageKey } from '../../i18n/index.js';
+import { countryName, formatNumber, formatPreciseDate, lgName, t, tCount, type Lang, type MessageKey } from '../../i18n/index.js';
 import type { JapanStatistics } from '../../services/stats.js';
 import { coverageChart, cumulativeLineChart, horizontalBarChart, prefectureTileMap } from '../charts/index.js';
 import { formatCell, statisticsTables, type StatisticsTable } from '../statisticsTables.js';
 import { EARLIEST_YEAR } from '../../domain/relationships.js';
 import { today } from '../../services/registry.js';
 import { assetUrl } from '../assets.js';
+import { PublishedBeside, SourcesNote } from './figures.js';
 import { href, Layout, type PageContext } from './layout.js';
 
 /** Short English names for the tiles: the shortest beginning of at least three letters that no other prefecture shares. */
@@ -59,6 +60,8 @@ function charts(lang: Lang, stats: JapanStatistics, tables: StatisticsTable[]): 
               label: milestone.ordinal === 1 ? t(lang, 'stats.milestoneFirst') : t(lang, 'stats.milestoneNth', { ordinal: formatNumber(lang, milestone.ordinal) }),
             })),
             text(growth),
+            // Relationships without a date stand apart, as a bar beside the years.
+            stats.undated > 0 ? { undated: { label: t(lang, 'stats.growthUndatedBand'), value: stats.undated, title: t(lang, 'stats.growthUndatedTip', { count: formatNumber(lang, stats.undated) }) } } : {},
           ),
   };
 }
@@ -105,7 +108,7 @@ const SignedAwaitingExchange: FC<{ ctx: PageContext; signed: JapanStatistics['si
 );
 
 /** The overview statistics, as of a day a person picks: figures, a chart and a table per view, CSV beside each. */
-export const StatisticsPage: FC<{ ctx: PageContext; stats: JapanStatistics }> = ({ ctx, stats }) => {
+export const StatisticsPage: FC<{ ctx: PageContext; stats: JapanStatistics; canEditFigures: boolean }> = ({ ctx, stats, canEditFigures }) => {
   const tables = statisticsTables(ctx.lang, stats);
   const drawn = cachedCharts(ctx.lang, stats, tables);
   const asOfText = formatPreciseDate(ctx.lang, stats.asOf, 'day');
@@ -129,20 +132,31 @@ export const StatisticsPage: FC<{ ctx: PageContext; stats: JapanStatistics }> = 
           {t(ctx.lang, 'stats.domestic')}
         </li>
         <li>
-          <strong>{signed(stats.totals.international - stats.previousMonth.international)}</strong>
+          <strong>{signed(stats.change.international)}</strong>
           {t(ctx.lang, 'stats.change', { date: formatPreciseDate(ctx.lang, stats.previousMonth.asOf, 'day') })}
         </li>
+        <li>
+          <strong>{formatNumber(ctx.lang, stats.undated)}</strong>
+          {t(ctx.lang, 'stats.undatedFigure')}
+        </li>
       </ul>
-      {stats.undated > 0 ? <p class="muted">{t(ctx.lang, 'stats.undated', { count: formatNumber(ctx.lang, stats.undated) })}</p> : null}
+      <section aria-labelledby="sources" class="sources">
+        <h2 id="sources">{t(ctx.lang, 'stats.sources.title')}</h2>
+        <SourcesNote ctx={ctx} sources={stats.sources} each={true} />
+        {stats.undated > 0 ? <p class="muted">{tCount(ctx.lang, 'stats.undatedNote', stats.undated)}</p> : null}
+      </section>
       <SignedAwaitingExchange ctx={ctx} signed={stats.signedAwaitingExchange} />
+      <PublishedBeside ctx={ctx} published={stats.published} canEdit={canEditFigures} />
       {tables.map((table) => (
         <section aria-labelledby={`section-${table.id}`}>
           <h2 id={`section-${table.id}`}>{table.title}</h2>
           <p class="muted">{table.summary}</p>
           {drawn[table.id] ? <figure class="chart">{raw(drawn[table.id])}</figure> : table.id === 'growth' ? <p>{t(ctx.lang, 'stats.growthNone')}</p> : null}
+          {table.id === 'growth' && stats.undated > 0 ? <p>{tCount(ctx.lang, drawn.growth ? 'stats.growthUndated' : 'stats.growthUndatedApart', stats.undated)}</p> : null}
           <details open={table.rows.length <= 12}>
             <summary>{t(ctx.lang, 'stats.table')} ({formatNumber(ctx.lang, table.rows.length)})</summary>
-            <div class="table-wrap">
+            {/* Focusable, so that keyboards can scroll a table wider than a phone. */}
+            <div class="table-wrap narrow-headings" tabindex={0} role="region" aria-label={`${t(ctx.lang, 'stats.table')}: ${table.title}`}>
               <table>
                 <caption class="visually-hidden">{table.title}</caption>
                 <thead>
