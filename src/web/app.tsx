@@ -188,7 +188,10 @@ function createPages(db: Db, options: SessionOptions): Hono<KizunaEnv> {
   pages.get('/statistics', async (c) => {
     const ctx = pageContext(c);
     const canEditFigures = decide(c.get('actor'), { do: 'figures.edit' }).allowed;
-    return c.html(<StatisticsPage ctx={ctx} stats={await japanStatistics(db, asOfFrom(c))} canEditFigures={canEditFigures} />);
+    const canImportRegister = decide(c.get('actor'), { do: 'register.import' }).allowed;
+    return c.html(
+      <StatisticsPage ctx={ctx} stats={await japanStatistics(db, asOfFrom(c))} canEditFigures={canEditFigures} canImportRegister={canImportRegister} />,
+    );
   });
   pages.get('/statistics/:file{[a-z]+\\.csv}', async (c) => {
     const ctx = pageContext(c);

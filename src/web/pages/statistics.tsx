@@ -9,6 +9,7 @@ import { EARLIEST_YEAR } from '../../domain/relationships.js';
 import { today } from '../../services/registry.js';
 import { assetUrl } from '../assets.js';
 import { PublishedBeside, SourcesNote } from './figures.js';
+import { RegisterDownloads } from './register.js';
 import { href, Layout, type PageContext } from './layout.js';
 
 /** Short English names for the tiles: the shortest beginning of at least three letters that no other prefecture shares. */
@@ -108,7 +109,12 @@ const SignedAwaitingExchange: FC<{ ctx: PageContext; signed: JapanStatistics['si
 );
 
 /** The overview statistics, as of a day a person picks: figures, a chart and a table per view, CSV beside each. */
-export const StatisticsPage: FC<{ ctx: PageContext; stats: JapanStatistics; canEditFigures: boolean }> = ({ ctx, stats, canEditFigures }) => {
+export const StatisticsPage: FC<{ ctx: PageContext; stats: JapanStatistics; canEditFigures: boolean; canImportRegister: boolean }> = ({
+  ctx,
+  stats,
+  canEditFigures,
+  canImportRegister,
+}) => {
   const tables = statisticsTables(ctx.lang, stats);
   const drawn = cachedCharts(ctx.lang, stats, tables);
   const asOfText = formatPreciseDate(ctx.lang, stats.asOf, 'day');
@@ -183,6 +189,7 @@ export const StatisticsPage: FC<{ ctx: PageContext; stats: JapanStatistics; canE
           </p>
         </section>
       ))}
+      <RegisterDownloads ctx={ctx} canImport={canImportRegister} />
     </Layout>
   );
 };

@@ -88,6 +88,14 @@ describe('the register import page', () => {
 });
 
 describe('the register as a sheet', () => {
+  it('is offered on the statistics page, and its import only to those who may', async () => {
+    const publicPage = await (await app().request('/statistics')).text();
+    expect(publicPage).toContain('href="/registry/register.xlsx"');
+    expect(publicPage).not.toContain('href="/registry/import"');
+    const staff = await (await signedInClient(app(), database.db, coordinator)).page('/ja/statistics');
+    expect(staff.html).toContain('href="/ja/registry/import"');
+  });
+
   it('gives every relationship of Japan in CLAIR’s columns, in UTF-8 with a BOM, in Shift_JIS and as XLSX', async () => {
     const csv = await app().request('/registry/register.csv');
     expect(csv.status).toBe(200);
