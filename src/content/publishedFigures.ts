@@ -8,10 +8,13 @@
 
 import type { FigureScope } from '../domain/publishedFigures.js';
 
+/** What a published figure says: who counted what, to which day, and where to read it. */
 export interface FigureSeed {
   publisher: string;
+  /** The day the figure counts to (YYYY-MM-DD). */
   publishedOn: string;
   scope: FigureScope;
+  /** '' for the total, a partner country's ISO code, or a Japanese kind. */
   subject: string;
   value: number;
   citation: string;

@@ -1,5 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import { parseRegisterDate } from './eraDates.js';
+import { foldName } from './names.js';
 import type { PreciseDate } from './relationships.js';
 
 /** Japan's 47 prefectures, in JIS order, as their names are written. */
@@ -374,6 +375,11 @@ export function formerMunicipalities(mergers: readonly Merger[]): FormerMunicipa
     formers.push({ prefecture: merger.prefecture, district: merger.formerDistrict, name: merger.formerName, kind: merger.formerKind, mergedOn, successor });
   }
   return formers;
+}
+
+/** The folded keys a former municipality is found by: its name with and without its kind, and its reading. */
+export function formerNameKeys(former: { name: string; kana: string | null; romaji: string | null }): string[] {
+  return [...new Set([former.name, baseName(former.name), former.kana, former.romaji].flatMap((name) => (name ? [foldName(name)] : [])))];
 }
 
 /** A municipality's name without its kind (栗沢町 → 栗沢), the part that stays when a town becomes a city. */

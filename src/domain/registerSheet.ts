@@ -4,6 +4,7 @@ import { stringify } from 'csv-stringify/sync';
 import iconv from 'iconv-lite';
 import { KizunaError } from '../errors.js';
 import { MAX_LINE_BYTES } from './pairsFile.js';
+import { inert } from './spreadsheetCells.js';
 
 /**
  * Registers of sister-city relationships as CLAIR and the prefectures keep them: Excel workbooks,
@@ -448,7 +449,7 @@ function cleanCell(text: string, field: RegisterField, apostrophes: boolean): st
           .join('\n')
           .replace(/^\n+|\n+$/g, '')
       : collapse(text);
-  return apostrophes ? cleaned.replace(/^'(?=[=+\-@])/, '') : cleaned;
+  return apostrophes ? cleaned.replace(/^'(?=[=+\-@\t\r])/, '') : cleaned;
 }
 
 function gridToSheet(grid: Grid): Omit<RegisterSheet, 'format'> {
@@ -793,10 +794,6 @@ function codePoint(character: string): string {
   return `U+${character.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
 }
 
-/** A cell that a spreadsheet would read as a formula gets a leading apostrophe; readRegisterSheet drops it. */
-function inertCell(text: string): string {
-  return /^[=+\-@]/.test(text) ? `'${text}` : text;
-}
 
 /**
  * A register as CSV with CLAIR's Japanese headers and CRLF line ends: UTF-8 with a byte-order mark
@@ -805,7 +802,7 @@ function inertCell(text: string): string {
  * as 〓 (list them first with shiftJisProblems). Cells starting with = + - @ get an apostrophe.
  */
 export function writeRegisterCsv(rows: readonly RegisterExportRow[], encoding: SheetEncoding, options: { substitute?: boolean } = {}): Uint8Array {
-  const records = [REGISTER_FIELDS.map((field) => REGISTER_HEADERS[field]), ...rows.map((row) => REGISTER_FIELDS.map((field) => inertCell(row[field] ?? '')))];
+  const records = [REGISTER_FIELDS.map((field) => REGISTER_HEADERS[field]), ...rows.map((row) => REGISTER_FIELDS.map((field) => inert(row[field] ?? '')))];
   if (encoding === 'utf-8') {
     return new TextEncoder().encode('\uFEFF' + stringify(records, { record_delimiter: 'windows' }));
   }

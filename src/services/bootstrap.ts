@@ -4,16 +4,16 @@ import { ADVISORY_LOCKS, queryRows, type Db } from '../db/client.js';
 import { countries, meta } from '../db/schema.js';
 import { japaneseNameOf } from '../domain/gazetteerNames.js';
 import { matchJapaneseToGazetteer } from '../domain/japanGazetteer.js';
-import { baseName, formerMunicipalities, type FormerMunicipality } from '../domain/municipalMergers.js';
-import { trustedReading } from '../domain/placeReadings.js';
+import { formerMunicipalities } from '../domain/municipalMergers.js';
 import { loadMunicipalMergers } from '../reference/mergers.js';
-import { loadAnalyser, type Analyser } from '../reference/readings.js';
+import { loadAnalyser } from '../reference/readings.js';
 import { slugify } from '../domain/names.js';
 import { japaneseSearchNames, searchKeysFor } from '../domain/searchKeys.js';
 import { loadCountries } from '../reference/countries.js';
 import { loadJapaneseLocalGovernments, type JapaneseLocalGovernment } from '../reference/japan.js';
 import { loadWorldPlaces, type WorldPlace } from '../reference/places.js';
 import { alternateKeysOf, insertForeignPlaces, insertSearchKeys } from './foreignPlaces.js';
+import { insertFormerMunicipalities } from './formerMunicipalities.js';
 import { bumpSearchVersion } from './searchIndex.js';
 import { regionNameOf } from '../reference/regions.js';
 
@@ -29,50 +29,6 @@ export interface BootstrapReport {
   japanMatched: number;
   japanMatchable: number;
   seconds: number;
-}
-
-/**
- * Stores the former municipalities with the LG of today each became part of, and a reading of
- * their names where the dictionary knows one. Those whose successor is not one LG are left out.
- */
-async function insertFormerMunicipalities(
-  db: Db,
-  formers: FormerMunicipality[],
-  japanese: JapaneseLocalGovernment[],
-  idByCode: Map<string, number>,
-  analyse: Analyser,
-): Promise<void> {
-  const prefectureCodeByName = new Map(japanese.filter((lg) => lg.kind === 'prefecture').map((lg) => [lg.name, lg.prefectureCode]));
-  const municipalities = new Map<string, string[]>();
-  for (const lg of japanese) {
-    if (lg.kind === 'prefecture' || lg.kind === 'ward') continue;
-    const key = `${lg.prefectureCode}|${lg.name}`;
-    municipalities.set(key, [...(municipalities.get(key) ?? []), lg.jisCode]);
-  }
-  const rows = formers.flatMap((former) => {
-    const prefectureCode = prefectureCodeByName.get(former.prefecture);
-    const successorCode = prefectureCodeByName.get(former.successor.prefecture);
-    const successors = municipalities.get(`${successorCode}|${former.successor.name}`) ?? [];
-    if (prefectureCode === undefined || successors.length !== 1) return [];
-    const prefectureJis = japanese.find((lg) => lg.kind === 'prefecture' && lg.prefectureCode === prefectureCode)!.jisCode;
-    const base = baseName(former.name);
-    const reading = trustedReading(base, analyse(base));
-    return [{ former, prefectureId: idByCode.get(prefectureJis)!, successorId: idByCode.get(successors[0]!)!, reading }];
-  });
-  await bulkInsert(
-    db,
-    'former_municipalities',
-    [
-      { name: 'name', type: 'text', value: (row) => row.former.name },
-      { name: 'name_kana', type: 'text', value: (row) => row.reading?.kana ?? null },
-      { name: 'name_romaji', type: 'text', value: (row) => row.reading?.romaji ?? null },
-      { name: 'district', type: 'text', value: (row) => row.former.district },
-      { name: 'prefecture_id', type: 'int', value: (row) => row.prefectureId },
-      { name: 'successor_id', type: 'int', value: (row) => row.successorId },
-      { name: 'merged_on', type: 'date', value: (row) => row.former.mergedOn },
-    ],
-    rows,
-  );
 }
 
 /** Where bootstrap says what it is doing; the CLI prints it, tests stay quiet. */

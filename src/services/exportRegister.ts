@@ -3,6 +3,7 @@ import { queryRows, type Db } from '../db/client.js';
 import { formatEraDate } from '../domain/eraDates.js';
 import { writeRegisterCsv, writeRegisterXlsx, type RegisterExportRow, type SheetEncoding } from '../domain/registerSheet.js';
 import type { DatePrecision } from '../domain/relationships.js';
+import { toDateString } from './presenters.js';
 
 export type RegisterFormat = 'csv' | 'xlsx';
 
@@ -59,7 +60,7 @@ export async function registerRows(db: Db): Promise<RegisterExportRow[]> {
   );
   return rows.map((row) => {
     const regionItself = REGION_KINDS.has(row.partner_kind);
-    const signedOn = row.signed_on === null ? null : new Date(row.signed_on).toISOString().slice(0, 10);
+    const signedOn = toDateString(row.signed_on);
     return {
       prefecture: row.prefecture ?? '',
       localGovernment: row.japanese_signed_as ?? row.japanese,

@@ -1,10 +1,9 @@
 import { sql } from 'drizzle-orm';
 import { itemsOf, selectMany } from '../db/bulk.js';
-import { queryRows, type Db } from '../db/client.js';
-import { baseName } from '../domain/municipalMergers.js';
-import { foldName } from '../domain/names.js';
+import type { Db } from '../db/client.js';
 import { nameVariants } from '../domain/placeNames.js';
 import { distanceKm, type Candidate } from '../domain/resolution.js';
+import { readFormerNames, type FormerName } from './formerMunicipalities.js';
 
 /** The gazetteer in memory, indexed by country and folded name (and the same without spaces). */
 export class Gazetteer {
@@ -127,7 +126,7 @@ const GAZETTEER_COLUMNS = ['id', 'country', 'kind', 'admin1', 'region_name', 'po
 interface GazetteerRows {
   version: string;
   places: Record<(typeof GAZETTEER_COLUMNS)[number], string | null>[];
-  formers: { successor_id: number; name: string; name_kana: string | null; name_romaji: string | null }[];
+  formers: FormerName[];
 }
 
 /** The rows of the last gazetteer read, by database: they change only with the search version. */
@@ -150,10 +149,7 @@ async function readGazetteerRows(db: Db, version: string): Promise<GazetteerRows
       left join local_governments parent on parent.id = lg.parent_id
       left join local_governments grandparent on grandparent.id = parent.parent_id`,
   );
-  const formers = await queryRows<GazetteerRows['formers'][number]>(
-    db,
-    sql`select successor_id, name, name_kana, name_romaji from former_municipalities`,
-  );
+  const formers = await readFormerNames(db);
   // In id order, as the gazetteer has always been built: among equal candidates the older LG comes first.
   places.sort((a, b) => Number(a.id) - Number(b.id));
   const rows = { version, places, formers };
@@ -181,10 +177,7 @@ export async function loadGazetteer(db: Db, version: string): Promise<Gazetteer>
       kind: row.kind!,
     }, row.verified === '1');
   }
-  for (const former of formers) {
-    const keys = [former.name, baseName(former.name), former.name_kana, former.name_romaji].flatMap((name) => (name ? [foldName(name)] : []));
-    gazetteer.addFormerName(former.successor_id, former.name, keys);
-  }
+  for (const former of formers) gazetteer.addFormerName(former.successorId, former.name, former.keys);
   return gazetteer;
 }
 

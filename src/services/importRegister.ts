@@ -1,18 +1,19 @@
 import { sql } from 'drizzle-orm';
-import { toRomaji } from 'wanakana';
 import { ADVISORY_LOCKS, queryRows, type Db } from '../db/client.js';
 import { authorize, type Actor } from '../domain/authorization.js';
 import { createCountryNormaliser } from '../domain/countryNames.js';
 import { parseRegisterDate, preciseDateFromDate } from '../domain/eraDates.js';
 import { foldName } from '../domain/names.js';
+import { kanaToHepburn } from '../domain/romanisation.js';
 import { affiliationLabel, parsePartnerName, parseRegionName, readRegisterSheet, splitPartners, type RegisterField, type RegisterRow, type RegisterSheet } from '../domain/registerSheet.js';
 import { betterDate, orderedPair, type DatePrecision, type PreciseDate } from '../domain/relationships.js';
 import { resolveSide } from '../domain/resolution.js';
-import { KizunaError } from '../errors.js';
 import { loadCountries } from '../reference/countries.js';
+import { toDateString } from './presenters.js';
 import { createQualifierIndex } from '../reference/regions.js';
 import { writeAudit } from './audit.js';
 import { insertForeignPlaces } from './foreignPlaces.js';
+import { readFormerNames } from './formerMunicipalities.js';
 import { loadGazetteer } from './gazetteer.js';
 import { bumpSearchVersion, searchVersion } from './searchIndex.js';
 
@@ -133,21 +134,22 @@ async function loadJapaneseNames(db: Db): Promise<JapaneseNames> {
       from local_governments lg left join local_governments parent on parent.id = lg.parent_id
       where lg.country = 'JP' and lg.jis_code is not null`,
   );
-  const formers = await queryRows<{ name: string; successor_id: number; jis_code: string }>(
-    db,
-    sql`select former.name, former.successor_id, prefecture.jis_code
-      from former_municipalities former join local_governments prefecture on prefecture.id = former.prefecture_id`,
-  );
+  const prefectureCodeOf = new Map(lgs.filter((lg) => lg.kind === 'prefecture').map((lg) => [lg.id, lg.jis_code.slice(0, 2)]));
+  const formers = await readFormerNames(db);
   return new JapaneseNames(
     lgs.map((lg) => ({ id: lg.id, kind: lg.kind, name: lg.name_local, prefectureCode: lg.jis_code.slice(0, 2), parentName: lg.parent_name })),
-    formers.map((former) => ({ prefectureCode: former.jis_code.slice(0, 2), name: former.name, successorId: former.successor_id })),
+    formers.map((former) => ({ prefectureCode: prefectureCodeOf.get(former.prefectureId)!, name: former.name, successorId: former.successorId })),
   );
 }
 
-/** The English rendering of a name written in Japanese: romaji for kana; the name itself otherwise. */
+/** The English rendering of a name written in Japanese: Hepburn for kana (ポートランド → Pōtorando); the name itself otherwise. */
 function latinName(name: string): string {
-  const romaji = /^[\p{Script=Katakana}\p{Script=Hiragana}ー・\s]+$/u.test(name) ? toRomaji(name.replace(/・/g, ' ')) : name;
-  return romaji.replace(/(^|\s)\p{Ll}/gu, (letter) => letter.toUpperCase());
+  if (!/^[\p{Script=Katakana}\p{Script=Hiragana}ー・\s]+$/u.test(name)) return name;
+  return name
+    .split(/[・\s]+/)
+    .map((word) => kanaToHepburn(word))
+    .map((word) => word.charAt(0).toUpperCase() + word.slice(1))
+    .join(' ');
 }
 
 const JAPANESE_SCRIPT = /[\p{Script=Han}\p{Script=Katakana}\p{Script=Hiragana}]/u;
@@ -301,12 +303,11 @@ export async function importRegister(db: Db, bytes: Uint8Array, options: Registe
           report.rows[change]++;
           report.outcomes.push({ line: row.line, outcome: change, reason: `${outcome.length} relationship${outcome.length === 1 ? '' : 's'} ${change}`, relationshipIds: outcome.map((result) => result.id) });
         } catch (error) {
-          if (!(error instanceof RowProblem) && !(error instanceof KizunaError && error.id === 'validation_failed')) throw error;
+          if (!(error instanceof RowProblem)) throw error;
           created.clear();
           for (const [key, id] of createdBefore) created.set(key, id);
-          const field = error instanceof RowProblem ? error.field : 'signedOn';
           report.rows.refused++;
-          report.outcomes.push({ line: row.line, outcome: 'refused', column: headerOf(field), reason: error.message, relationshipIds: [] });
+          report.outcomes.push({ line: row.line, outcome: 'refused', column: headerOf(error.field), reason: error.message, relationshipIds: [] });
         }
       }
       report.newLocalGovernments = created.size;
@@ -377,7 +378,7 @@ async function recordRelationship(
   const before = {
     label: current.label,
     labelOriginal: current.label_original,
-    signedOn: current.signed_on === null ? null : new Date(current.signed_on).toISOString().slice(0, 10),
+    signedOn: toDateString(current.signed_on),
     signedPrecision: current.signed_precision,
     firstSignedAs: current.first_signed_as,
     secondSignedAs: current.second_signed_as,

@@ -2,7 +2,7 @@ import { and, eq, ne } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../db/client.js';
 import { meta, publishedFigures } from '../db/schema.js';
-import { FIGURE_SEEDS } from '../content/publishedFigures.js';
+import { FIGURE_SEEDS, type FigureSeed } from '../content/publishedFigures.js';
 import { accountIdOf, authorize, type Actor } from '../domain/authorization.js';
 import { FIGURE_KINDS, FIGURE_SCOPES, type FigureScope } from '../domain/publishedFigures.js';
 import { EARLIEST_YEAR, parsePartialDate } from '../domain/relationships.js';
@@ -20,16 +20,8 @@ import { today } from './registry.js';
  */
 
 /** A published figure as pages and the API show it. */
-export interface PublishedFigure {
+export interface PublishedFigure extends FigureSeed {
   id: number;
-  publisher: string;
-  /** The day the figure counts to (YYYY-MM-DD). */
-  publishedOn: string;
-  scope: FigureScope;
-  /** '' for the total, a partner country's ISO code, or a Japanese kind. */
-  subject: string;
-  value: number;
-  citation: string;
   updatedAt: string;
 }
 

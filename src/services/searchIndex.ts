@@ -1,9 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { itemsOf, selectMany } from '../db/bulk.js';
 import { queryRows, type Db } from '../db/client.js';
-import { baseName } from '../domain/municipalMergers.js';
-import { foldName } from '../domain/names.js';
 import { trigramsOf, trigramSimilarity } from '../domain/trigrams.js';
+import { readFormerNames } from './formerMunicipalities.js';
 
 /** Below this trigram similarity a name is not offered as a near match. */
 const MIN_SIMILARITY = 0.3;
@@ -259,16 +258,11 @@ async function buildIndex(db: Db, version: string): Promise<SearchIndex> {
     if (list) list.push(key);
     else keysOf.set(id, [key]);
   }
-  const formers = await queryRows<{ successor_id: number; name: string; name_kana: string | null; name_romaji: string | null }>(
-    db,
-    sql`select successor_id, name, name_kana, name_romaji from former_municipalities order by merged_on, id`,
-  );
   const formerNamesOf = new Map<number, { name: string; keys: string[] }[]>();
-  for (const former of formers) {
-    const keys = [former.name, baseName(former.name), former.name_kana, former.name_romaji].flatMap((name) => (name ? [foldName(name)] : []));
-    const list = formerNamesOf.get(former.successor_id) ?? [];
-    list.push({ name: former.name, keys: [...new Set(keys)] });
-    formerNamesOf.set(former.successor_id, list);
+  for (const former of await readFormerNames(db)) {
+    const list = formerNamesOf.get(former.successorId) ?? [];
+    list.push(former);
+    formerNamesOf.set(former.successorId, list);
   }
   return new SearchIndex(
     version,

@@ -114,7 +114,7 @@ async function loadTies(db: Db): Promise<{ units: JapaneseUnit[]; ties: Japanese
         array_agg(first_country) as first_countries, array_agg(second_country) as second_countries,
         array_agg(label) as labels, array_agg(status) as statuses,
         array_agg(to_char(signed_on, 'YYYY-MM-DD')) as signed, array_agg(to_char(ended_on, 'YYYY-MM-DD')) as ended,
-        array_agg(to_char((created_at at time zone 'UTC') + interval '9 hours', 'YYYY-MM-DD')) as recorded,
+        array_agg(to_char(created_at at time zone 'Asia/Tokyo', 'YYYY-MM-DD')) as recorded,
         array_agg(source_kind) as source_kinds, array_agg(source) as sources
       from relationships where first_country = 'JP' or second_country = 'JP'`,
   );

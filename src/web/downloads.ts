@@ -1,3 +1,4 @@
+import { inert } from '../domain/spreadsheetCells.js';
 import ExcelJS from 'exceljs';
 import { stringify } from 'csv-stringify/sync';
 
@@ -6,14 +7,6 @@ function attachment(body: string | ArrayBuffer, type: string, filename: string):
   return new Response(body, {
     headers: { 'Content-Type': type, 'Content-Disposition': `attachment; filename="${filename.replace(/[^A-Za-z0-9._-]/g, '_')}"` },
   });
-}
-
-/**
- * A text cell that a spreadsheet would read as a formula (=, +, -, @, or a tab or carriage return
- * first) gets a leading apostrophe, so that opening a download never runs anything.
- */
-export function inert(cell: string | number | null): string | number | null {
-  return typeof cell === 'string' && /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
 }
 
 /**
