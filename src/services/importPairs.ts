@@ -226,6 +226,12 @@ export async function importPairs(db: Db, bytes: Uint8Array, options: ImportOpti
         if (isConvincing(second)) resolution = second;
       }
     }
+    // Some rows pair a region rather than a town (Friuli-Venezia Giulia, South Chungcheong): a
+    // state or province of the reference data by that very name is it.
+    if (!isConvincing(resolution) && resolution.status !== 'ambiguous' && side.country !== 'JP') {
+      const region = gazetteer.firstLevelRegion(side.country, [place.name, raw.name]);
+      if (region) resolution = { status: 'resolved', candidate: region, score: 100, reason: `"${place.name}" is the ${region.kind} id ${region.id} in ${side.country}` };
+    }
     const convincing = isConvincing(resolution);
     let result: ResolvedSide;
     if (convincing) {

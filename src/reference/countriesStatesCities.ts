@@ -36,6 +36,11 @@ const JAPANESE_KANJI: Record<string, (text: string) => string> = {
 
 const HAN_ONLY = /^\p{Script=Han}+$/u;
 
+/**
+ * The reference data of the countries-states-cities database as @countrystatecity/countries ships
+ * it (ODbL 1.0; credit the countries-states-cities database): one folder a country, each with its
+ * states.json and a folder a state with its cities.json.
+ */
 function dataFolder(): string {
   const entry = createRequire(import.meta.url).resolve('@countrystatecity/countries');
   return path.join(path.dirname(entry), 'data');
@@ -77,4 +82,54 @@ export function loadFirstLevelRegions(): FirstLevelRegion[] {
     }
   }
   return regions;
+}
+
+/** A town or city of the countries-states-cities database, for the places GeoNames' cities500 lacks. */
+export interface SupplementaryPlace {
+  country: string;
+  name: string;
+  /** The code of its state or province in its country, as FirstLevelRegion.code. */
+  regionCode: string;
+  latitude: number;
+  longitude: number;
+}
+
+interface CityEntry {
+  name: string;
+  state_code: string;
+  latitude: string;
+  longitude: string;
+}
+
+/**
+ * The towns and cities of every country but Japan (about 151,000), among which are many
+ * municipalities smaller than cities500 holds or that GeoNames keeps only as administrative areas
+ * (Bærum, Blacktown, Nittedal). Read whole: about 70 MB of JSON in 5,000 files, under 2 seconds.
+ */
+export function loadSupplementaryPlaces(): SupplementaryPlace[] {
+  const folder = dataFolder();
+  const places: SupplementaryPlace[] = [];
+  for (const countryEntry of readdirSync(folder, { withFileTypes: true })) {
+    if (!countryEntry.isDirectory()) continue;
+    const country = countryEntry.name.slice(countryEntry.name.lastIndexOf('-') + 1);
+    if (country === 'JP' || country.length !== 2) continue;
+    for (const stateEntry of readdirSync(path.join(folder, countryEntry.name), { withFileTypes: true })) {
+      if (!stateEntry.isDirectory()) continue;
+      const file = path.join(folder, countryEntry.name, stateEntry.name, 'cities.json');
+      let cities: CityEntry[];
+      try {
+        cities = JSON.parse(readFileSync(file, 'utf8')) as CityEntry[];
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === 'ENOENT') continue;
+        throw error;
+      }
+      for (const city of cities) {
+        const latitude = Number(city.latitude);
+        const longitude = Number(city.longitude);
+        if (!Number.isFinite(latitude) || !Number.isFinite(longitude) || city.name.trim().length === 0) continue;
+        places.push({ country, name: city.name.trim(), regionCode: city.state_code, latitude, longitude });
+      }
+    }
+  }
+  return places;
 }
