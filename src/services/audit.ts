@@ -13,7 +13,14 @@ export interface AuditChange {
 
 /** Records one change with who made it; called inside the change's own transaction. */
 export async function writeAudit(db: Db, actor: Actor, change: AuditChange): Promise<void> {
-  await db.insert(auditLog).values({ actor: actorLabel(actor), accountId: accountIdOf(actor), ...change });
+  await writeAudits(db, actor, [change]);
+}
+
+/** Records many changes by one actor, a thousand to a statement. */
+export async function writeAudits(db: Db, actor: Actor, changes: AuditChange[]): Promise<void> {
+  for (let start = 0; start < changes.length; start += 1000) {
+    await db.insert(auditLog).values(changes.slice(start, start + 1000).map((change) => ({ actor: actorLabel(actor), accountId: accountIdOf(actor), ...change })));
+  }
 }
 
 export interface AuditEntry extends AuditChange {

@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { bulkInsert, selectMany } from '../db/bulk.js';
 import { ADVISORY_LOCKS, queryRows, type Db } from '../db/client.js';
 import { authorize, type Actor } from '../domain/authorization.js';
 import { createCountryNormaliser } from '../domain/countryNames.js';
@@ -6,14 +7,13 @@ import { parseRegisterDate, preciseDateFromDate } from '../domain/eraDates.js';
 import { foldName } from '../domain/names.js';
 import { kanaToHepburn } from '../domain/romanisation.js';
 import { affiliationLabel, parsePartnerName, parseRegionName, readRegisterSheet, splitPartners, type RegisterField, type RegisterRow, type RegisterSheet } from '../domain/registerSheet.js';
-import { betterDate, orderedPair, type DatePrecision, type PreciseDate } from '../domain/relationships.js';
+import { betterDate, type DatePrecision, type PreciseDate } from '../domain/relationships.js';
 import { resolveSide } from '../domain/resolution.js';
 import { firstLevelKindOf, isFirstLevelKind } from '../domain/firstLevelRegions.js';
 import { loadCountries } from '../reference/countries.js';
-import { toDateString } from './presenters.js';
 import { createQualifierIndex } from '../reference/regions.js';
-import { writeAudit } from './audit.js';
-import { insertForeignPlaces } from './foreignPlaces.js';
+import { writeAudit, writeAudits } from './audit.js';
+import { insertForeignPlaces, type ForeignPlace } from './foreignPlaces.js';
 import { readFormerNames } from './formerMunicipalities.js';
 import { loadGazetteer } from './gazetteer.js';
 import { bumpSearchVersion, searchVersion } from './searchIndex.js';
@@ -188,7 +188,7 @@ export async function importRegister(db: Db, bytes: Uint8Array, options: Registe
   try {
     await db.transaction(async (tx) => {
       await tx.execute(sql`select pg_advisory_xact_lock(${ADVISORY_LOCKS.import})`);
-      const gazetteer = await loadGazetteer(tx, await searchVersion(tx));
+      const gazetteer = await loadGazetteer(tx, await searchVersion(tx), namesLookedUp(sheet.rows));
       const japan = await loadJapaneseNames(tx);
       /** The GeoNames codes a state or province names, as the reference lists or the register's regions know it (オレゴン). */
       const regionCodes = (country: string, qualifier: string): string[] => {
@@ -197,11 +197,13 @@ export async function importRegister(db: Db, bytes: Uint8Array, options: Registe
         const admin1 = gazetteer.firstLevelRegion(country, [qualifier])?.admin1;
         return admin1 ? [admin1] : [];
       };
-      /** Partners this import created, by country, kind, name and region: later rows find them. */
+      /** Partners this import creates, by country, kind, name and region, with the ids they stand under until written: later rows find them. */
       const created = new Map<string, number>();
+      const placesToCreate: ForeignPlace[] = [];
+      const plan = new RelationshipPlan(await readJapanRelationships(tx));
 
       /** A partner abroad: a gazetteer place, one created by an earlier row, or a new one. */
-      const foreignPartner = async (text: string, country: string, regionCell: string | undefined): Promise<number> => {
+      const foreignPartner = (text: string, country: string, regionCell: string | undefined): number => {
         const parsed = parsePartnerName(text);
         const regionText = parsed.region ?? regionCell ?? null;
         const region = regionText ? parseRegionName(regionText) : null;
@@ -222,34 +224,33 @@ export async function importRegister(db: Db, bytes: Uint8Array, options: Registe
             throw new RowProblem('partnerLocalGovernment', `${resolution.reason}; give the state or province`);
           }
         }
-        const [id] = await insertForeignPlaces(tx, [
-          {
-            country,
-            name: JAPANESE_SCRIPT.test(name) ? latinName(name) : name,
-            nameJa: JAPANESE_SCRIPT.test(name) ? name : null,
-            alternateNames: JAPANESE_SCRIPT.test(name) ? [name] : [],
-            kind,
-            geonamesId: null,
-            admin1: region ? (regionCodes(country, region.name)[0] ?? null) : null,
-            // A state named in katakana is recorded by its English name where the register has the state.
-            regionName: isRegionItself || !region ? null : (gazetteer.firstLevelRegion(country, [region.name, regionText!])?.regionName ?? region.name),
-            population: null,
-            latitude: null,
-            longitude: null,
-            verified: false,
-            source: `register: ${options.source}`,
-          },
-        ]);
-        created.set(key, id!);
-        return id!;
+        const id = -(placesToCreate.length + 1);
+        placesToCreate.push({
+          country,
+          name: JAPANESE_SCRIPT.test(name) ? latinName(name) : name,
+          nameJa: JAPANESE_SCRIPT.test(name) ? name : null,
+          alternateNames: JAPANESE_SCRIPT.test(name) ? [name] : [],
+          kind,
+          geonamesId: null,
+          admin1: region ? (regionCodes(country, region.name)[0] ?? null) : null,
+          // A state named in katakana is recorded by its English name where the register has the state.
+          regionName: isRegionItself || !region ? null : (gazetteer.firstLevelRegion(country, [region.name, regionText!])?.regionName ?? region.name),
+          population: null,
+          latitude: null,
+          longitude: null,
+          verified: false,
+          source: `register: ${options.source}`,
+        });
+        created.set(key, id);
+        return id;
       };
 
       /** The partners a cell names: the first reading whose every part is a known place, else the cell as one partner. */
-      const partners = async (row: RegisterRow, country: string): Promise<{ id: number; signedAs: string | null }[]> => {
+      const partners = (row: RegisterRow, country: string): { id: number; signedAs: string | null }[] => {
         const cell = row.cells.partnerLocalGovernment ?? '';
         if (cell.length === 0) {
           if (!row.cells.partnerRegion) throw new RowProblem('partnerLocalGovernment', 'neither a partner nor its state or province is given');
-          return [{ id: await foreignPartner('', country, row.cells.partnerRegion), signedAs: null }];
+          return [{ id: foreignPartner('', country, row.cells.partnerRegion), signedAs: null }];
         }
         const readings = splitPartners(cell);
         if (country === 'JP') {
@@ -270,7 +271,7 @@ export async function importRegister(db: Db, bytes: Uint8Array, options: Registe
         );
         const chosen = known ?? readings[0]!;
         const ids: { id: number; signedAs: string | null }[] = [];
-        for (const part of chosen) ids.push({ id: await foreignPartner(part, country, row.cells.partnerRegion), signedAs: null });
+        for (const part of chosen) ids.push({ id: foreignPartner(part, country, row.cells.partnerRegion), signedAs: null });
         return ids;
       };
 
@@ -284,29 +285,27 @@ export async function importRegister(db: Db, bytes: Uint8Array, options: Registe
       };
 
       for (const row of sheet.rows) {
-        // A refused row's savepoint takes back the places it created: so must the map of them.
+        // A refused row takes back the places it would have created.
         const createdBefore = new Map(created);
+        const placesBefore = placesToCreate.length;
         try {
-          const outcome = await tx.transaction(async (savepoint) => {
-            const prefectureCell = row.cells.prefecture?.trim();
-            const prefecture = prefectureCell ? japan.prefecture(prefectureCell) : undefined;
-            if (prefectureCell && !prefecture) throw new RowProblem('prefecture', `${prefectureCell} is not one of Japan's 47 prefectures`);
-            const lgCell = row.cells.localGovernment?.trim();
-            if (!lgCell) throw new RowProblem('localGovernment', 'is empty');
-            const japanese = japan.resolve(lgCell, prefecture, 'localGovernment');
-            const countryCell = row.cells.partnerCountry?.trim();
-            if (!countryCell) throw new RowProblem('partnerCountry', 'is empty');
-            const country = normaliseCountry(countryCell)?.country;
-            if (!country) throw new RowProblem('partnerCountry', `"${countryCell}" is not a country Kizuna knows`);
-            const signedOn = signedOnOf(row);
-            const label = row.cells.label?.trim() ? affiliationLabel(row.cells.label) : { label: '', labelOriginal: '' };
-            const results: { id: number; change: 'added' | 'updated' | 'unchanged' }[] = [];
-            for (const partner of await partners(row, country)) {
-              if (partner.id === japanese.id) throw new RowProblem('partnerLocalGovernment', 'names the Japanese local government itself');
-              results.push(await recordRelationship(savepoint, options, japanese, partner, { signedOn, ...label, remarks: row.cells.remarks ?? null }));
-            }
-            return results;
-          });
+          const prefectureCell = row.cells.prefecture?.trim();
+          const prefecture = prefectureCell ? japan.prefecture(prefectureCell) : undefined;
+          if (prefectureCell && !prefecture) throw new RowProblem('prefecture', `${prefectureCell} is not one of Japan's 47 prefectures`);
+          const lgCell = row.cells.localGovernment?.trim();
+          if (!lgCell) throw new RowProblem('localGovernment', 'is empty');
+          const japanese = japan.resolve(lgCell, prefecture, 'localGovernment');
+          const countryCell = row.cells.partnerCountry?.trim();
+          if (!countryCell) throw new RowProblem('partnerCountry', 'is empty');
+          const country = normaliseCountry(countryCell)?.country;
+          if (!country) throw new RowProblem('partnerCountry', `"${countryCell}" is not a country Kizuna knows`);
+          const signedOn = signedOnOf(row);
+          const label = row.cells.label?.trim() ? affiliationLabel(row.cells.label) : { label: '', labelOriginal: '' };
+          const found = partners(row, country);
+          if (found.some((partner) => partner.id === japanese.id)) throw new RowProblem('partnerLocalGovernment', 'names the Japanese local government itself');
+          const outcome = found.map((partner) =>
+            plan.record({ id: japanese.id, country: 'JP', signedAs: japanese.signedAs }, { ...partner, country }, { signedOn, ...label, remarks: row.cells.remarks ?? null }),
+          );
           const change = outcome.some((result) => result.change === 'added') ? 'added' : outcome.some((result) => result.change === 'updated') ? 'updated' : 'unchanged';
           for (const result of outcome) report.relationships[result.change]++;
           report.rows[change]++;
@@ -315,12 +314,18 @@ export async function importRegister(db: Db, bytes: Uint8Array, options: Registe
           if (!(error instanceof RowProblem)) throw error;
           created.clear();
           for (const [key, id] of createdBefore) created.set(key, id);
+          placesToCreate.length = placesBefore;
           report.rows.refused++;
           report.outcomes.push({ line: row.line, outcome: 'refused', column: headerOf(error.field), reason: error.message, relationshipIds: [] });
         }
       }
-      report.newLocalGovernments = created.size;
-      if (created.size > 0) await bumpSearchVersion(tx);
+
+      // What the rows decided is written in a few statements.
+      const placeIds = await insertForeignPlaces(tx, placesToCreate);
+      const relationshipIds = await plan.write(tx, options, (id) => (id > 0 ? id : placeIds[-id - 1]!));
+      for (const outcome of report.outcomes) outcome.relationshipIds = outcome.relationshipIds.map((id) => relationshipIds.get(id) ?? id);
+      report.newLocalGovernments = placesToCreate.length;
+      if (placesToCreate.length > 0) await bumpSearchVersion(tx);
       await writeAudit(tx, options.actor, {
         action: 'import',
         entity: 'relationship',
@@ -338,6 +343,28 @@ export async function importRegister(db: Db, bytes: Uint8Array, options: Registe
   return report;
 }
 
+/** Every name the rows may look a partner or its region up by: the cells, their parts, and those without brackets or kind. */
+function namesLookedUp(rows: readonly RegisterRow[]): string[] {
+  const names = new Set<string>();
+  const addRegion = (text: string) => {
+    names.add(text);
+    names.add(parseRegionName(text).name);
+  };
+  for (const row of rows) {
+    const cell = row.cells.partnerLocalGovernment ?? '';
+    if (row.cells.partnerRegion) addRegion(row.cells.partnerRegion);
+    if (cell.length === 0) continue;
+    names.add(cell);
+    for (const part of splitPartners(cell).flat()) {
+      const parsed = parsePartnerName(part);
+      names.add(part);
+      names.add(parsed.name);
+      if (parsed.region) addRegion(parsed.region);
+    }
+  }
+  return [...names].filter((name) => name.length > 0);
+}
+
 interface RowFacts {
   signedOn: PreciseDate | null;
   label: string;
@@ -345,67 +372,171 @@ interface RowFacts {
   remarks: string | null;
 }
 
-/**
- * Adds the relationship of a row, or brings the one already recorded for the pair up to date: the
- * same label, or one recorded without a label (a pairs file knows none). Returns what it did.
- */
-async function recordRelationship(
-  db: Db,
-  options: RegisterImportOptions,
-  japanese: { id: number; signedAs: string | null },
-  partner: { id: number; signedAs: string | null },
-  facts: RowFacts,
-): Promise<{ id: number; change: 'added' | 'updated' | 'unchanged' }> {
-  const [firstId, secondId] = orderedPair(japanese.id, partner.id);
-  const signedAsOf = (id: number) => (id === japanese.id ? japanese.signedAs : partner.signedAs);
-  const existing = await queryRows<{
-    id: number;
-    label: string;
-    label_original: string | null;
-    signed_on: string | Date | null;
-    signed_precision: string | null;
-    first_signed_as: string | null;
-    second_signed_as: string | null;
-  }>(
+/** A relationship as the import sees it: sides in id order, each with the name it was signed under. */
+interface PlannedRelationship {
+  /** The register's id, or a negative one for a relationship this import adds. */
+  id: number;
+  sides: [{ id: number; country: string; signedAs: string | null }, { id: number; country: string; signedAs: string | null }];
+  label: string;
+  labelOriginal: string | null;
+  signedOn: string | null;
+  signedPrecision: DatePrecision | null;
+  notes: string | null;
+}
+
+type RelationshipFacts = Pick<PlannedRelationship, 'label' | 'labelOriginal' | 'signedOn' | 'signedPrecision'> & { firstSignedAs: string | null; secondSignedAs: string | null };
+
+/** The relationships with a Japanese side, as the import starts: the ones a sheet may name again. */
+async function readJapanRelationships(db: Db): Promise<PlannedRelationship[]> {
+  const rows = await selectMany(
     db,
-    sql`select id, label, label_original, signed_on, signed_precision, first_signed_as, second_signed_as from relationships
-      where first_id = ${firstId} and second_id = ${secondId} and label in (${facts.label}, '') order by (label = ${facts.label}) desc, id limit 1`,
+    ['id', 'first_id', 'second_id', 'first_country', 'second_country', 'label', 'label_original', 'signed_on', 'signed_precision', 'first_signed_as', 'second_signed_as', 'notes'] as const,
+    sql`select id, first_id, second_id, first_country, second_country, label, label_original, signed_on, signed_precision, first_signed_as, second_signed_as, notes
+      from relationships where first_country = 'JP' or second_country = 'JP'`,
   );
-  const current = existing[0];
-  if (!current) {
-    const [inserted] = await queryRows<{ id: number }>(
-      db,
-      sql`insert into relationships (first_id, second_id, label, label_original, signed_on, signed_precision, status, source, source_kind,
-          first_signed_as, second_signed_as, notes, verified, first_country, second_country)
-        select ${firstId}, ${secondId}, ${facts.label}, ${facts.labelOriginal || null}, ${facts.signedOn?.date ?? null}::date, ${facts.signedOn?.precision ?? null},
-          'active', ${options.source}, 'register', ${signedAsOf(firstId)}, ${signedAsOf(secondId)}, ${facts.remarks}, false, first.country, second.country
-        from local_governments first, local_governments second where first.id = ${firstId} and second.id = ${secondId}
-        returning id`,
-    );
-    return { id: inserted!.id, change: 'added' };
+  return rows.map((row) => ({
+    id: Number(row.id),
+    sides: [
+      { id: Number(row.first_id), country: row.first_country!.trim(), signedAs: row.first_signed_as },
+      { id: Number(row.second_id), country: row.second_country!.trim(), signedAs: row.second_signed_as },
+    ],
+    label: row.label ?? '',
+    labelOriginal: row.label_original,
+    signedOn: row.signed_on,
+    signedPrecision: row.signed_precision as DatePrecision | null,
+    notes: row.notes,
+  }));
+}
+
+/**
+ * The register's relationships with a Japanese side, and what the import's rows add to them or
+ * change, kept in memory so that each row costs no statement: plan.write then writes it all.
+ */
+class RelationshipPlan {
+  private readonly byPair = new Map<string, PlannedRelationship[]>();
+  private readonly added: PlannedRelationship[] = [];
+  /** Relationships of the register that rows change, with how they were before the first change. */
+  private readonly changed = new Map<number, { before: RelationshipFacts; relationship: PlannedRelationship }>();
+
+  constructor(known: PlannedRelationship[]) {
+    for (const relationship of known) this.remember(relationship);
   }
-  const before = {
-    label: current.label,
-    labelOriginal: current.label_original,
-    signedOn: toDateString(current.signed_on),
-    signedPrecision: current.signed_precision,
-    firstSignedAs: current.first_signed_as,
-    secondSignedAs: current.second_signed_as,
+
+  private remember(relationship: PlannedRelationship): void {
+    const key = `${relationship.sides[0].id}|${relationship.sides[1].id}`;
+    const list = this.byPair.get(key);
+    if (list) list.push(relationship);
+    else this.byPair.set(key, [relationship]);
+  }
+
+  /**
+   * Adds the relationship of a row, or brings the one already known for the pair up to date: the
+   * one of the same label, else one recorded without a label (a pairs file knows none). Says what it did.
+   */
+  record(
+    japanese: { id: number; country: string; signedAs: string | null },
+    partner: { id: number; country: string; signedAs: string | null },
+    facts: RowFacts,
+  ): { id: number; change: 'added' | 'updated' | 'unchanged' } {
+    const sides = japanese.id < partner.id ? ([japanese, partner] as const) : ([partner, japanese] as const);
+    const candidates = (this.byPair.get(`${sides[0].id}|${sides[1].id}`) ?? []).filter((known) => known.label === facts.label || known.label === '');
+    // The same label first, then the register's own before this import's, then the oldest.
+    const order = (known: PlannedRelationship) => [known.label === facts.label ? 0 : 1, known.id > 0 ? known.id : Number.MAX_SAFE_INTEGER + known.id];
+    candidates.sort((a, b) => order(a)[0]! - order(b)[0]! || order(a)[1]! - order(b)[1]!);
+    const current = candidates[0];
+    if (!current) {
+      const relationship: PlannedRelationship = {
+        id: -(this.added.length + 1),
+        sides: [{ ...sides[0] }, { ...sides[1] }],
+        label: facts.label,
+        labelOriginal: facts.labelOriginal || null,
+        signedOn: facts.signedOn?.date ?? null,
+        signedPrecision: facts.signedOn?.precision ?? null,
+        notes: facts.remarks,
+      };
+      this.added.push(relationship);
+      this.remember(relationship);
+      return { id: relationship.id, change: 'added' };
+    }
+    const before = factsOf(current);
+    const known = before.signedOn && before.signedPrecision ? { date: before.signedOn, precision: before.signedPrecision } : null;
+    const signedOn = betterDate(known, facts.signedOn);
+    const after: RelationshipFacts = {
+      label: facts.label || before.label,
+      labelOriginal: facts.labelOriginal || before.labelOriginal,
+      signedOn: signedOn?.date ?? null,
+      signedPrecision: signedOn?.precision ?? null,
+      firstSignedAs: (current.sides[0].id === japanese.id ? japanese.signedAs : partner.signedAs) ?? before.firstSignedAs,
+      secondSignedAs: (current.sides[1].id === japanese.id ? japanese.signedAs : partner.signedAs) ?? before.secondSignedAs,
+    };
+    if (JSON.stringify(before) === JSON.stringify(after)) return { id: current.id, change: 'unchanged' };
+    if (current.id > 0 && !this.changed.has(current.id)) this.changed.set(current.id, { before, relationship: current });
+    Object.assign(current, { label: after.label, labelOriginal: after.labelOriginal, signedOn: after.signedOn, signedPrecision: after.signedPrecision });
+    current.sides[0].signedAs = after.firstSignedAs;
+    current.sides[1].signedAs = after.secondSignedAs;
+    return { id: current.id, change: 'updated' };
+  }
+
+  /**
+   * Writes the relationships added and changed, with an audit entry for each change; `placeId`
+   * gives the id of a place the import created for the one it stood under. Returns the ids of the
+   * added relationships by the ones they stood under.
+   */
+  async write(db: Db, options: RegisterImportOptions, placeId: (id: number) => number): Promise<Map<number, number>> {
+    const rows = this.added.map((relationship) => {
+      const [a, b] = relationship.sides.map((side) => ({ ...side, id: placeId(side.id) }));
+      const [first, second] = a!.id < b!.id ? [a!, b!] : [b!, a!];
+      return { relationship, first, second };
+    });
+    const inserted = await bulkInsert<(typeof rows)[number], { id: number }>(
+      db,
+      'relationships',
+      [
+        { name: 'first_id', type: 'int', value: (row) => row.first.id },
+        { name: 'second_id', type: 'int', value: (row) => row.second.id },
+        { name: 'first_country', type: 'text', value: (row) => row.first.country },
+        { name: 'second_country', type: 'text', value: (row) => row.second.country },
+        { name: 'first_signed_as', type: 'text', value: (row) => row.first.signedAs },
+        { name: 'second_signed_as', type: 'text', value: (row) => row.second.signedAs },
+        { name: 'label', type: 'text', value: (row) => row.relationship.label },
+        { name: 'label_original', type: 'text', value: (row) => row.relationship.labelOriginal },
+        { name: 'signed_on', type: 'date', value: (row) => row.relationship.signedOn },
+        { name: 'signed_precision', type: 'text', value: (row) => row.relationship.signedPrecision },
+        { name: 'notes', type: 'text', value: (row) => row.relationship.notes },
+        { name: 'status', type: 'text', value: () => 'active' },
+        { name: 'source', type: 'text', value: () => options.source },
+        { name: 'source_kind', type: 'text', value: () => 'register' },
+        { name: 'verified', type: 'bool', value: () => false },
+      ],
+      rows,
+      { returning: 'id' },
+    );
+    const changes = [...this.changed.values()].map(({ before, relationship }) => ({ id: relationship.id, before, after: factsOf(relationship) }));
+    if (changes.length > 0) {
+      const column = <T>(value: (change: (typeof changes)[number]) => T) => sql.param(changes.map(value));
+      await db.execute(sql`update relationships as r set label = c.label, label_original = c.label_original, signed_on = c.signed_on,
+          signed_precision = c.signed_precision, first_signed_as = c.first_signed_as, second_signed_as = c.second_signed_as, updated_at = now()
+        from unnest(${column((c) => c.id)}::int[], ${column((c) => c.after.label)}::text[], ${column((c) => c.after.labelOriginal)}::text[],
+          ${column((c) => c.after.signedOn)}::date[], ${column((c) => c.after.signedPrecision)}::text[], ${column((c) => c.after.firstSignedAs)}::text[],
+          ${column((c) => c.after.secondSignedAs)}::text[]) as c(id, label, label_original, signed_on, signed_precision, first_signed_as, second_signed_as)
+        where r.id = c.id`);
+      await writeAudits(
+        db,
+        options.actor,
+        changes.map((change) => ({ action: 'update', entity: 'relationship', entityId: change.id, before: change.before, after: { ...change.after, source: options.source } })),
+      );
+    }
+    return new Map(rows.map((row, index) => [row.relationship.id, inserted[index]!.id]));
+  }
+}
+
+function factsOf(relationship: PlannedRelationship): RelationshipFacts {
+  return {
+    label: relationship.label,
+    labelOriginal: relationship.labelOriginal,
+    signedOn: relationship.signedOn,
+    signedPrecision: relationship.signedPrecision,
+    firstSignedAs: relationship.sides[0].signedAs,
+    secondSignedAs: relationship.sides[1].signedAs,
   };
-  const known = before.signedOn && before.signedPrecision ? { date: before.signedOn, precision: before.signedPrecision as DatePrecision } : null;
-  const signedOn = betterDate(known, facts.signedOn);
-  const after = {
-    label: facts.label || before.label,
-    labelOriginal: facts.labelOriginal || before.labelOriginal,
-    signedOn: signedOn?.date ?? null,
-    signedPrecision: signedOn?.precision ?? null,
-    firstSignedAs: signedAsOf(firstId) ?? before.firstSignedAs,
-    secondSignedAs: signedAsOf(secondId) ?? before.secondSignedAs,
-  };
-  if (JSON.stringify(before) === JSON.stringify(after)) return { id: current.id, change: 'unchanged' };
-  await db.execute(sql`update relationships set label = ${after.label}, label_original = ${after.labelOriginal}, signed_on = ${after.signedOn}::date,
-      signed_precision = ${after.signedPrecision}, first_signed_as = ${after.firstSignedAs}, second_signed_as = ${after.secondSignedAs}, updated_at = now()
-    where id = ${current.id}`);
-  await writeAudit(db, options.actor, { action: 'update', entity: 'relationship', entityId: current.id, before, after: { ...after, source: options.source } });
-  return { id: current.id, change: 'updated' };
 }
