@@ -1,4 +1,5 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { newWorkbook } from '../workbooks.js';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import iconv from 'iconv-lite';
@@ -324,7 +325,7 @@ function cellContent(value: ExcelJS.CellValue, numFmt: string | undefined): Grid
 }
 
 async function xlsxGrid(bytes: Uint8Array): Promise<Grid> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = newWorkbook();
   try {
     await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ExcelJS.Buffer);
   } catch (error) {
@@ -836,7 +837,7 @@ export function writeRegisterCsv(rows: readonly RegisterExportRow[], encoding: S
  * every cell text (dates as the caller formatted them).
  */
 export async function writeRegisterXlsx(rows: readonly RegisterExportRow[]): Promise<Uint8Array> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = newWorkbook();
   workbook.creator = 'Kizuna';
   const sheet = workbook.addWorksheet('提携一覧');
   sheet.addRow(REGISTER_FIELDS.map((field) => REGISTER_HEADERS[field])).font = { bold: true };

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import * as OpenCC from 'opencc-js';
+import type * as OpenCC from 'opencc-js';
 import { firstLevelKindOf, type FirstLevelKind } from '../domain/firstLevelRegions.js';
 
 /** A state, province or like region abroad, as the countries-states-cities database has it. */
@@ -28,11 +28,14 @@ interface StateEntry {
   longitude: string | null;
 }
 
-/** Chinese names written as Japanese writes them (辽宁 → 遼寧, 臺北 → 台北). */
-const JAPANESE_KANJI: Record<string, (text: string) => string> = {
-  CN: OpenCC.Converter({ from: 'cn', to: 'jp' }),
-  TW: OpenCC.Converter({ from: 'tw', to: 'jp' }),
-};
+/**
+ * Converters of Chinese names to the kanji Japanese writes them in (辽宁 → 遼寧, 臺北 → 台北), made
+ * by bootstrap only: OpenCC reads its dictionaries when they are made, which would slow every start.
+ */
+function japaneseKanjiConverters(): Record<string, (text: string) => string> {
+  const opencc = createRequire(import.meta.url)('opencc-js') as typeof OpenCC;
+  return { CN: opencc.Converter({ from: 'cn', to: 'jp' }), TW: opencc.Converter({ from: 'tw', to: 'jp' }) };
+}
 
 const HAN_ONLY = /^\p{Script=Han}+$/u;
 
@@ -54,6 +57,7 @@ function dataFolder(): string {
  */
 export function loadFirstLevelRegions(): FirstLevelRegion[] {
   const folder = dataFolder();
+  const toJapaneseKanji = japaneseKanjiConverters();
   const regions: FirstLevelRegion[] = [];
   for (const entry of readdirSync(folder, { withFileTypes: true })) {
     if (!entry.isDirectory()) continue;
@@ -68,7 +72,7 @@ export function loadFirstLevelRegions(): FirstLevelRegion[] {
       if (country === 'CN' && state.iso2 === 'TW') continue;
       if (!kind || state.latitude === null || state.longitude === null || !Number.isFinite(latitude) || !Number.isFinite(longitude)) continue;
       const nativeName = state.native && state.native !== state.name ? state.native.trim() : null;
-      const toJapanese = JAPANESE_KANJI[country];
+      const toJapanese = toJapaneseKanji[country];
       regions.push({
         country,
         code: state.iso2,

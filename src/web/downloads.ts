@@ -1,5 +1,6 @@
 import { inert } from '../domain/spreadsheetCells.js';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { newWorkbook } from '../workbooks.js';
 import { stringify } from 'csv-stringify/sync';
 
 /** A file to download, under a name reduced to safe characters. */
@@ -20,7 +21,7 @@ export function csvResponse(filename: string, header: string[], rows: (string | 
 
 /** The same rows as an XLSX workbook: one sheet, a bold frozen header with filters, sensible widths. */
 export async function xlsxResponse(filename: string, sheetName: string, header: string[], rows: string[][]): Promise<Response> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = newWorkbook();
   workbook.creator = 'Kizuna';
   const sheet = workbook.addWorksheet(sheetName.slice(0, 31).replace(/[\\/?*[\]:]/g, ' '));
   sheet.addRow(header).font = { bold: true };
