@@ -36,6 +36,13 @@ describe('search', () => {
     expect(results.some((lg) => lg.country === 'US')).toBe(true);
   });
 
+  it('finds states and provinces, first among places of their name, in English and in Japanese kanji', async () => {
+    expect(await first('Oregon')).toMatchObject({ kind: 'state', country: 'US', name: expect.objectContaining({ en: 'Oregon' }) });
+    expect(await first('遼寧省')).toMatchObject({ kind: 'province', country: 'CN', name: expect.objectContaining({ en: 'Liaoning' }) });
+    const states = await searchLocalGovernments(database.db, { q: 'Washington', kind: 'state' });
+    expect(states.map((lg) => `${lg.name.en} ${lg.country}`)).toEqual(['Washington US']);
+  });
+
   it('narrows by country and kind', async () => {
     const us = await searchLocalGovernments(database.db, { q: 'Glasgow', country: 'US', limit: 10 });
     expect(us.length).toBeGreaterThan(1);

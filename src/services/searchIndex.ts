@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { isFirstLevelKind } from '../domain/firstLevelRegions.js';
 import { itemsOf, selectMany } from '../db/bulk.js';
 import { queryRows, type Db } from '../db/client.js';
 import { trigramsOf, trigramSimilarity } from '../domain/trigrams.js';
@@ -83,7 +84,8 @@ export class SearchIndex {
         country: place.country,
         kind: place.kind,
         importance:
-          (place.kind === 'prefecture' ? 0.12 : 0) + (place.designatedCity ? 0.05 : 0) + 0.02 * Math.log10((place.population ?? 0) + 1),
+          // Prefectures, and the states and provinces abroad, which have no population of their own here.
+          (place.kind === 'prefecture' || isFirstLevelKind(place.kind) ? 0.12 : 0) + (place.designatedCity ? 0.05 : 0) + 0.02 * Math.log10((place.population ?? 0) + 1),
       });
       for (const { key, isBase } of place.keys) {
         const index = this.add(key, packOwner(place.id, isBase));

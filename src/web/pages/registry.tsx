@@ -8,6 +8,7 @@ import type { LocalGovernmentDetail, Relationship } from '../../services/registr
 import type { SearchResult } from '../../services/search.js';
 import type { JapanStatistics } from '../../services/stats.js';
 import { SourcesNote } from './figures.js';
+import { isFirstLevelKind } from '../../domain/firstLevelRegions.js';
 import { href, Layout, type PageContext } from './layout.js';
 import { JsonLd, localGovernmentJsonLd, relationshipJsonLd } from './jsonLd.js';
 
@@ -17,9 +18,9 @@ export const kindName = (lang: Lang, kind: string, designatedCity = false): stri
 
 const number = (lang: Lang, value: number | null | undefined) => (value === null || value === undefined ? '—' : formatNumber(lang, value));
 
-/** Where an LG lies: its region (prefecture, state) and country. */
+/** Where an LG lies: its region (prefecture, state) and country; a state or province, in its country. */
 const placeOf = (lang: Lang, lg: LocalGovernmentSummary) =>
-  [lg.country === 'JP' && lang === 'ja' ? null : lg.region, countryName(lang, lg.country)].filter(Boolean).join(lang === 'ja' ? '・' : ', ');
+  [(lg.country === 'JP' && lang === 'ja') || isFirstLevelKind(lg.kind) ? null : lg.region, countryName(lang, lg.country)].filter(Boolean).join(lang === 'ja' ? '・' : ', ');
 
 /** A link to an LG's page, with where it lies. */
 export const LgLink: FC<{ ctx: PageContext; lg: LocalGovernmentSummary }> = ({ ctx, lg }) => (
