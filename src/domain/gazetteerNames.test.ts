@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { alternateNamesOf, canBeLocalGovernment, japaneseNameOf, placesAbsentFrom } from './gazetteerNames.js';
+import { alternateNamesOf, canBeLocalGovernment, japaneseNameOf, placesAbsentFrom, koreanNameWithoutKind } from './gazetteerNames.js';
 
 describe('canBeLocalGovernment', () => {
   it('lets in cities, towns, villages and seats of government', () => {
@@ -62,5 +62,16 @@ describe('places a second gazetteer adds', () => {
       'SE Oslo 59.91',
       'NO Oslo 62',
     ]);
+  });
+});
+
+describe('Korean names without their kind', () => {
+  it('drops -gu, -si and -gun, and leaves other names alone', () => {
+    expect(koreanNameWithoutKind('Gangnam-gu')).toBe('Gangnam');
+    expect(koreanNameWithoutKind('Goyang-si')).toBe('Goyang');
+    expect(koreanNameWithoutKind('Jinan-gun')).toBe('Jinan');
+    expect(koreanNameWithoutKind('Jung-gu')).toBe('Jung');
+    expect(koreanNameWithoutKind('Busan')).toBeNull();
+    expect(koreanNameWithoutKind('Chungju')).toBeNull();
   });
 });

@@ -122,3 +122,12 @@ export function placesAbsentFrom<T extends NamedPoint>(
   }
   return kept;
 }
+
+/**
+ * A Korean name without the romanised word of its kind (Gangnam-gu → Gangnam, Goyang-si →
+ * Goyang, Jinan-gun → Jinan), as lists write them; null when the name has none.
+ */
+export function koreanNameWithoutKind(name: string): string | null {
+  const match = /^(.{2,}?)[- ](gu|si|gun)$/i.exec(name.trim());
+  return match ? match[1]! : null;
+}

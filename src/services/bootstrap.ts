@@ -17,7 +17,7 @@ import { insertFormerMunicipalities } from './formerMunicipalities.js';
 import { bumpSearchVersion } from './searchIndex.js';
 import { regionNameOf } from '../reference/regions.js';
 import { loadFirstLevelRegions, loadSupplementaryPlaces, type FirstLevelRegion } from '../reference/countriesStatesCities.js';
-import { placesAbsentFrom } from '../domain/gazetteerNames.js';
+import { koreanNameWithoutKind, placesAbsentFrom } from '../domain/gazetteerNames.js';
 import { admin1CodesByNearestPlace, isCityRegion } from '../domain/firstLevelRegions.js';
 
 /** Bump when what bootstrap loads changes; a database with another version is reloaded. */
@@ -155,7 +155,7 @@ export async function bootstrapReferenceData(db: Db, say: ProgressReporter = () 
           country: place.country,
           name: place.name,
           nameJa: japaneseNameOf(place.country, place.alternateNames),
-          alternateNames: place.alternateNames,
+          alternateNames: withKoreanNamesWithoutKind(place.country, place.name, place.alternateNames),
           geonamesId: place.geonamesId,
           admin1: place.admin1,
           regionName: place.admin1 ? (regions.nameByCode.get(`${place.country}|${place.admin1}`) ?? regionNameOf(place.country, place.admin1)) : null,
@@ -194,7 +194,7 @@ export async function bootstrapReferenceData(db: Db, say: ProgressReporter = () 
             country: place.country,
             name: place.name,
             nameJa: null,
-            alternateNames: [],
+            alternateNames: withKoreanNamesWithoutKind(place.country, place.name, []),
             geonamesId: null,
             admin1: region?.admin1 ?? null,
             regionName: region?.name ?? null,
@@ -255,4 +255,10 @@ function firstLevelRegionsOf(places: WorldPlace[]): {
   const nameByCode = new Map(list.filter((region) => region.admin1).map((region) => [`${region.country}|${region.admin1}`, region.name]));
   const byCode = new Map(list.map((region) => [`${region.country}|${region.code}`, region]));
   return { list, nameByCode, byCode };
+}
+
+/** A Korean place is also found without the word of its kind: Gangnam for Gangnam-gu. */
+function withKoreanNamesWithoutKind(country: string, name: string, alternates: readonly string[]): readonly string[] {
+  const bare = country === 'KR' ? koreanNameWithoutKind(name) : null;
+  return bare ? [...alternates, bare] : alternates;
 }
