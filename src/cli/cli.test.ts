@@ -45,6 +45,7 @@ describe.runIf(engineName === 'pglite')('the CLI on a data folder', () => {
     expect(stdout).toMatch(/Ibara City\t井原市\tcity\tJP\t332071/);
   });
 
+  // Each run builds the search index and reads 230,000 places (about 10 s), beside the rest of the suite.
   it('ranks partner candidates with their reasons, by name or id, and as JSON', () => {
     const { code, stdout } = kizuna(['match', '井原市', '--limit', '3'], env);
     expect(code).toBe(0);
@@ -56,7 +57,7 @@ describe.runIf(engineName === 'pglite')('the CLI on a data folder', () => {
     expect(report.weights.population).toBe(10);
     expect(report.candidates).toHaveLength(2);
     expect(report.candidates[0]!.reasons.map((reason) => reason.text).join()).toContain('英語圏');
-  });
+  }, 180_000);
 
   it('refuses a name that several places share, an unknown factor and a weight out of range', () => {
     const osaka = kizuna(['match', 'Osaka', '--limit', '1'], env).stderr;

@@ -63,7 +63,7 @@ program
   .description('find local governments by name')
   .argument('<name...>', 'the name, in any script')
   .option('--country <code>', 'ISO 3166-1 alpha-2 country code')
-  .option('--kind <kind>', 'prefecture, city, special_ward, ward, town, village, municipality')
+  .option('--kind <kind>', 'prefecture, city, special_ward, ward, town, village, municipality, state, province, region, territory, county')
   .option('--limit <n>', 'how many results', positiveInteger, 10)
   .option('--json', 'print JSON')
   .action((words: string[], options: { country?: string; kind?: string; limit: number; json?: boolean }) =>

@@ -37,9 +37,9 @@ describe('import of the Wikipedia pairs', () => {
   });
 
   it('stores each distinct pair once, as counted by the database itself', async () => {
-    expect(report.pairs.added).toBe(23_987);
-    expect(await scalar(sql`select count(*)::int as n from relationships where source = 'twin_cities.csv' and source_kind = 'pairs'`)).toBe(23_987);
-    expect(await scalar(sql`select count(distinct (first_id, second_id))::int as n from relationships`)).toBe(23_987);
+    expect(report.pairs.added).toBe(23_989);
+    expect(await scalar(sql`select count(*)::int as n from relationships where source = 'twin_cities.csv' and source_kind = 'pairs'`)).toBe(23_989);
+    expect(await scalar(sql`select count(distinct (first_id, second_id))::int as n from relationships`)).toBe(23_989);
     expect(await scalar(sql`select count(*)::int as n from local_governments where not verified`)).toBe(report.newLocalGovernments);
   });
 
@@ -64,11 +64,15 @@ describe('import of the Wikipedia pairs', () => {
     expect(await partners('131121')).toEqual(expect.arrayContaining(['Winnipeg, CA']));
   });
 
-  it('resolves towns that only the countries-states-cities database has, Korean districts without their kind, and regions named as such', () => {
+  it('resolves towns that only the countries-states-cities database has, Korean districts without their kind, and regions named as such', async () => {
     const resolution = (row: number, side: 1 | 2) => report.resolutions.find((entry) => entry.row === row && entry.side === side);
     // Frederiksberg – Bærum (file line 5971), Córdoba – Friuli-Venezia Giulia (line 119).
     expect(resolution(5971, 2)).toMatchObject({ outcome: 'existing', reason: expect.stringMatching(/^"Bærum" is id \d+ in NO: exact name, 5 km from the given coordinates, only candidate$/) });
     expect(resolution(119, 2)).toMatchObject({ outcome: 'existing', reason: expect.stringMatching(/^"Friuli-Venezia Giulia" is the region id \d+ in IT$/) });
+    // Sioux City – Yamanashi, line 25595: a bare name is the city, not the prefecture 12 km away.
+    expect(resolution(25595, 2)).toMatchObject({ outcome: 'existing', reason: expect.stringMatching(/^"Yamanashi" is id \d+ in JP: exact name/) });
+    const [yamanashi] = await queryRows<{ kind: string }>(database.db, sql`select kind from local_governments where id = ${resolution(25595, 2)!.localGovernmentId!}`);
+    expect(yamanashi?.kind).toBe('city');
     // Woluwe-Saint-Pierre – Gangnam (Seoul), line 2377: Gangnam-gu, written without its kind.
     expect(resolution(2377, 2)).toMatchObject({ outcome: 'existing', reason: expect.stringMatching(/^"Gangnam \(Seoul\)" is id \d+ in KR: exact name, 3 km/) });
   });
@@ -112,7 +116,7 @@ describe('import of the Wikipedia pairs', () => {
         where 'JP' in (a.country, b.country)`,
     );
     expect(stats.totals).toEqual({ international: direct[0]!.international, domestic: direct[0]!.domestic });
-    expect(stats.totals).toEqual({ international: 1073, domestic: 140 });
+    expect(stats.totals).toEqual({ international: 1075, domestic: 140 });
     expect(stats.byCountry[0]).toEqual({ country: 'US', count: direct[0]!.us, undated: direct[0]!.us });
     expect(stats.byCountry.slice(0, 4).map((row) => row.country)).toEqual(['US', 'CN', 'KR', 'AU']);
     expect(stats.byPrefecture).toHaveLength(47);

@@ -200,6 +200,8 @@ export async function importPairs(db: Db, bytes: Uint8Array, options: ImportOpti
       const kinds = kindsNamedBy(foldName(place.name));
       // The kind word of a former municipality's name is its own (Kurisawa-chō is now part of a city).
       if (kinds) candidates = candidates.filter((candidate) => (kinds as string[]).includes(candidate.kind) || gazetteer.formerNameOf(candidate.id, place.name));
+      // The lists write a prefecture as "Yamanashi Prefecture": a bare name is the municipality (Yamanashi City).
+      else if (candidates.some((candidate) => candidate.kind !== 'prefecture')) candidates = candidates.filter((candidate) => candidate.kind !== 'prefecture');
       // A name an LG bears today means that LG, not one that a namesake merged into (大和市, not the
       // cities that absorbed a 大和町).
       const bearingIt = candidates.filter((candidate) => !gazetteer.formerNameOf(candidate.id, place.name));
