@@ -173,9 +173,8 @@ async function benchEngine(engine: Engine, port: number): Promise<void> {
   await benchMatchRequests(url, line);
   if (engine.name.startsWith('PGlite')) await benchPortal(url, line);
   await server.stop();
-  // The CLI cannot open an embedded data folder while the server holds it.
-  await importRegisterSheet(engine, registerSheet, line);
-  // The evaluation reads the same data on either engine, so it runs once, in this process.
+  // The evaluation reads the same data on either engine, so it runs once, in this process, before
+  // the register sheet adds its made-up pairs to the ties it learns from.
   if (engine.name.startsWith('PGlite')) {
     const database = await openDatabase(optionsFromEnvironment({ ...process.env, ...engine.env }));
     try {
@@ -184,6 +183,8 @@ async function benchEngine(engine: Engine, port: number): Promise<void> {
       await database.close();
     }
   }
+  // The CLI cannot open an embedded data folder while the server holds it.
+  await importRegisterSheet(engine, registerSheet, line);
 }
 
 function pgliteEngine(): Engine {
