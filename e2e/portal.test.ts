@@ -122,6 +122,18 @@ describe('a visitor’s journeys', () => {
     });
   });
 
+  test.concurrent('3b. an LG page shows the map of its partners as an image Chromium can draw', async ({ expect }) => {
+    await withPage({}, async (page) => {
+      for (const path of [okayamaCity, `/ja${okayamaCity}`]) {
+        await page.goto(path);
+        const map = page.locator('img[src^="/map/places/"]');
+        expect(await map.count()).toBe(1);
+        // A broken image (an SVG that is not well-formed XML) completes with no width.
+        await expect.poll(() => map.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
+      }
+    });
+  });
+
   test.concurrent('4. downloading the United States list as CSV from /countries/US', async ({ expect }) => {
     await withPage({ acceptDownloads: true }, async (page) => {
       await page.goto('/countries/US');

@@ -6,6 +6,7 @@ import type { SearchResult } from '../services/search.js';
 import type { JapanStatistics } from '../services/stats.js';
 import { createApp } from './app.js';
 import { createTestAccount } from '../../test/accounts.js';
+import { inlineSvgsOf, xmlError } from '../../test/xml.js';
 
 let database: Database;
 const app = () => createApp({ db: database.db });
@@ -350,8 +351,23 @@ describe('home, local government and relationship pages', () => {
     expect(html).toContain(`src="/map/places/${ibara.id}.svg"`);
     const map = await app().request(`/map/places/${ibara.id}.svg`);
     expect(map.headers.get('content-type')).toContain('image/svg+xml');
-    expect(await map.text()).toContain('data-map-highlight');
+    const svg = await map.text();
+    expect(svg).toContain('data-map-highlight');
+    // Served as an image, the SVG must be well-formed XML, or the browser shows a broken image.
+    expect(xmlError(svg)).toBeNull();
     expect((await app().request('/map/places/999999999.svg')).status).toBe(404);
+  });
+
+  it('draws every chart and map of its pages as well-formed SVG, in English and Japanese', async () => {
+    const pages = ['/', '/statistics', '/map', '/map?country=US', '/prefectures', `/lg/${ibara.id}-ibara-city`];
+    let drawn = 0;
+    for (const path of [...pages, ...pages.map((path) => `/ja${path === '/' ? '' : path}`)]) {
+      for (const svg of inlineSvgsOf((await page(path)).html)) {
+        drawn++;
+        expect(xmlError(svg), `an SVG of ${path}: ${svg.slice(0, 120)}`).toBeNull();
+      }
+    }
+    expect(drawn).toBeGreaterThan(6);
   });
 
   it('describes a relationship as the event of its signing', async () => {

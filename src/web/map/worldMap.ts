@@ -198,7 +198,7 @@ export function renderWorldMapSvg(places: MapPlace[], links: MapLink[], options:
     `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${MAP_WIDTH} ${MAP_HEIGHT}" role="img" aria-labelledby="${id}-title ${id}-desc" class="world-map">`,
     `<title id="${id}-title">${escapeXml(options.title)}</title><desc id="${id}-desc">${escapeXml(options.summary)}</desc>`,
     `<path d="${sphere}" fill="${COLOURS.ocean}" stroke="${COLOURS.oceanStroke}" stroke-width="0.5"/>`,
-    `<g data-map-countries fill="${COLOURS.land}" stroke="${COLOURS.border}" stroke-width="0.4" stroke-linejoin="round">`,
+    `<g data-map-countries="" fill="${COLOURS.land}" stroke="${COLOURS.border}" stroke-width="0.4" stroke-linejoin="round">`,
   );
   for (const s of shapes) {
     const attrs = (s.numeric ? ` data-country="${s.numeric}"` : '') + (s.cc ? ` data-cc="${s.cc}"` : '');
@@ -210,7 +210,7 @@ export function renderWorldMapSvg(places: MapPlace[], links: MapLink[], options:
   // Fainter links under a highlight, as the client script dims its canvas.
   if (allLinks) {
     out.push(
-      `<path data-map-links d="${layer.d}" fill="none" stroke="${COLOURS.link}" stroke-opacity="${highlighting ? 0.05 : 0.12}" stroke-width="0.5"/>`,
+      `<path data-map-links="" d="${layer.d}" fill="none" stroke="${COLOURS.link}" stroke-opacity="${highlighting ? 0.05 : 0.12}" stroke-width="0.5"/>`,
     );
   }
 
@@ -220,13 +220,13 @@ export function renderWorldMapSvg(places: MapPlace[], links: MapLink[], options:
     );
     const many = chosen.length > 300;
     out.push(
-      `<path data-map-highlight d="${arcsPath(chosen)}" fill="none" stroke="${COLOURS.highlight}" stroke-opacity="${many ? 0.5 : 0.85}" stroke-width="${many ? 0.5 : 1}"/>`,
+      `<path data-map-highlight="" d="${arcsPath(chosen)}" fill="none" stroke="${COLOURS.highlight}" stroke-opacity="${many ? 0.5 : 0.85}" stroke-width="${many ? 0.5 : 1}"/>`,
     );
     if (hlPlace !== undefined) {
       // The chosen place and its partners as dots.
       const dots = new Map<number, [Projected, number]>();
       for (const [a, b] of chosen) for (const p of [a, b]) dots.set(p.id, [p, p.id === hlPlace ? 3 : 1.8]);
-      out.push(`<g data-map-highlight-places fill="${COLOURS.highlight}" stroke="#fff" stroke-width="0.6">`);
+      out.push(`<g data-map-highlight-places="" fill="${COLOURS.highlight}" stroke="#fff" stroke-width="0.6">`);
       for (const [p, r] of dots.values()) out.push(`<circle cx="${p.x}" cy="${p.y}" r="${r}"/>`);
       out.push('</g>');
     }
