@@ -129,7 +129,11 @@ describe('a visitor’s journeys', () => {
         const map = page.locator('img[src^="/map/places/"]');
         expect(await map.count()).toBe(1);
         // A broken image (an SVG that is not well-formed XML) completes with no width.
-        await expect.poll(() => map.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
+        const drawn = () => map.evaluate((element) => {
+          const image = element as unknown as { complete: boolean; naturalWidth: number };
+          return image.complete && image.naturalWidth > 0;
+        });
+        await expect.poll(drawn).toBe(true);
       }
     });
   });

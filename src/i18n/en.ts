@@ -90,6 +90,7 @@ export const en = {
   'lg.kind': 'Kind',
   'lg.reading': 'Reading',
   'lg.country': 'Country',
+  'lg.location': 'Location',
   'lg.partOf': 'Part of',
   'lg.code': 'Local government code',
   'lg.population': 'Population',

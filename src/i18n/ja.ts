@@ -91,6 +91,7 @@ export const ja: Record<MessageKey, string> = {
   'lg.kind': '種別',
   'lg.reading': '読み',
   'lg.country': '国',
+  'lg.location': '所在地',
   'lg.partOf': '所属',
   'lg.code': '地方公共団体コード',
   'lg.population': '人口',

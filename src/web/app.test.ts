@@ -348,6 +348,8 @@ describe('home, local government and relationship pages', () => {
     expect(data).toMatchObject({ '@type': 'AdministrativeArea', name: 'Ibara City', alternateName: '井原市', identifier: '332071' });
     expect(data.containedInPlace).toMatchObject({ name: 'Okayama Prefecture' });
     expect(html).toContain('<ol class="timeline">');
+    // Where it lies is a location, not a country: "Okayama Prefecture, Japan".
+    expect(html).toMatch(/<dt>Location<\/dt>\s*<dd>Okayama Prefecture, Japan<\/dd>/);
     expect(html).toContain(`src="/map/places/${ibara.id}.svg"`);
     const map = await app().request(`/map/places/${ibara.id}.svg`);
     expect(map.headers.get('content-type')).toContain('image/svg+xml');

@@ -254,7 +254,7 @@ export const LocalGovernmentPage: FC<{ ctx: PageContext; lg: LocalGovernmentDeta
             <dd><span lang="ja">{lg.nameKana}</span> ({lg.nameRomaji})</dd>
           </>
         ) : null}
-        <dt>{t(ctx.lang, 'lg.country')}</dt>
+        <dt>{t(ctx.lang, 'lg.location')}</dt>
         <dd>{placeOf(ctx.lang, lg)}</dd>
         {lg.parent ? (
           <>
