@@ -307,8 +307,17 @@ export function createApp({ db, trustProxy = false }: AppOptions): Hono<KizunaEn
       },
     }),
   );
-  // PostgreSQL cannot store a NUL character in text: refuse it in a text body, before anything reads it.
+  // PostgreSQL cannot store or compare a NUL character in text: refuse it in the query and in a text
+  // body, before anything reads them.
   app.use(async (c, next) => {
+    for (const [name, value] of new URL(c.req.url).searchParams) {
+      if (name.includes('\0') || value.includes('\0')) {
+        const field = name.replace(/\0/g, '');
+        throw new KizunaError('bad_request', `The query parameter ${field} contains a NUL character, which no field may hold.`, [
+          { field, message: 'must not contain a NUL character' },
+        ]);
+      }
+    }
     const type = c.req.header('content-type') ?? '';
     const refuse = () => {
       throw new KizunaError('bad_request', 'The form or body contains a NUL character, which no field may hold. Remove it and send again.');

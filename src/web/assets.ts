@@ -10,12 +10,12 @@ const require = createRequire(import.meta.url);
 const ownAssets = path.join(projectRoot, 'src', 'web', 'assets');
 
 /** The files served under /assets: Kizuna's own, and the Digital Agency's design tokens from their package. */
-const SOURCES: Record<string, () => string> = {
-  'site.css': () => path.join(ownAssets, 'site.css'),
-  'tokens.css': () => require.resolve('@digital-go-jp/design-tokens/dist/tokens.css'),
-  'worldMap.js': () => path.join(ownAssets, 'worldMap.js'),
-  'chartTips.js': () => path.join(ownAssets, 'chartTips.js'),
-};
+const SOURCES = new Map<string, () => string>([
+  ['site.css', () => path.join(ownAssets, 'site.css')],
+  ['tokens.css', () => require.resolve('@digital-go-jp/design-tokens/dist/tokens.css')],
+  ['worldMap.js', () => path.join(ownAssets, 'worldMap.js')],
+  ['chartTips.js', () => path.join(ownAssets, 'chartTips.js')],
+]);
 
 const TYPES: Record<string, string> = { '.css': 'text/css; charset=utf-8', '.js': 'text/javascript; charset=utf-8' };
 
@@ -30,7 +30,8 @@ const loaded = new Map<string, Asset>();
 function load(name: string): Asset | undefined {
   const cached = loaded.get(name);
   if (cached) return cached;
-  const source = SOURCES[name];
+  // A Map, not an object: /assets/constructor is no asset.
+  const source = SOURCES.get(name);
   if (!source) return undefined;
   const file = source();
   const body = readFileSync(file, 'utf8');

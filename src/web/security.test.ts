@@ -868,4 +868,27 @@ describe('a NUL byte, which PostgreSQL cannot store in text', () => {
     }
     expect(failures).toEqual([]);
   });
+
+  it('is refused in any query parameter with a 400 that names the parameter', async () => {
+    for (const path of ['/api/local-governments?kind=%00', '/api/local-governments?kind=a%00b', '/api/search?q=Ibara&country=J%00P']) {
+      const response = await app.request(path);
+      expect(response.status, path).toBe(400);
+      const body = (await response.json()) as { error: { problems: { field: string }[] } };
+      expect(body.error.problems.map((problem) => problem.field), path).toEqual([path.includes('country') ? 'country' : 'kind']);
+    }
+    for (const path of ['/search?q=Iba%00ra', '/countries?sort=%00', '/ja/statistics?asOf=%00']) {
+      const response = await app.request(path);
+      expect(response.status, path).toBe(400);
+      expect(await response.text(), path).toContain('NUL');
+    }
+  });
+});
+
+describe('assets', () => {
+  it('knows only its own files, not the names every object carries', async () => {
+    for (const name of ['constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf']) {
+      expect((await app.request(`/assets/${name}`)).status, name).toBe(404);
+    }
+    expect((await app.request('/assets/site.css')).status).toBe(200);
+  });
 });
