@@ -800,7 +800,8 @@ describe('hostile strings in searches, filters and the sign-in form', () => {
       for (const address of addresses(payload)) {
         const response = await app.request(address);
         if (response.status >= 500) failures.push(`${address} → ${response.status}`);
-        else expect([200, 422], address).toContain(response.status);
+        // A NUL character is refused as such (400), before any query; anything else is read as text.
+        else expect(payload.includes('\u0000') ? [400] : [200, 422], address).toContain(response.status);
       }
       // The sign-in form, from an address of this test's own (behind a trusted proxy).
       const browser = await publicClient(createApp({ db: database.db, trustProxy: true }));

@@ -28,7 +28,7 @@ const options = (cacheKey: string, extra: Partial<Parameters<typeof renderWorldM
 
 /** The `d` of the first path carrying the attribute. */
 function pathD(svg: string, attribute: string): string {
-  const match = new RegExp(`<path ${attribute} d="([^"]*)"`).exec(svg);
+  const match = new RegExp(`<path ${attribute}="" d="([^"]*)"`).exec(svg);
   if (!match) throw new Error(`no path with ${attribute}`);
   return match[1]!;
 }
