@@ -1,5 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Db } from '../db/client.js';
+import { foldName } from '../domain/names.js';
 import { prefectureIdOf } from '../db/fragments.js';
 import { notFound } from '../errors.js';
 import type { Relationship } from './registry.js';
@@ -93,6 +94,22 @@ const party = (own: 'first' | 'second') => ({ own: sql.raw(`r.${own}_id`), ownCo
 export interface PrefectureList {
   prefecture: LocalGovernmentSummary;
   lines: PartnerLine[];
+}
+
+/**
+ * The six-digit code of the prefecture an address names by its number (13 for Tokyo) or its name
+ * in romaji, with or without macrons or its kind (tokyo, Tōkyō, osaka-prefecture); null when none.
+ */
+export async function prefectureCodeOf(db: Db, key: string): Promise<string | null> {
+  const prefectures = await queryRows<{ jis_code: string; name_romaji: string; slug: string }>(
+    db,
+    sql`select jis_code, name_romaji, slug from local_governments where country = 'JP' and kind = 'prefecture'`,
+  );
+  const wanted = /^\d{1,2}$/.test(key) ? null : foldName(key.replace(/-/g, ' '));
+  const found = prefectures.find((prefecture) =>
+    wanted === null ? Number(prefecture.jis_code.slice(0, 2)) === Number(key) : foldName(prefecture.name_romaji) === wanted || foldName(prefecture.slug.replace(/-/g, ' ')) === wanted,
+  );
+  return found?.jis_code ?? null;
 }
 
 /** Every relationship of a prefecture, its municipalities and their wards, by JIS code of the Japanese side. */

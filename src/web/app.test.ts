@@ -360,6 +360,26 @@ describe('home, local government and relationship pages', () => {
     expect((await app().request('/map/places/999999999.svg')).status).toBe(404);
   });
 
+  it('sends the addresses people type on to the canonical ones, and has an icon', async () => {
+    const location = async (path: string) => {
+      const response = await app().request(path);
+      return `${response.status} ${response.headers.get('location')}`;
+    };
+    expect(await location('/prefectures/13')).toBe('301 /prefectures/130001');
+    expect(await location('/prefectures/1')).toBe('301 /prefectures/010006');
+    expect(await location('/prefectures/tokyo')).toBe('301 /prefectures/130001');
+    expect(await location('/ja/prefectures/Osaka')).toBe('301 /ja/prefectures/270008');
+    expect(await location('/prefectures/okayama-prefecture?sort=date')).toBe('301 /prefectures/330001?sort=date');
+    expect((await app().request('/prefectures/48')).status).toBe(404);
+    expect((await app().request('/prefectures/atlantis')).status).toBe(404);
+    expect(await location('/ja/')).toBe('301 /ja');
+    expect(await location('/favicon.ico')).toBe('301 /assets/favicon.svg');
+    const icon = await app().request('/assets/favicon.svg');
+    expect(icon.headers.get('content-type')).toBe('image/svg+xml');
+    expect(xmlError(await icon.text())).toBeNull();
+    expect((await page('/')).html).toMatch(/<link rel="icon" type="image\/svg\+xml" href="\/assets\/favicon\.svg\?v=/);
+  });
+
   it('draws every chart and map of its pages as well-formed SVG, in English and Japanese', async () => {
     const pages = ['/', '/statistics', '/map', '/map?country=US', '/prefectures', `/lg/${ibara.id}-ibara-city`];
     let drawn = 0;

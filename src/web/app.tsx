@@ -5,7 +5,7 @@ import { HTTPException } from 'hono/http-exception';
 import type { Db } from '../db/client.js';
 import { KizunaError } from '../errors.js';
 import { countryName, lgName, pathWithoutLocale, t, type Lang } from '../i18n/index.js';
-import { countryList, japaneseAnniversaries, latestSignedJapaneseRelationships, prefectureList, type PartnerLine } from '../services/lists.js';
+import { countryList, japaneseAnniversaries, latestSignedJapaneseRelationships, prefectureCodeOf, prefectureList, type PartnerLine } from '../services/lists.js';
 import { downloadRows, pageOf, sortLines, SORTS, type ListSort } from './detailsLists.js';
 import { getLocalGovernment, getRelationship, today } from '../services/registry.js';
 import { EARLIEST_YEAR } from '../domain/relationships.js';
@@ -160,6 +160,14 @@ function createPages(db: Db, options: SessionOptions): Hono<KizunaEnv> {
     const list = await prefectureList(db, c.req.param('code'));
     const view = listView(c, ctx, list.lines, `/prefectures/${c.req.param('code')}`, 'local');
     return c.html(<PrefecturePage ctx={ctx} prefecture={list.prefecture} view={view} />);
+  });
+  // A prefecture as people write its address: its number (13) or its name (tokyo), sent on to the six-digit code.
+  pages.get('/prefectures/:key{[0-9]{1,2}|[A-Za-z-]+}', async (c) => {
+    const ctx = pageContext(c);
+    const code = await prefectureCodeOf(db, c.req.param('key'));
+    if (!code) throw new KizunaError('not_found', `There is no prefecture ${c.req.param('key')}.`);
+    const query = new URL(c.req.url).search;
+    return c.redirect(`${ctx.lang === 'ja' ? '/ja' : ''}/prefectures/${code}${query}`, 301);
   });
   pages.get('/prefectures/:file{[0-9]{6}\\.(?:csv|xlsx)}', async (c) => {
     const ctx = pageContext(c);
@@ -340,6 +348,9 @@ export function createApp({ db, trustProxy = false }: AppOptions): Hono<KizunaEn
   app.get('/api/docs', (c) => c.html(<ApiDocsPage document={api.getOpenAPI31Document(API_DOCUMENT) as never} />));
   app.route('/api', api);
   app.get('/assets/:name{[a-zA-Z0-9._-]+}', (c) => serveAsset(c, c.req.param('name')));
+  // Browsers ask for /favicon.ico whatever a page names; the Japanese home is also typed with a slash.
+  app.get('/favicon.ico', (c) => c.redirect('/assets/favicon.svg', 301));
+  app.get('/ja/', (c) => c.redirect('/ja', 301));
   app.get('/map/places/:file{[0-9]{1,9}\\.svg}', async (c) => {
     const id = Number(c.req.param('file').replace('.svg', ''));
     const data = await relationshipMap(db);

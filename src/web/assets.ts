@@ -15,9 +15,10 @@ const SOURCES = new Map<string, () => string>([
   ['tokens.css', () => require.resolve('@digital-go-jp/design-tokens/dist/tokens.css')],
   ['worldMap.js', () => path.join(ownAssets, 'worldMap.js')],
   ['chartTips.js', () => path.join(ownAssets, 'chartTips.js')],
+  ['favicon.svg', () => path.join(ownAssets, 'favicon.svg')],
 ]);
 
-const TYPES: Record<string, string> = { '.css': 'text/css; charset=utf-8', '.js': 'text/javascript; charset=utf-8' };
+const TYPES: Record<string, string> = { '.css': 'text/css; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.svg': 'image/svg+xml' };
 
 interface Asset {
   body: string;

@@ -50,6 +50,7 @@ export const Layout: FC<
           <link rel="alternate" hreflang="ja" href={localePath('ja', ctx.path)} />
           <link rel="stylesheet" href={assetUrl('tokens.css')} />
           <link rel="stylesheet" href={assetUrl('site.css')} />
+          <link rel="icon" type="image/svg+xml" href={assetUrl('favicon.svg')} />
           {head}
         </head>
         <body>
