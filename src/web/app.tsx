@@ -162,13 +162,13 @@ function createPages(db: Db, options: SessionOptions): Hono<KizunaEnv> {
     return c.html(<PrefecturePage ctx={ctx} prefecture={list.prefecture} view={view} />);
   });
   // A prefecture as people write its address: its number (13) or its name (tokyo), sent on to the six-digit code.
-  pages.get('/prefectures/:key{[0-9]{1,2}|[A-Za-z-]+}', async (c) => {
-    const ctx = pageContext(c);
-    const code = await prefectureCodeOf(db, c.req.param('key'));
-    if (!code) throw new KizunaError('not_found', `There is no prefecture ${c.req.param('key')}.`);
-    const query = new URL(c.req.url).search;
-    return c.redirect(`${ctx.lang === 'ja' ? '/ja' : ''}/prefectures/${code}${query}`, 301);
-  });
+  const toPrefecture = async (c: Context<KizunaEnv>, key: string) => {
+    const code = await prefectureCodeOf(db, key);
+    if (!code) throw new KizunaError('not_found', `There is no prefecture ${key}.`);
+    return c.redirect(`${pageContext(c).lang === 'ja' ? '/ja' : ''}/prefectures/${code}${new URL(c.req.url).search}`, 301);
+  };
+  pages.get('/prefectures/:number{[0-9]{1,2}}', (c) => toPrefecture(c, c.req.param('number')));
+  pages.get('/prefectures/:name{[A-Za-z-]+}', (c) => toPrefecture(c, c.req.param('name')));
   pages.get('/prefectures/:file{[0-9]{6}\\.(?:csv|xlsx)}', async (c) => {
     const ctx = pageContext(c);
     const [code, extension] = c.req.param('file').split('.') as [string, string];
