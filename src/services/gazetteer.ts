@@ -173,6 +173,14 @@ export class Gazetteer {
     return closestBySound(katakana, regions)?.region;
   }
 
+  /**
+   * The towns and cities in the country under any of the names: what a pairs list or a sheet means
+   * by a partner. A state or province of the same name (Washington) is not one; see firstLevelRegion.
+   */
+  towns(country: string, names: string[]): Candidate[] {
+    return this.candidates(country, names).filter((candidate) => !isFirstLevelKind(candidate.kind));
+  }
+
   /** Places in the country under any spelling variant of the name or of its qualified forms. */
   candidates(country: string, names: string[]): Candidate[] {
     const found = new Map<number, Candidate>();

@@ -14,7 +14,6 @@ import { isSpellingVariant, namesAdministrativeUnit, resolveSide, type PairSide,
 import { searchKeysFor } from '../domain/searchKeys.js';
 import { loadCountries } from '../reference/countries.js';
 import { createQualifierIndex } from '../reference/regions.js';
-import { isFirstLevelKind } from '../domain/firstLevelRegions.js';
 import { insertForeignPlaces } from './foreignPlaces.js';
 import { loadGazetteer } from './gazetteer.js';
 import { bumpSearchVersion, searchVersion } from './searchIndex.js';
@@ -194,8 +193,7 @@ export async function importPairs(db: Db, bytes: Uint8Array, options: ImportOpti
       side.coordinatesOutsideCountry = !gazetteer.hasPlaceNear(side.country, raw.latitude, raw.longitude);
     }
     const qualifiedNames = place.qualifiers.map((qualifier) => `${place.name} ${qualifier}`);
-    // The lists pair towns and cities: a state or province of the same name (Washington) is not meant.
-    let candidates = gazetteer.candidates(side.country, [place.name, raw.name, ...qualifiedNames]).filter((candidate) => !isFirstLevelKind(candidate.kind));
+    let candidates = gazetteer.towns(side.country, [place.name, raw.name, ...qualifiedNames]);
     if (side.country === 'JP') {
       const kinds = kindsNamedBy(foldName(place.name));
       // The kind word of a former municipality's name is its own (Kurisawa-chō is now part of a city).

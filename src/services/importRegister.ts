@@ -9,7 +9,7 @@ import { kanaToHepburn } from '../domain/romanisation.js';
 import { affiliationLabel, parsePartnerName, parseRegionName, readRegisterSheet, splitPartners, type RegisterField, type RegisterRow, type RegisterSheet } from '../domain/registerSheet.js';
 import { betterDate, type DatePrecision, type PreciseDate } from '../domain/relationships.js';
 import { resolveSide } from '../domain/resolution.js';
-import { firstLevelKindOf, isFirstLevelKind } from '../domain/firstLevelRegions.js';
+import { firstLevelKindOf } from '../domain/firstLevelRegions.js';
 import { loadCountries } from '../reference/countries.js';
 import { createQualifierIndex } from '../reference/regions.js';
 import { writeAudit, writeAudits } from './audit.js';
@@ -217,7 +217,7 @@ export async function importRegister(db: Db, bytes: Uint8Array, options: Registe
           const found = gazetteer.firstLevelRegion(country, [name, regionText!]);
           if (found) return found.id;
         } else {
-          const candidates = gazetteer.candidates(country, [name, text]).filter((candidate) => candidate.kind !== 'prefecture' && !isFirstLevelKind(candidate.kind));
+          const candidates = gazetteer.towns(country, [name, text]).filter((candidate) => candidate.kind !== 'prefecture');
           const resolution = resolveSide({ name, qualifiers: region ? [region.name] : [], country }, candidates, regionCodes);
           if (resolution.status === 'resolved' && (resolution.score ?? 0) >= MIN_SCORE) return resolution.candidate!.id;
           if (resolution.status === 'ambiguous') {
