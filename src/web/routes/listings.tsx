@@ -7,7 +7,7 @@ import { getAccount } from '../../services/accounts.js';
 import { getListing, isPublic, listingImage, listingsMatching, publishedListings, type Listing, type ListingFilters } from '../../services/listings.js';
 import { today } from '../../services/registry.js';
 import { ListingFilterQuery } from '../api/schemas.js';
-import { pageContext } from '../app.js';
+import { pageContext } from '../pageContext.js';
 import { href } from '../pages/layout.js';
 import { ListingPage, ListingsPage, type InterestSenders } from '../pages/listings.js';
 import { SEARCH_KINDS } from '../../domain/statistics.js';

@@ -6,7 +6,7 @@ import { KizunaError, notFound, problemsFromZod } from '../../errors.js';
 import { lgName } from '../../i18n/index.js';
 import { localGovernmentSummaries, matchCandidates } from '../../services/matching.js';
 import { MatchQuery, weightsOf } from '../api/schemas.js';
-import { pageContext } from '../app.js';
+import { pageContext } from '../pageContext.js';
 import { MatchPage } from '../pages/match.js';
 import type { KizunaEnv } from '../session.js';
 

@@ -6,7 +6,7 @@ import { KizunaError } from '../../errors.js';
 import { t } from '../../i18n/index.js';
 import { exportRegister } from '../../services/exportRegister.js';
 import { importRegister } from '../../services/importRegister.js';
-import { pageContext } from '../app.js';
+import { pageContext } from '../pageContext.js';
 import { href } from '../pages/layout.js';
 import { RegisterImportPage, RegisterReportPage } from '../pages/register.js';
 import type { KizunaEnv } from '../session.js';

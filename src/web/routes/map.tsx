@@ -1,0 +1,71 @@
+import type { Hono } from 'hono';
+import type { Db } from '../../db/client.js';
+import { KizunaError } from '../../errors.js';
+import { t, type Lang } from '../../i18n/index.js';
+import { relationshipMap, type MapDataset } from '../../services/mapData.js';
+import { etagMatches } from '../assets.js';
+import { renderWorldMapSvg, worldMapData } from '../map/worldMap.js';
+import { pageContext } from '../pageContext.js';
+import { MapPage } from '../pages/map.js';
+import type { KizunaEnv } from '../session.js';
+
+const mapJsonByVersion = new Map<string, ReturnType<typeof worldMapData>>();
+
+/** The map's data for the browser in a language, built once per version of the relationships. */
+function mapJson(data: MapDataset, lang: Lang): ReturnType<typeof worldMapData> {
+  const key = `${data.version}|${lang}`;
+  const built =
+    mapJsonByVersion.get(key) ??
+    worldMapData(
+      data.places.map((place) => ({ ...place, name: lang === 'ja' ? (place.nameJa ?? place.name) : place.name })),
+      data.links,
+    );
+  if (!mapJsonByVersion.has(key)) {
+    for (const old of [...mapJsonByVersion.keys()]) if (!old.startsWith(`${data.version}|`)) mapJsonByVersion.delete(old);
+    mapJsonByVersion.set(key, built);
+  }
+  return built;
+}
+
+/** The map page of one language. */
+export function registerMapPages(pages: Hono<KizunaEnv>, db: Db): void {
+  pages.get('/map', async (c) => {
+    const ctx = pageContext(c);
+    const data = await relationshipMap(db);
+    const countries = [...new Set(data.places.map((place) => place.country))];
+    const requested = c.req.query('country')?.toUpperCase();
+    const selected = requested && countries.includes(requested) ? requested : undefined;
+    const placeId = Number(c.req.query('place'));
+    const place = Number.isInteger(placeId) && data.places.some((candidate) => candidate.id === placeId) ? placeId : undefined;
+    const svg = renderWorldMapSvg(data.places, data.links, {
+      cacheKey: data.version,
+      title: t(ctx.lang, 'map.title'),
+      summary: t(ctx.lang, 'map.summary'),
+      ...(place !== undefined ? { highlight: { placeId: place } } : selected ? { highlight: { country: selected } } : {}),
+    });
+    return c.html(
+      <MapPage ctx={ctx} svg={svg} countries={countries} selected={selected} place={place} links={data.links.length} places={data.places.length} />,
+    );
+  });
+}
+
+/** What the map's pages load, in no language: a local government's partner map and the map's data for the browser. */
+export function registerMapData(app: Hono<KizunaEnv>, db: Db): void {
+  app.get('/map/places/:file{[0-9]{1,9}\\.svg}', async (c) => {
+    const id = Number(c.req.param('file').replace('.svg', ''));
+    const data = await relationshipMap(db);
+    if (!data.places.some((place) => place.id === id)) throw new KizunaError('not_found', `Local government ${id} has no place on the map.`);
+    const svg = renderWorldMapSvg(data.places, data.links, { cacheKey: data.version, title: 'Kizuna', summary: '', highlight: { placeId: id }, allLinks: false, idPrefix: `place-${id}` });
+    return c.body(svg, 200, { 'Content-Type': 'image/svg+xml; charset=utf-8', 'Cache-Control': 'public, max-age=300' });
+  });
+  app.get('/map/data.json', async (c) => {
+    const data = await relationshipMap(db);
+    const lang: Lang = c.req.query('lang') === 'ja' ? 'ja' : 'en';
+    const etag = `"map-${data.version}-${lang}"`;
+    if (etagMatches(c.req.header('if-none-match'), etag)) return c.body(null, 304);
+    c.header('ETag', etag);
+    c.header('Cache-Control', 'public, max-age=300');
+    return c.json(mapJson(data, lang));
+  });
+
+}

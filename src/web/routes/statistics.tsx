@@ -1,0 +1,44 @@
+import type { Context, Hono } from 'hono';
+import type { Db } from '../../db/client.js';
+import { decide } from '../../domain/authorization.js';
+import { EARLIEST_YEAR } from '../../domain/relationships.js';
+import { KizunaError } from '../../errors.js';
+import { t } from '../../i18n/index.js';
+import { today } from '../../services/registry.js';
+import { japanStatistics } from '../../services/stats.js';
+import { StatisticsQuery } from '../api/schemas.js';
+import { csvResponse } from '../downloads.js';
+import { pageContext } from '../pageContext.js';
+import { StatisticsPage } from '../pages/statistics.js';
+import { statisticsTables } from '../statisticsTables.js';
+import type { KizunaEnv } from '../session.js';
+
+/** The day a statistics page asks for (?asOf=YYYY-MM-DD), checked; undefined for today. */
+function asOfFrom(c: Context): string | undefined {
+  const asOf = c.req.query('asOf');
+  if (!asOf) return undefined;
+  if (!StatisticsQuery.safeParse({ asOf }).success) {
+    const message = t(pageContext(c).lang, 'stats.badDate', { earliest: `${EARLIEST_YEAR}-01-01`, today: today() });
+    throw new KizunaError('validation_failed', message, [{ field: 'asOf', message }]);
+  }
+  return asOf;
+}
+
+/** The statistics page, as of today or of a day asked for, and each of its tables as CSV. */
+export function registerStatisticsPages(pages: Hono<KizunaEnv>, db: Db): void {
+  pages.get('/statistics', async (c) => {
+    const ctx = pageContext(c);
+    const canEditFigures = decide(c.get('actor'), { do: 'figures.edit' }).allowed;
+    const canImportRegister = decide(c.get('actor'), { do: 'register.import' }).allowed;
+    return c.html(
+      <StatisticsPage ctx={ctx} stats={await japanStatistics(db, asOfFrom(c))} canEditFigures={canEditFigures} canImportRegister={canImportRegister} />,
+    );
+  });
+  pages.get('/statistics/:file{[a-z]+\\.csv}', async (c) => {
+    const ctx = pageContext(c);
+    const id = c.req.param('file').replace(/\.csv$/, '');
+    const table = statisticsTables(ctx.lang, await japanStatistics(db, asOfFrom(c))).find((candidate) => candidate.id === id);
+    if (!table) throw new KizunaError('not_found', `There is no statistics table ${id}.`);
+    return csvResponse(`kizuna-${table.id}-${asOfFrom(c) ?? 'today'}.csv`, table.columns.map((column) => column.label), table.rows);
+  });
+}
