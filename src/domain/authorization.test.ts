@@ -29,6 +29,7 @@ const ACTIONS = {
   'relationship.write of LG 1 with LG 3': { do: 'relationship.write', parties: [IBARA, ELSEWHERE] },
   'relationship.write of LG 3 with LG 1': { do: 'relationship.write', parties: [ELSEWHERE, IBARA] },
   'relationship.write of LG 2 with LG 3': { do: 'relationship.write', parties: [NAGI, ELSEWHERE] },
+  'relationship.verify': { do: 'relationship.verify' },
   'listing.write for LG 1': { do: 'listing.write', localGovernmentId: IBARA },
   'listing.write for LG 2': { do: 'listing.write', localGovernmentId: NAGI },
   'listing.read-unpublished of LG 1': { do: 'listing.read-unpublished', localGovernmentId: IBARA },
@@ -63,6 +64,7 @@ const TABLE: Record<ActionName, Record<ActorName, 'Y' | 'N'>> = {
   'relationship.write of LG 1 with LG 3': { public: 'N', system: 'Y', officer: 'Y', coordinator: 'Y', administrator: 'Y' },
   'relationship.write of LG 3 with LG 1': { public: 'N', system: 'Y', officer: 'Y', coordinator: 'Y', administrator: 'Y' },
   'relationship.write of LG 2 with LG 3': { public: 'N', system: 'Y', officer: 'N', coordinator: 'Y', administrator: 'Y' },
+  'relationship.verify': { public: 'N', system: 'Y', officer: 'N', coordinator: 'Y', administrator: 'Y' },
   'listing.write for LG 1': { public: 'N', system: 'Y', officer: 'Y', coordinator: 'Y', administrator: 'Y' },
   'listing.write for LG 2': { public: 'N', system: 'Y', officer: 'N', coordinator: 'Y', administrator: 'Y' },
   'listing.read-unpublished of LG 1': { public: 'N', system: 'Y', officer: 'Y', coordinator: 'Y', administrator: 'Y' },
@@ -101,7 +103,7 @@ const isSentence = (text: string) =>
 
 describe('decide', () => {
   it('covers every action for every kind of actor in the table', () => {
-    expect(cases).toHaveLength(29 * 5);
+    expect(cases).toHaveLength(30 * 5);
   });
 
   it.each(cases)('$actionName by $actorName: $expected', ({ actionName, actorName, expected }) => {

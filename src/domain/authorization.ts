@@ -32,6 +32,8 @@ export const PUBLIC: Actor = { kind: 'public' };
 export type Action =
   /** Create, change or end a relationship between the two parties. */
   | { do: 'relationship.write'; parties: readonly [number, number] }
+  /** Mark a relationship verified (or not): an officer's entry is a claim until a coordinator checks it. */
+  | { do: 'relationship.verify' }
   /** Start a listing for a local government, or change, submit, renew or withdraw it. */
   | { do: 'listing.write'; localGovernmentId: number }
   /** See a listing that is not published (a draft, one under review, a closed one). */
@@ -83,6 +85,9 @@ export function decide(actor: Actor, action: Action): Decision {
     case 'relationship.write':
       if (isStaff(role) || action.parties.some((party) => localGovernmentIds.includes(party))) return allow;
       return deny('An officer changes only the relationships of their own local governments.');
+    case 'relationship.verify':
+      if (isStaff(role)) return allow;
+      return deny('Only a coordinator verifies a relationship: an officer’s entry shows as not yet verified until one has checked it.');
     case 'listing.write':
     case 'listing.read-unpublished':
       if (isStaff(role) || localGovernmentIds.includes(action.localGovernmentId)) return allow;

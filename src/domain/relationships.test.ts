@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { betterDate, checkRelationshipDates, formatPartialDate, normaliseLabel, orderedPair, parsePartialDate } from './relationships.js';
+import { betterDate, checkRelationshipDates, formatPartialDate, normaliseLabel, orderedPair, parsePartialDate, staysVerified } from './relationships.js';
 
 describe('parsePartialDate', () => {
   it('reads a year, a month or a day with its precision', () => {
@@ -84,5 +84,21 @@ describe('betterDate', () => {
   it('replaces a date that the given one contradicts', () => {
     const other = { date: '1990-01-01', precision: 'year' } as const;
     expect(betterDate(day, other)).toEqual(other);
+  });
+});
+
+describe('staysVerified', () => {
+  it('keeps a verification through a coordinator’s change and through a change of nothing but the verification', () => {
+    expect(staysVerified(true, true, true)).toBe(true);
+    expect(staysVerified(true, false, false)).toBe(true);
+  });
+
+  it('makes a verified relationship a claim again when someone who may not verify changes its facts', () => {
+    expect(staysVerified(true, true, false)).toBe(false);
+  });
+
+  it('never verifies what was not verified', () => {
+    expect(staysVerified(false, true, true)).toBe(false);
+    expect(staysVerified(false, false, false)).toBe(false);
   });
 });

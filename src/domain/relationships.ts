@@ -109,6 +109,14 @@ export function checkRelationshipDates(dates: RelationshipDates, today: string):
   return problems;
 }
 
+/**
+ * Whether a relationship stays verified after a change by someone who may not verify: a change
+ * to its facts makes it that person's claim again, to be checked anew.
+ */
+export function staysVerified(wasVerified: boolean, changesFacts: boolean, byVerifier: boolean): boolean {
+  return wasVerified && (byVerifier || !changesFacts);
+}
+
 /** The two parties in stored order (smaller id first), so a pair has one form. */
 export function orderedPair(a: number, b: number): [number, number] {
   return a < b ? [a, b] : [b, a];

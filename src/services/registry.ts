@@ -8,12 +8,13 @@ import {
   normaliseLabel,
   orderedPair,
   parsePartialDate,
+  staysVerified,
   type DatePrecision,
   type PreciseDate,
   type SourceKind,
 } from '../domain/relationships.js';
 import { failIfProblems, KizunaError, notFound, refusingDuplicates, type FieldProblem } from '../errors.js';
-import { actorLabel, authorize, type Actor } from '../domain/authorization.js';
+import { actorLabel, authorize, decide, type Action, type Actor } from '../domain/authorization.js';
 import { writeAudit } from './audit.js';
 import type { RelationshipCreateInput, RelationshipEndInput, RelationshipUpdateInput } from './inputs.js';
 import {
@@ -189,8 +190,13 @@ const duplicateLabel = () =>
 const auditRelationship = (db: Db, actor: Actor, action: string, id: number, before: unknown, after: unknown) =>
   writeAudit(db, actor, { action, entity: 'relationship', entityId: id, before, after });
 
-/** Creates a relationship after checking its parties, dates and uniqueness; audited. */
-/** Records a relationship; `sourceKind` says whether a person entered it (the default) or a formation tracker's signing did. */
+const VERIFY: Action = { do: 'relationship.verify' };
+
+/**
+ * Records a relationship after checking its parties, dates and uniqueness; audited. `sourceKind`
+ * says whether a person entered it (the default) or a formation tracker's signing did. Only a
+ * coordinator records one as verified.
+ */
 export async function createRelationship(
   db: Db,
   input: RelationshipCreateInput,
@@ -201,6 +207,7 @@ export async function createRelationship(
   const problems: FieldProblem[] = [];
   const [a, b] = input.localGovernmentIds as [number, number];
   authorize(actor, { do: 'relationship.write', parties: [a, b] });
+  if (input.verified) authorize(actor, VERIFY);
   if (a === b) problems.push({ field: 'localGovernmentIds', message: 'a local government cannot be paired with itself' });
   const signedOn = signedDate(input.signedOn, problems);
   problems.push(...checkRelationshipDates({ signedOn, fixedTermEnd: input.fixedTermEnd, renewals: input.renewals }, now));
@@ -267,6 +274,7 @@ export async function updateRelationship(
     const [record] = await tx.select().from(relationships).where(eq(relationships.id, id)).for('update');
     if (!record) throw notFound(`Relationship ${id}`);
     authorize(actor, { do: 'relationship.write', parties: [record.firstId, record.secondId] });
+    if (input.verified !== undefined && input.verified !== record.verified) authorize(actor, VERIFY);
     if (record.status === 'ended' && input.status !== undefined) {
       throw new KizunaError('conflict', `Relationship ${id} ended on ${toDateString(record.endedOn) ?? 'an unknown date'}; an ended relationship is not reopened by a change of status. Record a new one instead.`, [
         { field: 'status', message: 'the relationship has ended' },
@@ -310,7 +318,8 @@ export async function updateRelationship(
     if (input.clair?.budgetApproved !== undefined) changes.clairBudgetApproved = input.clair.budgetApproved;
     if (input.agreementUrl !== undefined) changes.agreementUrl = input.agreementUrl;
     if (input.source !== undefined) changes.source = input.source;
-    if (input.verified !== undefined) changes.verified = input.verified;
+    const changesFacts = Object.keys(input).some((key) => key !== 'verified');
+    changes.verified = input.verified ?? staysVerified(record.verified, changesFacts, decide(actor, VERIFY).allowed);
     if (input.notes !== undefined) changes.notes = input.notes;
     const [updated] = await tx.update(relationships).set(changes).where(eq(relationships.id, id)).returning();
     if (input.renewals !== undefined) {
@@ -340,7 +349,7 @@ export async function endRelationship(db: Db, id: number, input: RelationshipEnd
     const notes = input.notes ? [record.notes, input.notes].filter(Boolean).join('\n\n') : record.notes;
     const [updated] = await tx
       .update(relationships)
-      .set({ status: 'ended', endedOn: input.endedOn, notes, updatedAt: new Date() })
+      .set({ status: 'ended', endedOn: input.endedOn, notes, verified: staysVerified(record.verified, true, decide(actor, VERIFY).allowed), updatedAt: new Date() })
       .where(eq(relationships.id, id))
       .returning();
     const after = (await presentRelationships(tx, [updated!]))[0]!;

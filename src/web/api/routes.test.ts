@@ -508,6 +508,40 @@ describe('POST /api/relationships', () => {
     expect(own.status).toBe(201);
   });
 
+  it('records an officer’s entry as not verified, and refuses an officer’s verified: true (403) without storing it', async () => {
+    const officer = await createTestAccount(database.db, 'officer', [ids.okayamaCity]);
+    const claimed = await create({ localGovernmentIds: [ids.okayamaCity, ids.saintPaul], label: 'claimed by one side' }, { token: officer.token });
+    expect(claimed.status).toBe(201);
+    expect(claimed.body).toMatchObject({ verified: false });
+    for (const [path, words] of [[`/relationships/${claimed.body.id}`, 'entered by one side'], [`/ja/relationships/${claimed.body.id}`, '一方の自治体による登録']] as const) {
+      expect(await (await app().request(path)).text()).toContain(words);
+    }
+    const before = await relationshipCount(ids.okayamaCity);
+    const refused = await create({ localGovernmentIds: [ids.okayamaCity, ids.glasgow], label: 'self-verified', verified: true }, { token: officer.token });
+    expect(refused.status).toBe(403);
+    expect((refused.body as unknown as ErrorBody).error.message).toMatch(/Only a coordinator verifies a relationship/);
+    expect(await relationshipCount(ids.okayamaCity)).toBe(before);
+    const stillClaimed = await patch(claimed.body.id, { verified: true }, { token: officer.token });
+    expect(stillClaimed.status).toBe(403);
+    expect((await get<Relationship>(`/api/relationships/${claimed.body.id}`)).body.verified).toBe(false);
+  });
+
+  it('keeps a coordinator’s verification through their own changes, and an officer’s change of the facts makes it a claim again', async () => {
+    const officer = await createTestAccount(database.db, 'officer', [ids.okayamaCity]);
+    const claimed = await create({ localGovernmentIds: [ids.okayamaCity, ids.glasgow], label: 'checked later', signedOn: '1990' }, { token: officer.token });
+    const verified = await patch(claimed.body.id, { verified: true });
+    expect(verified.body).toMatchObject({ verified: true });
+    expect((await patch(claimed.body.id, { notes: 'checked against the agreement' })).body).toMatchObject({ verified: true });
+    // An officer sending back the value it has changes nothing.
+    expect((await patch(claimed.body.id, { verified: true }, { token: officer.token })).status).toBe(200);
+    const redated = await patch(claimed.body.id, { signedOn: '1991' }, { token: officer.token });
+    expect(redated.status).toBe(200);
+    expect(redated.body).toMatchObject({ signedOn: '1991', verified: false });
+    expect((await patch(claimed.body.id, { verified: true })).body).toMatchObject({ verified: true });
+    const ended = await end(claimed.body.id, { endedOn: '2020-01-01' }, { token: officer.token });
+    expect(ended.body).toMatchObject({ status: 'ended', verified: false });
+  });
+
   it('refuses a revoked token (401)', async () => {
     const coordinator = await createTestAccount(database.db, 'coordinator');
     const [token] = await listApiTokens(database.db, coordinator.actor);

@@ -388,7 +388,7 @@ export const RelationshipPage: FC<{ ctx: PageContext; relationship: Relationship
         <dt>{t(ctx.lang, 'rel.source')}</dt>
         <dd>{relationship.source}</dd>
         <dt>{t(ctx.lang, 'rel.verified')}</dt>
-        <dd>{yesNo(ctx.lang, relationship.verified)}</dd>
+        <dd>{relationship.verified ? t(ctx.lang, 'yes') : t(ctx.lang, `rel.unverified.${relationship.sourceKind}`)}</dd>
         {relationship.notes ? (
           <>
             <dt>{t(ctx.lang, 'rel.notes')}</dt>
