@@ -323,7 +323,7 @@ export const signInFailures = pgTable(
   'sign_in_failures',
   {
     id: serial('id').primaryKey(),
-    /** "account:someone@example.org" or "address:203.0.113.9". */
+    /** "account:someone@example.org|address:203.0.113.9" or "address:203.0.113.9" (signInFailureKeys). */
     key: text('key').notNull(),
     at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
   },

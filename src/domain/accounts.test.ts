@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { looksLikeEmail, normaliseEmail, PASSWORD_LENGTH, passwordProblem, SIGN_IN_THROTTLE, throttledUntil } from './accounts.js';
+import { looksLikeEmail, normaliseEmail, PASSWORD_LENGTH, passwordProblem, SIGN_IN_THROTTLE, signInFailureKeys, throttledUntil } from './accounts.js';
 
 describe('normaliseEmail', () => {
   it('lowers the case and trims the spaces around an address', () => {
@@ -96,8 +96,8 @@ describe('throttledUntil', () => {
   const minutesAgo = (minutes: number) => new Date(now.getTime() - minutes * 60_000);
   const minutesFromNow = (minutes: number) => new Date(now.getTime() + minutes * 60_000);
 
-  it('uses a 15-minute window with 5 failures per account and 20 per address', () => {
-    expect(SIGN_IN_THROTTLE).toEqual({ windowMs: 15 * 60_000, perAccount: 5, perAddress: 20 });
+  it('uses a 15-minute window with 5 failures per account from one address and 20 per address', () => {
+    expect(SIGN_IN_THROTTLE).toEqual({ windowMs: 15 * 60_000, perAccountFromAddress: 5, perAddress: 20 });
   });
 
   it('lets a try through under the limit', () => {
@@ -136,5 +136,19 @@ describe('throttledUntil', () => {
     expect(throttledUntil(nineteen, 20, now)).toBeUndefined();
     const twenty = [...nineteen, minutesAgo(0.25)];
     expect(throttledUntil(twenty, 20, now)).toEqual(minutesFromNow(1));
+  });
+});
+
+describe('signInFailureKeys', () => {
+  it('counts an account from each address apart, and an address for all accounts', () => {
+    const fromOffice = signInFailureKeys('mika@example.org', '203.0.113.9');
+    const fromHome = signInFailureKeys('mika@example.org', '198.51.100.7');
+    expect(fromOffice).toEqual({ accountFromAddress: 'account:mika@example.org|address:203.0.113.9', address: 'address:203.0.113.9' });
+    expect(fromHome.accountFromAddress).not.toBe(fromOffice.accountFromAddress);
+    expect(signInFailureKeys('ken@example.org', '203.0.113.9').address).toBe(fromOffice.address);
+  });
+
+  it('keeps at most 100 characters of an address', () => {
+    expect(signInFailureKeys('mika@example.org', 'x'.repeat(300)).address).toBe(`address:${'x'.repeat(100)}`);
   });
 });

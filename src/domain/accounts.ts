@@ -29,10 +29,18 @@ export const LIFETIMES = {
 } as const;
 
 /**
- * Sign-in throttling: at most 5 failures for one account and 20 from one address in 15 minutes.
- * The address limit is higher because colleagues may share an office's address.
+ * Sign-in throttling: at most 5 failures for one account from one address, and 20 from one address
+ * for all accounts, in 15 minutes. Failures from one address never hold back the right password from
+ * another, so no one can lock an account out. The address limit is higher because colleagues may
+ * share an office's address.
  */
-export const SIGN_IN_THROTTLE = { windowMs: 15 * 60 * 1000, perAccount: 5, perAddress: 20 } as const;
+export const SIGN_IN_THROTTLE = { windowMs: 15 * 60 * 1000, perAccountFromAddress: 5, perAddress: 20 } as const;
+
+/** The keys sign-in failures are counted under: one account from one address, and one address for all accounts. */
+export function signInFailureKeys(email: string, address: string): { accountFromAddress: string; address: string } {
+  const addressKey = `address:${address.slice(0, 100)}`;
+  return { accountFromAddress: `account:${email}|${addressKey}`, address: addressKey };
+}
 
 /** When sign-in may be tried again, given the times of recent failures for one key; undefined if now. */
 export function throttledUntil(failureTimes: readonly Date[], limit: number, now: Date): Date | undefined {

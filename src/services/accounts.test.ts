@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createTestAccount, OPERATOR, TEST_PASSWORD, type TestAccount } from '../../test/accounts.js';
 import { openTestDatabase } from '../../test/database.js';
 import { queryRows, type Database } from '../db/client.js';
+import { signInFailureKeys } from '../domain/accounts.js';
 import { PUBLIC, type Actor } from '../domain/authorization.js';
 import {
   actorOfApiToken,
@@ -196,15 +197,16 @@ describe('signing in', () => {
     expect(await actorOfSession(database.db, two.session)).toBeUndefined();
   });
 
-  it('refuses a wrong password as unauthorized and records a failure for the account and for the address', async () => {
+  it('refuses a wrong password as unauthorized and records a failure for the account from the address and for the address', async () => {
     const officer = await createTestAccount(database.db, 'officer', [ibaraId]);
     const address = newAddress();
     const wrong = await refusal(signIn(database.db, { email: officer.email, password: 'not the password at all', address }));
     expect(wrong.id).toBe('unauthorized');
     expect(wrong.status).toBe(401);
     expect(wrong.problems.map((problem) => problem.field)).toEqual(['password']);
-    expect(await count(sql`select count(*)::int as n from sign_in_failures where key = ${`account:${officer.email}`}`)).toBe(1);
-    expect(await count(sql`select count(*)::int as n from sign_in_failures where key = ${`address:${address}`}`)).toBe(1);
+    const keys = signInFailureKeys(officer.email, address);
+    expect(await count(sql`select count(*)::int as n from sign_in_failures where key = ${keys.accountFromAddress}`)).toBe(1);
+    expect(await count(sql`select count(*)::int as n from sign_in_failures where key = ${keys.address}`)).toBe(1);
   });
 
   it('answers an unknown address exactly as a wrong password', async () => {
@@ -222,45 +224,70 @@ describe('signing in', () => {
     expect(refused.id).toBe('unauthorized');
   });
 
-  it('throttles the sixth attempt after five failures, even with the right password, until the window passes', async () => {
+  it('after five failures from one address, throttles that address for the account, even with the right password, until the window passes', async () => {
     const officer = await createTestAccount(database.db, 'officer', [ibaraId]);
+    const guesser = newAddress();
     const now = new Date();
     for (let attempt = 0; attempt < 5; attempt++) {
-      const address = newAddress();
-      expect((await refusal(signIn(database.db, { email: officer.email, password: `wrong guess number ${attempt}`, address }, now))).id).toBe('unauthorized');
+      expect((await refusal(signIn(database.db, { email: officer.email, password: `wrong guess number ${attempt}`, address: guesser }, now))).id).toBe('unauthorized');
     }
-    const throttled = await refusal(signIn(database.db, { email: officer.email, password: officer.password, address: newAddress() }, now));
+    const throttled = await refusal(signIn(database.db, { email: officer.email, password: officer.password, address: guesser }, now));
     expect(throttled.id).toBe('too_many_requests');
     expect(throttled.status).toBe(429);
     expect(throttled.retryAfter).toBeGreaterThan(0);
     expect(throttled.retryAfter).toBeLessThanOrEqual(15 * 60);
     expect(throttled.message).toMatch(/Wait \d+ minutes/);
-    // A throttled attempt is not a failure of its own: it would otherwise keep the account locked.
-    expect(await count(sql`select count(*)::int as n from sign_in_failures where key = ${`account:${officer.email}`}`)).toBe(5);
+    // A throttled attempt is not a failure of its own: it would otherwise keep the address waiting.
+    expect(await count(sql`select count(*)::int as n from sign_in_failures where key = ${signInFailureKeys(officer.email, guesser).accountFromAddress}`)).toBe(5);
 
     const later = new Date(now.getTime() + 15 * 60_000 + 1000);
-    const signedIn = await signIn(database.db, { email: officer.email, password: officer.password, address: newAddress() }, later);
+    const signedIn = await signIn(database.db, { email: officer.email, password: officer.password, address: guesser }, later);
     expect(signedIn.account.id).toBe(officer.id);
   });
 
-  it('forgets an account’s failures once it signs in', async () => {
+  it('lets the right password through from an address that has not failed, so that no one can lock an account out', async () => {
     const officer = await createTestAccount(database.db, 'officer', [ibaraId]);
+    const guesser = newAddress();
+    for (let attempt = 0; attempt < 5; attempt++) {
+      await refusal(signIn(database.db, { email: officer.email, password: `wrong guess number ${attempt}`, address: guesser }));
+    }
+    const signedIn = await signIn(database.db, { email: officer.email, password: officer.password, address: newAddress() });
+    expect(signedIn.account.id).toBe(officer.id);
+    // Signing in from one address does not forgive the guesses of another.
+    expect((await refusal(signIn(database.db, { email: officer.email, password: officer.password, address: guesser }))).id).toBe('too_many_requests');
+  });
+
+  it('counts the failures for one account from each address on their own', async () => {
+    const officer = await createTestAccount(database.db, 'officer', [ibaraId]);
+    const [first, second] = [newAddress(), newAddress()];
+    for (let attempt = 0; attempt < 5; attempt++) {
+      await refusal(signIn(database.db, { email: officer.email, password: `wrong guess number ${attempt}`, address: first }));
+    }
+    for (let attempt = 0; attempt < 5; attempt++) {
+      expect((await refusal(signIn(database.db, { email: officer.email, password: `a slip number ${attempt}`, address: second }))).id).toBe('unauthorized');
+    }
+    expect((await refusal(signIn(database.db, { email: officer.email, password: officer.password, address: second }))).id).toBe('too_many_requests');
+  });
+
+  it('forgets an account’s failures from an address once it signs in from there', async () => {
+    const officer = await createTestAccount(database.db, 'officer', [ibaraId]);
+    const address = newAddress();
     const failTimes = async (times: number) => {
       for (let attempt = 0; attempt < times; attempt++) {
-        await refusal(signIn(database.db, { email: officer.email, password: 'a wrong passphrase', address: newAddress() }));
+        await refusal(signIn(database.db, { email: officer.email, password: 'a wrong passphrase', address }));
       }
     };
     await failTimes(4);
-    await signIn(database.db, { email: officer.email, password: officer.password, address: newAddress() });
+    await signIn(database.db, { email: officer.email, password: officer.password, address });
     await failTimes(4);
-    await expect(signIn(database.db, { email: officer.email, password: officer.password, address: newAddress() })).resolves.toBeDefined();
+    await expect(signIn(database.db, { email: officer.email, password: officer.password, address })).resolves.toBeDefined();
   });
 
   it('allows 20 failures from one address across accounts, then throttles that address only', async () => {
     const office = newAddress();
     const colleagues: TestAccount[] = [];
     for (let index = 0; index < 5; index++) colleagues.push(await createTestAccount(database.db, 'officer', [ibaraId]));
-    // Four failures each: no account reaches its own limit of five.
+    // Four failures each: no account reaches its limit of five from one address.
     for (const colleague of colleagues) {
       for (let attempt = 0; attempt < 4; attempt++) {
         expect((await refusal(signIn(database.db, { email: colleague.email, password: 'typo in the passphrase', address: office }))).id).toBe('unauthorized');

@@ -3,7 +3,7 @@ import { hash as argon2Hash, verify as argon2Verify, Algorithm } from '@node-rs/
 import { and, asc, eq, gt, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import { queryRows, type Db } from '../db/client.js';
 import { accountLocalGovernments, accounts, apiTokens, localGovernments, meta, oneTimeLinks, sessions, signInFailures } from '../db/schema.js';
-import { LIFETIMES, looksLikeEmail, normaliseEmail, PASSWORD_LENGTH, passwordProblem, SIGN_IN_THROTTLE, throttledUntil } from '../domain/accounts.js';
+import { LIFETIMES, looksLikeEmail, normaliseEmail, PASSWORD_LENGTH, passwordProblem, SIGN_IN_THROTTLE, signInFailureKeys, throttledUntil } from '../domain/accounts.js';
 import { authorize, decide, ROLES, type Actor, type Role } from '../domain/authorization.js';
 import { failIfProblems, KizunaError, notFound, refusingDuplicates, type FieldProblem } from '../errors.js';
 import { writeAudit } from './audit.js';
@@ -224,23 +224,24 @@ export interface SignInAttempt {
   previousSession?: string | undefined;
 }
 
-/** Checks the password (throttled per account and per address) and opens a new session. */
+/** Checks the password (throttled per account from one address, and per address) and opens a new session. */
 export async function signIn(db: Db, attempt: SignInAttempt, now = new Date()): Promise<{ session: string; expiresAt: Date; account: Account }> {
   const email = normaliseEmail(attempt.email);
   const wrong = () => new KizunaError('unauthorized', 'The e-mail address or the password is wrong.', [{ field: 'password', message: 'the e-mail address or the password is wrong' }]);
   if (email.length > 254 || [...attempt.password].length > PASSWORD_LENGTH.max) throw wrong();
-  const keys = { account: `account:${email}`, address: `address:${attempt.address.slice(0, 100)}` };
+  // No account-wide limit: it would let anyone lock anyone out; guessing spread over many addresses is left to the password rules.
+  const keys = signInFailureKeys(email, attempt.address);
   const since = new Date(now.getTime() - SIGN_IN_THROTTLE.windowMs);
   // The attempt counts as a failure from the start, so that guesses sent at once see each other; a success takes it back.
   const pending = (
-    await db.insert(signInFailures).values([{ key: keys.account, at: now }, { key: keys.address, at: now }]).returning({ id: signInFailures.id })
+    await db.insert(signInFailures).values([{ key: keys.accountFromAddress, at: now }, { key: keys.address, at: now }]).returning({ id: signInFailures.id })
   ).map((row) => row.id);
   const failures = await db
     .select({ key: signInFailures.key, at: signInFailures.at })
     .from(signInFailures)
-    .where(and(inArray(signInFailures.key, [keys.account, keys.address]), gt(signInFailures.at, since)));
+    .where(and(inArray(signInFailures.key, [keys.accountFromAddress, keys.address]), gt(signInFailures.at, since)));
   const until = [
-    throttledUntil(failures.filter((f) => f.key === keys.account).map((f) => f.at), SIGN_IN_THROTTLE.perAccount + 1, now),
+    throttledUntil(failures.filter((f) => f.key === keys.accountFromAddress).map((f) => f.at), SIGN_IN_THROTTLE.perAccountFromAddress + 1, now),
     throttledUntil(failures.filter((f) => f.key === keys.address).map((f) => f.at), SIGN_IN_THROTTLE.perAddress + 1, now),
   ].filter((date): date is Date => date !== undefined);
   if (until.length) {
@@ -263,7 +264,7 @@ export async function signIn(db: Db, attempt: SignInAttempt, now = new Date()): 
   const expiresAt = new Date(now.getTime() + LIFETIMES.session);
   await db.transaction(async (tx) => {
     if (attempt.previousSession) await tx.delete(sessions).where(eq(sessions.idHash, digest(attempt.previousSession)));
-    await tx.delete(signInFailures).where(or(eq(signInFailures.key, keys.account), inArray(signInFailures.id, pending)));
+    await tx.delete(signInFailures).where(or(eq(signInFailures.key, keys.accountFromAddress), inArray(signInFailures.id, pending)));
     await tx.insert(sessions).values({ idHash: digest(session), accountId: row.id, expiresAt, address: attempt.address });
     await tx.update(accounts).set({ lastSignInAt: now }).where(eq(accounts.id, row.id));
   });

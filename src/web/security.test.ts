@@ -743,7 +743,7 @@ describe('the session cookie', () => {
 });
 
 describe('throttling', () => {
-  it('answers the sixth attempt on one account with 429 and Retry-After, even with the right password', async () => {
+  it('answers the sixth attempt on one account from one address with 429 and Retry-After, even with the right password', async () => {
     const account = await createTestAccount(database.db, 'officer', [lg.target]);
     // Behind a trusted proxy, so that this test's failures count against an address of its own.
     const browser = await publicClient(createApp({ db: database.db, trustProxy: true }));

@@ -148,7 +148,7 @@ describe('signing in', () => {
     expect((await browser.get('/account')).status).toBe(200);
   });
 
-  it('refuses a sixth attempt on one account within 15 minutes, even with the right password (429, Retry-After)', async () => {
+  it('refuses a sixth attempt on one account from one address within 15 minutes, even with the right password (429, Retry-After)', async () => {
     const account = await createTestAccount(database.db, 'officer', [ibara.id]);
     const browser = new Browser();
     for (let attempt = 1; attempt <= 5; attempt++) {
@@ -160,6 +160,17 @@ describe('signing in', () => {
     expect(html).toMatch(/Too many failed sign-ins\. Wait \d+ minutes/);
     expect(html).toContain(`value="${account.email}"`);
     expect(browser.session).toBeUndefined();
+  });
+
+  it('lets the right password in from another address while one address is held back for the account', async () => {
+    const proxied = createApp({ db: database.db, trustProxy: true });
+    const account = await createTestAccount(database.db, 'officer', [ibara.id]);
+    const guesser = new Browser(proxied, { 'x-forwarded-for': '203.0.113.66' });
+    for (let attempt = 1; attempt <= 5; attempt++) {
+      expect((await guesser.post('/sign-in', { email: account.email, password: `wrong password ${attempt}` })).status).toBe(401);
+    }
+    expect((await guesser.post('/sign-in', { email: account.email, password: account.password })).status).toBe(429);
+    await new Browser(proxied, { 'x-forwarded-for': '198.51.100.66' }).signInAs(account);
   });
 
   it('refuses an address after 20 failures across accounts, behind a trusted proxy', async () => {
