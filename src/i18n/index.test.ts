@@ -35,6 +35,22 @@ describe('counted messages', () => {
     for (const key of Object.keys(en).filter((name) => name.endsWith('.one'))) expect(en, key).toHaveProperty([key.replace(/\.one$/, '.other')]);
   });
 
+  it('write every count followed by a noun in the forms of a count, so that none reads "1 introductions"', () => {
+    // Limits (at most {max} characters) and counts that are never one are written once.
+    const alwaysMany = new Set(['listingForm.limit']);
+    const countBeforeNoun = /\{(count|days|minutes|years|n)\} (more )?(?!has\b)[a-z]+s\b/;
+    const uncounted = Object.entries(en).filter(([key, text]) => countBeforeNoun.test(text) && !key.endsWith('.other') && !alwaysMany.has(key));
+    expect(uncounted).toEqual([]);
+  });
+
+  it('say "1 introduction is waiting" and "2 introductions are waiting", and one form in Japanese', () => {
+    expect(tCount('en', 'introductions.notice.waiting', 1)).toBe('1 introduction is waiting for a coordinator.');
+    expect(tCount('en', 'introductions.notice.waiting', 2)).toBe('2 introductions are waiting for a coordinator.');
+    expect(tCount('en', 'listingForm.problems', 1)).toBe('The listing was not saved: 1 field needs attention.');
+    expect(tCount('en', 'lists.count', 1234)).toBe('1,234 relationships');
+    expect(tCount('ja', 'introductions.notice.waiting', 1)).toBe('コーディネーターの確認を待つ紹介が1件あります。');
+  });
+
   it('join lists as each language does', () => {
     expect(formatList('en', ['a', 'b', 'c'])).toBe('a, b and c');
     expect(formatList('ja', ['a', 'b', 'c'])).toBe('a、b、c');

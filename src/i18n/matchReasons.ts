@@ -3,7 +3,7 @@ import { findTheme } from '../domain/themes.js';
 import { desiredRegionName } from '../reference/desiredRegions.js';
 import type { MatchResult } from '../services/matching.js';
 import type { LocalGovernmentSummary } from '../services/presenters.js';
-import { countryName, formatNumber, lgName, t, type Lang, type MessageKey } from './index.js';
+import { countryName, formatNumber, lgName, t, tCount, type Lang, type MessageKey } from './index.js';
 
 /** The LGs a reason names, and the seeker and candidate it is about. */
 export interface ReasonNames {
@@ -63,7 +63,7 @@ function networkText(lang: Lang, reason: MatchReason & { factor: 'network' }, lg
     case 'neighbourTwinned':
       return t(lang, 'match.reason.neighbourTwinned', { neighbour: lg(reason.neighbour), seeker });
     case 'regionTies':
-      return t(lang, reason.count === 1 ? 'match.reason.regionTie' : 'match.reason.regionTies', { count: reason.count, member: lg(reason.member), partner: lg(reason.partner) });
+      return tCount(lang, 'match.reason.regionTies', reason.count, { member: lg(reason.member), partner: lg(reason.partner) });
   }
 }
 

@@ -1,5 +1,5 @@
 import type { FC, PropsWithChildren } from 'hono/jsx';
-import { formatJapanTime, formatNumber, lgName, t, type Lang, type MessageKey } from '../../i18n/index.js';
+import { formatJapanTime, lgName, t, tCount, type Lang, type MessageKey } from '../../i18n/index.js';
 import { PASSWORD_LENGTH } from '../../domain/accounts.js';
 import type { Role } from '../../domain/authorization.js';
 import type { Account, ApiToken } from '../../services/accounts.js';
@@ -548,7 +548,7 @@ const ChangeList: FC<{ ctx: PageContext; entry: AuditEntry }> = ({ ctx, entry })
           <span class="after">{change.after}</span>
         </li>
       ))}
-      {changes.length > CHANGES_SHOWN ? <li class="muted">{t(ctx.lang, 'accounts.audit.more', { count: changes.length - CHANGES_SHOWN })}</li> : null}
+      {changes.length > CHANGES_SHOWN ? <li class="muted">{tCount(ctx.lang, 'accounts.audit.more', changes.length - CHANGES_SHOWN)}</li> : null}
     </ul>
   );
 };
@@ -576,7 +576,7 @@ export const AuditPage: FC<{ ctx: PageContext; entries: AuditEntry[]; total: num
         </select>
         <button type="submit">{t(ctx.lang, 'accounts.audit.show')}</button>
       </form>
-      <p>{t(ctx.lang, 'accounts.audit.count', { count: formatNumber(ctx.lang, total) })}</p>
+      <p>{tCount(ctx.lang, 'accounts.audit.count', total)}</p>
       {entries.length === 0 ? null : (
         <div class="table-wrap">
           <table class="audit-table stack-table">

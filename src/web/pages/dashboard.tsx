@@ -2,7 +2,7 @@ import type { FC } from 'hono/jsx';
 import type { FieldProblem } from '../../errors.js';
 import { LISTING_LIMITS, type ListingNotice, type ListingStep } from '../../domain/listings.js';
 import { EXCHANGE_FIELDS } from '../../domain/relationships.js';
-import { formatJapanTime, formatNumber, formatPreciseDate, lgName, t, type Lang, type MessageKey } from '../../i18n/index.js';
+import { formatJapanTime, formatNumber, formatPreciseDate, lgName, t, tCount, type Lang, type MessageKey } from '../../i18n/index.js';
 import { DESIRED_REGION_KINDS, desiredRegionChoices } from '../../reference/desiredRegions.js';
 import type { IntroductionNotice } from '../../domain/introductions.js';
 import type { DashboardIntroduction } from '../../services/introductions.js';
@@ -48,10 +48,10 @@ const OWNER_STEPS: Record<Listing['status'], ListingStep[]> = {
 
 const NoticeItem: FC<{ ctx: PageContext; notice: Notice }> = ({ ctx, notice }) => {
   if (notice.kind === 'queue') {
-    return <li><a href={href(ctx, '/moderation')}>{t(ctx.lang, 'dashboard.notice.queue', { count: notice.count })}</a></li>;
+    return <li><a href={href(ctx, '/moderation')}>{tCount(ctx.lang, 'dashboard.notice.queue', notice.count)}</a></li>;
   }
   if (notice.kind === 'introductionsWaiting') {
-    return <li><a href={href(ctx, '/introductions?status=pending')}>{t(ctx.lang, 'introductions.notice.waiting', { count: notice.count })}</a></li>;
+    return <li><a href={href(ctx, '/introductions?status=pending')}>{tCount(ctx.lang, 'introductions.notice.waiting', notice.count)}</a></li>;
   }
   if (notice.kind === 'introduction') {
     return (
@@ -66,7 +66,9 @@ const NoticeItem: FC<{ ctx: PageContext; notice: Notice }> = ({ ctx, notice }) =
       ? t(ctx.lang, 'dashboard.notice.changes', { lg, comment: notice.comment })
       : notice.kind === 'submitted'
         ? t(ctx.lang, 'dashboard.notice.submitted', { lg })
-        : t(ctx.lang, `dashboard.notice.${notice.kind}`, { lg, date: formatPreciseDate(ctx.lang, notice.date, 'day'), days: notice.days });
+        : notice.kind === 'expiring'
+          ? tCount(ctx.lang, 'dashboard.notice.expiring', notice.days, { lg, date: formatPreciseDate(ctx.lang, notice.date, 'day') })
+          : t(ctx.lang, 'dashboard.notice.expired', { lg, date: formatPreciseDate(ctx.lang, notice.date, 'day') });
   return (
     <li class={`notice notice-${notice.kind}`}>
       <a href={href(ctx, `/dashboard/listings/${notice.listing.id}/edit`)}>{text}</a>
@@ -268,7 +270,7 @@ export const ListingFormPage: FC<{
       {saved ? <p class="note success" role="status">{t(lang, 'listingForm.saved')}</p> : null}
       {problems.length ? (
         <div class="note error" role="alert">
-          <p>{t(lang, 'listingForm.problems', { count: problems.length })}</p>
+          <p>{tCount(lang, 'listingForm.problems', problems.length)}</p>
           <ul>{problems.map((problem) => <li><a href={`#field-${problem.field}`}>{fieldLabel(lang, problem.field)}</a>: {problem.message}</li>)}</ul>
         </div>
       ) : null}

@@ -9,7 +9,7 @@ import {
   type IntroductionStep,
   type Problem,
 } from '../../domain/introductions.js';
-import { formatJapanTime, formatNumber, formatPreciseDate, lgName, problemText, t, type Lang, type MessageKey } from '../../i18n/index.js';
+import { formatJapanTime, formatPreciseDate, lgName, problemText, t, tCount, type Lang, type MessageKey } from '../../i18n/index.js';
 import type { Introduction, IntroductionMessage, IntroductionSummary, InterestPreview, Tracker, TrackerStepView } from '../../services/introductions.js';
 import type { LocalGovernmentSummary } from '../../services/presenters.js';
 import { CsrfField, href, Layout, type PageContext } from './layout.js';
@@ -31,7 +31,7 @@ const LgLinked: FC<{ ctx: PageContext; lg: LocalGovernmentSummary }> = ({ ctx, l
 /** The problems of a form that came back: a summary that links to each field, in the page's language. */
 const ProblemSummary: FC<{ ctx: PageContext; failed: FailedForm; idOf: (field: string) => string }> = ({ ctx, failed, idOf }) => (
   <div class="note error" role="alert">
-    <p>{t(ctx.lang, 'introductions.problems', { count: failed.problems.length })}</p>
+    <p>{tCount(ctx.lang, 'introductions.problems', failed.problems.length)}</p>
     <ul>
       {failed.problems.map((problem) => (
         <li>
@@ -137,7 +137,7 @@ export const IntroductionsPage: FC<{ ctx: PageContext; introductions: Introducti
         </select>{' '}
         <button type="submit">{t(lang, 'introductions.list.show')}</button>
       </form>
-      <p role="status">{t(lang, 'introductions.list.count', { count: formatNumber(lang, introductions.length) })}</p>
+      <p role="status">{tCount(lang, 'introductions.list.count', introductions.length)}</p>
       {introductions.length ? <IntroductionsTable ctx={ctx} introductions={introductions} /> : <p class="muted">{t(lang, 'introductions.list.empty')}</p>}
       {staff ? null : (
         <p>

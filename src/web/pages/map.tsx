@@ -1,6 +1,6 @@
 import type { FC } from 'hono/jsx';
 import { raw } from 'hono/html';
-import { countryName, formatNumber, t } from '../../i18n/index.js';
+import { countryName, formatNumber, t, tCount } from '../../i18n/index.js';
 import { assetUrl } from '../assets.js';
 import { href, Layout, type PageContext } from './layout.js';
 
@@ -21,7 +21,7 @@ export const MapPage: FC<{
   return (
     <Layout ctx={ctx} title={t(ctx.lang, 'map.title')} section="map" head={<script src={assetUrl('worldMap.js')} defer></script>}>
       <h1>{t(ctx.lang, 'map.title')}</h1>
-      <p class="lead">{t(ctx.lang, 'map.lead', { count: formatNumber(ctx.lang, links), places: formatNumber(ctx.lang, places) })}</p>
+      <p class="lead">{tCount(ctx.lang, 'map.lead', links, { places: formatNumber(ctx.lang, places) })}</p>
       <form method="get" action={href(ctx, '/map')} class="as-of">
         <label for="map-country">{t(ctx.lang, 'map.country')}</label>
         <select id="map-country" name="country" data-map-country>

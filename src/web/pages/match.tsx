@@ -1,6 +1,6 @@
 import type { FC } from 'hono/jsx';
 import { MATCH_FACTORS, MAX_WEIGHT, type MatchFactor } from '../../domain/matching.js';
-import { countryName, formatNumber, lgName, t, type MessageKey } from '../../i18n/index.js';
+import { countryName, formatNumber, lgName, t, tCount, type MessageKey } from '../../i18n/index.js';
 import { describePart } from '../../i18n/matchReasons.js';
 import type { FieldProblem } from '../../errors.js';
 import type { MatchCandidate, MatchResult } from '../../services/matching.js';
@@ -128,7 +128,7 @@ export const MatchPage: FC<{ ctx: PageContext; lgId: number; result: MatchResult
             <p>{t(lang, 'match.noCandidates')}</p>
           ) : (
             <>
-              <p class="muted">{t(lang, 'match.pool', { count: formatNumber(lang, result.poolSize), shown: result.candidates.length })}</p>
+              <p class="muted">{tCount(lang, 'match.pool', result.poolSize, { shown: formatNumber(lang, result.candidates.length) })}</p>
               <ol class="match-list">
                 {result.candidates.map((candidate) => (
                   <CandidateCard ctx={ctx} result={result} candidate={candidate} introduce={introduce} />

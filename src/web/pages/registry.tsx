@@ -1,5 +1,5 @@
 import type { FC } from 'hono/jsx';
-import { countryName, formatNumber, formatPartial, formatPercent, lgName, t, type Lang, type MessageKey } from '../../i18n/index.js';
+import { countryName, formatNumber, formatPartial, formatPercent, lgName, t, tCount, type Lang, type MessageKey } from '../../i18n/index.js';
 import { partnerLinesOf, type PartnerLine } from '../../services/lists.js';
 import { sortLines, SORTS, type ListSort } from '../detailsLists.js';
 import { SEARCH_KINDS } from '../../domain/statistics.js';
@@ -112,7 +112,7 @@ export const HomePage: FC<{
       <ul>
         {anniversaries.slice(0, 20).map((line) => (
           <li>
-            <strong>{t(ctx.lang, 'home.years', { years: line.years })}</strong>: <LgLink ctx={ctx} lg={line.localGovernment} /> – <LgLink ctx={ctx} lg={line.partner} />{' '}
+            <strong>{tCount(ctx.lang, 'home.years', line.years)}</strong>: <LgLink ctx={ctx} lg={line.localGovernment} /> – <LgLink ctx={ctx} lg={line.partner} />{' '}
             ({formatPartial(ctx.lang, line.signedOn!)})
           </li>
         ))}
@@ -160,7 +160,7 @@ export const SearchPage: FC<{ ctx: PageContext; query: string; results: SearchRe
       <button type="submit">{t(ctx.lang, 'search.button')}</button>
     </form>
     {problem ? <p role="alert">{problem}</p> : null}
-    {query && !problem && results.length > 0 ? <p>{t(ctx.lang, 'search.shown', { count: formatNumber(ctx.lang, results.length) })}</p> : null}
+    {query && !problem && results.length > 0 ? <p>{tCount(ctx.lang, 'search.shown', results.length)}</p> : null}
     {query && !problem ? (
       results.length === 0 ? (
         <p>{t(ctx.lang, 'search.none', { query })}</p>
@@ -443,7 +443,7 @@ const ListControls: FC<{ ctx: PageContext; view: ListView }> = ({ ctx, view }) =
   const sortNames: Record<ListSort, MessageKey> = { local: 'lists.sortLocal', partner: 'lists.sortPartner', signed: 'lists.sortSigned' };
   return (
     <div class="list-controls">
-      <p>{t(ctx.lang, 'lists.count', { count: formatNumber(ctx.lang, view.total) })}</p>
+      <p>{tCount(ctx.lang, 'lists.count', view.total)}</p>
       <p>
         {t(ctx.lang, 'lists.sortBy')}:{' '}
         {SORTS.map((sort, index) => (

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { Db } from '../../db/client.js';
 import { decide, ROLES, type Action, type Actor } from '../../domain/authorization.js';
 import { KizunaError } from '../../errors.js';
-import { formatJapanTime, t, type Lang, type MessageKey } from '../../i18n/index.js';
+import { formatJapanTime, t, tCount, type Lang, type MessageKey } from '../../i18n/index.js';
 import {
   createApiToken,
   getAccount,
@@ -163,7 +163,7 @@ export function registerAccountPages(pages: Hono<KizunaEnv>, db: Db, options: Se
       if (error.id === 'too_many_requests') {
         const retryAfter = 'retryAfter' in error && typeof error.retryAfter === 'number' ? error.retryAfter : 15 * 60;
         c.header('Retry-After', String(retryAfter));
-        return again(429, {}, { kind: 'problem', text: t(ctx.lang, 'accounts.problem.throttled', { minutes: Math.ceil(retryAfter / 60) }) });
+        return again(429, {}, { kind: 'problem', text: tCount(ctx.lang, 'accounts.problem.throttled', Math.ceil(retryAfter / 60)) });
       }
       if (error.id === 'unauthorized') return again(401, { password: t(ctx.lang, 'accounts.problem.wrongPassword') });
       if (error.id === 'forbidden') return again(403, {}, problemNotice(ctx.lang, error));
