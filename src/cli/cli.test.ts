@@ -95,7 +95,7 @@ describe.runIf(engineName === 'pglite')('the CLI on a data folder', () => {
       expect(imported.stdout).toContain('row 3, 自治体名: no local government called 架空町 in 北海道');
       const csv = kizuna(['export', 'register'], env);
       expect(csv.code).toBe(0);
-      expect(csv.stdout).toContain('北海道,栗沢町,アメリカ合衆国,Oregon,ポートランド,平成元年,姉妹都市');
+      expect(csv.stdout).toContain('北海道,栗沢町,アメリカ合衆国,オレゴン州,ポートランド,平成元年,姉妹都市');
       const xlsx = kizuna(['export', 'register', '--format', 'xlsx', '--output', exported], env);
       expect(xlsx.code).toBe(0);
       expect(xlsx.stderr).toMatch(/kizuna-register-\d+\.xlsx: \d+ bytes/);

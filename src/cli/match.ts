@@ -3,7 +3,7 @@ import type { Db } from '../db/client.js';
 import type { Actor } from '../domain/authorization.js';
 import { MATCH_FACTORS, MAX_WEIGHT } from '../domain/matching.js';
 import { failIfProblems, KizunaError, problemsFromZod } from '../errors.js';
-import { lgName, type Lang } from '../i18n/index.js';
+import { lgName, regionName, type Lang } from '../i18n/index.js';
 import { matchReport } from '../i18n/matchReasons.js';
 import { matchCandidates } from '../services/matching.js';
 import { searchLocalGovernments } from '../services/search.js';
@@ -64,7 +64,7 @@ export function registerMatchCommand(program: Command): void {
         console.log(`${lgName(options.lang, report.seeker)}: ${report.poolSize} candidates ranked${report.seekerListing ? `, with listing ${report.seekerListing.id}` : ', without a listing'}`);
         for (const candidate of report.candidates) {
           const lg = candidate.localGovernment;
-          console.log(`\n${String(candidate.rank).padStart(3)}. ${lgName(options.lang, lg)} (${[lg.region, lg.country].filter(Boolean).join(', ')}, id ${lg.id})  ${candidate.score.toFixed(1)}`);
+          console.log(`\n${String(candidate.rank).padStart(3)}. ${lgName(options.lang, lg)} (${[regionName(options.lang, lg), lg.country].filter(Boolean).join(', ')}, id ${lg.id})  ${candidate.score.toFixed(1)}`);
           for (const reason of candidate.reasons) console.log(`     ${reason.points.toFixed(1).padStart(5)}  ${reason.text}`);
         }
       }),

@@ -62,6 +62,8 @@ export const localGovernments = pgTable(
     admin1: text('admin1'),
     /** The first-level region by name where known: state, province, constituent country. */
     regionName: text('region_name'),
+    /** The region's name in Japanese (岩手県, 遼寧省), where known. */
+    regionNameJa: text('region_name_ja'),
     population: integer('population'),
     populationYear: smallint('population_year'),
     areaKm2: real('area_km2'),

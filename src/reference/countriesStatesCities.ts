@@ -1,8 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import type * as OpenCC from 'opencc-js';
 import { firstLevelKindOf, type FirstLevelKind } from '../domain/firstLevelRegions.js';
+import { inJapaneseKanji } from './japaneseKanji.js';
+import { loadJapaneseRegionNames } from './naturalEarthNames.js';
 
 /** A state, province or like region abroad, as the countries-states-cities database has it. */
 export interface FirstLevelRegion {
@@ -28,15 +29,6 @@ interface StateEntry {
   longitude: string | null;
 }
 
-/**
- * Converters of Chinese names to the kanji Japanese writes them in (辽宁 → 遼寧, 臺北 → 台北), made
- * by bootstrap only: OpenCC reads its dictionaries when they are made, which would slow every start.
- */
-function japaneseKanjiConverters(): Record<string, (text: string) => string> {
-  const opencc = createRequire(import.meta.url)('opencc-js') as typeof OpenCC;
-  return { CN: opencc.Converter({ from: 'cn', to: 'jp' }), TW: opencc.Converter({ from: 'tw', to: 'jp' }) };
-}
-
 const HAN_ONLY = /^\p{Script=Han}+$/u;
 
 /**
@@ -57,8 +49,8 @@ function dataFolder(): string {
  */
 export function loadFirstLevelRegions(): FirstLevelRegion[] {
   const folder = dataFolder();
-  const toJapaneseKanji = japaneseKanjiConverters();
   const regions: FirstLevelRegion[] = [];
+  const japaneseNames = loadJapaneseRegionNames();
   for (const entry of readdirSync(folder, { withFileTypes: true })) {
     if (!entry.isDirectory()) continue;
     const country = entry.name.slice(entry.name.lastIndexOf('-') + 1);
@@ -72,14 +64,13 @@ export function loadFirstLevelRegions(): FirstLevelRegion[] {
       if (country === 'CN' && state.iso2 === 'TW') continue;
       if (!kind || state.latitude === null || state.longitude === null || !Number.isFinite(latitude) || !Number.isFinite(longitude)) continue;
       const nativeName = state.native && state.native !== state.name ? state.native.trim() : null;
-      const toJapanese = toJapaneseKanji[country];
       regions.push({
         country,
         code: state.iso2,
         name: state.name.trim(),
         kind,
         nativeName,
-        nameJa: toJapanese && nativeName && HAN_ONLY.test(nativeName) ? toJapanese(nativeName) : null,
+        nameJa: japaneseNames.get(`${country}-${state.iso2}`) ?? ((country === 'CN' || country === 'TW') && nativeName && HAN_ONLY.test(nativeName) ? inJapaneseKanji(country, nativeName) : null),
         latitude,
         longitude,
       });

@@ -79,13 +79,22 @@ describe('reference data', () => {
         database.db,
         sql`select kind, admin1, name_ja from local_governments where source = 'countries-states-cities' and country = ${country} and name_en = ${name}`,
       ))[0];
-    expect(await region('US', 'California')).toEqual({ kind: 'state', admin1: 'CA', name_ja: null });
+    expect(await region('US', 'California')).toEqual({ kind: 'state', admin1: 'CA', name_ja: 'カリフォルニア州' });
     expect(await region('CN', 'Liaoning')).toEqual({ kind: 'province', admin1: '19', name_ja: '遼寧省' });
-    expect(await region('DE', 'Bavaria')).toEqual({ kind: 'state', admin1: '02', name_ja: null });
+    expect(await region('DE', 'Bavaria')).toEqual({ kind: 'state', admin1: '02', name_ja: 'バイエルン自由州' });
     // A city that is a state of its own is the gazetteer's city only.
     expect(await region('DE', 'Berlin')).toBeUndefined();
-    const [munich] = await queryRows<{ region_name: string }>(database.db, sql`select region_name from local_governments where geonames_id = 2867714`);
-    expect(munich?.region_name).toBe('Bavaria');
+    const [munich] = await queryRows<{ region_name: string; region_name_ja: string }>(
+      database.db,
+      sql`select region_name, region_name_ja from local_governments where geonames_id = 2867714`,
+    );
+    expect(munich).toEqual({ region_name: 'Bavaria', region_name_ja: 'バイエルン自由州' });
+    // A Japanese LG's region is its prefecture, in both languages.
+    const [iwaizumi] = await queryRows<{ region_name: string; region_name_ja: string }>(
+      database.db,
+      sql`select region_name, region_name_ja from local_governments where jis_code = '034835'`,
+    );
+    expect(iwaizumi).toEqual({ region_name: 'Iwate Prefecture', region_name_ja: '岩手県' });
   });
 
   it('adds the towns that cities500 lacks from the countries-states-cities database, and none that it has', async () => {

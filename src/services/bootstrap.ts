@@ -16,6 +16,7 @@ import { alternateKeysOf, insertForeignPlaces, insertSearchKeys } from './foreig
 import { insertFormerMunicipalities } from './formerMunicipalities.js';
 import { bumpSearchVersion } from './searchIndex.js';
 import { regionNameOf } from '../reference/regions.js';
+import { inJapaneseKanji } from '../reference/japaneseKanji.js';
 import { loadFirstLevelRegions, loadSupplementaryPlaces, type FirstLevelRegion } from '../reference/countriesStatesCities.js';
 import { koreanNameWithoutKind, placesAbsentFrom } from '../domain/gazetteerNames.js';
 import { admin1CodesByNearestPlace, isCityRegion } from '../domain/firstLevelRegions.js';
@@ -71,7 +72,7 @@ export async function bootstrapReferenceData(db: Db, say: ProgressReporter = () 
   const japanesePlaces = places.filter((place) => place.country === 'JP');
   const match = matchJapaneseToGazetteer(japanese, japanesePlaces);
   const placeById = new Map(japanesePlaces.map((place) => [place.geonamesId, place]));
-  const prefectureNames = new Map(japanese.filter((lg) => lg.kind === 'prefecture').map((lg) => [lg.jisCode, lg.english]));
+  const prefectureNames = new Map(japanese.filter((lg) => lg.kind === 'prefecture').map((lg) => [lg.jisCode, { en: lg.english, ja: lg.name }]));
   const seatByPrefecture = new Map<string, WorldPlace>();
   for (const place of japanesePlaces) {
     const prefecture = place.admin1 ? match.prefectureByAdmin1.get(place.admin1) : undefined;
@@ -128,7 +129,8 @@ export async function bootstrapReferenceData(db: Db, say: ProgressReporter = () 
           { name: 'jis_code', type: 'text', value: (lg) => lg.jisCode },
           { name: 'geonames_id', type: 'int', value: (lg) => match.placeByJisCode.get(lg.jisCode) ?? null },
           { name: 'designated_city', type: 'bool', value: (lg) => lg.designatedCity },
-          { name: 'region_name', type: 'text', value: (lg) => (lg.kind === 'prefecture' ? null : (prefectureNames.get(lg.prefectureCode) ?? null)) },
+          { name: 'region_name', type: 'text', value: (lg) => (lg.kind === 'prefecture' ? null : (prefectureNames.get(lg.prefectureCode)?.en ?? null)) },
+          { name: 'region_name_ja', type: 'text', value: (lg) => (lg.kind === 'prefecture' ? null : (prefectureNames.get(lg.prefectureCode)?.ja ?? null)) },
           { name: 'population', type: 'int', value: (lg) => (lg.kind === 'prefecture' ? null : (located(lg)?.population ?? null)) },
           { name: 'latitude', type: 'float8', value: (lg) => located(lg)?.latitude ?? null },
           { name: 'longitude', type: 'float8', value: (lg) => located(lg)?.longitude ?? null },
@@ -151,20 +153,24 @@ export async function bootstrapReferenceData(db: Db, say: ProgressReporter = () 
       say(`Loading ${foreign.length} GeoNames places outside Japan…`);
       await insertForeignPlaces(
         tx,
-        foreign.map((place) => ({
+        foreign.map((place) => {
+          const region = place.admin1 ? regions.namesByCode.get(`${place.country}|${place.admin1}`) : undefined;
+          return {
           country: place.country,
           name: place.name,
-          nameJa: japaneseNameOf(place.country, place.alternateNames),
+          nameJa: japaneseNameOfPlace(place),
           alternateNames: withKoreanNamesWithoutKind(place.country, place.name, place.alternateNames),
           geonamesId: place.geonamesId,
           admin1: place.admin1,
-          regionName: place.admin1 ? (regions.nameByCode.get(`${place.country}|${place.admin1}`) ?? regionNameOf(place.country, place.admin1)) : null,
+          regionName: place.admin1 ? (region?.en ?? regionNameOf(place.country, place.admin1)) : null,
+          regionNameJa: region?.ja ?? null,
           population: place.population,
           latitude: place.latitude,
           longitude: place.longitude,
           verified: true,
           source: 'geonames',
-        })),
+          };
+        }),
       );
       say(`Loading ${regions.list.length} states, provinces and like regions abroad…`);
       await insertForeignPlaces(
@@ -178,6 +184,7 @@ export async function bootstrapReferenceData(db: Db, say: ProgressReporter = () 
           geonamesId: null,
           admin1: region.admin1,
           regionName: region.name,
+          regionNameJa: region.nameJa,
           population: null,
           latitude: region.latitude,
           longitude: region.longitude,
@@ -198,6 +205,7 @@ export async function bootstrapReferenceData(db: Db, say: ProgressReporter = () 
             geonamesId: null,
             admin1: region?.admin1 ?? null,
             regionName: region?.name ?? null,
+            regionNameJa: region?.nameJa ?? null,
             population: null,
             latitude: place.latitude,
             longitude: place.longitude,
@@ -243,7 +251,7 @@ export async function bootstrapReferenceData(db: Db, say: ProgressReporter = () 
 function firstLevelRegionsOf(places: WorldPlace[]): {
   list: (FirstLevelRegion & { admin1: string | null })[];
   /** Region names by country and GeoNames code. */
-  nameByCode: Map<string, string>;
+  namesByCode: Map<string, { en: string; ja: string | null }>;
   /** Regions by country and their own code, as the countries-states-cities database writes it. */
   byCode: Map<string, FirstLevelRegion & { admin1: string | null }>;
 } {
@@ -252,9 +260,15 @@ function firstLevelRegionsOf(places: WorldPlace[]): {
   const kept = all.filter((_, index) => !cities[index]);
   const nearest = admin1CodesByNearestPlace(kept, places);
   const list = kept.map((region, index) => ({ ...region, admin1: region.country === 'US' ? region.code : (nearest[index] ?? null) }));
-  const nameByCode = new Map(list.filter((region) => region.admin1).map((region) => [`${region.country}|${region.admin1}`, region.name]));
+  const namesByCode = new Map(list.filter((region) => region.admin1).map((region) => [`${region.country}|${region.admin1}`, { en: region.name, ja: region.nameJa }]));
   const byCode = new Map(list.map((region) => [`${region.country}|${region.code}`, region]));
-  return { list, nameByCode, byCode };
+  return { list, namesByCode, byCode };
+}
+
+/** A place's name in Japanese, a Chinese one in the kanji Japanese writes it in (大连 → 大連). */
+function japaneseNameOfPlace(place: WorldPlace): string | null {
+  const name = japaneseNameOf(place.country, place.alternateNames);
+  return name === null ? null : inJapaneseKanji(place.country, name);
 }
 
 /** A Korean place is also found without the word of its kind: Gangnam for Gangnam-gu. */

@@ -31,7 +31,6 @@ export async function registerRows(db: Db): Promise<RegisterExportRow[]> {
     partner_kind: string;
     partner_name: string;
     partner_region: string | null;
-    partner_prefecture: string | null;
     signed_on: string | Date | null;
     signed_precision: DatePrecision | null;
     label: string;
@@ -47,15 +46,13 @@ export async function registerRows(db: Db): Promise<RegisterExportRow[]> {
       )
       select prefecture.name_local as prefecture, japanese.name_local as japanese, sides.japanese_signed_as,
         country.name_ja as country_ja, partner.kind as partner_kind, coalesce(partner.name_ja, partner.name_local) as partner_name,
-        partner.region_name as partner_region, partner_prefecture.name_local as partner_prefecture,
+        coalesce(partner.region_name_ja, partner.region_name) as partner_region,
         sides.signed_on, sides.signed_precision, sides.label, sides.label_original, sides.notes
       from sides
       join local_governments japanese on japanese.id = sides.japanese_id
       join local_governments partner on partner.id = sides.partner_id
       join countries country on country.code = partner.country
       left join local_governments prefecture on prefecture.kind = 'prefecture' and left(prefecture.jis_code, 2) = left(japanese.jis_code, 2)
-      left join local_governments partner_prefecture on partner.country = 'JP' and partner.kind <> 'prefecture'
-        and partner_prefecture.kind = 'prefecture' and left(partner_prefecture.jis_code, 2) = left(partner.jis_code, 2)
       order by japanese.jis_code, sides.signed_on nulls last, partner_name, sides.label`,
   );
   return rows.map((row) => {
@@ -65,7 +62,7 @@ export async function registerRows(db: Db): Promise<RegisterExportRow[]> {
       prefecture: row.prefecture ?? '',
       localGovernment: row.japanese_signed_as ?? row.japanese,
       partnerCountry: row.country_ja,
-      partnerRegion: regionItself ? regionWithKind(row.partner_name, row.partner_kind) : (row.partner_region ?? row.partner_prefecture ?? ''),
+      partnerRegion: regionItself ? regionWithKind(row.partner_name, row.partner_kind) : (row.partner_region ?? ''),
       partnerLocalGovernment: regionItself ? '' : row.partner_name,
       signedOn: signedOn && row.signed_precision ? formatEraDate({ date: signedOn, precision: row.signed_precision }) : '',
       label: row.label_original ?? row.label,

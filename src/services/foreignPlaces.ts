@@ -1,5 +1,7 @@
+import { sql } from 'drizzle-orm';
 import { bulkInsert } from '../db/bulk.js';
 import type { Db } from '../db/client.js';
+import { FIRST_LEVEL_KINDS } from '../domain/firstLevelRegions.js';
 import { slugify } from '../domain/names.js';
 import { searchKeysFor, type SearchKey } from '../domain/searchKeys.js';
 
@@ -16,6 +18,8 @@ export interface ForeignPlace {
   geonamesId: number | null;
   admin1: string | null;
   regionName: string | null;
+  /** The region's name in Japanese; left out, it is taken from the region's own LG where that has one. */
+  regionNameJa?: string | null;
   population: number | null;
   latitude: number | null;
   longitude: number | null;
@@ -60,6 +64,7 @@ export async function insertForeignPlaces(db: Db, places: ForeignPlace[]): Promi
       { name: 'geonames_id', type: 'int', value: (p) => p.geonamesId },
       { name: 'admin1', type: 'text', value: (p) => p.admin1 },
       { name: 'region_name', type: 'text', value: (p) => p.regionName },
+      { name: 'region_name_ja', type: 'text', value: (p) => p.regionNameJa ?? null },
       { name: 'population', type: 'int', value: (p) => p.population },
       { name: 'latitude', type: 'float8', value: (p) => p.latitude },
       { name: 'longitude', type: 'float8', value: (p) => p.longitude },
@@ -71,6 +76,14 @@ export async function insertForeignPlaces(db: Db, places: ForeignPlace[]): Promi
     { returning: 'id' },
   );
   const ids = rows.map((row) => row.id);
+  const withoutRegionJa = ids.filter((_, index) => places[index]!.regionNameJa === undefined);
+  if (withoutRegionJa.length > 0) {
+    await db.execute(sql`update local_governments as place set region_name_ja = region.name_ja
+      from local_governments as region
+      where place.id = any(${sql.param(withoutRegionJa)}::int[]) and place.admin1 is not null
+        and region.country = place.country and region.admin1 = place.admin1
+        and region.kind = any(${sql.param([...FIRST_LEVEL_KINDS])}::text[]) and region.name_ja is not null`);
+  }
   await insertSearchKeys(
     db,
     keysOf.flatMap((keys, index) => keys.map((key) => ({ ...key, id: ids[index]! }))),

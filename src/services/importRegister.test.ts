@@ -52,7 +52,7 @@ async function registerOf(db: Database['db'], source?: string): Promise<string[]
 describe('import of a register sheet', () => {
   it('adds one relationship a partner, keeps the name a merged town signed under, and links a prefecture with a state', async () => {
     expect(await registerOf(database.db, 'prefecture-list.csv')).toEqual([
-      '大阪府 – California (US) | sister state | 1980-05-01 month | -',
+      '大阪府 – カリフォルニア州 (US) | sister state | 1980-05-01 month | -',
       '岡山市 – サンノゼ (US) | friendship city | 1982-10-01 month | -',
       '岡山市 – ソルトレイクシティ (US) | friendship city | 1982-10-01 month | -',
       '岩見沢市 – ポートランド (US) | sister city | 1989-01-01 year | 栗沢町',
@@ -92,9 +92,9 @@ describe('import of a register sheet', () => {
     );
     // A state the reference data lacks is made, unverified, for a coordinator to check.
     expect(partners.map((row) => row.partner)).toEqual([
-      'British Columbia | province | true',
+      'British Columbia | ブリティッシュコロンビア州 | province | true',
       'Misukatonikku | ミスカトニック | state | false',
-      'Washington | state | true',
+      'Washington | ワシントン州 | state | true',
       'Zhejiang | 浙江省 | province | true',
     ]);
   });

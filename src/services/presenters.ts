@@ -12,6 +12,7 @@ export interface LocalGovernmentRow {
   population: number | null;
   designated_city: boolean;
   region_name: string | null;
+  region_name_ja: string | null;
 }
 
 /** The short form of a local government used in lists, search results and relationships. */
@@ -21,7 +22,8 @@ export interface LocalGovernmentSummary {
   name: { en: string; ja: string | null };
   kind: string;
   country: string;
-  region: string | null;
+  /** The prefecture, state or province it lies in, where known. */
+  region: { en: string; ja: string | null } | null;
   jisCode: string | null;
   geonamesId: number | null;
   population: number | null;
@@ -45,7 +47,7 @@ export function presentLocalGovernmentSummary(row: LocalGovernmentRow): LocalGov
     name: { en: row.name_en, ja: row.name_ja },
     kind: row.kind,
     country: row.country.trim(),
-    region: row.region_name,
+    region: row.region_name === null ? null : { en: row.region_name, ja: row.region_name_ja },
     jisCode: row.jis_code?.trim() ?? null,
     geonamesId: row.geonames_id,
     population: row.population,
@@ -55,7 +57,7 @@ export function presentLocalGovernmentSummary(row: LocalGovernmentRow): LocalGov
 
 /** The columns presentLocalGovernmentSummary needs, for a select list with a table alias. */
 export function summaryColumns(alias: string, prefix = ''): string {
-  const columns = ['id', 'slug', 'kind', 'country', 'name_en', 'name_ja', 'name_local', 'jis_code', 'geonames_id', 'population', 'designated_city', 'region_name'];
+  const columns = ['id', 'slug', 'kind', 'country', 'name_en', 'name_ja', 'name_local', 'jis_code', 'geonames_id', 'population', 'designated_city', 'region_name', 'region_name_ja'];
   return columns.map((column) => `${alias}.${column} as ${prefix}${column}`).join(', ');
 }
 

@@ -1,4 +1,4 @@
-import { countryName, formatPartial, lgName, localePath, t, type Lang, type MessageKey } from '../i18n/index.js';
+import { countryName, formatPartial, lgName, localePath, regionName, t, type Lang, type MessageKey } from '../i18n/index.js';
 import type { PartnerLine } from '../services/lists.js';
 
 /** The ways a details list can be ordered. */
@@ -11,7 +11,7 @@ export function sortLines(lang: Lang, lines: PartnerLine[], sort: ListSort): Par
   const byName = (key: 'localGovernment' | 'partner') => (a: PartnerLine, b: PartnerLine) => collator.compare(lgName(lang, a[key]), lgName(lang, b[key]));
   const compare: Record<ListSort, (a: PartnerLine, b: PartnerLine) => number> = {
     local: (a, b) =>
-      collator.compare(a.localGovernment.region ?? '\uffff', b.localGovernment.region ?? '\uffff') ||
+      collator.compare(regionName(lang, a.localGovernment) ?? '\uffff', regionName(lang, b.localGovernment) ?? '\uffff') ||
       collator.compare(a.localGovernment.jisCode ?? '', b.localGovernment.jisCode ?? '') ||
       byName('localGovernment')(a, b),
     partner: byName('partner'),
@@ -38,10 +38,10 @@ export function downloadRows(lang: Lang, lines: PartnerLine[], origin: string): 
   const rows = lines.map((line) => [
     lgName(lang, line.localGovernment),
     line.localGovernment.jisCode ?? '',
-    line.localGovernment.region ?? '',
+    regionName(lang, line.localGovernment) ?? '',
     countryName(lang, line.localGovernment.country),
     lgName(lang, line.partner),
-    line.partner.region ?? '',
+    regionName(lang, line.partner) ?? '',
     countryName(lang, line.partner.country),
     line.label,
     line.signedOn ? formatPartial(lang, line.signedOn) : '',

@@ -112,7 +112,7 @@ beforeAll(async () => {
   const saintPauls = await get<{ results: SearchResult[] }>('/api/search?q=Saint+Paul&country=US&limit=20');
   for (const candidate of saintPauls.body.results) {
     const detail = await get<LocalGovernmentDetail>(`/api/local-governments/${candidate.id}`);
-    if (detail.body.region === 'Minnesota' && detail.body.name.en === 'Saint Paul') {
+    if (detail.body.region?.en === 'Minnesota' && detail.body.name.en === 'Saint Paul') {
       ids.saintPaul = candidate.id;
       break;
     }
@@ -302,7 +302,7 @@ describe('POST /api/relationships', () => {
       clair: { signedByLeaders: true, multipleFields: true, budgetApproved: true, meetsAll: true },
     });
     expect(body.parties.map((party) => party.id).sort((a, b) => a - b)).toEqual([ids.nagasaki, ids.saintPaul].sort((a, b) => a - b));
-    expect(body.parties.find((party) => party.id === ids.saintPaul)).toMatchObject({ country: 'US', region: 'Minnesota' });
+    expect(body.parties.find((party) => party.id === ids.saintPaul)).toMatchObject({ country: 'US', region: { en: 'Minnesota', ja: 'ミネソタ州' } });
     const stored = await get<Relationship>(`/api/relationships/${body.id}`);
     expect(stored.status).toBe(200);
     expect(stored.body).toMatchObject({ signedOn: '1955-12', signedPrecision: 'month', label: 'sister city' });

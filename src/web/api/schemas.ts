@@ -25,7 +25,10 @@ export const LocalGovernmentSummary = z
     name: z.object({ en: z.string(), ja: z.string().nullable() }),
     kind: z.string().openapi({ example: 'city' }),
     country: z.string().openapi({ example: 'JP' }),
-    region: z.string().nullable(),
+    region: z
+      .object({ en: z.string(), ja: z.string().nullable() })
+      .nullable()
+      .openapi({ description: 'The prefecture, state or province it lies in, in English and, where known, Japanese', example: { en: 'Okayama Prefecture', ja: '岡山県' } }),
     jisCode: z.string().nullable().openapi({ example: '332071' }),
     geonamesId: z.number().int().nullable(),
     population: z.number().int().nullable(),

@@ -20,7 +20,7 @@ function area(ctx: PageContext, lg: LocalGovernmentSummary) {
     url: href(ctx, lg.url),
     ...(lg.jisCode ? { identifier: lg.jisCode } : {}),
     ...(lg.geonamesId ? { sameAs: `https://www.geonames.org/${lg.geonamesId}` } : {}),
-    address: { '@type': 'PostalAddress', addressCountry: lg.country, ...(lg.region ? { addressRegion: lg.region } : {}) },
+    address: { '@type': 'PostalAddress', addressCountry: lg.country, ...(lg.region ? { addressRegion: lg.region.en } : {}) },
   };
 }
 

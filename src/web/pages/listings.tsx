@@ -1,7 +1,7 @@
 import type { FC } from 'hono/jsx';
 import { EXCHANGE_FIELDS } from '../../domain/relationships.js';
 import { LISTING_DIRECTIONS, POPULATION_BANDS, type ListingDirection } from '../../domain/listings.js';
-import { countryName, formatNumber, formatPreciseDate, lgName, t, type Lang, type MessageKey } from '../../i18n/index.js';
+import { countryName, formatNumber, formatPreciseDate, lgName, regionName, t, type Lang, type MessageKey } from '../../i18n/index.js';
 import { japanDayOf } from '../../domain/relationships.js';
 import { DESIRED_REGION_KINDS, desiredRegionChoices, desiredRegionName, type DesiredRegionChoice } from '../../reference/desiredRegions.js';
 import { isPublic, type Listing, type ListingFilters } from '../../services/listings.js';
@@ -16,8 +16,7 @@ const otherLang = (lang: Lang): Lang => (lang === 'en' ? 'ja' : 'en');
 /** Where a listed LG lies: its prefecture in Japan, its country (and state or province) abroad. */
 const placeOf = (lang: Lang, listing: Listing): string => {
   if (listing.prefecture) return lgName(lang, listing.prefecture);
-  const { region, country } = listing.localGovernment;
-  return [region, countryName(lang, country)].filter(Boolean).join(listSeparator(lang));
+  return [regionName(lang, listing.localGovernment), countryName(lang, listing.localGovernment.country)].filter(Boolean).join(listSeparator(lang));
 };
 
 const desiredRegionNames = (lang: Lang, codes: readonly string[]) => codes.map((code) => desiredRegionName(code, lang)).join(listSeparator(lang));

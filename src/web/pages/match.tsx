@@ -1,6 +1,6 @@
 import type { FC } from 'hono/jsx';
 import { MATCH_FACTORS, MAX_WEIGHT, type MatchFactor } from '../../domain/matching.js';
-import { countryName, formatNumber, lgName, t, tCount, type MessageKey } from '../../i18n/index.js';
+import { countryName, formatNumber, lgName, regionName, t, tCount, type MessageKey } from '../../i18n/index.js';
 import { describePart } from '../../i18n/matchReasons.js';
 import type { FieldProblem } from '../../errors.js';
 import type { MatchCandidate, MatchResult } from '../../services/matching.js';
@@ -49,7 +49,7 @@ const CandidateCard: FC<{ ctx: PageContext; result: MatchResult; candidate: Matc
   const { lang } = ctx;
   const lg = candidate.localGovernment;
   const names = { seeker: result.seeker, candidate: lg, named: result.named };
-  const where = [lg.region, countryName(lang, lg.country)].filter(Boolean).join(lang === 'ja' ? '、' : ', ');
+  const where = [regionName(lang, lg), countryName(lang, lg.country)].filter(Boolean).join(lang === 'ja' ? '、' : ', ');
   return (
     <li class="match-candidate">
       <div class="match-head">

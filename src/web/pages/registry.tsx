@@ -1,5 +1,5 @@
 import type { FC } from 'hono/jsx';
-import { countryName, formatNumber, formatPartial, formatPercent, lgName, t, tCount, type Lang, type MessageKey } from '../../i18n/index.js';
+import { countryName, formatNumber, formatPartial, formatPercent, lgName, regionName, t, tCount, type Lang, type MessageKey } from '../../i18n/index.js';
 import { partnerLinesOf, type PartnerLine } from '../../services/lists.js';
 import { sortLines, SORTS, type ListSort } from '../detailsLists.js';
 import { SEARCH_KINDS } from '../../domain/statistics.js';
@@ -20,7 +20,7 @@ const number = (lang: Lang, value: number | null | undefined) => (value === null
 
 /** Where an LG lies: its region (prefecture, state) and country; a state or province, in its country. */
 const placeOf = (lang: Lang, lg: LocalGovernmentSummary) =>
-  [(lg.country === 'JP' && lang === 'ja') || isFirstLevelKind(lg.kind) ? null : lg.region, countryName(lang, lg.country)].filter(Boolean).join(lang === 'ja' ? '・' : ', ');
+  [isFirstLevelKind(lg.kind) ? null : regionName(lang, lg), countryName(lang, lg.country)].filter(Boolean).join(lang === 'ja' ? '・' : ', ');
 
 /** A link to an LG's page, with where it lies. */
 export const LgLink: FC<{ ctx: PageContext; lg: LocalGovernmentSummary }> = ({ ctx, lg }) => (
@@ -495,7 +495,7 @@ export const CountryPage: FC<{ ctx: PageContext; code: string; view: ListView }>
   // Grouped by state or province when ordered by local government; one table otherwise.
   const groups: { region: string | null; lines: PartnerLine[] }[] = [];
   for (const line of view.lines) {
-    const region = view.sort === 'local' ? line.localGovernment.region : null;
+    const region = view.sort === 'local' ? regionName(ctx.lang, line.localGovernment) : null;
     const last = groups.at(-1);
     if (last && last.region === region) last.lines.push(line);
     else groups.push({ region, lines: [line] });

@@ -103,7 +103,7 @@ describe('the register as a sheet', () => {
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = new TextDecoder().decode(bytes);
     expect(text).toContain('都道府県,自治体名,国名,州・省名,提携先自治体名,提携日,提携名称,備考');
-    expect(text).toContain('長崎県,長崎市,アメリカ合衆国,Minnesota,セントポール,昭和30年12月7日,姉妹都市');
+    expect(text).toContain('長崎県,長崎市,アメリカ合衆国,ミネソタ州,セントポール,昭和30年12月7日,姉妹都市');
     const sjis = await app().request('/registry/register.csv?encoding=shift_jis');
     expect(iconv.decode(Buffer.from(await sjis.arrayBuffer()), 'Shift_JIS')).toContain('長崎市');
     const xlsx = await app().request('/registry/register.xlsx');
