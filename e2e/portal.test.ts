@@ -9,6 +9,7 @@ import {
   describeViolations,
   inPage,
   launchChromium,
+  renderedFonts,
   requireChromium,
   runAxe,
   startPortal,
@@ -19,7 +20,8 @@ import {
 /**
  * A visitor's journeys through the portal in a real Chromium, against the real server over a
  * database with the Wikipedia pairs imported; axe-core's accessibility checks on every kind of page
- * in both languages; no page refused anything by its Content-Security-Policy.
+ * in both languages; no page refused anything by its Content-Security-Policy; Japanese drawn in a
+ * Japanese font.
  */
 
 let portal: PortalWithDatabase;
@@ -461,6 +463,26 @@ describe('the Content-Security-Policy', () => {
       expect(await refusals()).toEqual([]);
       await inPage(page, `document.querySelector('main').setAttribute('style', 'outline: 3px solid red')`);
       await expect.poll(async () => (await refusals()).join('\n')).toMatch(/style-src/);
+    });
+  });
+});
+
+describe('Japanese text', () => {
+  test.concurrent('is drawn in a Japanese font, not as empty boxes (install fonts-noto-cjk where this fails)', async ({ expect }) => {
+    await withPage({}, async (page) => {
+      await page.goto('/ja');
+      const heading = await page.locator('h1').innerText();
+      const japanese = [...heading].filter((char) => /[\u3000-\u30ff\u3400-\u9fff\uff00-\uffef]/.test(char)).length;
+      expect(japanese, `the Japanese home page's heading “${heading}” has Japanese to draw`).toBeGreaterThan(5);
+      const fonts = await renderedFonts(page, 'h1');
+      expect(fonts.length, 'Chromium names the fonts it drew the heading with').toBeGreaterThan(0);
+      const japaneseFonts = fonts.filter((font) => /CJK|Noto (Sans|Serif) JP|Source Han|Hiragino|Yu Gothic|Meiryo|IPA|Takao|VL Gothic/i.test(font.familyName));
+      const glyphs = japaneseFonts.reduce((sum, font) => sum + font.glyphCount, 0);
+      console.log(`Japanese heading drawn with ${fonts.map((font) => `${font.familyName} (${font.glyphCount} glyphs)`).join(', ')}`);
+      expect(
+        glyphs,
+        `The ${japanese} Japanese characters of “${heading}” were drawn with ${JSON.stringify(fonts)}: no Japanese font is installed, so kanji come out as empty boxes. Install fonts-noto-cjk (apt-get install fonts-noto-cjk); CI does.`,
+      ).toBeGreaterThanOrEqual(japanese);
     });
   });
 });

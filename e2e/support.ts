@@ -134,6 +134,25 @@ export async function watchContentSecurityPolicy(page: Page): Promise<() => Prom
   };
 }
 
+/**
+ * The fonts Chromium drew the text of an element with (its own text, not its children's), from the
+ * DevTools protocol: each family and how many glyphs it gave.
+ */
+export async function renderedFonts(page: Page, selector: string): Promise<{ familyName: string; glyphCount: number }[]> {
+  const session = await page.context().newCDPSession(page);
+  try {
+    await session.send('DOM.enable');
+    await session.send('CSS.enable');
+    const { root } = await session.send('DOM.getDocument');
+    const { nodeId } = await session.send('DOM.querySelector', { nodeId: root.nodeId, selector });
+    if (!nodeId) throw new Error(`No element matches ${selector}`);
+    const { fonts } = await session.send('CSS.getPlatformFontsForNode', { nodeId });
+    return fonts.map(({ familyName, glyphCount }) => ({ familyName, glyphCount }));
+  } finally {
+    await session.detach();
+  }
+}
+
 /** Violations a developer must fix, as lines to print: id, impact, help, and the first three targets. */
 export function describeViolations(where: string, violations: AxeViolation[]): string {
   return violations
