@@ -44,7 +44,8 @@ async function waitUntilServing(url: string, child: ChildProcess, started: numbe
 async function startServer(engine: Engine, port: number): Promise<{ child: ChildProcess; ms: number; log(): string; stop(): Promise<void> }> {
   const started = performance.now();
   const child = spawn(process.execPath, [cli, 'serve', '--port', String(port), '--host', '127.0.0.1'], {
-    env: { ...process.env, ...engine.env },
+    // Server times are read from the Server-Timing header.
+    env: { ...process.env, ...engine.env, KIZUNA_SERVER_TIMING: '1' },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let log = '';

@@ -2,15 +2,29 @@ import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { describeViolations, inPage, launchChromium, requireChromium, runAxe, startPortal, type Portal } from './support.js';
+import { createTestAccount } from '../test/accounts.js';
+import { signIn } from '../src/services/accounts.js';
+import { SESSION_COOKIE } from '../src/web/session.js';
+import {
+  describeViolations,
+  inPage,
+  launchChromium,
+  renderedFonts,
+  requireChromium,
+  runAxe,
+  startPortal,
+  watchContentSecurityPolicy,
+  type PortalWithDatabase,
+} from './support.js';
 
 /**
  * A visitor's journeys through the portal in a real Chromium, against the real server over a
- * database with the Wikipedia pairs imported, and axe-core's accessibility checks on every kind of
- * page in both languages.
+ * database with the Wikipedia pairs imported; axe-core's accessibility checks on every kind of page
+ * in both languages; no page refused anything by its Content-Security-Policy; Japanese drawn in a
+ * Japanese font.
  */
 
-let portal: Portal;
+let portal: PortalWithDatabase;
 let browser: Browser;
 /** Addresses found at setup: Okayama City's page and one of its relationships. */
 let okayamaCity: string;
@@ -329,7 +343,7 @@ describe('chart tips', () => {
   });
 });
 
-describe('accessibility (axe-core, 1440 px) and no sideways scrolling at 375 px', () => {
+describe('accessibility (axe-core, 1440 px), no sideways scrolling at 375 px, and nothing refused by the Content-Security-Policy', () => {
   let desktop: BrowserContext;
   let phone: BrowserContext;
   beforeAll(async () => {
@@ -345,14 +359,15 @@ describe('accessibility (axe-core, 1440 px) and no sideways scrolling at 375 px'
   // Pages are checked three at a time, each in a pair of reused tabs: axe is CPU-bound, and this machine has two cores.
   const tabs = pool(3, async () => {
     const [wide, narrow] = await Promise.all([desktop.newPage(), phone.newPage()]);
-    return { wide, narrow };
+    const [wideRefusals, narrowRefusals] = await Promise.all([watchContentSecurityPolicy(wide), watchContentSecurityPolicy(narrow)]);
+    return { wide, narrow, wideRefusals, narrowRefusals };
   });
 
   for (const lang of ['en', 'ja'] as const) {
     for (const type of PAGE_TYPES) {
       test.concurrent(`${type.name} (${lang})`, ({ expect }) => {
         ready();
-        return tabs.use(async ({ wide, narrow }) => {
+        return tabs.use(async ({ wide, narrow, wideRefusals, narrowRefusals }) => {
           const path = inLanguage(lang, type.path());
           const where = `${type.name} (${lang}) ${path}`;
           const [wideResponse, narrowResponse] = await Promise.all([wide.goto(path), narrow.goto(path)]);
@@ -360,6 +375,9 @@ describe('accessibility (axe-core, 1440 px) and no sideways scrolling at 375 px'
           expect(narrowResponse?.status(), where).toBe(type.status ?? 200);
           expect(await wide.locator('html').getAttribute('lang'), `${where}: <html lang>`).toBe(lang);
           if (type.name === 'map') await wide.locator('figure[data-world-map][data-map-ready]').waitFor({ state: 'attached', timeout: 20_000 });
+          // Before axe runs: its checks are no part of the page.
+          const refused = [...(await wideRefusals()), ...(await narrowRefusals())];
+          expect.soft(refused, `${where}: refused by the Content-Security-Policy`).toEqual([]);
 
           const [violations, sizes] = await Promise.all([
             runAxe(wide),
@@ -390,4 +408,81 @@ describe('accessibility (axe-core, 1440 px) and no sideways scrolling at 375 px'
       });
     }
   }
+});
+
+describe('the Content-Security-Policy', () => {
+  test.concurrent('refuses nothing on the pages the accessibility checks do not visit, signed in as an administrator, in both languages', async ({ expect }) => {
+    ready();
+    const administrator = await createTestAccount(portal.db, 'administrator');
+    const { session } = await signIn(portal.db, { email: administrator.email, password: administrator.password, address: 'e2e' });
+    const listings = (await (await fetch(`${portal.url}/api/listings?direction=from-japan`)).json()) as { results: { id: number }[] };
+    const listing = listings.results[0]?.id;
+    expect(listing, 'a published demo listing').toBeDefined();
+    const okayamaId = /^\/lg\/(\d+)/.exec(okayamaCity)![1];
+    const paths = [
+      '/sign-in',
+      '/account',
+      '/admin/accounts',
+      '/audit',
+      '/dashboard',
+      `/dashboard/listings/${listing}/edit`,
+      '/moderation',
+      '/introductions',
+      '/statistics/figures',
+      '/registry/import',
+      '/listings/from-japan',
+      '/listings/to-japan',
+      `/listings/${listing}`,
+      `/match?lg=${okayamaId}&limit=5`,
+      '/api/docs',
+    ];
+    await withPage({}, async (page, context) => {
+      await context.addCookies([{ name: SESSION_COOKIE, value: session, url: portal.url }]);
+      const refusals = await watchContentSecurityPolicy(page);
+      const found: string[] = [];
+      let visited = 0;
+      for (const lang of ['en', 'ja'] as const) {
+        for (const path of paths) {
+          const address = path === '/api/docs' ? path : inLanguage(lang, path);
+          const response = await page.goto(address);
+          expect.soft(response?.status(), address).toBe(200);
+          if (pathOf(page).startsWith('/sign-in') && path !== '/sign-in') found.push(`${address}: sent to sign in`);
+          found.push(...(await refusals()).map((line) => `${address}: ${line}`));
+          visited++;
+        }
+      }
+      expect(visited).toBe(paths.length * 2);
+      expect(found).toEqual([]);
+    });
+  });
+
+  test.concurrent('is watched for real: a style attribute added by the page is refused and reported', async ({ expect }) => {
+    await withPage({}, async (page) => {
+      const refusals = await watchContentSecurityPolicy(page);
+      await page.goto('/guides');
+      expect(await refusals()).toEqual([]);
+      await inPage(page, `document.querySelector('main').setAttribute('style', 'outline: 3px solid red')`);
+      await expect.poll(async () => (await refusals()).join('\n')).toMatch(/style-src/);
+    });
+  });
+});
+
+describe('Japanese text', () => {
+  test.concurrent('is drawn in a Japanese font, not as empty boxes (install fonts-noto-cjk where this fails)', async ({ expect }) => {
+    await withPage({}, async (page) => {
+      await page.goto('/ja');
+      const heading = await page.locator('h1').innerText();
+      const japanese = [...heading].filter((char) => /[\u3000-\u30ff\u3400-\u9fff\uff00-\uffef]/.test(char)).length;
+      expect(japanese, `the Japanese home page's heading “${heading}” has Japanese to draw`).toBeGreaterThan(5);
+      const fonts = await renderedFonts(page, 'h1');
+      expect(fonts.length, 'Chromium names the fonts it drew the heading with').toBeGreaterThan(0);
+      const japaneseFonts = fonts.filter((font) => /CJK|Noto (Sans|Serif) JP|Source Han|Hiragino|Yu Gothic|Meiryo|IPA|Takao|VL Gothic/i.test(font.familyName));
+      const glyphs = japaneseFonts.reduce((sum, font) => sum + font.glyphCount, 0);
+      console.log(`Japanese heading drawn with ${fonts.map((font) => `${font.familyName} (${font.glyphCount} glyphs)`).join(', ')}`);
+      expect(
+        glyphs,
+        `The ${japanese} Japanese characters of “${heading}” were drawn with ${JSON.stringify(fonts)}: no Japanese font is installed, so kanji come out as empty boxes. Install fonts-noto-cjk (apt-get install fonts-noto-cjk); CI does.`,
+      ).toBeGreaterThanOrEqual(japanese);
+    });
+  });
 });

@@ -98,11 +98,59 @@ export interface AxeViolation {
 
 const axeSource = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
-/** Runs axe-core on the page as it is and returns its violations. */
+/**
+ * Runs axe-core on the page as it is and returns its violations. Evaluated through the DevTools
+ * protocol, which the page's Content-Security-Policy does not govern (a script tag would be refused).
+ */
 export async function runAxe(page: Page): Promise<AxeViolation[]> {
-  await page.addScriptTag({ path: axeSource });
+  if (!(await inPage<boolean>(page, 'typeof axe === "object"'))) await inPage(page, readFileSync(axeSource, 'utf8'));
   const result = await inPage<{ violations: AxeViolation[] }>(page, 'axe.run(document, { resultTypes: ["violations"] })');
   return result.violations;
+}
+
+/**
+ * Watches a tab for what its pages' Content-Security-Policy refuses: the securitypolicyviolation
+ * events of each document (listened for before any of the page's own scripts run) and Chromium's
+ * console messages about the policy. The function returned gives what the page now open has
+ * reported, as lines, and forgets the console messages so far.
+ */
+export async function watchContentSecurityPolicy(page: Page): Promise<() => Promise<string[]>> {
+  await page.addInitScript(`(() => {
+    const seen = [];
+    Object.defineProperty(window, '__kizunaCspViolations', { value: seen });
+    document.addEventListener('securitypolicyviolation', (event) => {
+      seen.push(event.effectiveDirective + ' refused ' + (event.blockedURI || 'an inline one') + (event.sample ? ' (' + event.sample + ')' : '') + ' at ' + event.sourceFile + ':' + event.lineNumber);
+    });
+  })()`);
+  let messages: string[] = [];
+  page.on('console', (message) => {
+    if (/Content.Security.Policy/i.test(message.text())) messages.push(`console: ${message.text()}`);
+  });
+  return async () => {
+    const events = await inPage<string[] | null>(page, 'window.__kizunaCspViolations ? [...window.__kizunaCspViolations] : null');
+    const found = [...(events ?? ['the watch was not installed in this page']), ...messages];
+    messages = [];
+    return found;
+  };
+}
+
+/**
+ * The fonts Chromium drew the text of an element with (its own text, not its children's), from the
+ * DevTools protocol: each family and how many glyphs it gave.
+ */
+export async function renderedFonts(page: Page, selector: string): Promise<{ familyName: string; glyphCount: number }[]> {
+  const session = await page.context().newCDPSession(page);
+  try {
+    await session.send('DOM.enable');
+    await session.send('CSS.enable');
+    const { root } = await session.send('DOM.getDocument');
+    const { nodeId } = await session.send('DOM.querySelector', { nodeId: root.nodeId, selector });
+    if (!nodeId) throw new Error(`No element matches ${selector}`);
+    const { fonts } = await session.send('CSS.getPlatformFontsForNode', { nodeId });
+    return fonts.map(({ familyName, glyphCount }) => ({ familyName, glyphCount }));
+  } finally {
+    await session.detach();
+  }
 }
 
 /** Violations a developer must fix, as lines to print: id, impact, help, and the first three targets. */

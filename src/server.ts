@@ -18,6 +18,8 @@ export interface StartOptions extends OpenOptions {
   hostname?: string;
   /** Behind a reverse proxy: trust its X-Forwarded-For and X-Forwarded-Proto. */
   trustProxy?: boolean | undefined;
+  /** Send a Server-Timing header with each answer (the benchmark reads it). */
+  serverTiming?: boolean | undefined;
   /** The address of the first administrator, invited when the database has no administrator. */
   firstAdministrator?: string | undefined;
   say?: ProgressReporter;
@@ -40,7 +42,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     await database.close();
     throw error;
   }
-  const app = createApp({ db: database.db, trustProxy: options.trustProxy });
+  const app = createApp({ db: database.db, trustProxy: options.trustProxy, serverTiming: options.serverTiming });
   const hostname = options.hostname ?? '0.0.0.0';
   let server: ServerType;
   try {

@@ -29,7 +29,7 @@ program
   .option('--host <hostname>', 'address to listen on', '0.0.0.0')
   .action(async (options: { port?: number; host: string }) => {
     const port = options.port ?? (process.env.PORT ? positiveInteger(process.env.PORT) : 3000);
-    const running = await startServer({ ...optionsFromEnvironment(), port, hostname: options.host, trustProxy: process.env.KIZUNA_TRUST_PROXY === '1', firstAdministrator: process.env.KIZUNA_ADMIN_EMAIL || 'admin@kizuna.localhost', say });
+    const running = await startServer({ ...optionsFromEnvironment(), port, hostname: options.host, trustProxy: process.env.KIZUNA_TRUST_PROXY === '1', serverTiming: process.env.KIZUNA_SERVER_TIMING === '1', firstAdministrator: process.env.KIZUNA_ADMIN_EMAIL || 'admin@kizuna.localhost', say });
     const stop = async () => {
       say('Stopping…');
       await running.stop();

@@ -21,11 +21,14 @@ import { registerMatchPages } from './routes/match.js';
 import { registerRegisterPages } from './routes/register.js';
 import { registerRegistryPages } from './routes/registry.js';
 import { registerStatisticsPages } from './routes/statistics.js';
+import { securityHeaders } from './securityHeaders.js';
 
 export interface AppOptions {
   db: Db;
   /** Behind a reverse proxy that sets X-Forwarded-For and X-Forwarded-Proto. */
   trustProxy?: boolean | undefined;
+  /** Tell browsers (and the benchmark) in a Server-Timing header how long each answer took; off, since it helps timing attacks too. */
+  serverTiming?: boolean | undefined;
 }
 
 const ONE_MEGABYTE = 1024 * 1024;
@@ -69,17 +72,20 @@ function createPages(db: Db, options: SessionOptions): Hono<KizunaEnv> {
 }
 
 /** The whole web face: API, API docs, assets and the pages in both languages, over one database. */
-export function createApp({ db, trustProxy = false }: AppOptions): Hono<KizunaEnv> {
+export function createApp({ db, trustProxy = false, serverTiming = false }: AppOptions): Hono<KizunaEnv> {
   const sessionOptions: SessionOptions = { trustProxy };
   const app = new Hono<KizunaEnv>();
   app.onError(renderError);
   app.notFound((c) => renderError(new KizunaError('not_found', `There is no page at ${c.req.path}.`), c));
+  app.use(securityHeaders());
   // How long the server spent on each answer, for browsers' developer tools and the benchmark.
-  app.use(async (c, next) => {
-    const started = performance.now();
-    await next();
-    c.res.headers.set('Server-Timing', `app;dur=${(performance.now() - started).toFixed(1)}`);
-  });
+  if (serverTiming) {
+    app.use(async (c, next) => {
+      const started = performance.now();
+      await next();
+      c.res.headers.set('Server-Timing', `app;dur=${(performance.now() - started).toFixed(1)}`);
+    });
+  }
   app.use(compress());
 
   app.use(

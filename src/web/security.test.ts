@@ -7,7 +7,7 @@ import { queryRows, type Database } from '../db/client.js';
 import { actorOfSession, createApiToken, inviteAccount, setAccountEnabled } from '../services/accounts.js';
 import { addDays } from '../domain/introductions.js';
 import { expressInterest, saveTrackerStep, takeIntroductionStep } from '../services/introductions.js';
-import { createListing, takeListingStep } from '../services/listings.js';
+import { createListing, setListingImage, takeListingStep } from '../services/listings.js';
 import { createRelationship, today } from '../services/registry.js';
 import { createApp } from './app.js';
 import { readListingForm } from './forms/listingForm.js';
@@ -15,8 +15,8 @@ import { SESSION_COOKIE } from './session.js';
 
 /**
  * The web face's defences, in process over a real database: who may make each change (and that a
- * refusal changes nothing), CSRF on every form, the session cookie, sign-in throttling, and
- * hostile strings in every search and filter.
+ * refusal changes nothing), CSRF on every form, the session cookie, sign-in throttling, hostile
+ * strings in every search and filter, and the security headers of every route.
  */
 
 let database: Database;
@@ -891,5 +891,161 @@ describe('assets', () => {
       expect((await app.request(`/assets/${name}`)).status, name).toBe(404);
     }
     expect((await app.request('/assets/site.css')).status).toBe(200);
+  });
+});
+
+describe('security headers', () => {
+  /** The Content-Security-Policy of every page, written out rather than imported so that a change to it fails here. */
+  const PAGE_POLICY =
+    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+  /** Pictures and partner maps, which may load nothing. */
+  const FILE_POLICY = "default-src 'none'";
+
+  interface Visit {
+    address: string;
+    status: number;
+    policy?: string;
+    referrer?: string;
+  }
+
+  /** The headers an answer lacks or gets wrong, as lines naming the address. */
+  function headerProblems(response: Response, visit: Visit): string[] {
+    const expected: Record<string, string> = {
+      'content-security-policy': visit.policy ?? PAGE_POLICY,
+      'x-frame-options': 'DENY',
+      'x-content-type-options': 'nosniff',
+      'referrer-policy': visit.referrer ?? 'strict-origin-when-cross-origin',
+    };
+    const problems = Object.entries(expected)
+      .filter(([name, value]) => response.headers.get(name) !== value)
+      .map(([name, value]) => `${visit.address}: ${name} is ${JSON.stringify(response.headers.get(name))}, not ${JSON.stringify(value)}`);
+    if (response.headers.has('server-timing')) problems.push(`${visit.address}: Server-Timing is sent without the setting`);
+    if (response.status !== visit.status) problems.push(`${visit.address}: status ${response.status}, not ${visit.status}`);
+    return problems;
+  }
+
+  /**
+   * A real address for every GET route, by the route's pattern as app.routes lists it, so that a new
+   * route without one fails the walk. page() adds the Japanese twin.
+   */
+  async function addresses(): Promise<Map<string, Visit>> {
+    const table = new Map<string, Visit>();
+    const route = (pattern: string, address: string, more: Partial<Visit> = {}) => table.set(pattern, { address, status: 200, ...more });
+    const page = (pattern: string, address: string, more: Partial<Visit> = {}) => {
+      route(pattern, address, more);
+      route(pattern === '/' ? '/ja' : `/ja${pattern}`, address === '/' ? '/ja' : `/ja${address}`, more);
+    };
+
+    await closeOpenListings();
+    const draft = (await createListing(database.db, OPERATOR, lg.target, COMPLETE_INPUT)).id;
+    await setListingImage(database.db, OPERATOR, draft, PNG);
+    const okayama = await lgId('331007');
+    const submitted = (await createListing(database.db, OPERATOR, okayama, COMPLETE_INPUT)).id;
+    await takeListingStep(database.db, OPERATOR, submitted, 'submit');
+    const [published] = await queryRows<{ id: number }>(database.db, sql`select id from listings where local_government_id = ${lg.other} and status = 'published'`);
+    const relationship = await freshRelationship();
+    const introduction = await freshIntroduction('sent', 'pending');
+    const link = await inviteAccount(database.db, OPERATOR, { email: `${unique('headers')}@city.example.jp`, name: 'Headers', role: 'officer', localGovernmentIds: [lg.target] });
+    const lgUrl = ((await (await app.request(`/api/local-governments/${lg.target}`)).json()) as { url: string }).url;
+
+    route('/api/docs', '/api/docs');
+    route('/ja/api/docs', '/ja/api/docs', { status: 302 });
+    route('/api/search', '/api/search?q=ibara');
+    route('/api/local-governments', '/api/local-governments?country=JP&kind=prefecture');
+    route('/api/local-governments/:id', `/api/local-governments/${lg.target}`);
+    route('/api/relationships', '/api/relationships');
+    route('/api/relationships/:id', `/api/relationships/${relationship}`);
+    route('/api/stats', '/api/stats');
+    route('/api/listings', '/api/listings?direction=from-japan');
+    route('/api/listings/:id', `/api/listings/${published!.id}`);
+    route('/api/match', `/api/match?lg=${lg.target}&limit=3`);
+    route('/api/openapi.json', '/api/openapi.json');
+    route('/assets/:name{[a-zA-Z0-9._-]+}', '/assets/worldMap.js');
+    route('/favicon.ico', '/favicon.ico', { status: 301 });
+    route('/ja/', '/ja/', { status: 301 });
+    route('/map/places/:file{[0-9]{1,9}\\.svg}', `/map/places/${lg.target}.svg`, { policy: FILE_POLICY });
+    route('/map/data.json', '/map/data.json');
+    page('/sign-in', '/sign-in');
+    // A page that shows a secret sends no referrer at all.
+    page('/account/password/:secret', `/account/password/${link.secret}`, { referrer: 'no-referrer' });
+    page('/account', '/account');
+    page('/admin/accounts', '/admin/accounts');
+    page('/audit', '/audit');
+    page('/listings', '/listings', { status: 302 });
+    page('/listings/from-japan', '/listings/from-japan');
+    page('/listings/to-japan', '/listings/to-japan');
+    page('/listings/:id{[0-9]{1,9}}', `/listings/${published!.id}`);
+    page('/listings/:id{[0-9]{1,9}}/image', `/listings/${draft}/image`, { policy: FILE_POLICY });
+    page('/dashboard', '/dashboard');
+    page('/dashboard/listings/new', `/dashboard/listings/new?lg=${okayama}`);
+    page('/dashboard/listings/:id{[0-9]{1,9}}/edit', `/dashboard/listings/${draft}/edit`);
+    page('/moderation', '/moderation');
+    page('/moderation/:id{[0-9]{1,9}}', `/moderation/${submitted}`);
+    page('/introductions', '/introductions');
+    page('/introductions/new', `/introductions/new?from=${lg.target}&to=${strangers.at(-1)}`);
+    page('/introductions/:id{[0-9]{1,9}}', `/introductions/${introduction}`);
+    page('/match', `/match?lg=${lg.target}&limit=3`);
+    page('/statistics/figures', '/statistics/figures');
+    page('/registry/register.csv', '/registry/register.csv');
+    page('/registry/register.xlsx', '/registry/register.xlsx');
+    page('/registry/import', '/registry/import');
+    page('/', '/');
+    page('/search', '/search?q=ibara');
+    page('/lg/:key', lgUrl);
+    page('/relationships/:id{[0-9]{1,9}}', `/relationships/${relationship}`);
+    page('/prefectures', '/prefectures');
+    page('/prefectures/:code{[0-9]{6}}', '/prefectures/330001');
+    page('/prefectures/:number{[0-9]{1,2}}', '/prefectures/33', { status: 301 });
+    page('/prefectures/:name{[A-Za-z-]+}', '/prefectures/okayama', { status: 301 });
+    page('/prefectures/:file{[0-9]{6}\\.(?:csv|xlsx)}', '/prefectures/330001.csv');
+    page('/countries', '/countries');
+    page('/countries/:code{[A-Za-z]{2}}', '/countries/FR');
+    page('/countries/:file{[A-Za-z]{2}\\.(?:csv|xlsx)}', '/countries/FR.xlsx');
+    page('/guides', '/guides');
+    page('/guides/:slug', '/guides/what-is-a-sister-city');
+    page('/statistics', '/statistics');
+    page('/statistics/:file{[a-z]+\\.csv}', '/statistics/growth.csv');
+    page('/map', '/map');
+    return table;
+  }
+
+  it('are on the answer of every GET route, in both languages, pages or not, for an administrator', async () => {
+    const table = await addresses();
+    const patterns = [...new Set(app.routes.filter((route) => route.method === 'GET').map((route) => route.path))];
+    expect(patterns.filter((pattern) => !table.has(pattern)), 'GET routes without an address to try in this test').toEqual([]);
+    expect(patterns.length).toBeGreaterThan(90);
+    const problems: string[] = [];
+    let pages = 0;
+    for (const pattern of patterns) {
+      const visit = table.get(pattern)!;
+      const response = await clients.administrator.request(visit.address);
+      if (response.headers.get('content-type')?.startsWith('text/html') && response.status === 200) pages++;
+      problems.push(...headerProblems(response, visit));
+      await response.arrayBuffer();
+    }
+    expect(problems).toEqual([]);
+    // Not vacuous: most routes are pages, in two languages.
+    expect(pages).toBeGreaterThan(60);
+  }, 180_000);
+
+  it('are on a page the public is sent away from, on error pages in both languages, and on API errors', async () => {
+    const visits: Visit[] = [
+      { address: '/dashboard', status: 303 },
+      { address: '/no-such-page', status: 404 },
+      { address: '/ja/no-such-page', status: 404 },
+      { address: '/api/no-such-thing', status: 404 },
+      { address: '/api/local-governments/999999999', status: 404 },
+      { address: '/search?q=Iba%00ra', status: 400 },
+    ];
+    const problems: string[] = [];
+    for (const visit of visits) problems.push(...headerProblems(await clients.public.request(visit.address), visit));
+    expect(problems).toEqual([]);
+  });
+
+  it('send Server-Timing only when the setting asks for it', async () => {
+    const timed = await createApp({ db: database.db, serverTiming: true }).request('/guides');
+    expect(timed.headers.get('server-timing')).toMatch(/^app;dur=\d+(\.\d)?$/);
+    expect(timed.headers.get('content-security-policy')).toBe(PAGE_POLICY);
+    expect((await app.request('/guides')).headers.has('server-timing')).toBe(false);
   });
 });

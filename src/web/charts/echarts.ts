@@ -42,11 +42,32 @@ export function renderECharts({ id, kind, width, height, text, option, note }: R
   return frame(svg, { id, kind, width, height, text }, note);
 }
 
+/** The properties ECharts writes in a text's `style` attribute, each also an SVG presentation attribute. */
+const FONT_PROPERTIES = new Set(['font-size', 'font-family', 'font-style', 'font-weight']);
+
+/**
+ * A `style` attribute of font properties as presentation attributes, which the pages'
+ * Content-Security-Policy allows (it refuses style attributes). Anything else is left as it is, for
+ * the charts' tests to find.
+ */
+function styleAsAttributes(match: string, declarations: string): string {
+  const pairs = declarations
+    .split(';')
+    .filter((declaration) => declaration.trim())
+    .map((declaration) => {
+      const colon = declaration.indexOf(':');
+      return [declaration.slice(0, colon).trim(), declaration.slice(colon + 1).trim()] as const;
+    });
+  if (!pairs.every(([name]) => FONT_PROPERTIES.has(name))) return match;
+  return pairs.map(([name, value]) => ` ${name}="${value}"`).join('');
+}
+
 /**
  * Replaces ECharts' root tag with ours, and keeps its output stable and self-contained: its ids
  * (`zr3-c0`) count charts per process, so they become the chart's own prefix; its hover `<style>`
- * would apply to the whole page, so it goes, with the classes; its `ecmeta_*` attributes become
- * `data-*` attributes and a `<title>` that browsers show on hover without JavaScript.
+ * would apply to the whole page, so it goes, with the classes; its texts' `style` attributes become
+ * presentation attributes; its `ecmeta_*` attributes become `data-*` attributes and a `<title>` that
+ * browsers show on hover without JavaScript.
  */
 function frame(svg: string, meta: Omit<RenderRequest, 'option' | 'note'>, note: RenderRequest['note']): string {
   const body = svg
@@ -55,6 +76,7 @@ function frame(svg: string, meta: Omit<RenderRequest, 'option' | 'note'>, note: 
     .replace(/<rect width="[\d.]+" height="[\d.]+" x="0" y="0" fill="none"><\/rect>/, '')
     .replace(/ class="zr\d+-cls-\d+"/g, '')
     .replace(/ pointer-events="visible"/g, '')
+    .replace(/ style="([^"]*)"/g, styleAsAttributes)
     .replace(/\bzr\d+-/g, `${meta.id}-`)
     .replace(
       /<(path|rect|circle)([^>]*?) ecmeta_series_index="(\d+)" ecmeta_data_index="(\d+)" ecmeta_ssr_type="(\w+)"((?: ecmeta_\w+="[^"]*")*)([^>]*)>(<\/\1>)?/g,

@@ -57,7 +57,7 @@ describe('horizontalBarChart', () => {
   it('writes numbers with the formatter it is given', () => {
     const svg = horizontalBarChart(countries, { title: '相手国', summary: '米国が最多。', formatNumber: (n) => `${n.toLocaleString('ja')}件` });
     expect(svg).toContain('>1,167件</text>');
-    expect(svg).toContain("font-family:'Noto Sans JP'");
+    expect(svg).toContain(`font-family="'Noto Sans JP'`);
   });
 
   it('keeps the order given and stops at maxBars', () => {
@@ -208,4 +208,28 @@ describe('empty charts', () => {
       expectWellFormed(withEmptyText);
     });
   }
+});
+
+describe('every chart', () => {
+  const text = { title: 'Partners', summary: 's' };
+  const drawn = {
+    bar: horizontalBarChart(countries, text),
+    coverage: coverageChart(kinds, coverageText),
+    line: cumulativeLineChart(years, [{ year: 1993, label: '1,000th' }], text, { undated: { label: 'No date', value: 20, title: 'No date: 20' } }),
+    tilemap: prefectureTileMap([{ jisCode: '330001', shortLabel: '岡山', fullLabel: '岡山県', value: 12 }], text),
+    'empty bar': horizontalBarChart([], text),
+  };
+
+  for (const [kind, svg] of Object.entries(drawn)) {
+    it(`${kind}: writes no style attribute, which the pages’ Content-Security-Policy refuses, and names its type as an attribute`, () => {
+      expect(svg.match(/<[^>]* style="[^"]*"/g) ?? []).toEqual([]);
+      expect(svg.slice(0, svg.indexOf('>'))).toContain(`font-family="&apos;Noto Sans JP&apos;`);
+    });
+  }
+
+  it('gives ECharts’ text its size and face as presentation attributes', () => {
+    const label = /<text[^>]*>United States<\/text>/.exec(drawn.bar)?.[0];
+    expect(label).toMatch(/ font-size="\d+px"/);
+    expect(label).toContain(`font-family="'Noto Sans JP'`);
+  });
 });

@@ -11,6 +11,7 @@ import { pageContext } from '../pageContext.js';
 import { href } from '../pages/layout.js';
 import { ListingPage, ListingsPage, type InterestSenders } from '../pages/listings.js';
 import { SEARCH_KINDS } from '../../domain/statistics.js';
+import { FILE_POLICY } from '../securityHeaders.js';
 import type { KizunaEnv } from '../session.js';
 
 /**
@@ -76,7 +77,7 @@ export function registerListingPages(pages: Hono<KizunaEnv>, db: Db): void {
     return c.body(new Uint8Array(image.bytes), 200, {
       'Content-Type': image.contentType,
       'X-Content-Type-Options': 'nosniff',
-      'Content-Security-Policy': "default-src 'none'",
+      'Content-Security-Policy': FILE_POLICY,
       'Cache-Control': image.listingIsPublic ? 'public, max-age=300' : 'private, max-age=60',
       'Last-Modified': image.uploadedAt.toUTCString(),
     });

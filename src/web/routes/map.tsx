@@ -7,6 +7,7 @@ import { etagMatches } from '../assets.js';
 import { renderWorldMapSvg, worldMapData } from '../map/worldMap.js';
 import { pageContext } from '../pageContext.js';
 import { MapPage } from '../pages/map.js';
+import { FILE_POLICY } from '../securityHeaders.js';
 import type { KizunaEnv } from '../session.js';
 
 const mapJsonByVersion = new Map<string, ReturnType<typeof worldMapData>>();
@@ -56,7 +57,7 @@ export function registerMapData(app: Hono<KizunaEnv>, db: Db): void {
     const data = await relationshipMap(db);
     if (!data.places.some((place) => place.id === id)) throw new KizunaError('not_found', `Local government ${id} has no place on the map.`);
     const svg = renderWorldMapSvg(data.places, data.links, { cacheKey: data.version, title: 'Kizuna', summary: '', highlight: { placeId: id }, allLinks: false, idPrefix: `place-${id}` });
-    return c.body(svg, 200, { 'Content-Type': 'image/svg+xml; charset=utf-8', 'Cache-Control': 'public, max-age=300' });
+    return c.body(svg, 200, { 'Content-Type': 'image/svg+xml; charset=utf-8', 'Content-Security-Policy': FILE_POLICY, 'Cache-Control': 'public, max-age=300' });
   });
   app.get('/map/data.json', async (c) => {
     const data = await relationshipMap(db);
