@@ -121,7 +121,7 @@ export const en = {
   'rel.unverified.pairs': 'Not yet: taken from an imported list of pairs, and no coordinator has checked it',
   'rel.unverified.register': 'Not yet: taken from a register sheet, and no coordinator has checked it',
   'rel.notes': 'Notes',
-  'rel.noLabel': 'relationship',
+  'rel.noLabel': 'label not recorded',
   'rel.dateUnknown': 'date not recorded',
   'lists.byPrefecture': 'Relationships by prefecture',
   'lists.byCountry': 'Relationships with Japan by country',

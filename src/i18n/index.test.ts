@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { en } from './en.js';
 import { ja } from './ja.js';
 import { formatList, formatNumber, formatPercent, formatPreciseDate, localePath, pathWithoutLocale, t, tCount } from './index.js';
+import { EVERY_AUDIT_ACTION } from '../services/audit.js';
 
 describe('message catalogues', () => {
   it('have the same keys and no empty message', () => {
@@ -94,6 +95,15 @@ describe('the messages of introductions', () => {
     for (const key of keys) {
       expect(en, key).toHaveProperty([key]);
       expect(ja, key).toHaveProperty([key]);
+    }
+  });
+});
+
+describe('the audit log’s words', () => {
+  it('name every action the services write, in both languages', () => {
+    for (const action of EVERY_AUDIT_ACTION) {
+      expect(en, action).toHaveProperty([`accounts.audit.do.${action}`]);
+      expect(ja, action).toHaveProperty([`accounts.audit.do.${action}`]);
     }
   });
 });

@@ -122,7 +122,7 @@ export const ja: Record<MessageKey, string> = {
   'rel.unverified.pairs': '未確認（取り込んだ提携一覧によるもので、コーディネーターがまだ確認していません）',
   'rel.unverified.register': '未確認（取り込んだ提携台帳によるもので、コーディネーターがまだ確認していません）',
   'rel.notes': '備考',
-  'rel.noLabel': '提携',
+  'rel.noLabel': '名称の記録なし',
   'rel.dateUnknown': '提携日の記録なし',
   'lists.byPrefecture': '都道府県別の提携',
   'lists.byCountry': '国別の日本との提携',

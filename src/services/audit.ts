@@ -2,9 +2,41 @@ import { and, count, desc, eq, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { auditLog } from '../db/schema.js';
 import { accountIdOf, actorLabel, authorize, type Actor } from '../domain/authorization.js';
+import { INTRODUCTION_STEPS, type IntroductionStep } from '../domain/introductions.js';
+import { LISTING_STEPS, type ListingStep } from '../domain/listings.js';
+
+/** What the audit log records being done, besides the steps of a listing or an introduction. */
+export const AUDIT_ACTIONS = [
+  'create',
+  'update',
+  'delete',
+  'end',
+  'import',
+  'invite',
+  'enable',
+  'disable',
+  'set-password',
+  'password-link',
+  'create-token',
+  'revoke-token',
+  'set-image',
+  'load-demo',
+  'load-seed',
+  'open',
+  'record-step',
+  'correct-step',
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number] | ListingStep | IntroductionStep;
+
+/** Every action the audit log may hold, for its words in each language. */
+export const EVERY_AUDIT_ACTION: readonly AuditAction[] = [
+  ...AUDIT_ACTIONS,
+  ...(Object.keys(LISTING_STEPS) as ListingStep[]),
+  ...(Object.keys(INTRODUCTION_STEPS) as IntroductionStep[]),
+].filter((action, index, all) => all.indexOf(action) === index);
 
 export interface AuditChange {
-  action: string;
+  action: AuditAction;
   entity: string;
   entityId: number | null;
   before: unknown;
@@ -23,7 +55,9 @@ export async function writeAudits(db: Db, actor: Actor, changes: AuditChange[]):
   }
 }
 
-export interface AuditEntry extends AuditChange {
+/** A line of the audit log as stored: its action as it was written, whichever version wrote it. */
+export interface AuditEntry extends Omit<AuditChange, 'action'> {
+  action: string;
   id: number;
   at: string;
   actor: string;

@@ -15,7 +15,7 @@ import {
 } from '../domain/relationships.js';
 import { failIfProblems, KizunaError, notFound, refusingDuplicates, type FieldProblem } from '../errors.js';
 import { actorLabel, authorize, decide, type Action, type Actor } from '../domain/authorization.js';
-import { writeAudit } from './audit.js';
+import { writeAudit, type AuditAction } from './audit.js';
 import type { RelationshipCreateInput, RelationshipEndInput, RelationshipUpdateInput } from './inputs.js';
 import {
   prefixedRow,
@@ -187,7 +187,7 @@ async function assertNoDuplicate(db: Db, firstId: number, secondId: number, labe
 const duplicateLabel = () =>
   new KizunaError('conflict', 'These two local governments already have a relationship with this label.', [{ field: 'label', message: 'duplicate of an existing relationship' }]);
 
-const auditRelationship = (db: Db, actor: Actor, action: string, id: number, before: unknown, after: unknown) =>
+const auditRelationship = (db: Db, actor: Actor, action: AuditAction, id: number, before: unknown, after: unknown) =>
   writeAudit(db, actor, { action, entity: 'relationship', entityId: id, before, after });
 
 const VERIFY: Action = { do: 'relationship.verify' };

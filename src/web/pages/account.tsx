@@ -3,7 +3,7 @@ import { formatJapanTime, lgName, t, tCount, type Lang, type MessageKey } from '
 import { PASSWORD_LENGTH } from '../../domain/accounts.js';
 import type { Role } from '../../domain/authorization.js';
 import type { Account, ApiToken } from '../../services/accounts.js';
-import type { AuditEntry } from '../../services/audit.js';
+import { EVERY_AUDIT_ACTION, type AuditAction, type AuditEntry } from '../../services/audit.js';
 import { CsrfField, href, Layout, type PageContext } from './layout.js';
 
 /** What a form showed when it came back: the values as typed (never a password) and a message per field. */
@@ -522,6 +522,10 @@ export type AuditEntity = (typeof AUDIT_ENTITIES)[number];
 const ENTITY_PAGES: Partial<Record<string, string>> = { relationship: '/relationships', listing: '/listings', introduction: '/introductions', tracker: '/introductions' };
 const CHANGES_SHOWN = 8;
 
+/** An action in words; one a later version no longer writes keeps its stored name. */
+const actionText = (lang: Lang, action: string) =>
+  (EVERY_AUDIT_ACTION as readonly string[]).includes(action) ? t(lang, `accounts.audit.do.${action as AuditAction}`) : action;
+
 const EntityCell: FC<{ ctx: PageContext; entry: AuditEntry }> = ({ ctx, entry }) => {
   const name = (AUDIT_ENTITIES as readonly string[]).includes(entry.entity) ? t(ctx.lang, `accounts.entity.${entry.entity as AuditEntity}`) : entry.entity;
   if (entry.entityId === null) return <>{name}</>;
@@ -594,7 +598,7 @@ export const AuditPage: FC<{ ctx: PageContext; entries: AuditEntry[]; total: num
                 <tr>
                   <th scope="row" class="when"><time datetime={entry.at}>{formatJapanTime(ctx.lang, entry.at, 'second')}</time></th>
                   <td class="who" data-label={t(ctx.lang, 'accounts.audit.who')}>{entry.actor}</td>
-                  <td data-label={t(ctx.lang, 'accounts.audit.action')}><code>{entry.action}</code></td>
+                  <td data-label={t(ctx.lang, 'accounts.audit.action')}>{actionText(ctx.lang, entry.action)}</td>
                   <td class="entity" data-label={t(ctx.lang, 'accounts.audit.what')}><EntityCell ctx={ctx} entry={entry} /></td>
                   <td data-label={t(ctx.lang, 'accounts.audit.changes')}><ChangeList ctx={ctx} entry={entry} /></td>
                 </tr>

@@ -446,12 +446,15 @@ describe('the audit log', () => {
     await browser.post('/account/tokens', { name: 'audited token' });
     const all = await browser.get('/audit');
     expect(all.status).toBe(200);
-    expect(all.html).toContain('create-token');
+    // Actions in words, not the names the code writes.
+    expect(all.html).toContain('API token made');
+    expect(all.html).not.toContain('create-token');
     expect(all.html).toContain(coordinator.email);
     const tokens = await browser.get('/audit?entity=api_token');
     expect(tokens.html).toContain('audited token');
-    expect(tokens.html).not.toContain('>invite<');
+    expect(tokens.html).not.toContain('>Invited<');
     expect((await browser.get('/ja/audit?entity=account')).html).toContain('監査ログ');
+    expect((await browser.get('/ja/audit?entity=api_token')).html).toContain('APIトークンの発行');
 
     expect(changedFields({ status: 'invited', name: 'A' }, { status: 'active', name: 'A' })).toEqual([{ field: 'status', before: 'invited', after: 'active' }]);
     expect(changedFields(null, { id: 3 })).toEqual([{ field: 'id', before: '—', after: '3' }]);
