@@ -372,6 +372,11 @@ describe('home, local government and relationship pages', () => {
     expect(await location('/prefectures/okayama-prefecture?sort=date')).toBe('301 /prefectures/330001?sort=date');
     expect((await app().request('/prefectures/48')).status).toBe(404);
     expect((await app().request('/prefectures/atlantis')).status).toBe(404);
+    expect(await location('/countries/germany')).toBe('301 /countries/DE');
+    expect(await location('/countries/united-states?sort=partner')).toBe('301 /countries/US?sort=partner');
+    expect(await location('/countries/South%20Korea')).toBe('301 /countries/KR');
+    expect(await location(`/ja/countries/${encodeURIComponent('ドイツ')}`)).toBe('301 /ja/countries/DE');
+    expect((await app().request('/countries/atlantis')).status).toBe(404);
     expect(await location('/ja/')).toBe('301 /ja');
     expect(await location('/favicon.ico')).toBe('301 /assets/favicon.svg');
     const icon = await app().request('/assets/favicon.svg');

@@ -1,6 +1,7 @@
 import type { Context, Hono } from 'hono';
 import type { Db } from '../../db/client.js';
 import { KizunaError } from '../../errors.js';
+import { createCountryNormaliser, type NormalisedCountry } from '../../domain/countryNames.js';
 import { SEARCH_KINDS } from '../../domain/statistics.js';
 import { countryName, lgName, t } from '../../i18n/index.js';
 import { loadCountries } from '../../reference/countries.js';
@@ -30,6 +31,10 @@ import type { KizunaEnv } from '../session.js';
 let knownCountryCodes: string[] | undefined;
 /** Every country code Kizuna knows, for the search form. */
 const countryCodes = () => (knownCountryCodes ??= loadCountries().map((country) => country.code));
+
+let countryNamed: ((name: string) => NormalisedCountry | null) | undefined;
+/** The country a name in an address means, in English or Japanese (germany, united-states, ドイツ). */
+const countryOfName = (name: string) => (countryNamed ??= createCountryNormaliser(loadCountries()))(name.replace(/[-_]+/g, ' '));
 
 /** The order a list page asks for (?sort=), or the list's own. */
 function sortFrom(c: Context, fallback: ListSort): ListSort {
@@ -134,6 +139,13 @@ export function registerRegistryPages(pages: Hono<KizunaEnv>, db: Db): void {
     const list = await countryList(db, code);
     const view = listView(c, ctx, list.lines, `/countries/${code}`, 'local');
     return c.html(<CountryPage ctx={ctx} code={code} view={view} />);
+  });
+  // A country as people write its address, by name: sent on to its two-letter code.
+  pages.get('/countries/:name{[^/.]{3,}}', (c) => {
+    const name = c.req.param('name');
+    const found = countryOfName(name);
+    if (!found) throw new KizunaError('not_found', `There is no country ${name}.`);
+    return c.redirect(`${pageContext(c).lang === 'ja' ? '/ja' : ''}/countries/${found.country}${new URL(c.req.url).search}`, 301);
   });
   pages.get('/countries/:file{[A-Za-z]{2}\\.(?:csv|xlsx)}', async (c) => {
     const ctx = pageContext(c);
