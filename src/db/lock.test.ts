@@ -1,8 +1,8 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { projectRoot } from '../paths.js';
 import {
   acquireDataDirLock,
@@ -12,7 +12,15 @@ import {
   startTimeFromStat,
 } from './lock.js';
 
-const folder = () => path.join(mkdtempSync(path.join(os.tmpdir(), 'kizuna-lock-')), 'db');
+const made: string[] = [];
+const folder = () => {
+  const parent = mkdtempSync(path.join(os.tmpdir(), 'kizuna-lock-'));
+  made.push(parent);
+  return path.join(parent, 'db');
+};
+afterAll(() => {
+  for (const parent of made) rmSync(parent, { recursive: true, force: true });
+});
 const hasProc = existsSync('/proc/self/stat');
 const startTimeOf = (pid: number) => startTimeFromStat(readFileSync(`/proc/${pid}/stat`, 'utf8'))!;
 const bootId = () => readFileSync('/proc/sys/kernel/random/boot_id', 'utf8').trim();
