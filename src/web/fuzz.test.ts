@@ -76,8 +76,14 @@ const FORM_FIELDS = [
   ...['pr.en', 'pr.ja', 'contact.name', 'contact.email', 'contact.phone'],
   ...['publisher', 'publishedOn', 'counts', 'value', 'citation'],
 ];
-/** Form fields that carry a file. */
-const FILE_FIELDS = ['image', 'sheet'];
+/**
+ * Form fields that carry a file, and what each holds for a value: for the import, a register sheet
+ * whose label and remarks hold it (its partner a known place, as new places would slow every later page).
+ */
+const FILE_FIELDS: Record<string, (value: string) => string> = {
+  image: (value) => value,
+  sheet: (value) => `自治体名,国名,提携先自治体名,提携名称,備考\n井原市,アメリカ合衆国,セントポール市,${value},${value}\n`,
+};
 
 /** The fields of the API's JSON bodies (src/services/inputs.ts). */
 const JSON_FIELDS = ['localGovernmentIds', 'label', 'labelOriginal', 'signedOn', 'status', 'fixedTermEnd', 'renewals', 'fields', 'clair', 'agreementUrl', 'source', 'verified', 'notes', 'endedOn'];
@@ -490,15 +496,19 @@ describe('hostile input on every route of the route table', () => {
         } else {
           const multipart = new FormData();
           for (const field of FORM_FIELDS) multipart.append(field, value);
-          for (const field of FILE_FIELDS) multipart.append(field, new Blob([value]), value || 'empty');
+          for (const [field, content] of Object.entries(FILE_FIELDS)) multipart.append(field, new Blob([content(value)]), value || 'empty');
           bodies.push({ label: `multipart ${label}`, body: multipart });
         }
       }
       if (api) bodies.push({ label: 'a form to the API', contentType: 'application/x-www-form-urlencoded', body: 'notes=x' });
       else {
+        // Files alone, good but for a NUL in their names.
+        const named = new FormData();
+        for (const [field, content] of Object.entries(FILE_FIELDS)) named.append(field, new Blob([content('friendship city')]), 'a\u0000b.csv');
+        bodies.push({ label: 'multipart, files named with a NUL', body: named });
         // A file where text is expected.
         const files = new FormData();
-        for (const field of [...FORM_FIELDS, ...FILE_FIELDS]) files.append(field, new Blob(['\u0000\u00ff']), 'file.bin');
+        for (const field of [...FORM_FIELDS, ...Object.keys(FILE_FIELDS)]) files.append(field, new Blob(['\u0000\u00ff']), 'file.bin');
         bodies.push({ label: 'multipart, every field a file', body: files });
       }
       for (const { persona } of await personasOf(route, true)) for (const body of bodies) await check(persona, route, urlOf(route), body);
