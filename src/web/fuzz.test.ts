@@ -17,9 +17,11 @@ import { createApp } from './app.js';
 import { readListingForm } from './forms/listingForm.js';
 
 /**
- * Every route of the app's route table, with hostile values in its path parameters, its query
- * parameters and its body, as the public and as signed-in accounts: none may answer with a server
- * error (5xx) or log one. Each test collects every failing request and then lists them all.
+ * Every route of the app's route table, the pages in both languages, with hostile values in its
+ * path parameters, its query parameters and its body, and each field of a good form alone out of
+ * range; sent as whoever reaches the handler (the public, or a signed-in officer or administrator
+ * with a valid CSRF token). None may answer with a server error (5xx) or log an error. Each test
+ * collects every failing request and then lists them all.
  */
 
 let database: Database;
