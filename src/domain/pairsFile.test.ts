@@ -55,6 +55,26 @@ describe('parsePairsFile', () => {
     expect(parsed.rows.map((row) => row.row)).toEqual([7]);
   });
 
+  it('rejects a row with a NUL character in a cell it reads, naming row and field, rather than drop the character', () => {
+    const nul = (at: number) => `contains a NUL character (U+0000) at character ${at}, which no field may hold: remove it`;
+    const parsed = parsePairsFile(
+      bytes(
+        `${HEADER.trim()},notes\n` +
+          'Ber\u0000at,Albania,1,2,Bérat,France,3,4,\n' +
+          'Berat,Albania,1,2,Bérat,\u0000France,3,4,\n' +
+          'Berat,Albania,1,2\u0000,Bérat,France,3,4,\n' +
+          // A column the import does not read may hold anything.
+          'Fermo,Italy,43.1,13.7,Berat,Albania,40.7,19.9,\u0000\n',
+      ),
+    );
+    expect(parsed.rejected).toEqual([
+      { row: 2, field: 'city1', reason: nul(4) },
+      { row: 3, field: 'country2', reason: nul(1) },
+      { row: 4, field: 'lng1', reason: nul(2) },
+    ]);
+    expect(parsed.rows.map((row) => row.row)).toEqual([5]);
+  });
+
   it('refuses a file that is not UTF-8, naming the line', () => {
     const latin1 = Uint8Array.from([...bytes('city1,country1,city2,country2\nK'), 0xf6, ...bytes('ln,Germany,Kyoto,Japan\n')]);
     expect(fileProblem(latin1)).toMatch(/not UTF-8 text: line 2/);

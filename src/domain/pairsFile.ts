@@ -1,5 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import { KizunaError } from '../errors.js';
+import { nulInCell } from './spreadsheetCells.js';
 
 /** One side of a row: the name and country columns as written, and coordinates if given. */
 export interface RawSide {
@@ -62,7 +63,8 @@ function readCoordinate(text: string | undefined, min: number, max: number): num
 /**
  * Reads a pairs file (`city1,country1[,lat1,lng1],city2,country2[,lat2,lng2]`, a header row first).
  * Problems with the file as a whole (not UTF-8, not CSV, columns missing, a line over 64 KB) throw
- * and nothing is imported; problems with one row reject that row with its line, field and reason.
+ * and nothing is imported; problems with one row (a NUL character in a cell among them) reject that
+ * row with its line, field and reason.
  */
 export function parsePairsFile(bytes: Uint8Array): ParsedPairsFile {
   const text = decodeUtf8(bytes);
@@ -98,6 +100,7 @@ export function parsePairsFile(bytes: Uint8Array): ParsedPairsFile {
   }
   const hasCoordinates = coordinateColumns.length === COORDINATES.length;
   const index = Object.fromEntries(header.map((column, position) => [column, position]));
+  const readColumns = header.filter((column) => REQUIRED.includes(column) || (hasCoordinates && COORDINATES.includes(column)));
 
   const rows: PairRow[] = [];
   const rejected: RejectedRow[] = [];
@@ -109,6 +112,10 @@ export function parsePairsFile(bytes: Uint8Array): ParsedPairsFile {
       return;
     }
     const cell = (column: string) => (record[index[column]!] ?? '').trim();
+    for (const column of readColumns) {
+      const nul = nulInCell(record[index[column]!] ?? '');
+      if (nul) return void rejected.push({ row, field: column, reason: nul });
+    }
     const sides: RawSide[] = [];
     for (const n of [1, 2]) {
       const name = cell(`city${n}`);

@@ -94,6 +94,11 @@ describe('decodeSheetText', () => {
     expect(await messageOf(() => decodeSheetText(new Uint8Array(iconv.encode('都道府県名,自治体名,国名\n岡山県,井原市,イタリア\n', 'utf-16be'))))).toMatch(/UTF-16 text without a byte-order mark/);
   });
 
+  it('reads text with a stray NUL character as text, leaving it to the row (refused there)', () => {
+    expect(decodeSheetText(utf8('自治体名,国名\n井原\u0000市,イタリア\n'))).toEqual({ text: '自治体名,国名\n井原\u0000市,イタリア\n', encoding: 'utf-8' });
+    expect(decodeSheetText(shiftJis('自治体名,国名\n井原\u0000市,イタリア\n'))).toEqual({ text: '自治体名,国名\n井原\u0000市,イタリア\n', encoding: 'shift_jis' });
+  });
+
   it('names the line of broken bytes in a UTF-8 file instead of reading it as Shift_JIS', async () => {
     const broken = Uint8Array.from([...utf8('自治体名,国名\n井原市,アメリカ\n井原'), 0xff, ...utf8('市,イタリア\n')]);
     expect(await messageOf(() => decodeSheetText(broken))).toMatch(/UTF-8 text except for line 3/);
@@ -260,6 +265,30 @@ describe('readRegisterSheet refusals', () => {
     expect(await messageOf(() => readRegisterSheet(utf8(`自治体名,国名,提携先\n井原市,イタリア,${'あ'.repeat(70 * 1024)}\n`)))).toMatch(/Line 2 is longer than 64 KB/);
   });
 
+  it('refuses a row with a NUL character in a cell it reads, naming its column, rather than drop the character', async () => {
+    const sheet = await readRegisterSheet(
+      utf8(
+        '自治体名,国名,提携先自治体名,備考,人口\n' +
+          '井原市,アメリカ合衆国,セント\u0000ポール市,,\n' +
+          '井原市,イタリア,フィレンツェ市,友好\u0000,\n' +
+          // A column the import does not read may hold anything.
+          '倉敷市,アメリカ合衆国,カンザスシティ市,,\u0000\n',
+      ),
+    );
+    const nul = (at: number) => `contains a NUL character (U+0000) at character ${at}, which no field may hold: remove it`;
+    expect(sheet.rows).toEqual([
+      { line: 2, cells: {}, refused: { field: 'partnerLocalGovernment', reason: nul(4) } },
+      { line: 3, cells: {}, refused: { field: 'remarks', reason: nul(3) } },
+      { line: 4, cells: { localGovernment: '倉敷市', partnerCountry: 'アメリカ合衆国', partnerLocalGovernment: 'カンザスシティ市' } },
+    ]);
+  });
+
+  it('refuses a header with a NUL character, naming its column', async () => {
+    expect(await messageOf(() => readRegisterSheet(utf8('自治体名,国名,提携先自治体名,備\u0000考\n井原市,イタリア,フィレンツェ市,\n')))).toBe(
+      'Column D of the header row (row 1) contains a NUL character (U+0000) at character 2, which no field may hold: remove it.',
+    );
+  });
+
   it('refuses a CSV whose quotes are not closed', async () => {
     expect(await messageOf(() => readRegisterSheet(utf8('自治体名,国名,提携先\n"井原市,イタリア,フィレンツェ市\n')))).toMatch(/not valid CSV/);
   });
@@ -302,6 +331,18 @@ describe('readRegisterSheet from XLSX', () => {
     const [row] = (await readRegisterSheet(bytes)).rows;
     expect(row?.cells.signedOn).toBe('1972-05');
     expect(row?.signedOnValue).toEqual(new Date(Date.UTC(1972, 4, 1)));
+  });
+
+  it('refuses a row with a NUL character in a cell, as Excel writes it (_x0000_)', async () => {
+    const bytes = await xlsxBytes((sheet) => {
+      sheet.addRow(['自治体名', '国名', '提携先自治体名', '提携名称']);
+      sheet.addRow(['倉敷市', 'アメリカ', 'カンザスシティ市', '姉妹_x0000_都市']);
+      sheet.addRow(['倉敷市', 'オーストリア', 'ザンクト・ペルテン市', '姉妹都市']);
+    });
+    expect((await readRegisterSheet(bytes)).rows).toEqual([
+      { line: 2, cells: {}, refused: { field: 'label', reason: 'contains a NUL character (U+0000) at character 3, which no field may hold: remove it' } },
+      { line: 3, cells: { localGovernment: '倉敷市', partnerCountry: 'オーストリア', partnerLocalGovernment: 'ザンクト・ペルテン市', label: '姉妹都市' } },
+    ]);
   });
 
   it('refuses a workbook whose first worksheet is empty', async () => {

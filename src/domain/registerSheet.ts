@@ -5,7 +5,7 @@ import { stringify } from 'csv-stringify/sync';
 import iconv from 'iconv-lite';
 import { KizunaError } from '../errors.js';
 import { MAX_LINE_BYTES } from './pairsFile.js';
-import { inert } from './spreadsheetCells.js';
+import { inert, nulInCell } from './spreadsheetCells.js';
 
 /**
  * Registers of sister-city relationships as CLAIR and the prefectures keep them: Excel workbooks,
@@ -80,6 +80,8 @@ export interface RegisterRow {
   cells: Partial<Record<RegisterField, string>>;
   /** The date itself, when the XLSX cell of the date column holds a real date. */
   signedOnValue?: Date;
+  /** Why the row is refused as it stands in the file (a cell holds a NUL character); its cells are then left out. */
+  refused?: { field: RegisterField; reason: string };
 }
 
 export interface RegisterSheet {
@@ -113,9 +115,12 @@ function lineOf(text: string, index: number): number {
   return text.slice(0, Math.max(index, 0)).split('\n').length;
 }
 
-/** Control characters other than tab and line ends do not occur in a register's text. */
+/**
+ * Control characters other than tab and line ends do not occur in a register's text. A NUL is
+ * left to the cells, whose rows are refused with their column (gridToSheet).
+ */
 function refuseControlCharacters(text: string, encoding: string): void {
-  const at = text.search(/[\u0000-\u0008\u000b\u000c\u000e-\u0019\u001b-\u001f\u007f-\u009f]/);
+  const at = text.search(/[\u0001-\u0008\u000b\u000c\u000e-\u0019\u001b-\u001f\u007f-\u009f]/);
   if (at >= 0) {
     throw fileError(`The file is not text: line ${lineOf(text, at)} holds a control character (read as ${encoding}). Upload the register as CSV or as an Excel workbook.`);
   }
@@ -133,23 +138,32 @@ export function decodeSheetText(bytes: Uint8Array): { text: string; encoding: Sh
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
     throw fileError('The file is UTF-16 text (Excel’s “Unicode text”), which Kizuna does not read: save it as “CSV UTF-8” or as an Excel workbook (.xlsx).');
   }
-  if (bytes.indexOf(0) >= 0) {
-    // UTF-16 has many NUL bytes (the high bytes of commas, digits and line ends), all at even or
-    // all at odd positions.
-    const parities = new Set<number>();
-    let nuls = 0;
-    bytes.forEach((byte, index) => {
-      if (byte === 0) {
-        nuls += 1;
-        parities.add(index % 2);
-      }
-    });
-    throw fileError(
-      parities.size === 1 && nuls * 16 >= bytes.length
-        ? 'The file looks like UTF-16 text without a byte-order mark, which Kizuna does not read: save it as “CSV UTF-8” or as an Excel workbook (.xlsx).'
-        : 'The file holds NUL bytes, so it is a binary file and not a CSV: upload the register as CSV or as an Excel workbook (.xlsx).',
-    );
+  // UTF-16 has many NUL bytes (the high bytes of commas, digits and line ends), all at even or
+  // all at odd positions; other files with many are binary.
+  const parities = new Set<number>();
+  let nuls = 0;
+  bytes.forEach((byte, index) => {
+    if (byte === 0) {
+      nuls += 1;
+      parities.add(index % 2);
+    }
+  });
+  const binary = () => fileError('The file holds NUL bytes, so it is a binary file and not a CSV: upload the register as CSV or as an Excel workbook (.xlsx).');
+  if (nuls > 0 && nuls * 16 >= bytes.length) {
+    throw parities.size === 1
+      ? fileError('The file looks like UTF-16 text without a byte-order mark, which Kizuna does not read: save it as “CSV UTF-8” or as an Excel workbook (.xlsx).')
+      : binary();
   }
+  try {
+    return decodeText(bytes);
+  } catch (error) {
+    // Text with a stray NUL reads as text, and the row of that cell is refused; anything else with NUL bytes is a binary file.
+    throw nuls > 0 && error instanceof KizunaError ? binary() : error;
+  }
+}
+
+/** UTF-8 (with or without BOM), else Shift_JIS; decodeSheetText without its checks for UTF-16 and binary files. */
+function decodeText(bytes: Uint8Array): { text: string; encoding: SheetEncoding } {
   const hasBom = UTF8_BOM.every((byte, index) => bytes[index] === byte);
   const body = hasBom ? bytes.subarray(3) : bytes;
   try {
@@ -392,6 +406,8 @@ function mapColumns(header: GridRow): { columns: RegisterColumn[]; ignoredHeader
   const readings: RegisterColumn[] = [];
   const ignored: { header: string; column: number }[] = [];
   header.cells.forEach((cell, index) => {
+    const nul = nulInCell(cell.text);
+    if (nul) throw fileError(`Column ${columnLetter(index + 1)} of the header row (row ${header.line}) ${nul}.`);
     const text = collapse(cell.text);
     if (text.length === 0) return;
     const { field, reading } = classifyHeader(text);
@@ -471,9 +487,18 @@ function gridToSheet(grid: Grid): Omit<RegisterSheet, 'format'> {
     for (const { field, column } of columns) {
       const cell = gridRow.cells[column - 1];
       if (!cell) continue;
+      const nul = nulInCell(cell.text);
+      if (nul) {
+        row.refused ??= { field, reason: nul };
+        continue;
+      }
       const text = cleanCell(cell.text, field, grid.apostrophes);
       if (text.length > 0) row.cells[field] = text;
       if (field === 'signedOn' && cell.date) row.signedOnValue = cell.date;
+    }
+    if (row.refused) {
+      rows.push({ line: row.line, cells: {}, refused: row.refused });
+      continue;
     }
     const filled = Object.entries(row.cells);
     if (filled.length === 0) continue;
@@ -489,7 +514,8 @@ function gridToSheet(grid: Grid): Omit<RegisterSheet, 'format'> {
  * or CSV in UTF-8 or Shift_JIS. Finds the header row among the first ten rows, maps its headers to
  * the register's fields with matchHeader, and returns the rows that are not blank. Problems with
  * the file as a whole (not a register, a required column missing or doubled, over 20 MB, a line
- * over 64 KB) throw an import_failed KizunaError; the cells themselves are left to the importer.
+ * over 64 KB) throw an import_failed KizunaError. The cells themselves are left to the importer,
+ * except that a row with a NUL character in a cell comes marked as refused (RegisterRow.refused).
  */
 export async function readRegisterSheet(bytes: Uint8Array, fileName?: string): Promise<RegisterSheet> {
   const named = fileName ? `“${fileName}” ` : 'The file ';

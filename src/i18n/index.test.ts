@@ -21,6 +21,10 @@ describe('message catalogues', () => {
     expect(t('en', 'lg.partners', { count: 3 })).toBe('Partners (3)');
     expect(t('ja', 'lg.partners', { count: 3 })).toBe('提携先（3）');
   });
+
+  it('show a key that names no message as itself, even a name every object carries', () => {
+    for (const key of ['kind.unknown', 'constructor', '__proto__', 'toString']) expect(t('en', key as never), key).toBe(key);
+  });
 });
 
 describe('counted messages', () => {

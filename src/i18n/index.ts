@@ -12,8 +12,10 @@ const catalogues: Record<Lang, Record<MessageKey, string>> = { en, ja };
 
 /** A message in the language, with {name} placeholders filled. */
 export function t(lang: Lang, key: MessageKey, params: Record<string, string | number> = {}): string {
-  // A key made up at run time (`kind.${kind}`) may have no message: show the key rather than fail.
-  return (catalogues[lang][key] ?? key).replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+  // A key made up at run time (`kind.${kind}`) may have no message: show the key rather than fail;
+  // the catalogue's own keys only, not the names every object carries (constructor, toString).
+  const message = Object.hasOwn(catalogues[lang], key) ? catalogues[lang][key] : key;
+  return message.replace(/\{(\w+)\}/g, (whole, name: string) => (Object.hasOwn(params, name) ? String(params[name]) : whole));
 }
 
 /** The address of a page in a language: English at /path, Japanese at /ja/path. */

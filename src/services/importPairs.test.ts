@@ -171,6 +171,18 @@ describe('import of the Wikipedia pairs', () => {
     expect(result.rows.accepted).toBe(1);
   });
 
+  it('rejects rows with a NUL character in a name, naming row and field, rather than fail writing them', async () => {
+    const before = await scalar(sql`select count(*)::int as n from local_governments`);
+    const file = 'city1,country1,city2,country2\nZzyq\u0000wx,France,Ibara,Japan\nBer\u0000at,Albania,Fermo,Italy\n';
+    const result = await importPairs(database.db, new TextEncoder().encode(file), { actor: OPERATOR, source: 'nul.csv' });
+    expect(result.rejectedRows).toEqual([
+      { row: 2, field: 'city1', reason: 'contains a NUL character (U+0000) at character 5, which no field may hold: remove it' },
+      { row: 3, field: 'city1', reason: 'contains a NUL character (U+0000) at character 4, which no field may hold: remove it' },
+    ]);
+    expect(result.rows).toEqual({ total: 2, accepted: 0, rejected: 2 });
+    expect(await scalar(sql`select count(*)::int as n from local_governments`)).toBe(before);
+  });
+
   it('does not add a pair that already has a relationship under a label', async () => {
     const [ibara, berat] = await queryRows<{ id: number }>(
       database.db,

@@ -137,6 +137,19 @@ describe('import of a register sheet', () => {
     expect(await registerOf(database.db, 'prefecture-list.csv')).toEqual(before);
   });
 
+  it('refuses a row with a NUL character in a cell, naming its line and column, and imports the rest', async () => {
+    const before = await registerOf(database.db, 'nul.csv');
+    const result = await importRegister(database.db, sheet(['岡山県,井原市,イタリア,,フィレン\u0000ツェ市,1990,姉妹都市,', '岡山県,井原市,アメリカ合衆国,ミネソタ州,セントポール市,1990,姉妹都市,']), {
+      actor: OPERATOR,
+      source: 'nul.csv',
+    });
+    expect(result.outcomes.map(({ line, outcome, column, reason }) => ({ line, outcome, column, reason }))).toEqual([
+      { line: 2, outcome: 'refused', column: '提携先自治体名', reason: 'contains a NUL character (U+0000) at character 5, which no field may hold: remove it' },
+      { line: 3, outcome: 'added', column: undefined, reason: '1 relationship added' },
+    ]);
+    expect((await registerOf(database.db, 'nul.csv')).length).toBe(before.length + 1);
+  });
+
   it('refuses a sheet without the partner country column whole, naming the column', async () => {
     const noCountry = new TextEncoder().encode('都道府県,自治体名,提携先自治体名\n長崎県,長崎市,セントポール市\n');
     await expect(importRegister(database.db, noCountry, { actor: OPERATOR, source: 'x.csv' })).rejects.toMatchObject({

@@ -289,6 +289,7 @@ export async function importRegister(db: Db, bytes: Uint8Array, options: Registe
         const createdBefore = new Map(created);
         const placesBefore = placesToCreate.length;
         try {
+          if (row.refused) throw new RowProblem(row.refused.field, row.refused.reason);
           const prefectureCell = row.cells.prefecture?.trim();
           const prefecture = prefectureCell ? japan.prefecture(prefectureCell) : undefined;
           if (prefectureCell && !prefecture) throw new RowProblem('prefecture', `${prefectureCell} is not one of Japan's 47 prefectures`);

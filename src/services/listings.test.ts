@@ -441,9 +441,11 @@ describe('contentColumns', () => {
   const year = Number(today().slice(0, 4));
 
   it.each([
-    ['next year', `${year + 1}`],
-    ['tomorrow', new Date(Date.parse(today()) + 86_400_000).toISOString().slice(0, 10)],
-  ])('refuses a population counted %s', (_, populationAsOf) => {
+    ['next year', `${year + 1}`, 'is in the future'],
+    ['tomorrow', new Date(Date.parse(today()) + 86_400_000).toISOString().slice(0, 10), 'is in the future'],
+    ['before 1900', '1899-12', 'must not be before 1900'],
+    ['in the year 0, which the database cannot store', '0000', 'must not be before 1900'],
+  ])('refuses a population counted %s', (_, populationAsOf, message) => {
     let thrown: unknown;
     try {
       contentColumns({ ...COMPLETE, populationAsOf });
@@ -452,7 +454,7 @@ describe('contentColumns', () => {
     }
     expect(thrown).toBeInstanceOf(KizunaError);
     expect((thrown as KizunaError).id).toBe('validation_failed');
-    expect((thrown as KizunaError).problems).toEqual([{ field: 'populationAsOf', message: 'is in the future' }]);
+    expect((thrown as KizunaError).problems).toEqual([{ field: 'populationAsOf', message }]);
   });
 
   it.each([

@@ -21,7 +21,7 @@ import {
   type PopulationBand,
 } from '../domain/listings.js';
 import { plainLetters } from '../domain/names.js';
-import { parsePartialDate, type ExchangeField, type PreciseDate } from '../domain/relationships.js';
+import { EARLIEST_YEAR, parsePartialDate, type ExchangeField, type PreciseDate } from '../domain/relationships.js';
 import { failIfProblems, KizunaError, notFound, refusingDuplicates, type FieldProblem } from '../errors.js';
 import { countriesOfDesiredRegions, desiredRegionsOverlap } from '../reference/desiredRegions.js';
 import { writeAudit } from './audit.js';
@@ -162,12 +162,13 @@ export async function listingHistory(db: Db, actor: Actor, id: number): Promise<
   return rows.map((row) => ({ at: toTimestampString(row.at), step: row.step as ListingEvent['step'], by: row.by, comment: row.comment }));
 }
 
-/** The columns a listing's contents are stored in; refuses a population date in the future. */
+/** The columns a listing's contents are stored in; refuses a population date in the future or before 1900 (the database has no year 0). */
 export function contentColumns(input: ListingInput) {
   const problems: FieldProblem[] = [];
   const asOf = input.populationAsOf ? parsePartialDate(input.populationAsOf) : null;
   if (typeof asOf === 'string') problems.push({ field: 'populationAsOf', message: asOf });
   else if (asOf && asOf.date > today()) problems.push({ field: 'populationAsOf', message: 'is in the future' });
+  else if (asOf && Number(asOf.date.slice(0, 4)) < EARLIEST_YEAR) problems.push({ field: 'populationAsOf', message: `must not be before ${EARLIEST_YEAR}` });
   failIfProblems(problems);
   const preciseAsOf = asOf && typeof asOf !== 'string' ? asOf : null;
   return {

@@ -7,6 +7,7 @@ import { KizunaError } from '../errors.js';
 import { t } from '../i18n/index.js';
 import { API_DOCUMENT, createApi } from './api/routes.js';
 import { serveAsset } from './assets.js';
+import { refuseNulCharacters } from './nulCharacters.js';
 import { pageContext } from './pageContext.js';
 import { ApiDocsPage } from './pages/apiDocs.js';
 import { ErrorPage } from './pages/registry.js';
@@ -106,30 +107,7 @@ export function createApp({ db, trustProxy = false, serverTiming = false }: AppO
       },
     }),
   );
-  // PostgreSQL cannot store or compare a NUL character in text: refuse it in the query and in a text
-  // body, before anything reads them.
-  app.use(async (c, next) => {
-    for (const [name, value] of new URL(c.req.url).searchParams) {
-      if (name.includes('\0') || value.includes('\0')) {
-        const field = name.replace(/\0/g, '');
-        throw new KizunaError('bad_request', `The query parameter ${field} contains a NUL character, which no field may hold.`, [
-          { field, message: 'must not contain a NUL character' },
-        ]);
-      }
-    }
-    const type = c.req.header('content-type') ?? '';
-    const refuse = () => {
-      throw new KizunaError('bad_request', 'The form or body contains a NUL character, which no field may hold. Remove it and send again.');
-    };
-    if (c.req.method !== 'GET' && (type.startsWith('application/json') || type.startsWith('application/x-www-form-urlencoded'))) {
-      const text = await c.req.text();
-      if (text.includes('\0') || /%00|\\u0000/i.test(text)) refuse();
-    } else if (c.req.method === 'POST' && type.startsWith('multipart/form-data')) {
-      const fields = Object.values(await c.req.parseBody({ all: true })).flat();
-      if (fields.some((field) => typeof field === 'string' && field.includes('\0'))) refuse();
-    }
-    await next();
-  });
+  app.use(refuseNulCharacters());
   // Static files need no identity; everything else learns who is asking, and browser writes need a CSRF token.
   const identifyVisitor = identify(db, sessionOptions);
   app.use(async (c, next) => (c.req.path.startsWith('/assets/') || c.req.path.startsWith('/map/') ? next() : identifyVisitor(c, next)));

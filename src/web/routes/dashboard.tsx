@@ -148,7 +148,7 @@ export function registerDashboardPages(pages: Hono<KizunaEnv>, db: Db): void {
     const actor = await admit(c, SIGNED_IN, href(pageContext(c), '/dashboard'));
     if (actor instanceof Response) return actor;
     const step = c.req.param('step') as ListingStep;
-    if (!(step in LISTING_STEPS) || LISTING_STEPS[step].by !== 'owner') throw new KizunaError('not_found', `There is no step ${step} for an officer.`);
+    if (!Object.hasOwn(LISTING_STEPS, step) || LISTING_STEPS[step].by !== 'owner') throw new KizunaError('not_found', `There is no step ${step} for an officer.`);
     const listing = await listingToChange(db, actor, id(c));
     try {
       await takeListingStep(db, actor, listing.id, step);

@@ -34,7 +34,8 @@ export function registerFigurePages(pages: Hono<KizunaEnv>, db: Db): void {
     const ctx = pageContext(c);
     const [figures, comparisons] = await Promise.all([listPublishedFigures(db), publishedComparisons(db)]);
     const done = c.req.query('done');
-    const notice = shown.editing === undefined && done && done in DONE ? t(ctx.lang, DONE[done as keyof typeof DONE]) : undefined;
+    // Object.hasOwn, not `in`: ?done=constructor names no notice.
+    const notice = shown.editing === undefined && done && Object.hasOwn(DONE, done) ? t(ctx.lang, DONE[done as keyof typeof DONE]) : undefined;
     return c.html(
       <FiguresPage
         ctx={ctx}
