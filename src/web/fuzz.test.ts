@@ -244,6 +244,7 @@ const SAMPLES: Record<string, () => Sample> = {
   'GET /prefectures/:name': () => ({ params: { name: 'okayama' } }),
   'GET /prefectures/:file': () => ({ params: { file: '330001.csv' } }),
   'GET /countries/:code': () => ({ params: { code: 'FR' } }),
+  'GET /countries/:name': () => ({ params: { name: 'france' } }),
   'GET /countries/:file': () => ({ params: { file: 'FR.xlsx' } }),
   'GET /guides/:slug': () => ({ params: { slug: 'what-is-a-sister-city' } }),
   'GET /statistics/:file': () => ({ params: { file: 'countries.csv' } }),

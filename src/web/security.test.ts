@@ -1000,6 +1000,7 @@ describe('security headers', () => {
     page('/prefectures/:file{[0-9]{6}\\.(?:csv|xlsx)}', '/prefectures/330001.csv');
     page('/countries', '/countries');
     page('/countries/:code{[A-Za-z]{2}}', '/countries/FR');
+    page('/countries/:name{[^/.]{3,}}', '/countries/france', { status: 301 });
     page('/countries/:file{[A-Za-z]{2}\\.(?:csv|xlsx)}', '/countries/FR.xlsx');
     page('/guides', '/guides');
     page('/guides/:slug', '/guides/what-is-a-sister-city');
