@@ -98,7 +98,7 @@ export interface CoverageText extends ChartText {
 /**
  * Coverage by kind of local government: two panels over the same kinds, the share with a partner
  * (a line, 0–100 %) above, grouped bars of all LGs and LGs with a partner below. Two panels rather
- * than a second y axis, so the percentage labels never sit on the bars. Default 720 × 550.
+ * than a second y axis, so the percentage labels never sit on the bars. Default 720 × 566.
  * Narrow, one row per kind instead: its name and share, and a bar of all its LGs filled as far as
  * those with a partner reach.
  */
@@ -128,7 +128,7 @@ export function coverageChart(data: CoverageDatum[], text: CoverageText, options
   };
   if (layout === 'narrow') return coverageRows({ id, width, height: options.height, type, text, data, shares, percent, format, note });
   const axisFont = type.axis;
-  const height = options.height ?? 550;
+  const height = options.height ?? 566;
   // Room for the legend in two rows: its three entries are wider than the chart.
   const lineTop = 106;
   const lineHeight = 96;
@@ -175,7 +175,7 @@ export function coverageChart(data: CoverageDatum[], text: CoverageText, options
       },
       grid: [
         { left, right: 16, top: lineTop, height: lineHeight, outerBoundsMode: 'none' },
-        { left, right: 16, top: barsTop, bottom: 64, outerBoundsMode: 'none' },
+        { left, right: 16, top: barsTop, bottom: 80, outerBoundsMode: 'none' },
       ],
       xAxis: [
         { ...category, gridIndex: 0, axisLabel: { show: false }, axisLine: { show: false } },
@@ -308,14 +308,15 @@ function roundShare(share: number): number {
 }
 
 /**
- * The largest type size up to `largest`, down to 12 px, at which each label fits its slot in two
- * lines without breaking a word (East Asian characters break anywhere).
+ * The largest type size up to `largest`, down to 12 px, at which each label fits its slot in three
+ * lines without breaking a word (East Asian characters break anywhere): three, so that a kind's
+ * name stays near 12 px where the chart is drawn at 0.8 of its size.
  */
 function fittingFont(labels: string[], slot: number, largest: number): number {
   let ems = 0;
   for (const label of labels) {
-    const longestWord = Math.max(...label.split(/\s+/).map((word) => estimateTextWidth(word, 1)));
-    ems = Math.max(ems, longestWord, estimateTextWidth(label, 1) / 2);
+    const longestWord = Math.max(...(label.match(/[\u1100-\uffff]|[^\s\u1100-\uffff]+/g) ?? ['']).map((word) => estimateTextWidth(word, 1)));
+    ems = Math.max(ems, longestWord, estimateTextWidth(label, 1) / 3);
   }
   return Math.max(12, Math.min(largest, Math.floor(slot / (ems * 1.1 || 1))));
 }
