@@ -90,6 +90,21 @@ describe('pages', () => {
     expect(html).toContain(`${city.total.toLocaleString('en')}</td>`);
   });
 
+  it('shows Japan’s relationships on the home page as pictures, each with its table', async () => {
+    const { html } = await page('/');
+    expect(html).toMatch(/<img src="\/map\/japan\.svg" alt="A world map with a line for each relationship of a Japanese local government, reaching \d+ countries\."/);
+    expect(html).toContain('<a href="/map">Open the map to light up a country or a place</a>');
+    // Growth and coverage, each drawn wide and narrow, as on the statistics page, with their tables folded away.
+    for (const kind of ['line', 'coverage']) {
+      expect(html).toContain(`data-chart="${kind}" data-layout="wide"`);
+      expect(html).toContain(`data-chart="${kind}" data-layout="narrow"`);
+    }
+    expect(html.match(/<figure class="chart chart-pair">/g)).toHaveLength(2);
+    expect(html).toContain('<summary>Table (6)</summary>');
+    expect(html).toContain('aria-label="Table: Growth since 1955"');
+    expect((await page('/ja')).html).toContain('<img src="/map/japan.svg" alt="日本の自治体の提携を1件ずつ線で示した世界地図。');
+  });
+
   it('finds Ibara City on the search page, linking to its page', async () => {
     const { status, html } = await page('/search?q=ibara');
     expect(status).toBe(200);

@@ -15,15 +15,15 @@ import { href, Layout, type PageContext } from './layout.js';
 export const ChartFigure: FC<{ pair: ChartPair }> = ({ pair }) => <figure class="chart chart-pair">{raw(pair.wide)}{raw(pair.narrow)}</figure>;
 
 /**
- * A statistics table under its chart, for those who would rather read: open when short. On a
- * phone a table of more than three columns becomes one card per row, each value labelled.
+ * A statistics table under its chart, for those who would rather read: open when short, unless
+ * told. On a phone a table of more than three columns becomes one card per row, each value labelled.
  */
-export const StatisticsTableDetails: FC<{ lang: Lang; table: StatisticsTable }> = ({ lang, table }) => {
+export const StatisticsTableDetails: FC<{ lang: Lang; table: StatisticsTable; open?: boolean }> = ({ lang, table, open = table.rows.length <= 12 }) => {
   const stacked = table.columns.length > 3;
   // The row's name: the last text column (the country, not its code).
   const heading = table.columns.map((column) => column.kind).lastIndexOf('text');
   return (
-    <details open={table.rows.length <= 12}>
+    <details open={open}>
       <summary>{t(lang, 'stats.table')} ({formatNumber(lang, table.rows.length)})</summary>
       {/* Focusable, so that keyboards can scroll a table wider than a phone. */}
       <div class="table-wrap narrow-headings" tabindex={0} role="region" aria-label={`${t(lang, 'stats.table')}: ${table.title}`}>
