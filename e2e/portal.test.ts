@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
+import { sql } from 'drizzle-orm';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { createTestAccount } from '../test/accounts.js';
@@ -45,6 +46,11 @@ beforeAll(async () => {
     launching.catch(() => {}); // reported by the await below, not as an unhandled rejection
     try {
       portal = await startPortal(inject('databaseTemplate'));
+      // The imported pairs have no dates; a register has many. Two in three get a day of signing from
+      // 1955 on, so that the growth of the statistics and the home page is drawn.
+      await portal.db.execute(
+        sql`update relationships set signed_on = make_date(1955 + floor(69 * sqrt(((id * 7919) % 1000) / 1000.0))::int, 1 + id % 12, 1 + id % 28), signed_precision = 'day' where id % 3 <> 0`,
+      );
     } finally {
       browser = await launching;
     }
@@ -328,6 +334,174 @@ function pool<R>(size: number, create: () => Promise<R>) {
 }
 
 const inLanguage = (lang: 'en' | 'ja', path: string) => (lang === 'en' ? path : path === '/' ? '/ja' : `/ja${path}`);
+
+/**
+ * What a page must give at this width, in this language: nothing serious for axe, nothing refused by
+ * the Content-Security-Policy, no sideways scrolling of the page.
+ */
+async function expectSound(page: Page, where: string, refusals: () => Promise<string[]>, width: number): Promise<void> {
+  expect.soft(await refusals(), `${where}: refused by the Content-Security-Policy`).toEqual([]);
+  const blocking = (await runAxe(page)).filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
+  if (blocking.length) console.log(`axe, serious or critical:\n${describeViolations(where, blocking)}`);
+  expect.soft(blocking.map((violation) => `${violation.id} (${violation.impact})`), `${where}: serious or critical axe violations`).toEqual([]);
+  expect.soft(await inPage<number>(page, 'document.documentElement.scrollWidth'), `${where}: the page's width`).toBeLessThanOrEqual(width);
+}
+
+interface DrawnCharts {
+  /** The layouts of the charts shown (wide or narrow), in page order; hidden ones are left out. */
+  shown: string[];
+  hidden: number;
+  /** The smallest words of the charts shown, as drawn on the screen: px, and which words. */
+  smallest: { size: number; text: string; chart: string }[];
+}
+
+/** The charts of the page as Chromium draws them: which layout shows, and how large their smallest words come out. */
+const drawnCharts = (page: Page) =>
+  inPage<DrawnCharts>(
+    page,
+    `(() => {
+      const shown = [], sizes = [];
+      let hidden = 0;
+      for (const svg of document.querySelectorAll('svg.kz-chart')) {
+        if (!svg.getClientRects().length) { hidden++; continue; }
+        shown.push(svg.dataset.layout);
+        for (const text of svg.querySelectorAll('text')) {
+          if (!text.textContent.trim()) continue;
+          const ctm = text.getScreenCTM();
+          sizes.push({ size: parseFloat(getComputedStyle(text).fontSize) * Math.hypot(ctm.a, ctm.b), text: text.textContent, chart: svg.dataset.chart });
+        }
+      }
+      sizes.sort((a, b) => a.size - b.size);
+      return { shown, hidden, smallest: sizes.slice(0, 3) };
+    })()`,
+  );
+
+/** Opens every <details> of the page, so that the tables in them are laid out. */
+const openDetails = (page: Page) => inPage(page, `document.querySelectorAll('details').forEach((details) => { details.open = true; })`);
+
+describe('charts and maps on a phone (390 px) and a desktop (1280 px), in English and Japanese', () => {
+  const VIEWPORTS = [
+    { width: 1280, height: 900 },
+    { width: 390, height: 844 },
+  ];
+  for (const lang of ['en', 'ja'] as const) {
+    for (const viewport of VIEWPORTS) {
+      const layout = viewport.width < 640 ? 'narrow' : 'wide';
+
+      test(`statistics (${lang}, ${viewport.width} px): the ${layout} charts, words of 11 px or more, tables that fit`, async () => {
+        await withPage({ viewport }, async (page) => {
+          const refusals = await watchContentSecurityPolicy(page);
+          const where = `statistics (${lang}) at ${viewport.width} px`;
+          await page.goto(inLanguage(lang, '/statistics'));
+          const charts = await drawnCharts(page);
+          console.log(`${where}: charts shown ${charts.shown.join(', ')}; smallest words ${charts.smallest.map((word) => `${word.size.toFixed(1)} px “${word.text}” (${word.chart})`).join(', ')}`);
+          // Countries, kinds, prefectures and growth, each drawn twice and shown once.
+          expect(charts.shown).toEqual([layout, layout, layout, layout]);
+          expect(charts.hidden).toBe(4);
+          expect(charts.smallest[0]!.size, where).toBeGreaterThanOrEqual(11);
+          await openDetails(page);
+          // Every table fits its column, those of more than three columns as cards on a phone.
+          const wider = await inPage<string[]>(
+            page,
+            `[...document.querySelectorAll('main .table-wrap')].filter((wrap) => wrap.scrollWidth > wrap.clientWidth + 1).map((wrap) => wrap.getAttribute('aria-label') + ': ' + wrap.scrollWidth + ' > ' + wrap.clientWidth)`,
+          );
+          if (viewport.width < 640) expect(wider, `${where}: tables wider than their column`).toEqual([]);
+          await expectSound(page, where, refusals, viewport.width);
+        });
+      });
+
+      test(`home (${lang}, ${viewport.width} px): Japan's relationships on the map, growth and coverage as pictures, each with its table`, async () => {
+        await withPage({ viewport }, async (page) => {
+          const refusals = await watchContentSecurityPolicy(page);
+          const where = `home (${lang}) at ${viewport.width} px`;
+          await page.goto(inLanguage(lang, '/'));
+          const map = page.locator('main img[src="/map/japan.svg"]');
+          expect(await map.getAttribute('alt')).toMatch(lang === 'en' ? /^A world map with a line for each relationship/ : /^日本の自治体の提携を/);
+          await expect.poll(() => map.evaluate((element) => (element as unknown as { complete: boolean; naturalWidth: number }).naturalWidth)).toBeGreaterThan(0);
+          const box = (await map.boundingBox())!;
+          expect(box.width).toBeGreaterThan(viewport.width * 0.8);
+          const charts = await drawnCharts(page);
+          console.log(`${where}: charts shown ${charts.shown.join(', ')}; smallest words ${charts.smallest.map((word) => `${word.size.toFixed(1)} px “${word.text}” (${word.chart})`).join(', ')}`);
+          expect(charts.shown).toEqual([layout, layout]);
+          expect(charts.smallest[0]!.size, where).toBeGreaterThanOrEqual(11);
+          // The figures as tables, a click away.
+          const summaries = page.locator('.home-pictures details > summary');
+          expect(await summaries.count()).toBe(2);
+          await summaries.last().click();
+          expect(await page.locator('.home-pictures details').last().locator('tbody tr').count()).toBeGreaterThanOrEqual(5);
+          await expectSound(page, where, refusals, viewport.width);
+        });
+      });
+
+      test(`map (${lang}, ${viewport.width} px): opens on Japan's relationships, the world one link away, arcs the short way round`, async () => {
+        await withPage({ viewport }, async (page) => {
+          const refusals = await watchContentSecurityPolicy(page);
+          const where = `map (${lang}) at ${viewport.width} px`;
+          const ready = () => page.locator('figure[data-world-map][data-map-ready]').waitFor({ state: 'attached', timeout: 20_000 });
+          const dataSource = () => page.locator('figure[data-world-map]').getAttribute('data-src');
+          await page.goto(inLanguage(lang, '/map'));
+          await ready();
+          expect(await dataSource()).toBe(`/map/data.json?lang=${lang}&scope=japan`);
+          const scopes = page.locator('nav.map-scope a');
+          expect(await scopes.first().getAttribute('aria-current')).toBe('page');
+          await expectSound(page, `${where}, Japan's`, refusals, viewport.width);
+
+          await Promise.all([page.waitForURL(/\/map\?scope=world$/), scopes.last().click()]);
+          await ready();
+          expect(await scopes.last().getAttribute('aria-current')).toBe('page');
+          const counts = await inPage<number[]>(
+            page,
+            `Promise.all(['japan', 'world'].map((scope) => fetch('/map/data.json?lang=${lang}&scope=' + scope).then((response) => response.json()).then((data) => data.links.length)))`,
+          );
+          console.log(`${where}: ${counts[0]} links of Japan's, ${counts[1]} in the world`);
+          expect(counts[1]!).toBeGreaterThan(counts[0]! * 5);
+
+          // The United States' links in the world: none drawn across more than half the map, some across its edge.
+          await page.goto(inLanguage(lang, '/map?scope=world&country=US'));
+          await ready();
+          const status = await page.locator('[data-map-status]').innerText();
+          expect(status).toMatch(lang === 'en' ? /^United States: [\d,]+ links$/ : /^アメリカ合衆国：[\d,]+件$/);
+          const d = (await page.locator('figure[data-world-map] path[data-map-highlight]').getAttribute('d')) ?? '';
+          const pieces = d.split('M').filter(Boolean).map((piece) => piece.replace('Q', ' ').trim().split(/\s+/).map(Number) as [number, number, number, number, number, number]);
+          expect(pieces.length).toBeGreaterThan(100);
+          const across = pieces.filter(([x1, , , , x2]) => Math.abs(x2 - x1) > 480);
+          expect(across, `${where}: arcs drawn across more than half the map`).toEqual([]);
+          // Those to Europe leave by the right edge and come back by the left.
+          expect(pieces.filter(([x1, , , , x2]) => Math.max(x1, x2) > 860).length).toBeGreaterThan(10);
+          expect(pieces.filter(([x1, , , , x2]) => Math.min(x1, x2) < 100).length).toBeGreaterThan(10);
+          const crossings = await inPage<number>(page, `fetch('/map/data.json?scope=world').then((response) => response.json()).then((data) => data.crossings.length)`);
+          expect(crossings).toBeGreaterThan(100);
+          await expectSound(page, `${where}, the world's, United States`, refusals, viewport.width);
+        });
+      });
+    }
+
+    test(`the tile map of prefectures (${lang}, 1280 px) names all 47 apart, each name inside its tile`, async () => {
+      await withPage({ viewport: VIEWPORTS[0] }, async (page) => {
+        await page.goto(inLanguage(lang, '/statistics'));
+        const tiles = await inPage<{ label: string; inside: boolean; size: number }[]>(
+          page,
+          `[...document.querySelectorAll('svg[data-chart="tilemap"] .kz-tiles g')].map((tile) => {
+            const rect = tile.querySelector('rect').getBBox();
+            const label = tile.querySelector('text[font-weight="bold"]');
+            const box = label.getBBox();
+            const ctm = label.getScreenCTM();
+            return {
+              label: label.textContent,
+              inside: box.x >= rect.x && box.x + box.width <= rect.x + rect.width && box.y >= rect.y && box.y + box.height <= rect.y + rect.height,
+              size: parseFloat(getComputedStyle(label).fontSize) * ctm.a,
+            };
+          })`,
+        );
+        expect(tiles).toHaveLength(47);
+        expect(new Set(tiles.map((tile) => tile.label.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase())).size).toBe(47);
+        expect(tiles.filter((tile) => !tile.inside).map((tile) => tile.label), 'names running out of their tiles').toEqual([]);
+        expect(Math.min(...tiles.map((tile) => tile.size))).toBeGreaterThanOrEqual(11);
+        if (lang === 'en') expect(tiles.map((tile) => tile.label)).toEqual(expect.arrayContaining(['Tōkyō', 'Tokushima', 'Tottori', 'Yamagata', 'Yamaguchi', 'Yamanashi']));
+      });
+    });
+  }
+});
 
 describe('chart tips', () => {
   test.concurrent('pointing at a bar of the statistics shows its country and count', async ({ expect }) => {

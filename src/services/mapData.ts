@@ -55,3 +55,21 @@ export async function relationshipMap(db: Db): Promise<MapDataset> {
   cached.set(db, dataset);
   return dataset;
 }
+
+/** Which relationships a map shows: Japan's (those with a Japanese party, domestic ones too) or the whole world's. */
+export type MapScope = 'japan' | 'world';
+
+const japanese = new WeakMap<MapDataset, MapDataset>();
+
+/** The relationships of a scope and their places, with a version of their own; Japan's worked out once per dataset. */
+export function mapScope(data: MapDataset, scope: MapScope): MapDataset {
+  if (scope === 'world') return data;
+  const found = japanese.get(data);
+  if (found) return found;
+  const byId = new Map(data.places.map((place) => [place.id, place]));
+  const links = data.links.filter((link) => byId.get(link.firstId)?.country === 'JP' || byId.get(link.secondId)?.country === 'JP');
+  const linked = new Set(links.flatMap((link) => [link.firstId, link.secondId]));
+  const scoped = { version: `${data.version}-japan`, places: data.places.filter((place) => linked.has(place.id)), links };
+  japanese.set(data, scoped);
+  return scoped;
+}

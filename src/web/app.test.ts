@@ -90,6 +90,21 @@ describe('pages', () => {
     expect(html).toContain(`${city.total.toLocaleString('en')}</td>`);
   });
 
+  it('shows Japan’s relationships on the home page as pictures, each with its table', async () => {
+    const { html } = await page('/');
+    expect(html).toMatch(/<img src="\/map\/japan\.svg" alt="A world map with a line for each relationship of a Japanese local government, reaching \d+ countries\."/);
+    expect(html).toContain('<a href="/map">Open the map to light up a country or a place</a>');
+    // Growth and coverage, each drawn wide and narrow, as on the statistics page, with their tables folded away.
+    for (const kind of ['line', 'coverage']) {
+      expect(html).toContain(`data-chart="${kind}" data-layout="wide"`);
+      expect(html).toContain(`data-chart="${kind}" data-layout="narrow"`);
+    }
+    expect(html.match(/<figure class="chart chart-pair">/g)).toHaveLength(2);
+    expect(html).toContain('<summary>Table (6)</summary>');
+    expect(html).toContain('aria-label="Table: Growth since 1955"');
+    expect((await page('/ja')).html).toContain('<img src="/map/japan.svg" alt="日本の自治体の提携を1件ずつ線で示した世界地図。');
+  });
+
   it('finds Ibara City on the search page, linking to its page', async () => {
     const { status, html } = await page('/search?q=ibara');
     expect(status).toBe(200);
@@ -275,16 +290,58 @@ describe('portal pages in both languages', () => {
     expect(map.html).toContain('data-map-links');
     expect(map.html).toContain('data-map-highlight');
     expect(map.html).toMatch(/<script src="\/assets\/worldMap\.js\?v=[\w-]{8}" defer=""><\/script>/);
-    expect(map.html).toContain('data-src="/map/data.json?lang=en"');
+    expect(map.html).toContain('data-src="/map/data.json?lang=en&amp;scope=japan"');
     const place = await page(`/ja/map?place=${ibara.id}`);
     expect(place.html).toContain(`data-highlight-place="${ibara.id}"`);
     const named = (await (await app().request('/map/data.json?lang=ja')).json()) as { places: { name: string }[] };
     expect(named.places.some((candidate) => candidate.name === '井原市')).toBe(true);
     const etag = (await app().request('/map/data.json', { headers: { 'accept-encoding': 'gzip' } })).headers.get('etag')!;
     expect((await app().request('/map/data.json', { headers: { 'if-none-match': etag } })).status).toBe(304);
-    const data = (await (await app().request('/map/data.json')).json()) as { places: unknown[]; links: [number, number][] };
+    const data = (await (await app().request('/map/data.json')).json()) as { places: unknown[]; links: [number, number][]; crossings: number[][] };
     expect(data.links.length).toBeGreaterThan(0);
     expect(data.links.every(([a, b]) => a < data.places.length && b < data.places.length)).toBe(true);
+    expect(Array.isArray(data.crossings)).toBe(true);
+  });
+
+  it('opens the map on Japan’s relationships, with the world’s one link away', async () => {
+    const glasgow = await searchOne('q=Glasgow&country=GB', (lg) => lg.name.en === 'Glasgow');
+    await createRelationship({ localGovernmentIds: [saintPaul.id, glasgow.id], label: 'sister city', signedOn: '1990' });
+    type Data = { places: { id: number; cc: string }[]; links: [number, number][] };
+    const japan = (await (await app().request('/map/data.json?scope=japan')).json()) as Data;
+    const world = (await (await app().request('/map/data.json?scope=world')).json()) as Data;
+    expect(japan.links.every(([a, b]) => japan.places[a]!.cc === 'JP' || japan.places[b]!.cc === 'JP')).toBe(true);
+    expect(world.links.length).toBeGreaterThan(japan.links.length);
+    expect(japan.places.some((place) => place.id === glasgow.id)).toBe(false);
+
+    const opening = await page('/map');
+    expect(opening.html).toContain('relationships of Japanese local governments');
+    expect(opening.html).toContain(`${japan.links.length.toLocaleString('en')} relationships of Japanese local governments`);
+    expect(opening.html).toMatch(/<a href="\/map" aria-current="page">Japan’s relationships<\/a>/);
+    expect(opening.html).toContain('<a href="/map?scope=world">All relationships in the world</a>');
+    expect(opening.html).not.toContain('name="scope"');
+    const everywhere = await page('/map?scope=world&country=GB');
+    expect(everywhere.html).toContain(`${world.links.length.toLocaleString('en')} relationships between`);
+    expect(everywhere.html).toContain('<input type="hidden" name="scope" value="world"/>');
+    expect(everywhere.html).toContain('data-src="/map/data.json?lang=en&amp;scope=world"');
+    expect(everywhere.html).toContain('<a href="/map?country=GB">Japan’s relationships</a>');
+    expect((await page('/ja/map')).html).toContain('日本の自治体の提携');
+    // A place abroad asked for by its page shows all its partners.
+    expect((await page(`/map?place=${glasgow.id}`)).html).toContain('data-src="/map/data.json?lang=en&amp;scope=world"');
+    expect((await page(`/map?place=${ibara.id}`)).html).toContain('data-src="/map/data.json?lang=en&amp;scope=japan"');
+  });
+
+  it('draws Japan’s relationships as a picture for the home page, with an ETag', async () => {
+    const response = await app().request('/map/japan.svg');
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toContain('image/svg+xml');
+    expect(response.headers.get('content-security-policy')).toBe("default-src 'none'");
+    const svg = await response.text();
+    expect(xmlError(svg)).toBeNull();
+    expect(svg).toContain('data-map-highlight');
+    expect(svg).toMatch(/data-cc="JP" data-selected=""/);
+    expect(svg).not.toContain('data-map-links');
+    const etag = response.headers.get('etag')!;
+    expect((await app().request('/map/japan.svg', { headers: { 'if-none-match': etag } })).status).toBe(304);
   });
 
   it('serves its stylesheets and script with an ETag, and a 304 when the browser has them', async () => {

@@ -964,6 +964,7 @@ describe('security headers', () => {
     route('/favicon.ico', '/favicon.ico', { status: 301 });
     route('/ja/', '/ja/', { status: 301 });
     route('/map/places/:file{[0-9]{1,9}\\.svg}', `/map/places/${lg.target}.svg`, { policy: FILE_POLICY });
+    route('/map/japan.svg', '/map/japan.svg', { policy: FILE_POLICY });
     route('/map/data.json', '/map/data.json');
     page('/sign-in', '/sign-in');
     // A page that shows a secret sends no referrer at all.

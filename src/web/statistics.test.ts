@@ -86,7 +86,7 @@ describe('a register of undated relationships only', () => {
     const { html } = await page('/statistics');
     expect(html).toContain('No relationship has a recorded date yet, so growth cannot be drawn.');
     expect(html).toContain('1 relationship has no recorded date, so it is not placed in any year; the last row of the table counts it.');
-    expect(html).toMatch(/<td>Date not recorded<\/td><td class="number"><\/td><td class="number">1<\/td>/);
+    expect(html).toMatch(/<th scope="row">Date not recorded<\/th><td class="number"><\/td><td class="number">1<\/td>/);
   });
 });
 

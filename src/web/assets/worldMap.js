@@ -39,6 +39,9 @@
       xs[i] = places[i].x;
       ys[i] = places[i].y;
     }
+    // Arcs that cross the map's edge, drawn in two pieces the server gives: [link, 12 numbers].
+    const crossing = new Array(m);
+    for (const c of data.crossings || []) crossing[c[0]] = c;
     // Link ends, west end first (as the server draws them), and which places have links.
     const la = new Int32Array(m);
     const lb = new Int32Array(m);
@@ -116,9 +119,17 @@
       ctx.beginPath();
       for (let q = 0; q < list.length; q++) {
         const j = list[q];
-        const x1 = xs[la[j]], y1 = ys[la[j]], x2 = xs[lb[j]], y2 = ys[lb[j]];
-        ctx.moveTo(x1, y1);
-        ctx.quadraticCurveTo((x1 + x2) / 2 + BEND * (y2 - y1), (y1 + y2) / 2 - BEND * (x2 - x1), x2, y2);
+        const c = crossing[j];
+        if (c) {
+          ctx.moveTo(c[1], c[2]);
+          ctx.quadraticCurveTo(c[3], c[4], c[5], c[6]);
+          ctx.moveTo(c[7], c[8]);
+          ctx.quadraticCurveTo(c[9], c[10], c[11], c[12]);
+        } else {
+          const x1 = xs[la[j]], y1 = ys[la[j]], x2 = xs[lb[j]], y2 = ys[lb[j]];
+          ctx.moveTo(x1, y1);
+          ctx.quadraticCurveTo((x1 + x2) / 2 + BEND * (y2 - y1), (y1 + y2) / 2 - BEND * (x2 - x1), x2, y2);
+        }
         if ((q + 1) % batch === 0) ctx.stroke(), ctx.beginPath();
       }
       ctx.stroke();
@@ -192,14 +203,13 @@
       for (const el of svg.querySelectorAll('[data-cc="' + cc + '"]')) el.setAttribute('data-selected', ''), el.setAttribute('fill', LAND_SELECTED);
     }
 
-    function choose(next, quiet) {
+    function choose(next) {
       sel = next;
       markCountry(sel && sel.cc);
       if (select && !(sel && sel.cc)) select.value = '';
       hover = -1;
       tip.hidden = true;
       const count = drawOver();
-      if (quiet) return;
       if (sel) announce(sel.cc ? sel.label : places[sel.place].name, count);
       else if (status) status.textContent = status.dataset.cleared || '';
     }
@@ -249,11 +259,11 @@
       const i = nearest(e);
       choose(i >= 0 ? { place: i } : null);
     });
-    const fromSelect = (quiet) => {
+    const fromSelect = () => {
       const o = select.selectedOptions[0];
-      choose(select.value ? { cc: select.value.toUpperCase(), label: o ? o.textContent.trim() : select.value } : null, quiet);
+      choose(select.value ? { cc: select.value.toUpperCase(), label: o ? o.textContent.trim() : select.value } : null);
     };
-    if (select) select.addEventListener('change', () => fromSelect(false));
+    if (select) select.addEventListener('change', fromSelect);
     document.addEventListener('keydown', (e) => {
       const t = e.target;
       if (e.key === 'Escape' && (sel || hover >= 0) && (t === document.body || t === select || fig.contains(t))) choose(null);
@@ -265,9 +275,9 @@
       for (const el of svg.querySelectorAll('[data-map-links],[data-map-highlight],[data-map-highlight-places]')) el.setAttribute('display', 'none');
       const start = fig.getAttribute('data-highlight-place');
       const idx = start ? places.findIndex((p) => String(p.id) === start) : -1;
-      if (idx >= 0) choose({ place: idx }, true);
-      else if (select && select.value) fromSelect(true);
-      // The page's words for readers without JavaScript no longer apply.
+      // The page's words for readers without JavaScript no longer apply: the status says what is lit.
+      if (idx >= 0) choose({ place: idx });
+      else if (select && select.value) fromSelect();
       else if (status && status.dataset.cleared) status.textContent = status.dataset.cleared;
       fig.setAttribute('data-map-ready', '');
       // Redraw when the box or the pixel ratio changes (not for the observer's first call).

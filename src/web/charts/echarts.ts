@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import type * as ECharts from 'echarts';
-import { escapeXml, openSvg, type ChartText } from './svg.js';
+import { dataAttributes, escapeXml, openSvg, type ChartLayout, type ChartText, type DatumNote } from './svg.js';
 
 /**
  * ECharts loaded once per process, on the first chart rather than at start, which it would slow by
@@ -12,15 +12,10 @@ const echarts = () => (loaded ??= createRequire(import.meta.url)('echarts') as t
 
 export type EChartsOption = ECharts.EChartsOption;
 
-/** What a hover shows for one drawn datum, and the `data-*` attributes a page script can read. */
-export interface DatumNote {
-  title: string;
-  data: Record<string, string | number>;
-}
-
 interface RenderRequest {
   id: string;
   kind: string;
+  layout: ChartLayout;
   width: number;
   height: number;
   text: ChartText;
@@ -30,7 +25,7 @@ interface RenderRequest {
 }
 
 /** Renders an ECharts option on the server and frames the SVG as an accessible, scalable chart. */
-export function renderECharts({ id, kind, width, height, text, option, note }: RenderRequest): string {
+export function renderECharts({ id, kind, layout, width, height, text, option, note }: RenderRequest): string {
   const chart = echarts().init(null, null, { renderer: 'svg', ssr: true, width, height });
   let svg: string;
   try {
@@ -39,7 +34,7 @@ export function renderECharts({ id, kind, width, height, text, option, note }: R
   } finally {
     chart.dispose();
   }
-  return frame(svg, { id, kind, width, height, text }, note);
+  return frame(svg, { id, kind, layout, width, height, text }, note);
 }
 
 /** The properties ECharts writes in a text's `style` attribute, each also an SVG presentation attribute. */
@@ -82,12 +77,7 @@ function frame(svg: string, meta: Omit<RenderRequest, 'option' | 'note'>, note: 
       /<(path|rect|circle)([^>]*?) ecmeta_series_index="(\d+)" ecmeta_data_index="(\d+)" ecmeta_ssr_type="(\w+)"((?: ecmeta_\w+="[^"]*")*)([^>]*)>(<\/\1>)?/g,
       (_match, tag: string, before: string, series: string, datum: string, type: string, _extra: string, after: string, close?: string) => {
         const found = type === 'chart' ? note?.(Number(series), Number(datum)) : undefined;
-        const attributes = found
-          ? Object.entries(found.data)
-              .map(([name, value]) => ` data-${name}="${escapeXml(String(value))}"`)
-              .join('')
-          : '';
-        const open = `<${tag}${before}${after}${attributes}>`;
+        const open = `<${tag}${before}${after}${found ? dataAttributes(found) : ''}>`;
         if (!found || !close) return open + (close ?? '');
         return `${open}<title>${escapeXml(found.title)}</title>${close}`;
       },

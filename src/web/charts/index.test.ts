@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { coverageChart, cumulativeLineChart, horizontalBarChart, prefectureTileMap, type BarDatum } from './index.js';
+import { yearInterval } from './line.js';
 import { escapeXml } from './svg.js';
 import { xmlProblems } from './testing.js';
 
@@ -208,6 +209,75 @@ describe('empty charts', () => {
       expectWellFormed(withEmptyText);
     });
   }
+});
+
+/** The sizes of the chart's type as drawn when the SVG is `shownWidth` px wide, smallest first. */
+function shownFontSizes(svg: string, shownWidth: number): number[] {
+  const viewBoxWidth = Number(/viewBox="0 0 (\d+)/.exec(svg)![1]);
+  return [...svg.matchAll(/ font-size="([\d.]+)(?:px)?"/g)].map(([, size]) => (Number(size) * shownWidth) / viewBoxWidth).sort((a, b) => a - b);
+}
+
+describe('narrow charts, for a phone', () => {
+  const text = { title: 'Partners', summary: 's' };
+  const narrow = {
+    bar: horizontalBarChart(countries, text, { layout: 'narrow' }),
+    coverage: coverageChart(kinds, coverageText, { layout: 'narrow' }),
+    line: cumulativeLineChart(years, [{ year: 1993, label: '1,000th' }], text, { layout: 'narrow', undated: { label: 'No date', value: 20, title: 'No date: 20' } }),
+  };
+
+  for (const [kind, svg] of Object.entries(narrow)) {
+    it(`${kind}: is 360 wide, with type at least 11 px where a 390 px phone shows it 358 px wide`, () => {
+      expect(svg).toMatch(/^<svg [^>]*viewBox="0 0 360 \d+"/);
+      expect(svg.slice(0, svg.indexOf('>'))).toContain('data-layout="narrow"');
+      expect(shownFontSizes(svg, 358)[0]).toBeGreaterThanOrEqual(11);
+      expectWellFormed(svg);
+      expect(svg.match(/<[^>]* style="[^"]*"/g) ?? []).toEqual([]);
+    });
+  }
+
+  it('keeps ids apart from the wide layout of the same chart, so both can sit on one page', () => {
+    const id = (svg: string) => / id="([^"]+)"/.exec(svg.slice(0, svg.indexOf('>')))?.[1];
+    expect(id(narrow.bar)).not.toBe(id(horizontalBarChart(countries, text)));
+    expect(horizontalBarChart(countries, text).slice(0, 400)).toContain('data-layout="wide"');
+  });
+
+  it('the wide layouts would be too small on a phone: that is why there is a narrow one', () => {
+    expect(shownFontSizes(horizontalBarChart(countries, text), 358)[0]).toBeLessThan(11);
+  });
+
+  it('coverage: a row per kind with its name, share and counts, each bar titled for a hover', () => {
+    const svg = narrow.coverage;
+    for (const { label } of kinds) expect(svg).toContain(`>${label}</text>`);
+    for (const legend of [coverageText.totalLabel, coverageText.withPartnerLabel]) expect(svg).toContain(`>${legend}</text>`);
+    expect(svg).toContain('>87%</text>');
+    expect(svg).toContain('>71%</text>');
+    expect(svg).toContain('>561</tspan> / 792</text>');
+    expect(svg).toContain('<title>市 — With a partner: 561</title>');
+    expect(svg).toContain('<title>市 — All local governments: 792</title>');
+    expect(svg).toContain('data-series="total" data-label="Town" data-total="743" data-with-partner="287" data-coverage="39"');
+    // A kind without LGs has a bar of none and no share.
+    const empty = coverageChart([{ label: 'Empty kind', total: 0, withPartner: 0 }], coverageText, { layout: 'narrow' });
+    expect(empty).toContain('>—</text>');
+    expect(empty).not.toContain('NaN');
+  });
+
+  it('line: writes fewer, round years, so that they never run into each other', () => {
+    const written = [...narrow.line.matchAll(/>(\d{4})<\/text>/g)].map(([, year]) => Number(year)).filter((year) => year !== 1993);
+    expect(written.length).toBeGreaterThanOrEqual(2);
+    expect(written.length).toBeLessThanOrEqual(4);
+    const step = written[1]! - written[0]!;
+    expect(written.every((year) => year % step === 0)).toBe(true);
+  });
+});
+
+describe('yearInterval', () => {
+  it('picks the smallest round step that writes no more years than fit', () => {
+    expect(yearInterval(70, 10)).toBe(10);
+    expect(yearInterval(70, 4)).toBe(20);
+    expect(yearInterval(70, 3)).toBe(25);
+    expect(yearInterval(3, 10)).toBe(1);
+    expect(yearInterval(70, 0)).toBe(100);
+  });
 });
 
 describe('every chart', () => {

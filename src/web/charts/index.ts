@@ -13,4 +13,4 @@ export {
   type TileMapText,
   type TileMapOptions,
 } from './tileMap.js';
-export type { ChartText, ChartSize } from './svg.js';
+export type { ChartText, ChartSize, ChartLayout } from './svg.js';

@@ -1,15 +1,15 @@
-import { renderECharts, type DatumNote } from './echarts.js';
+import { renderECharts } from './echarts.js';
 import {
   chartId,
   colours,
   defaultFormatNumber,
-  DEFAULT_WIDTH,
   emptyChart,
   estimateTextWidth,
   fontFamily,
-  typeSizes,
+  sizeOf,
   type ChartSize,
   type ChartText,
+  type DatumNote,
 } from './svg.js';
 
 export interface YearTotal {
@@ -47,12 +47,12 @@ function roundScale(value: number): { top: number; step: number } {
  * 1955, "1,000th" in 1993), the last total written at the end. Milestones outside the years given are
  * left out; a milestone between two points sits on the total of the latest year not after it.
  * With `undated`, relationships of no known year stand apart as a bar at the right, on the same
- * scale. Years are written as they are, never through `formatNumber`. Default 720 × 420.
+ * scale. Years are written as they are, never through `formatNumber`. Default 720 × 420; narrow 360 × 300.
  */
 export function cumulativeLineChart(points: YearTotal[], milestones: Milestone[], text: ChartText, options: ChartSize & { undated?: UndatedBand } = {}): string {
-  const width = options.width ?? DEFAULT_WIDTH;
+  const { layout, width, type } = sizeOf(options);
   if (points.length === 0) return emptyChart('line', text, options);
-  const height = options.height ?? 420;
+  const height = options.height ?? (layout === 'narrow' ? 300 : 420);
   const format = text.formatNumber ?? defaultFormatNumber;
   const series = [...points].sort((a, b) => a.year - b.year);
   const first = series[0]!;
@@ -67,20 +67,27 @@ export function cumulativeLineChart(points: YearTotal[], milestones: Milestone[]
   const maxTotal = Math.max(...series.map((point) => point.total), band?.value ?? 0, 1);
   // With a bar beside the line, both axes share one scale.
   const scale = band ? roundScale(maxTotal) : undefined;
-  const left = Math.ceil(estimateTextWidth(format(scale?.top ?? maxTotal), typeSizes.axis)) + 22;
-  const right = Math.ceil(estimateTextWidth(format(last.total), typeSizes.label) * 1.1) + 24;
-  const bandWidth = band ? Math.max(56, Math.ceil(estimateTextWidth(band.label, typeSizes.axis)) + 16) : 0;
+  const left = Math.ceil(estimateTextWidth(format(scale?.top ?? maxTotal), type.axis)) + 22;
+  const right = Math.ceil(estimateTextWidth(format(last.total), type.label) * 1.1) + 24;
+  const bandWidth = band ? Math.max(56, Math.ceil(estimateTextWidth(band.label, type.axis)) + 16) : 0;
   const grid = { top: 28, bottom: 44, outerBoundsMode: 'none' as const };
+  const lineWidth = width - left - (band ? right + bandWidth + 20 : right);
+  const yearStep = yearInterval(maxYear - minYear, Math.floor(lineWidth / (estimateTextWidth('2000', type.axis) * 1.25)));
+  // Round years strictly inside the span: the ends are left bare, as the line starts and stops there.
+  const roundYears = Array.from({ length: Math.floor(maxYear / yearStep) - Math.floor(minYear / yearStep) }, (_, i) => (Math.floor(minYear / yearStep) + i + 1) * yearStep).filter(
+    (year) => year > minYear && year < maxYear,
+  );
   const valueAxis = {
     type: 'value' as const,
     min: 0,
     ...(scale ? { max: scale.top, interval: scale.step } : {}),
     splitLine: { lineStyle: { color: colours.line } },
-    axisLabel: { color: colours.muted, fontSize: typeSizes.axis, formatter: (value: number) => format(value) },
+    axisLabel: { color: colours.muted, fontSize: type.axis, formatter: (value: number) => format(value) },
   };
   return renderECharts({
-    id: options.id ?? chartId('line', [text.title, text.summary, series, milestones, band ?? null]),
+    id: options.id ?? chartId('line', [text.title, text.summary, series, milestones, band ?? null], layout),
     kind: 'line',
+    layout,
     width,
     height,
     text,
@@ -92,11 +99,10 @@ export function cumulativeLineChart(points: YearTotal[], milestones: Milestone[]
           type: 'value',
           min: minYear,
           max: maxYear,
-          minInterval: 1,
           splitLine: { show: false },
           axisLine: { lineStyle: { color: colours.muted } },
-          axisTick: { lineStyle: { color: colours.muted } },
-          axisLabel: { color: colours.muted, fontSize: typeSizes.axis, margin: 10, formatter: (year: number) => String(year), showMinLabel: false, showMaxLabel: false },
+          axisTick: { lineStyle: { color: colours.muted }, customValues: roundYears },
+          axisLabel: { color: colours.muted, fontSize: type.axis, margin: 10, formatter: (year: number) => String(year), customValues: roundYears },
         },
         ...(band
           ? [
@@ -106,7 +112,7 @@ export function cumulativeLineChart(points: YearTotal[], milestones: Milestone[]
                 data: [band.label],
                 axisLine: { lineStyle: { color: colours.muted } },
                 axisTick: { show: false },
-                axisLabel: { color: colours.muted, fontSize: typeSizes.axis, margin: 10, interval: 0 },
+                axisLabel: { color: colours.muted, fontSize: type.axis, margin: 10, interval: 0 },
               },
             ]
           : []),
@@ -121,7 +127,7 @@ export function cumulativeLineChart(points: YearTotal[], milestones: Milestone[]
           lineStyle: { color: colours.primary, width: 2.5 },
           areaStyle: { color: colours.primary, opacity: 0.08 },
           emphasis: { disabled: true },
-          endLabel: { show: true, color: colours.ink, fontSize: typeSizes.label, fontWeight: 'bold', distance: 6, formatter: () => format(last.total) },
+          endLabel: { show: true, color: colours.ink, fontSize: type.label, fontWeight: 'bold', distance: 6, formatter: () => format(last.total) },
         },
         {
           type: 'scatter',
@@ -146,8 +152,8 @@ export function cumulativeLineChart(points: YearTotal[], milestones: Milestone[]
               return `{name|${richSafe(mark.label)}}\n{year|${mark.year}}`;
             },
             rich: {
-              name: { fontSize: typeSizes.label, fontWeight: 'bold', color: colours.ink, lineHeight: 22, fontFamily, textBorderColor: colours.background, textBorderWidth: 3 },
-              year: { fontSize: typeSizes.axis, color: colours.muted, lineHeight: 20, fontFamily, textBorderColor: colours.background, textBorderWidth: 3 },
+              name: { fontSize: type.label, fontWeight: 'bold', color: colours.ink, lineHeight: Math.round(type.label * 1.25), fontFamily, textBorderColor: colours.background, textBorderWidth: 3 },
+              year: { fontSize: type.axis, color: colours.muted, lineHeight: Math.round(type.axis * 1.25), fontFamily, textBorderColor: colours.background, textBorderWidth: 3 },
             },
             // A white halo keeps the words readable over gridlines without hiding the axis.
             textBorderColor: colours.background,
@@ -165,7 +171,7 @@ export function cumulativeLineChart(points: YearTotal[], milestones: Milestone[]
                 // Grey and hatched: counted, but of no known year, unlike the blue of the dated line.
                 itemStyle: { color: UNDATED_GREY, decal: { symbol: 'rect', dashArrayX: [1, 0], dashArrayY: [2, 4], rotation: -Math.PI / 4, color: 'rgba(255,255,255,0.45)' } },
                 emphasis: { disabled: true },
-                label: { show: true, position: 'top' as const, color: colours.ink, fontSize: typeSizes.label, fontWeight: 'bold' as const, formatter: () => format(band.value) },
+                label: { show: true, position: 'top' as const, color: colours.ink, fontSize: type.label, fontWeight: 'bold' as const, formatter: () => format(band.value) },
               },
             ]
           : []),
@@ -177,6 +183,12 @@ export function cumulativeLineChart(points: YearTotal[], milestones: Milestone[]
       return mark && { title: `${mark.label}: ${mark.year} (${format(mark.total)})`, data: { label: mark.label, year: mark.year, total: mark.total } };
     },
   });
+}
+
+/** The smallest round step of years (1, 2, 5, 10, 20, 25, 50…) that writes at most `fitting` years across `span`. */
+export function yearInterval(span: number, fitting: number): number {
+  const steps = [1, 2, 5, 10, 20, 25, 50, 100];
+  return steps.find((step) => span / step <= Math.max(fitting, 1)) ?? steps.at(-1)!;
 }
 
 /** ECharts' rich text reads `{`, `}` and `|` as markup: keep them out of caller text. */

@@ -15,9 +15,17 @@ export interface ChartText {
   emptyText?: string;
 }
 
+/**
+ * How a chart is laid out: `wide` for a column of 600 px or more, `narrow` for a phone, whose
+ * column is about 360 px. A page that shows both lets site.css pick one by the screen's width.
+ */
+export type ChartLayout = 'wide' | 'narrow';
+
 /** Size and identity of one rendered chart; every chart function takes these. */
 export interface ChartSize {
-  /** Width of the viewBox in px (the SVG itself is `width="100%"`); default 720. */
+  /** Default `wide`. */
+  layout?: ChartLayout;
+  /** Width of the viewBox in px (the SVG itself is `width="100%"`); default the layout's, 720 or 360. */
   width?: number;
   /** Height of the viewBox; each chart has its own default. */
   height?: number;
@@ -25,7 +33,6 @@ export interface ChartSize {
   id?: string;
 }
 
-export const DEFAULT_WIDTH = 720;
 
 /** The Digital Agency palette (design tokens): blues for data, greys for text and rules. */
 export const colours = {
@@ -51,12 +58,42 @@ export const blueScale = [
 export const fontFamily = "'Noto Sans JP', 'Hiragino Sans', 'Hiragino Kaku Gothic ProN', 'Yu Gothic', Meiryo, system-ui, sans-serif";
 
 /**
- * Type sizes in viewBox px. Large on purpose: a 720-wide chart shown on a 375 px phone is drawn at
- * about half size, and 18 px words still come out near 9 px there.
+ * Width and type sizes (viewBox px) of each layout. A wide chart is shown 600 px wide or more, where
+ * its smallest words stay above 12 px; a narrow one at about its own width on a phone (358 px on a
+ * 390 px screen), where they stay near 12 px.
  */
-export const typeSizes = { label: 18, axis: 16, small: 15 } as const;
+export const layouts: Record<ChartLayout, { width: number; type: TypeSizes }> = {
+  wide: { width: 720, type: { label: 18, axis: 16, small: 15 } },
+  narrow: { width: 360, type: { label: 14, axis: 13, small: 12 } },
+};
+
+/** Type sizes in viewBox px: of labels and values, of axes and legends, of small print. */
+export interface TypeSizes {
+  label: number;
+  axis: number;
+  small: number;
+}
+
+/** The layout, width and type sizes a chart is drawn with. */
+export function sizeOf(options: ChartSize): { layout: ChartLayout; width: number; type: TypeSizes } {
+  const layout = options.layout ?? 'wide';
+  return { layout, width: options.width ?? layouts[layout].width, type: layouts[layout].type };
+}
 
 export const defaultFormatNumber = (n: number): string => n.toLocaleString('en');
+
+/** What a hover shows for one drawn datum, and the `data-*` attributes a page script can read. */
+export interface DatumNote {
+  title: string;
+  data: Record<string, string | number>;
+}
+
+/** A note's data as ` data-name="value"` attributes. */
+export function dataAttributes(note: DatumNote): string {
+  return Object.entries(note.data)
+    .map(([name, value]) => ` data-${name}="${escapeXml(String(value))}"`)
+    .join('');
+}
 
 /** Escapes text for SVG content and double-quoted attributes. */
 export function escapeXml(text: string): string {
@@ -68,15 +105,18 @@ export function round(n: number): number {
   return Math.round(n * 100) / 100;
 }
 
-/** A stable id prefix from the chart's kind and content (FNV-1a), so two charts on one page never share ids. */
-export function chartId(kind: string, content: unknown): string {
+/**
+ * A stable id prefix from the chart's kind, content and layout (FNV-1a), so that two charts on one
+ * page, or the two layouts of one chart, never share ids.
+ */
+export function chartId(kind: string, content: unknown, layout: ChartLayout = 'wide'): string {
   const input = JSON.stringify(content);
   let hash = 0x811c9dc5;
   for (let i = 0; i < input.length; i++) {
     hash ^= input.charCodeAt(i);
     hash = Math.imul(hash, 0x01000193);
   }
-  return `kz-${kind}-${(hash >>> 0).toString(36)}`;
+  return `kz-${kind}-${(hash >>> 0).toString(36)}${layout === 'narrow' ? '-narrow' : ''}`;
 }
 
 /**
@@ -116,6 +156,7 @@ export function wrapText(text: string, maxWidth: number, fontSize: number): stri
 interface FrameMeta {
   id: string;
   kind: string;
+  layout: ChartLayout;
   width: number;
   height: number;
   text: ChartText;
@@ -126,21 +167,21 @@ interface FrameMeta {
  * No `style` attribute, which the pages' Content-Security-Policy refuses: the type is a presentation
  * attribute and the box is set by `.kz-chart` in site.css.
  */
-export function openSvg({ id, kind, width, height, text }: FrameMeta): string {
+export function openSvg({ id, kind, layout, width, height, text }: FrameMeta): string {
   return (
     `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="100%" ` +
     `preserveAspectRatio="xMidYMid meet" role="img" aria-labelledby="${id}-title" aria-describedby="${id}-desc" ` +
-    `class="kz-chart kz-chart-${kind}" data-chart="${kind}" id="${id}" font-family="${escapeXml(fontFamily)}">` +
+    `class="kz-chart kz-chart-${kind}" data-chart="${kind}" data-layout="${layout}" id="${id}" font-family="${escapeXml(fontFamily)}">` +
     `<title id="${id}-title">${escapeXml(text.title)}</title><desc id="${id}-desc">${escapeXml(text.summary)}</desc>`
   );
 }
 
 /** A chart with nothing to show: the frame, a quiet box and the empty-state sentence. */
 export function emptyChart(kind: string, text: ChartText, size: ChartSize = {}): string {
-  const width = size.width ?? DEFAULT_WIDTH;
+  const { layout, width, type } = sizeOf(size);
   const height = size.height ?? 160;
-  const id = size.id ?? chartId(kind, ['empty', text.title, text.summary, text.emptyText]);
-  const fontSize = typeSizes.label;
+  const id = size.id ?? chartId(kind, ['empty', text.title, text.summary, text.emptyText], layout);
+  const fontSize = type.label;
   const lines = wrapText(text.emptyText ?? text.summary, width - 64, fontSize).slice(0, 4);
   const lineHeight = fontSize * 1.5;
   const firstY = height / 2 - ((lines.length - 1) * lineHeight) / 2;
@@ -148,7 +189,7 @@ export function emptyChart(kind: string, text: ChartText, size: ChartSize = {}):
     .map((line, i) => `<tspan x="${width / 2}" y="${round(firstY + i * lineHeight)}">${escapeXml(line)}</tspan>`)
     .join('');
   return (
-    openSvg({ id, kind, width, height, text }) +
+    openSvg({ id, kind, layout, width, height, text }) +
     `<g data-empty="true"><rect x="1" y="1" width="${width - 2}" height="${height - 2}" rx="8" fill="${colours.soft}" stroke="${colours.line}" stroke-dasharray="6 4"/>` +
     `<text text-anchor="middle" dominant-baseline="central" font-size="${fontSize}" fill="${colours.muted}" font-family="${escapeXml(fontFamily)}">${tspans}</text></g></svg>`
   );

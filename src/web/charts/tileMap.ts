@@ -3,21 +3,21 @@ import {
   chartId,
   colours,
   defaultFormatNumber,
-  DEFAULT_WIDTH,
   emptyChart,
   escapeXml,
   estimateTextWidth,
   openSvg,
   round,
-  typeSizes,
+  sizeOf,
   type ChartSize,
   type ChartText,
+  type TypeSizes,
 } from './svg.js';
 
 export interface PrefectureValue {
   /** JIS X 0401/0402 code of the prefecture: 6 digits with the check digit ('010006'), 5 ('01000') or 2 ('01'). */
   jisCode: string;
-  /** Written on the tile: two or three characters fit (北海道, 東京, "Hok"). */
+  /** Written on the tile, in type shrunk to fit it: a few kanji (北海道, 東京) or a name (Kagoshima). */
   shortLabel: string;
   /** In the tile's `<title>`, with the value. */
   fullLabel: string;
@@ -31,7 +31,8 @@ export interface TileMapText extends ChartText {
   noDataLabel?: string;
 }
 
-export interface TileMapOptions extends ChartSize {
+/** A tile map has no narrow layout: thirteen tiles across a phone leave no room for words. */
+export interface TileMapOptions extends Omit<ChartSize, 'layout'> {
   /** Write each value under its label (default true): phones have no hover. */
   showValues?: boolean;
   /** How values map to colour; 'sqrt' spreads the light end when a few prefectures dwarf the rest. Default 'linear'. */
@@ -79,7 +80,7 @@ export function prefectureNumber(jisCode: string): number {
  * Default 720 wide, 502 high (the grid fixes the height; `height` is ignored).
  */
 export function prefectureTileMap(values: PrefectureValue[], text: TileMapText, options: TileMapOptions = {}): string {
-  const width = options.width ?? DEFAULT_WIDTH;
+  const { width, type } = sizeOf(options);
   if (values.length === 0) return emptyChart('tilemap', text, options);
   const format = text.formatNumber ?? defaultFormatNumber;
   const showValues = options.showValues ?? true;
@@ -125,32 +126,39 @@ export function prefectureTileMap(values: PrefectureValue[], text: TileMapText, 
   });
 
   return (
-    openSvg({ id, kind: 'tilemap', width, height, text }) +
-    legend(id, text, format(min), format(max), byPrefecture.size < prefectureTiles.length, pitch) +
+    openSvg({ id, kind: 'tilemap', layout: 'wide', width, height, text }) +
+    legend(id, text, format(min), format(max), byPrefecture.size < prefectureTiles.length, pitch, type) +
     `<g class="kz-tiles">${tiles.join('')}</g></svg>`
   );
 }
 
+/**
+ * The type size at which a tile's words fit inside it with a margin, up to `preferred`: bold type
+ * runs about a tenth wider than the estimate.
+ */
+export function tileFontSize(text: string, tileSize: number, preferred: number, bold: boolean): number {
+  return round(Math.max(7, Math.min(preferred, (tileSize - 8) / ((estimateTextWidth(text, 1) * (bold ? 1.1 : 1)) || 1))));
+}
+
 /** The short label, and the value under it, each shrunk to fit the tile. */
 function tileText(label: string, value: string | undefined, x: number, y: number, size: number, fill: string): string {
-  const fit = (text: string, preferred: number): number => Math.max(8, Math.min(preferred, (size - 6) / (estimateTextWidth(text, 1) || 1)));
-  const labelSize = round(fit(label, size * 0.34));
+  const labelSize = tileFontSize(label, size, size * 0.3, true);
   const centre = x + size / 2;
   const text = (content: string, fontSize: number, baseline: number, weight: string): string =>
     `<text x="${round(centre)}" y="${round(baseline)}" text-anchor="middle" font-size="${fontSize}" font-weight="${weight}" fill="${fill}">${escapeXml(content)}</text>`;
   if (value === undefined) return text(label, labelSize, y + size / 2 + labelSize * 0.36, 'bold');
-  const valueSize = round(fit(value, size * 0.28));
+  const valueSize = tileFontSize(value, size, size * 0.26, false);
   return text(label, labelSize, y + size * 0.44, 'bold') + text(value, valueSize, y + size * 0.44 + valueSize * 1.25, 'normal');
 }
 
 /** The colour scale in the empty top-left corner of the grid: gradient, min and max, and the no-data entry. */
-function legend(id: string, text: TileMapText, min: string, max: string, someMissing: boolean, pitch: number): string {
+function legend(id: string, text: TileMapText, min: string, max: string, someMissing: boolean, pitch: number, type: TypeSizes): string {
   const x = margin;
   const barWidth = Math.min(pitch * 5, 280);
   const parts: string[] = [];
   let y = margin + 4;
   if (text.legendLabel) {
-    parts.push(`<text x="${x}" y="${round(y + 16)}" font-size="${typeSizes.label}" font-weight="bold" fill="${colours.ink}">${escapeXml(text.legendLabel)}</text>`);
+    parts.push(`<text x="${x}" y="${round(y + 16)}" font-size="${type.label}" font-weight="bold" fill="${colours.ink}">${escapeXml(text.legendLabel)}</text>`);
     y += 28;
   }
   const stops = scaleStops.map((colour, i) => `<stop offset="${round((i / (scaleStops.length - 1)) * 100)}%" stop-color="${colour}"/>`).join('');
@@ -158,14 +166,14 @@ function legend(id: string, text: TileMapText, min: string, max: string, someMis
   parts.push(
     `<defs><linearGradient id="${id}-scale" x1="0" x2="1" y1="0" y2="0">${stops}</linearGradient></defs>`,
     `<path d="M${x} ${y}h${round(barWidth)}v16h${-round(barWidth)}z" fill="url(#${id}-scale)"/>`,
-    `<text x="${x}" y="${y + 38}" font-size="${typeSizes.axis}" fill="${colours.ink}">${escapeXml(min)}</text>`,
-    `<text x="${round(x + barWidth)}" y="${y + 38}" font-size="${typeSizes.axis}" text-anchor="end" fill="${colours.ink}">${escapeXml(max)}</text>`,
+    `<text x="${x}" y="${y + 38}" font-size="${type.axis}" fill="${colours.ink}">${escapeXml(min)}</text>`,
+    `<text x="${round(x + barWidth)}" y="${y + 38}" font-size="${type.axis}" text-anchor="end" fill="${colours.ink}">${escapeXml(max)}</text>`,
   );
   y += 54;
   if (someMissing && text.noDataLabel) {
     parts.push(
       `<path d="M${x} ${y}h16v16h-16z" fill="${colours.background}" stroke="${colours.muted}" stroke-dasharray="3 3"/>`,
-      `<text x="${x + 24}" y="${y + 14}" font-size="${typeSizes.axis}" fill="${colours.ink}">${escapeXml(text.noDataLabel)}</text>`,
+      `<text x="${x + 24}" y="${y + 14}" font-size="${type.axis}" fill="${colours.ink}">${escapeXml(text.noDataLabel)}</text>`,
     );
   }
   return `<g class="kz-legend">${parts.join('')}</g>`;

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { ARC_BEND, MAP_HEIGHT, MAP_WIDTH, renderWorldMapSvg, worldMapData, type MapLink, type MapPlace } from './worldMap.js';
+import { ARC_BEND, arcBetween, MAP_HEIGHT, MAP_WIDTH, renderWorldMapSvg, worldMapData, type MapLink, type MapPlace } from './worldMap.js';
 
 const PLACES: MapPlace[] = [
   { id: 1, latitude: 35.6895, longitude: 139.6917, country: 'JP', name: 'Tokyo' },
@@ -72,13 +72,15 @@ describe('renderWorldMapSvg', () => {
     expect(svg).toContain('data-cc="XK"'); // Kosovo has no numeric code in world-atlas
   });
 
-  it('draws every link with both ends known as one segment of one path', () => {
+  it('draws every link with both ends known in one path: a piece each, two for Glasgow–New York across the map’s edge', () => {
     expect(svg.match(/data-map-links/g)).toHaveLength(1);
     const d = pathD(svg, 'data-map-links');
-    expect(d.match(/M/g)).toHaveLength(5);
+    expect(d.match(/M/g)).toHaveLength(6);
+    const glasgowNewYork = arcBetween(PLACES[2]!, PLACES[3]!).map((piece) => piece.join(' '));
     for (const s of segments(d)) {
       expect(s).toHaveLength(6);
       expect(s.every(Number.isFinite)).toBe(true);
+      if (glasgowNewYork.includes(s.join(' '))) continue;
       // West end first; the control point bows north (smaller y) by ARC_BEND of the run.
       const [x1, y1, cx, cy, x2, y2] = s as [number, number, number, number, number, number];
       expect(x1).toBeLessThanOrEqual(x2);
@@ -113,13 +115,14 @@ describe('renderWorldMapSvg', () => {
     const data = worldMapData(PLACES, LINKS);
     const ccAt = new Map(data.places.map((p) => [`${p.x} ${p.y}`, p.cc]));
     const highlighted = segments(pathD(out, 'data-map-highlight'));
-    expect(highlighted).toHaveLength(2); // Osaka–Glasgow, Glasgow–New York
-    for (const [x1, y1, , , x2, y2] of highlighted) {
-      expect([ccAt.get(`${x1} ${y1}`), ccAt.get(`${x2} ${y2}`)]).toContain('GB');
-    }
+    expect(highlighted).toHaveLength(3); // Osaka–Glasgow, and Glasgow–New York in two pieces
+    const glasgowNewYork = arcBetween(PLACES[2]!, PLACES[3]!).map((piece) => piece.join(' '));
+    expect(highlighted.filter((piece) => glasgowNewYork.includes(piece.join(' ')))).toHaveLength(2);
+    const [x1, y1, , , x2, y2] = highlighted.find((piece) => !glasgowNewYork.includes(piece.join(' ')))!;
+    expect([ccAt.get(`${x1} ${y1}`), ccAt.get(`${x2} ${y2}`)]).toEqual(['GB', 'JP']);
     // Highlight drawn on top of all the links, which stay.
     expect(out.indexOf('data-map-highlight')).toBeGreaterThan(out.indexOf('data-map-links'));
-    expect(segments(pathD(out, 'data-map-links'))).toHaveLength(5);
+    expect(segments(pathD(out, 'data-map-links'))).toHaveLength(6);
     // Lower-case alpha-2 from the data matches too.
     expect(segments(pathD(renderWorldMapSvg(PLACES, LINKS, options('test-base', { highlight: { country: 'FR' } })), 'data-map-highlight'))).toHaveLength(1);
   });
@@ -131,10 +134,61 @@ describe('renderWorldMapSvg', () => {
     expect(out).not.toContain('data-selected');
   });
 
-  it('draws 25,000 links as 25,000 segments', () => {
+  it('draws 25,000 links as 25,000 arcs, in two pieces those across the map’s edge', () => {
     const { places, links } = synthetic(20_000, 25_000);
     const out = renderWorldMapSvg(places, links, options('test-25k'));
-    expect(pathD(out, 'data-map-links').match(/M/g)).toHaveLength(25_000);
+    const { crossings } = worldMapData(places, links);
+    expect(crossings.length).toBeGreaterThan(1_000);
+    expect(pathD(out, 'data-map-links').match(/M/g)).toHaveLength(25_000 + crossings.length);
+  });
+});
+
+describe('arcBetween: each arc the short way round', () => {
+  const [tokyo, , glasgow, newYork, sydney, paris] = PLACES as [MapPlace, MapPlace, MapPlace, MapPlace, MapPlace, MapPlace];
+  const xOf = (place: MapPlace) => worldMapData([place], []).places[0]!.x;
+
+  it('crosses the Pacific from Japan to America and Asia to Europe, in one piece each', () => {
+    for (const [a, b] of [[tokyo, newYork], [tokyo, paris], [tokyo, sydney]] as const) {
+      const pieces = arcBetween(a, b);
+      expect(pieces).toHaveLength(1);
+      const [x1, , cx, , x2] = pieces[0]!;
+      // Between its two ends, never round the back of the map.
+      expect(Math.min(x1, x2)).toBe(Math.min(xOf(a), xOf(b)));
+      expect(Math.max(x1, x2)).toBe(Math.max(xOf(a), xOf(b)));
+      expect(cx).toBeGreaterThan(Math.min(x1, x2) - 60);
+      expect(cx).toBeLessThan(Math.max(x1, x2) + 60);
+    }
+  });
+
+  it('crosses the Atlantic from America to Europe, off the right edge and back in at the left, not across Asia', () => {
+    for (const [a, b] of [[newYork, paris], [paris, newYork], [newYork, glasgow]] as const) {
+      const pieces = arcBetween(a, b);
+      expect(pieces).toHaveLength(2);
+      const europe = a === newYork ? b : a;
+      const [[x1, y1, cx1, , edgeRight, edgeY], [edgeLeft, edgeY2, cx2, , x2, y2]] = pieces as [[number, number, number, number, number, number], [number, number, number, number, number, number]];
+      // From New York eastwards to the right edge…
+      expect([x1, y1]).toEqual([xOf(newYork), worldMapData([newYork], []).places[0]!.y]);
+      expect(cx1).toBeGreaterThanOrEqual(x1);
+      expect(edgeRight).toBeGreaterThan(MAP_WIDTH - 100);
+      // …and from the left edge, at the same height, on to Europe.
+      expect(edgeLeft).toBeLessThan(100);
+      expect(edgeY2).toBe(edgeY);
+      expect(cx2).toBeLessThanOrEqual(x2);
+      expect([x2, y2]).toEqual([xOf(europe), worldMapData([europe], []).places[0]!.y]);
+      // Both edge points lie on the map's outline: as far from its middle, on either side.
+      expect(edgeRight - MAP_WIDTH / 2).toBeCloseTo(MAP_WIDTH / 2 - edgeLeft, 0);
+    }
+  });
+
+  it('draws the same arc whichever place is named first', () => {
+    expect(arcBetween(paris, newYork)).toEqual(arcBetween(newYork, paris));
+    expect(arcBetween(newYork, tokyo)).toEqual(arcBetween(tokyo, newYork));
+  });
+
+  it('gives the client script the pieces of every arc across the edge', () => {
+    const data = worldMapData(PLACES, LINKS);
+    expect(data.crossings).toEqual([[4, ...arcBetween(glasgow, newYork).flat()]]);
+    expect(data.links[4]).toEqual([2, 3]);
   });
 });
 
@@ -177,16 +231,17 @@ describe('worldMapData', () => {
     expect(data.places).toHaveLength(6);
     expect(data.links).toHaveLength(5);
     const svg = renderWorldMapSvg(places, [...LINKS, { firstId: 7, secondId: 1 }], options('test-nan'));
-    expect(segments(pathD(svg, 'data-map-links'))).toHaveLength(5);
+    expect(segments(pathD(svg, 'data-map-links'))).toHaveLength(6); // five links, one in two pieces
   });
 });
 
 describe('assets/worldMap.js', () => {
   const source = readFileSync(new URL('../assets/worldMap.js', import.meta.url), 'utf8');
 
-  it('is valid script and bends arcs as the server does', () => {
+  it('is valid script, bends arcs as the server does and draws the pieces of those across the edge', () => {
     expect(() => new Function(source)).not.toThrow();
     expect(source).toContain(`const BEND = ${ARC_BEND};`);
+    expect(source).toContain('data.crossings');
   });
 
   it('stays small', () => {

@@ -10,10 +10,12 @@
  * Projection: Natural Earth centred on 150°E (Pacific-centred, as maps are drawn in Japan), so the
  * Japan–Americas relationships cross the Pacific instead of the whole map. Arcs are quadratic curves
  * between the projected points, bent towards the north by ARC_BEND of their length; the client script
- * draws the same curve from the same rounded points.
+ * draws the same curve from the same rounded points. Each arc goes the short way round: one whose
+ * short way crosses the map's edge (30°W, in the Atlantic: the United States and Europe) leaves
+ * by one edge and comes back by the other, in two pieces the data gives the client script whole.
  */
 import { createRequire } from 'node:module';
-import { geoNaturalEarth1, geoPath } from 'd3-geo';
+import { geoNaturalEarth1, geoNaturalEarth1Raw, geoPath } from 'd3-geo';
 import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import isoCountries from 'i18n-iso-countries';
@@ -48,8 +50,11 @@ const COLOURS = {
   highlight: '#c2410c',
 };
 
+/** The map's central meridian, in degrees east. */
+const CENTRE = 150;
+
 const projection = geoNaturalEarth1()
-  .rotate([-150, 0])
+  .rotate([-CENTRE, 0])
   .fitExtent(
     [
       [4, 4],
@@ -57,6 +62,14 @@ const projection = geoNaturalEarth1()
     ],
     { type: 'Sphere' },
   );
+const scale = projection.scale();
+const [originX, originY] = projection.translate();
+
+/** Half the map's width at latitude `phi` (radians): from the central meridian to the edge. */
+const halfWidth = (phi: number): number => scale * geoNaturalEarth1Raw(Math.PI, phi)[0];
+
+/** The latitude (radians) of a height on the map, also beyond its top and bottom. */
+const latitudeAt = (y: number): number => geoNaturalEarth1Raw.invert!(0, (originY - y) / scale)[1];
 
 /** world-atlas has no numeric code for these; Kosovo uses the user-assigned XK, as elsewhere in Kizuna. */
 const UNCODED: Record<string, string> = { Kosovo: 'XK', 'N. Cyprus': 'CY', Somaliland: 'SO' };
@@ -95,6 +108,9 @@ interface Projected {
   id: number;
   x: number;
   y: number;
+  /** Longitude east of the central meridian, −π to π, and latitude, in radians. */
+  lambda: number;
+  phi: number;
   name: string;
   cc: string;
 }
@@ -106,7 +122,8 @@ function projectPlaces(places: MapPlace[]): Projected[] {
     if (!Number.isFinite(p.latitude) || !Number.isFinite(p.longitude)) continue;
     const xy = projection([p.longitude, p.latitude]);
     if (!xy) continue;
-    out.push({ id: p.id, x: round1(xy[0]), y: round1(xy[1]), name: p.name, cc: p.country.toUpperCase() });
+    const lambda = ((((p.longitude - CENTRE) % 360) + 540) % 360) - 180;
+    out.push({ id: p.id, x: round1(xy[0]), y: round1(xy[1]), lambda: (lambda * Math.PI) / 180, phi: (p.latitude * Math.PI) / 180, name: p.name, cc: p.country.toUpperCase() });
   }
   return out;
 }
@@ -124,19 +141,60 @@ function resolveLinks(projected: Projected[], links: MapLink[]): [Projected, Pro
   return out;
 }
 
-/** One arc as an SVG path segment: `M x1 y1 Q cx cy x2 y2`, drawn west to east, bowing north. */
-function arcSegment(p: Projected, q: Projected): string {
-  const [a, b] = p.x <= q.x ? [p, q] : [q, p];
-  const dx = b.x - a.x;
-  const dy = b.y - a.y;
-  const cx = round1((a.x + b.x) / 2 + ARC_BEND * dy);
-  const cy = round1((a.y + b.y) / 2 - ARC_BEND * dx);
-  return `M${a.x} ${a.y}Q${cx} ${cy} ${b.x} ${b.y}`;
+/** A quadratic curve: from (x1, y1) towards (cx, cy) to (x2, y2). */
+export type ArcPiece = [x1: number, y1: number, cx: number, cy: number, x2: number, y2: number];
+
+/** The control point of an arc from (x1, y1) to (x2, y2), west to east: ARC_BEND of its length north of its middle. */
+function control(x1: number, y1: number, x2: number, y2: number): [number, number] {
+  return [(x1 + x2) / 2 + ARC_BEND * (y2 - y1), (y1 + y2) / 2 - ARC_BEND * (x2 - x1)];
 }
 
+const lerp = (a: number, b: number, t: number): number => a + (b - a) * t;
+
+/**
+ * A link's arc, drawn west to east, bowing north, the short way round: one piece, or two when the
+ * short way crosses the map's edge. Then the arc runs from its western end on past the right edge,
+ * to where its eastern end lies on a copy of the map to the right; it is cut where it meets the edge,
+ * and the part beyond is brought round to the left edge, ending at the eastern end itself.
+ */
+function linkArc(p: Projected, q: Projected): ArcPiece[] {
+  const apart = q.lambda - p.lambda;
+  if (Math.abs(apart) <= Math.PI) {
+    const [a, b] = p.x <= q.x ? [p, q] : [q, p];
+    return [[a.x, a.y, ...control(a.x, a.y, b.x, b.y).map(round1), b.x, b.y] as ArcPiece];
+  }
+  const [west, east] = apart > 0 ? [q, p] : [p, q];
+  const eastX = east.x + 2 * halfWidth(east.phi);
+  const [cx, cy] = control(west.x, west.y, eastX, east.y);
+  const at = (t: number): [number, number] => [lerp(lerp(west.x, cx, t), lerp(cx, eastX, t), t), lerp(lerp(west.y, cy, t), lerp(cy, east.y, t), t)];
+  let inside = 0;
+  let beyond = 1;
+  for (let step = 0; step < 24; step++) {
+    const t = (inside + beyond) / 2;
+    const [x, y] = at(t);
+    if (x - originX > halfWidth(latitudeAt(y))) beyond = t;
+    else inside = t;
+  }
+  const t = (inside + beyond) / 2;
+  const [edgeX, edgeY] = at(t);
+  const onMap = (x: number): number => round1(Math.min(MAP_WIDTH, Math.max(0, x)));
+  const across = 2 * halfWidth(latitudeAt(edgeY));
+  return [
+    [west.x, west.y, round1(lerp(west.x, cx, t)), round1(lerp(west.y, cy, t)), onMap(edgeX), round1(edgeY)],
+    [onMap(edgeX - across), round1(edgeY), round1(lerp(cx, eastX, t) - across), round1(lerp(cy, east.y, t)), east.x, east.y],
+  ];
+}
+
+/** The arc between two places, as the map draws it; empty when either has no finite coordinates. */
+export function arcBetween(first: MapPlace, second: MapPlace): ArcPiece[] {
+  const [p, q] = projectPlaces([first, second]);
+  return p && q ? linkArc(p, q) : [];
+}
+
+/** The arcs of the links as one SVG path: `M x1 y1 Q cx cy x2 y2` a piece. */
 function arcsPath(pairs: [Projected, Projected][]): string {
-  const parts = new Array<string>(pairs.length);
-  for (let i = 0; i < pairs.length; i++) parts[i] = arcSegment(pairs[i]![0], pairs[i]![1]);
+  const parts: string[] = [];
+  for (const [p, q] of pairs) for (const [x1, y1, cx, cy, x2, y2] of linkArc(p, q)) parts.push(`M${x1} ${y1}Q${cx} ${cy} ${x2} ${y2}`);
   return parts.join('');
 }
 
@@ -235,22 +293,40 @@ export function renderWorldMapSvg(places: MapPlace[], links: MapLink[], options:
   return remember(svgs, MAX_SVGS, svgKey, out.join(''));
 }
 
+export interface WorldMapData {
+  places: { id: number; x: number; y: number; name: string; cc: string }[];
+  /** Indexes into `places`. */
+  links: [number, number][];
+  /** The links whose arcs cross the map's edge: the link's index, then its two pieces (12 numbers). */
+  crossings: number[][];
+  width: number;
+  height: number;
+}
+
 /**
  * Compact data for the client script: each place projected to map coordinates (rounded to 0.1) with
- * its name and country, and the links as pairs of indexes into `places`.
+ * its name and country, the links as pairs of indexes into `places`, and the arcs the script cannot
+ * draw from two points alone.
  */
-export function worldMapData(
-  places: MapPlace[],
-  links: MapLink[],
-): { places: { id: number; x: number; y: number; name: string; cc: string }[]; links: [number, number][]; width: number; height: number } {
+export function worldMapData(places: MapPlace[], links: MapLink[]): WorldMapData {
   const projected = projectPlaces(places);
   const index = new Map<number, number>();
   projected.forEach((p, i) => index.set(p.id, i));
   const pairs: [number, number][] = [];
+  const crossings: number[][] = [];
   for (const l of links) {
     const a = index.get(l.firstId);
     const b = index.get(l.secondId);
-    if (a !== undefined && b !== undefined) pairs.push([a, b]);
+    if (a === undefined || b === undefined) continue;
+    const pieces = linkArc(projected[a]!, projected[b]!);
+    if (pieces.length > 1) crossings.push([pairs.length, ...pieces.flat()]);
+    pairs.push([a, b]);
   }
-  return { places: projected, links: pairs, width: MAP_WIDTH, height: MAP_HEIGHT };
+  return {
+    places: projected.map(({ id, x, y, name, cc }) => ({ id, x, y, name, cc })),
+    links: pairs,
+    crossings,
+    width: MAP_WIDTH,
+    height: MAP_HEIGHT,
+  };
 }

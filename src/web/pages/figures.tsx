@@ -39,7 +39,7 @@ export const SourcesNote: FC<{ ctx: PageContext; sources: JapanStatistics['sourc
     {each && sources.bySource.length > 0 ? (
       <details>
         <summary>{t(ctx.lang, 'stats.sources.each')}</summary>
-        <div class="table-wrap">
+        <div class="table-wrap narrow-headings">
           <table>
             <thead>
               <tr>

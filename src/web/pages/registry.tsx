@@ -1,5 +1,5 @@
 import type { FC } from 'hono/jsx';
-import { countryName, formatNumber, formatPartial, formatPercent, lgName, regionName, t, tCount, type Lang, type MessageKey } from '../../i18n/index.js';
+import { countryName, formatNumber, formatPartial, lgName, regionName, t, tCount, type Lang, type MessageKey } from '../../i18n/index.js';
 import { partnerLinesOf, type PartnerLine } from '../../services/lists.js';
 import { sortLines, SORTS, type ListSort } from '../detailsLists.js';
 import { SEARCH_KINDS } from '../../domain/statistics.js';
@@ -7,7 +7,10 @@ import type { LocalGovernmentSummary } from '../../services/presenters.js';
 import type { LocalGovernmentDetail, Relationship } from '../../services/registry.js';
 import type { SearchResult } from '../../services/search.js';
 import type { JapanStatistics } from '../../services/stats.js';
+import { statisticsChart } from '../statisticsCharts.js';
+import { statisticsTables, type StatisticsTable } from '../statisticsTables.js';
 import { SourcesNote } from './figures.js';
+import { ChartFigure, StatisticsTableDetails } from './statistics.js';
 import { isFirstLevelKind } from '../../domain/firstLevelRegions.js';
 import { href, Layout, type PageContext } from './layout.js';
 import { JsonLd, localGovernmentJsonLd, relationshipJsonLd } from './jsonLd.js';
@@ -52,6 +55,43 @@ const CountriesTable: FC<{ ctx: PageContext; rows: JapanStatistics['byCountry'] 
   </div>
 );
 
+/**
+ * Japan's relationships at a glance: where they reach on the map, how they grew, how many local
+ * governments of each kind have one, the last two with their tables for those who would rather read.
+ */
+const HomePictures: FC<{ ctx: PageContext; stats: JapanStatistics }> = ({ ctx, stats }) => {
+  const tables = statisticsTables(ctx.lang, stats);
+  const table = (id: StatisticsTable['id']) => tables.find((candidate) => candidate.id === id)!;
+  const growth = statisticsChart(ctx.lang, stats, 'growth');
+  const coverage = statisticsChart(ctx.lang, stats, 'kinds');
+  return (
+    <>
+      <section aria-labelledby="home-map">
+        <h2 id="home-map">{t(ctx.lang, 'home.map')}</h2>
+        <figure class="chart home-map">
+          <img src="/map/japan.svg" alt={t(ctx.lang, 'home.mapAlt', { countries: formatNumber(ctx.lang, stats.byCountry.length) })} width="960" height="500" />
+          <figcaption><a href={href(ctx, '/map')}>{t(ctx.lang, 'home.mapLink')}</a></figcaption>
+        </figure>
+      </section>
+      <div class="home-pictures">
+        <section aria-labelledby="home-growth">
+          <h2 id="home-growth">{table('growth').title}</h2>
+          <p class="muted">{table('growth').summary}</p>
+          {growth ? <ChartFigure pair={growth} /> : <p>{t(ctx.lang, 'stats.growthNone')}</p>}
+          {stats.undated > 0 ? <p>{tCount(ctx.lang, growth ? 'stats.growthUndated' : 'stats.growthUndatedApart', stats.undated)}</p> : null}
+          <StatisticsTableDetails lang={ctx.lang} table={table('growth')} open={false} />
+        </section>
+        <section aria-labelledby="home-coverage">
+          <h2 id="home-coverage">{t(ctx.lang, 'home.coverage')}</h2>
+          <p class="muted">{table('kinds').summary}</p>
+          {coverage ? <ChartFigure pair={coverage} /> : null}
+          <StatisticsTableDetails lang={ctx.lang} table={table('kinds')} open={false} />
+        </section>
+      </div>
+    </>
+  );
+};
+
 const yesNo = (lang: Lang, value: boolean | null) => t(lang, value === null ? 'unknown' : value ? 'yes' : 'no');
 
 export const HomePage: FC<{
@@ -67,30 +107,7 @@ export const HomePage: FC<{
       {t(ctx.lang, 'home.lead', { international: formatNumber(ctx.lang, stats.totals.international), domestic: formatNumber(ctx.lang, stats.totals.domestic) })}
     </p>
     <SourcesNote ctx={ctx} sources={stats.sources} />
-    <h2>{t(ctx.lang, 'home.coverage')}</h2>
-    {/* Focusable, so that keyboards can scroll the table where it is wider than a phone. */}
-    <div class="table-wrap narrow-headings" tabindex={0} role="region" aria-label={t(ctx.lang, 'home.coverage')}>
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">{t(ctx.lang, 'table.kind')}</th>
-            <th scope="col" class="number">{t(ctx.lang, 'table.localGovernments')}</th>
-            <th scope="col" class="number">{t(ctx.lang, 'table.withPartner')}</th>
-            <th scope="col" class="number">{t(ctx.lang, 'table.share')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {stats.byKind.map((row) => (
-            <tr>
-              <th scope="row">{t(ctx.lang, `kinds.${row.kind}` as MessageKey)}</th>
-              <td class="number">{number(ctx.lang, row.total)}</td>
-              <td class="number">{number(ctx.lang, row.withPartner)}</td>
-              <td class="number">{formatPercent(ctx.lang, row.coverage)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <HomePictures ctx={ctx} stats={stats} />
     <h2>{t(ctx.lang, 'home.countries')}</h2>
     <CountriesTable ctx={ctx} rows={stats.byCountry.slice(0, 15)} />
     <p>

@@ -1,9 +1,8 @@
-import { createHash } from 'node:crypto';
 import type { FC } from 'hono/jsx';
 import { raw } from 'hono/html';
-import { countryName, formatNumber, formatPreciseDate, lgName, t, tCount, type Lang, type MessageKey } from '../../i18n/index.js';
+import { formatNumber, formatPreciseDate, lgName, t, tCount, type Lang } from '../../i18n/index.js';
 import type { JapanStatistics } from '../../services/stats.js';
-import { coverageChart, cumulativeLineChart, horizontalBarChart, prefectureTileMap } from '../charts/index.js';
+import { statisticsChart, type ChartPair } from '../statisticsCharts.js';
 import { formatCell, statisticsTables, type StatisticsTable } from '../statisticsTables.js';
 import { EARLIEST_YEAR } from '../../domain/relationships.js';
 import { today } from '../../services/registry.js';
@@ -12,73 +11,52 @@ import { PublishedBeside, SourcesNote } from './figures.js';
 import { RegisterDownloads } from './register.js';
 import { href, Layout, type PageContext } from './layout.js';
 
-/** Short English names for the tiles: the shortest beginning of at least three letters that no other prefecture shares. */
-function shortEnglishNames(names: string[]): string[] {
-  const bases = names.map((name) => name.replace(/ (Prefecture|Metropolis)$/, ''));
-  return bases.map((base) => {
-    for (let length = 3; length <= base.length; length++) {
-      const prefix = base.slice(0, length);
-      if (bases.filter((other) => other.startsWith(prefix)).length === 1) return prefix;
-    }
-    return base;
-  });
-}
+/** A chart in both its layouts, site.css showing the one that suits the screen. */
+export const ChartFigure: FC<{ pair: ChartPair }> = ({ pair }) => <figure class="chart chart-pair">{raw(pair.wide)}{raw(pair.narrow)}</figure>;
 
-/** The charts of the page, one per table, drawn on the server. */
-function charts(lang: Lang, stats: JapanStatistics, tables: StatisticsTable[]): Record<StatisticsTable['id'], string | null> {
-  const formatNumberFor = (n: number) => formatNumber(lang, n);
-  const text = (table: StatisticsTable) => ({ title: table.title, summary: table.summary, formatNumber: formatNumberFor });
-  const table = (id: StatisticsTable['id']) => tables.find((candidate) => candidate.id === id)!;
-  const [countries, kinds, prefectures, growth] = [table('countries'), table('kinds'), table('prefectures'), table('growth')];
-  const englishShort = shortEnglishNames(stats.byPrefecture.map((row) => row.prefecture.name.en));
-  const datedYears = stats.growth.years.filter((year) => year.inForce > 0 || year.signed > 0);
-  return {
-    countries: horizontalBarChart(
-      stats.byCountry.slice(0, 20).map((row) => ({ label: countryName(lang, row.country), value: row.count })),
-      text(countries),
-    ),
-    kinds: coverageChart(
-      stats.byKind.map((row) => ({ label: t(lang, `kinds.${row.kind}` as MessageKey), total: row.total, withPartner: row.withPartner })),
-      { ...text(kinds), totalLabel: t(lang, 'stats.total'), withPartnerLabel: t(lang, 'stats.lgsWithPartner'), coverageLabel: t(lang, 'stats.coverage') },
-    ),
-    prefectures: prefectureTileMap(
-      stats.byPrefecture.map((row, index) => ({
-        jisCode: row.prefecture.jisCode,
-        shortLabel: lang === 'ja' ? lgName(lang, row.prefecture).replace(/[都府県]$/, '') : englishShort[index]!,
-        fullLabel: lgName(lang, row.prefecture),
-        value: row.relationships,
-      })),
-      { ...text(prefectures), legendLabel: t(lang, 'stats.count') },
-    ),
-    labels: null,
-    growth:
-      datedYears.length === 0
-        ? null
-        : cumulativeLineChart(
-            stats.growth.years.map((year) => ({ year: year.year, total: year.inForce })),
-            stats.growth.milestones.map((milestone) => ({
-              year: Number(milestone.signedOn.slice(0, 4)),
-              label: milestone.ordinal === 1 ? t(lang, 'stats.milestoneFirst') : t(lang, 'stats.milestoneNth', { ordinal: formatNumber(lang, milestone.ordinal) }),
-            })),
-            text(growth),
-            // Relationships without a date stand apart, as a bar beside the years.
-            stats.undated > 0 ? { undated: { label: t(lang, 'stats.growthUndatedBand'), value: stats.undated, title: t(lang, 'stats.growthUndatedTip', { count: formatNumber(lang, stats.undated) }) } } : {},
-          ),
-  };
-}
-
-const drawnCharts = new Map<string, Record<StatisticsTable['id'], string | null>>();
-
-/** The charts for these figures, drawn once: the same figures in the same language give the same charts. */
-function cachedCharts(lang: Lang, stats: JapanStatistics, tables: StatisticsTable[]): Record<StatisticsTable['id'], string | null> {
-  const key = createHash('sha1').update(lang).update(JSON.stringify(stats)).digest('base64');
-  const found = drawnCharts.get(key);
-  if (found) return found;
-  const drawn = charts(lang, stats, tables);
-  if (drawnCharts.size >= 16) drawnCharts.delete(drawnCharts.keys().next().value!);
-  drawnCharts.set(key, drawn);
-  return drawn;
-}
+/**
+ * A statistics table under its chart, for those who would rather read: open when short, unless
+ * told. On a phone a table of more than three columns becomes one card per row, each value labelled.
+ */
+export const StatisticsTableDetails: FC<{ lang: Lang; table: StatisticsTable; open?: boolean }> = ({ lang, table, open = table.rows.length <= 12 }) => {
+  const stacked = table.columns.length > 3;
+  // The row's name: the last text column (the country, not its code).
+  const heading = table.columns.map((column) => column.kind).lastIndexOf('text');
+  return (
+    <details open={open}>
+      <summary>{t(lang, 'stats.table')} ({formatNumber(lang, table.rows.length)})</summary>
+      {/* Focusable, so that keyboards can scroll a table wider than a phone. */}
+      <div class="table-wrap narrow-headings" tabindex={0} role="region" aria-label={`${t(lang, 'stats.table')}: ${table.title}`}>
+        <table class={stacked ? 'stack-table' : undefined}>
+          <caption class="visually-hidden">{table.title}</caption>
+          <thead>
+            <tr>
+              {table.columns.map((column) => (
+                <th scope="col" class={column.kind === 'text' ? undefined : 'number'}>{column.label}</th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {table.rows.map((row) => (
+              <tr>
+                {row.map((cell, index) => {
+                  const column = table.columns[index]!;
+                  const text = formatCell(lang, table, index, cell);
+                  const kind = column.kind === 'text' ? undefined : 'number';
+                  return index === heading ? (
+                    <th scope="row" class={kind}>{text}</th>
+                  ) : (
+                    <td class={kind} data-label={stacked ? column.label : undefined}>{text}</td>
+                  );
+                })}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </details>
+  );
+};
 
 const signed = (value: number) => (value > 0 ? `+${value}` : String(value));
 
@@ -116,7 +94,7 @@ export const StatisticsPage: FC<{ ctx: PageContext; stats: JapanStatistics; canE
   canImportRegister,
 }) => {
   const tables = statisticsTables(ctx.lang, stats);
-  const drawn = cachedCharts(ctx.lang, stats, tables);
+  const chartOf = (id: StatisticsTable['id']) => statisticsChart(ctx.lang, stats, id);
   const asOfText = formatPreciseDate(ctx.lang, stats.asOf, 'day');
   const csv = (id: string) => href(ctx, `/statistics/${id}.csv?asOf=${stats.asOf}`);
   return (
@@ -157,33 +135,9 @@ export const StatisticsPage: FC<{ ctx: PageContext; stats: JapanStatistics; canE
         <section aria-labelledby={`section-${table.id}`}>
           <h2 id={`section-${table.id}`}>{table.title}</h2>
           <p class="muted">{table.summary}</p>
-          {drawn[table.id] ? <figure class="chart">{raw(drawn[table.id])}</figure> : table.id === 'growth' ? <p>{t(ctx.lang, 'stats.growthNone')}</p> : null}
-          {table.id === 'growth' && stats.undated > 0 ? <p>{tCount(ctx.lang, drawn.growth ? 'stats.growthUndated' : 'stats.growthUndatedApart', stats.undated)}</p> : null}
-          <details open={table.rows.length <= 12}>
-            <summary>{t(ctx.lang, 'stats.table')} ({formatNumber(ctx.lang, table.rows.length)})</summary>
-            {/* Focusable, so that keyboards can scroll a table wider than a phone. */}
-            <div class="table-wrap narrow-headings" tabindex={0} role="region" aria-label={`${t(ctx.lang, 'stats.table')}: ${table.title}`}>
-              <table>
-                <caption class="visually-hidden">{table.title}</caption>
-                <thead>
-                  <tr>
-                    {table.columns.map((column) => (
-                      <th scope="col" class={column.kind === 'text' ? undefined : 'number'}>{column.label}</th>
-                    ))}
-                  </tr>
-                </thead>
-                <tbody>
-                  {table.rows.map((row) => (
-                    <tr>
-                      {row.map((cell, column) => (
-                        <td class={table.columns[column]!.kind === 'text' ? undefined : 'number'}>{formatCell(ctx.lang, table, column, cell)}</td>
-                      ))}
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          </details>
+          {chartOf(table.id) ? <ChartFigure pair={chartOf(table.id)!} /> : table.id === 'growth' ? <p>{t(ctx.lang, 'stats.growthNone')}</p> : null}
+          {table.id === 'growth' && stats.undated > 0 ? <p>{tCount(ctx.lang, chartOf('growth') ? 'stats.growthUndated' : 'stats.growthUndatedApart', stats.undated)}</p> : null}
+          <StatisticsTableDetails lang={ctx.lang} table={table} />
           <p class="downloads">
             <a class="button secondary" href={csv(table.id)} download>{t(ctx.lang, 'stats.downloadCsv')}</a>
           </p>
