@@ -12,7 +12,9 @@ import {
 import { formatJapanTime, formatPreciseDate, lgName, problemText, t, tCount, type Lang, type MessageKey } from '../../i18n/index.js';
 import type { Introduction, IntroductionMessage, IntroductionSummary, InterestPreview, Tracker, TrackerStepView } from '../../services/introductions.js';
 import type { LocalGovernmentSummary } from '../../services/presenters.js';
+import type { LgPickerState } from '../forms/lgPicker.js';
 import { CsrfField, href, Layout, type PageContext } from './layout.js';
+import { LgPicker, LgPickerScript } from './lgPicker.js';
 
 /** What a form that came back showed: which form, what was typed, and the problems. */
 export interface FailedForm {
@@ -197,19 +199,21 @@ export const IntroductionsTable: FC<{ ctx: PageContext; introductions: (Introduc
 // Expressing interest
 
 /** Whom an account may express interest for, when the address did not say. */
-export type SenderChoice = { kind: 'officer'; localGovernments: { id: number; name: { en: string; ja: string | null } }[] } | { kind: 'staff' };
+export type SenderChoice =
+  | { kind: 'officer'; localGovernments: { id: number; name: { en: string; ja: string | null } }[] }
+  | { kind: 'staff'; picker: LgPickerState; problem?: string | undefined };
 
 /** The page that asks which local government expresses the interest, then comes back with ?from=. */
 export const ChooseSenderPage: FC<{ ctx: PageContext; to: LocalGovernmentSummary; choice: SenderChoice }> = ({ ctx, to, choice }) => {
   const lang = ctx.lang;
   const title = t(lang, 'introductions.new.title', { to: lgName(lang, to) });
   return (
-    <Layout ctx={ctx} title={title} section="account">
+    <Layout ctx={ctx} title={title} section="account" head={choice.kind === 'staff' ? <LgPickerScript /> : undefined}>
       <h1>{title}</h1>
       {choice.kind === 'officer' && choice.localGovernments.length === 0 ? (
         <p>{t(lang, 'introductions.new.noLgs')}</p>
       ) : (
-        <form method="get" action={href(ctx, '/introductions/new')} class="inline-form">
+        <form method="get" action={href(ctx, '/introductions/new')} class={choice.kind === 'staff' ? 'stacked' : 'inline-form'}>
           <input type="hidden" name="to" value={String(to.id)} />
           {choice.kind === 'officer' ? (
             <>
@@ -221,10 +225,7 @@ export const ChooseSenderPage: FC<{ ctx: PageContext; to: LocalGovernmentSummary
               </select>
             </>
           ) : (
-            <>
-              <label for="interest-from">{t(lang, 'introductions.new.fromId')}</label>{' '}
-              <input id="interest-from" name="from" inputmode="numeric" pattern="[0-9]{1,9}" required size={8} />
-            </>
+            <LgPicker ctx={ctx} name="from" label={t(lang, 'introductions.new.fromId')} state={choice.picker} problem={choice.problem} />
           )}{' '}
           <button type="submit">{t(lang, 'introductions.new.continue')}</button>
         </form>
