@@ -76,10 +76,12 @@
       box.name = name;
       box.value = String(match.id);
       box.checked = true;
+      const text = document.createElement('span');
       const place = document.createElement('span');
       place.className = 'muted';
       place.textContent = `(${match.place})`;
-      label.append(box, ` ${match.name} `, place);
+      text.append(`${match.name} `, place);
+      label.append(box, ' ', text);
       item.append(label);
       return item;
     }
@@ -117,14 +119,27 @@
       active = -1;
     }
 
+    /** The matches of a Find step sent before this script ran give way to the list; one ticked there is kept among the chosen. */
+    function retireStepMatches() {
+      const step = picker.querySelector('[data-lg-step-matches]');
+      if (!step) return;
+      for (const box of step.querySelectorAll('input:checked')) {
+        if (!multiple) chosenList.replaceChildren();
+        chosenList.append(box.closest('li'));
+        chosenBox.hidden = false;
+      }
+      step.remove();
+    }
+
     async function search(words) {
+      retireStepMatches();
       clearTimeout(timer);
       if (controller) controller.abort();
       controller = new AbortController();
       shownFor = words;
       say(picker.dataset.searching);
       try {
-        const address = `${picker.dataset.choices}?q=${encodeURIComponent(words)}${multiple ? '&multiple=1' : ''}`;
+        const address = `${picker.dataset.choices}?q=${encodeURIComponent(words)}`;
         const response = await fetch(address, { signal: controller.signal, headers: { accept: 'application/json' } });
         if (!response.ok) throw new Error(`HTTP ${response.status}`);
         const answer = await response.json();

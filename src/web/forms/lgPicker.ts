@@ -43,7 +43,7 @@ export interface LgPickerState {
 }
 
 /** The matches of the words typed, and a sentence saying what they are (or why there are none). */
-export async function lgMatches(db: Db, lang: Lang, query: string, multiple: boolean): Promise<{ found: LocalGovernmentSummary[]; status: string }> {
+export async function lgMatches(db: Db, lang: Lang, query: string): Promise<{ found: LocalGovernmentSummary[]; status: string }> {
   const words = query.trim().slice(0, 200);
   let found: LocalGovernmentSummary[];
   try {
@@ -52,13 +52,13 @@ export async function lgMatches(db: Db, lang: Lang, query: string, multiple: boo
     if (error instanceof KizunaError && error.id === 'validation_failed') return { found: [], status: t(lang, 'lgPicker.noLetters') };
     throw error;
   }
-  if (found.length > 0) return { found, status: tCount(lang, multiple ? 'lgPicker.matchesMultiple' : 'lgPicker.matches', found.length, { query: words }) };
+  if (found.length > 0) return { found, status: tCount(lang, 'lgPicker.matches', found.length, { query: words }) };
   return { found, status: /^\d+$/.test(words) ? t(lang, 'lgPicker.noNumber', { id: words }) : t(lang, 'lgPicker.none', { query: words }) };
 }
 
 /** The picker of a form as sent: the LGs chosen (those that exist), and the matches when the person asked for them. */
-export async function lgPickerState(db: Db, lang: Lang, sent: { ids: readonly number[]; lgQuery: string; lgFind: boolean }, multiple: boolean): Promise<LgPickerState> {
+export async function lgPickerState(db: Db, lang: Lang, sent: { ids: readonly number[]; lgQuery: string; lgFind: boolean }): Promise<LgPickerState> {
   const chosen = await localGovernmentSummaries(db, sent.ids);
   if (!searchAsked(sent)) return { chosen, query: sent.lgQuery };
-  return { chosen, query: sent.lgQuery, matches: await lgMatches(db, lang, sent.lgQuery, multiple) };
+  return { chosen, query: sent.lgQuery, matches: await lgMatches(db, lang, sent.lgQuery) };
 }

@@ -1,6 +1,8 @@
 import type { FC, PropsWithChildren } from 'hono/jsx';
 import {
   EXCHANGE_STEP,
+  FORMATION_STEPS,
+  formationStepOf,
   INTRODUCTION_STATUSES,
   MESSAGE_LIMITS,
   SIGNING_STEP,
@@ -8,6 +10,7 @@ import {
   type IntroductionStatus,
   type IntroductionStep,
   type Problem,
+  type RecordedStep,
 } from '../../domain/introductions.js';
 import { formatJapanTime, formatPreciseDate, lgName, problemText, t, tCount, type Lang, type MessageKey } from '../../i18n/index.js';
 import type { Introduction, IntroductionMessage, IntroductionSummary, InterestPreview, Tracker, TrackerStepView } from '../../services/introductions.js';
@@ -25,6 +28,18 @@ export interface FailedForm {
 }
 
 export const statusName = (lang: Lang, status: IntroductionStatus) => t(lang, `introductions.status.${status}`);
+
+/** An introduction's status, and for an accepted one whose tracker has gone further, the latest step recorded. */
+const statusWithTracker = (lang: Lang, status: IntroductionStatus, steps: readonly RecordedStep[] | undefined) => {
+  const latest = status === 'accepted' ? steps?.reduce<RecordedStep | undefined>((last, step) => (!last || step.step > last.step ? step : last), undefined) : undefined;
+  if (!latest || latest.step < 2) return statusName(lang, status);
+  return t(lang, 'introductions.statusAtStep', {
+    status: statusName(lang, status),
+    step: t(lang, `tracker.step.${formationStepOf(latest.step) ?? 'exchange'}`),
+    number: latest.step,
+    of: FORMATION_STEPS.length,
+  });
+};
 
 const day = (lang: Lang, date: string) => formatPreciseDate(lang, date, 'day');
 
@@ -151,7 +166,10 @@ export const IntroductionsPage: FC<{ ctx: PageContext; introductions: Introducti
 };
 
 /** Introductions as a table, each row named by its pair; on a phone each row becomes a card whose cells carry their column's name. */
-export const IntroductionsTable: FC<{ ctx: PageContext; introductions: (IntroductionSummary & { mine?: { from: boolean; to: boolean } })[] }> = ({ ctx, introductions }) => {
+export const IntroductionsTable: FC<{ ctx: PageContext; introductions: (IntroductionSummary & { mine?: { from: boolean; to: boolean }; steps?: readonly RecordedStep[] })[] }> = ({
+  ctx,
+  introductions,
+}) => {
   const lang = ctx.lang;
   const headings = {
     pair: t(lang, 'introductions.col.pair'),
@@ -182,7 +200,7 @@ export const IntroductionsTable: FC<{ ctx: PageContext; introductions: (Introduc
               {withDirection ? (
                 <td data-label={headings.direction}>{t(lang, introduction.mine?.from ? 'introductions.dashboard.sent' : 'introductions.dashboard.received')}</td>
               ) : null}
-              <td data-label={headings.status}>{statusName(lang, introduction.status)}</td>
+              <td data-label={headings.status}>{statusWithTracker(lang, introduction.status, introduction.steps)}</td>
               <td data-label={headings.sentOn}>
                 <time datetime={introduction.sentOn}>{day(lang, introduction.sentOn)}</time>
               </td>

@@ -17,7 +17,10 @@ const Choice: FC<{ ctx: PageContext; name: string; multiple: boolean; lg: LocalG
   return (
     <li>
       <label>
-        <input type={multiple ? 'checkbox' : 'radio'} name={name} value={String(lg.id)} checked={checked} id={id} /> {text} <span class="muted">({place})</span>
+        <input type={multiple ? 'checkbox' : 'radio'} name={name} value={String(lg.id)} checked={checked} id={id} />{' '}
+        <span>
+          {text} <span class="muted">({place})</span>
+        </span>
       </label>
     </li>
   );
@@ -87,9 +90,12 @@ export const LgPicker: FC<PickerProps> = ({ ctx, name, label, hint, multiple = f
       <div class="lg-matches" data-lg-matches>
         <p class="lg-status" role="status" data-lg-status>{state.matches?.status ?? ''}</p>
         {matches.length ? (
-          <ul class="lg-choices">
-            {matches.map((lg) => <Choice ctx={ctx} name={name} multiple={multiple} lg={lg} checked={false} />)}
-          </ul>
+          <div data-lg-step-matches>
+            <p class="hint">{t(lang, multiple ? 'lgPicker.tickBelow' : 'lgPicker.chooseBelow')}</p>
+            <ul class="lg-choices">
+              {matches.map((lg) => <Choice ctx={ctx} name={name} multiple={multiple} lg={lg} checked={false} />)}
+            </ul>
+          </div>
         ) : null}
       </div>
     </fieldset>

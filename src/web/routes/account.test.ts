@@ -305,7 +305,7 @@ describe('inviting and setting a password', () => {
     const typed = { email, name: 'Mori Kenji', role: 'officer' };
     const found = await browser.post('/admin/accounts/invite', { ...typed, lgQuery: 'ibara', lgFind: '1' });
     expect(found.status).toBe(200);
-    expect(found.html).toContain(`<input type="checkbox" name="localGovernmentIds" value="${ibara.id}"/> Ibara City`);
+    expect(found.html).toContain(`<input type="checkbox" name="localGovernmentIds" value="${ibara.id}"/> <span>Ibara City`);
     expect(found.html).toMatch(/\d+ match(es)? for “ibara”/);
     expect(found.html).toContain(`value="${email}"`);
     expect(found.html).toContain('value="Mori Kenji"');
@@ -313,8 +313,8 @@ describe('inviting and setting a password', () => {
 
     // A second search keeps the local government ticked before.
     const again = await browser.post('/admin/accounts/invite', { ...typed, localGovernmentIds: String(ibara.id), lgQuery: '倉敷', lgFind: '1' });
-    expect(again.html).toContain(`<input type="checkbox" name="localGovernmentIds" value="${ibara.id}" checked=""/> Ibara City`);
-    const kurashiki = /<input type="checkbox" name="localGovernmentIds" value="(\d+)"\/> Kurashiki City/.exec(again.html)?.[1];
+    expect(again.html).toContain(`<input type="checkbox" name="localGovernmentIds" value="${ibara.id}" checked=""/> <span>Ibara City`);
+    const kurashiki = /<input type="checkbox" name="localGovernmentIds" value="(\d+)"\/> <span>Kurashiki City/.exec(again.html)?.[1];
     expect(kurashiki).toBeDefined();
 
     const invited = await browser.post('/admin/accounts/invite', { ...typed, localGovernmentIds: [String(ibara.id), kurashiki!], lgQuery: '倉敷' });

@@ -319,7 +319,7 @@ export function registerAccountPages(pages: Hono<KizunaEnv>, db: Db, options: Se
     if (actor instanceof Response) return actor;
     const form = await readForm(c, InviteForm);
     const sent = { ids: chosenIds(form.body.localGovernmentIds), lgQuery: form.values.lgQuery ?? '', lgFind: form.body.lgFind !== undefined };
-    const picker = await lgPickerState(db, ctx.lang, sent, true);
+    const picker = await lgPickerState(db, ctx.lang, sent);
     if (searchAsked(sent)) return renderAdmin(c, actor, { form: { values: form.values, problems: {} }, picker });
     if (!form.data) return renderAdmin(c, actor, { status: 422, form, picker });
     try {

@@ -210,13 +210,13 @@ describe('starting a listing', () => {
     expect(dashboard.html).toContain('<button type="submit" name="lgFind" value="1"');
     const found = await client.page('/dashboard/listings/new?lgQuery=soja&lgFind=1');
     expect(found.status).toBe(200);
-    expect(found.html).toContain(`<input type="radio" name="lg" value="${soja.id}"/> Sōja City`);
+    expect(found.html).toContain(`<input type="radio" name="lg" value="${soja.id}"/> <span>Sōja City`);
     expect(found.html).toMatch(/<p class="lg-status" role="status" data-lg-status="true">\d+ match(es)? for “soja”/);
     expect(found.html).toContain('value="soja"');
     const ja = await client.page(`/ja/dashboard/listings/new?lgQuery=${encodeURIComponent('総社')}&lgFind=1`);
-    expect(ja.html).toContain(`<input type="radio" name="lg" value="${soja.id}"/> 総社市`);
+    expect(ja.html).toContain(`<input type="radio" name="lg" value="${soja.id}"/> <span>総社市`);
     const byNumber = await client.page(`/dashboard/listings/new?lgQuery=${soja.id}&lgFind=1`);
-    expect(byNumber.html).toContain(`<input type="radio" name="lg" value="${soja.id}"/> Sōja City`);
+    expect(byNumber.html).toContain(`<input type="radio" name="lg" value="${soja.id}"/> <span>Sōja City`);
   });
 
   it('answers an empty search with the choice still to make (422), and one of no letters by saying so', async () => {

@@ -134,7 +134,7 @@ export function registerDashboardPages(pages: Hono<KizunaEnv>, db: Db): void {
         <ChooseListingLgPage
           ctx={ctx}
           own={staff ? undefined : await localGovernmentSummaries(db, actor.localGovernmentIds)}
-          picker={await lgPickerState(db, ctx.lang, sent, false)}
+          picker={await lgPickerState(db, ctx.lang, sent)}
           problem={problem}
         />,
         status,

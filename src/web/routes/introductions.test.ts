@@ -83,7 +83,7 @@ describe('expressing interest', () => {
     expect(ask.html).toContain('data-lg-picker="single" data-name="from"');
     expect(ask.html).toContain(`<input type="hidden" name="to" value="${lg.nagi}"/>`);
     const found = await staff.page(`/introductions/new?to=${lg.nagi}&lgQuery=${encodeURIComponent('宇治田原')}&lgFind=1`);
-    expect(found.html).toContain(`<input type="radio" name="from" value="${lg.ujitawara}"/> Ujitawara Town`);
+    expect(found.html).toContain(`<input type="radio" name="from" value="${lg.ujitawara}"/> <span>Ujitawara Town`);
     const empty = await staff.page(`/introductions/new?to=${lg.nagi}&lgQuery=&lgFind=1`);
     expect(empty.status).toBe(422);
     expect(empty.html).toContain('Choose a local government: type part of its name');
@@ -270,6 +270,7 @@ describe('Ibara City’s interest in Nagi Town, through the pages', () => {
       const { html } = await (await clientOf(who)).page('/dashboard');
       expect(html).toContain(`<a href="/introductions/${id}#tracker-step-8">Ibara City and Nagi Town signed on ${signedOn}: record the first exchange, which makes the relationship active.</a>`);
       expect(html).not.toContain('the formation tracker is open');
+      expect(html).toContain('>Accepted: Signed at a ceremony (step 7 of 8)</td>');
     }
     const ja = await (await clientOf('ibara')).page('/ja/dashboard');
     expect(ja.html).toContain(`井原市と奈義町は${formatPreciseDate('ja', DAY, 'day')}に調印しました。交流の開始を記録すると、提携が「有効」になります。`);
@@ -281,6 +282,7 @@ describe('Ibara City’s interest in Nagi Town, through the pages', () => {
     const { html } = await (await clientOf('ibara')).page('/dashboard');
     expect(html).toContain(`<a href="/relationships/${relationship!.relationship_id}">The relationship of Ibara City and Nagi Town is under way: the first exchange was on ${signedOn}. See it in the registry.</a>`);
     expect(html).not.toContain('record the first exchange');
+    expect(html).toContain('>Accepted: Exchange begun (step 8 of 8)</td>');
     expect((await (await clientOf('ibara')).page('/ja/dashboard')).html).toContain(`<a href="/ja/relationships/${relationship!.relationship_id}">井原市と奈義町の提携が始まりました`);
   });
 });

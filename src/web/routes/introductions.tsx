@@ -113,7 +113,7 @@ export function registerIntroductionPages(pages: Hono<KizunaEnv>, db: Db, option
     if (!fromId || searchAsked(search)) {
       const to = await getLocalGovernment(db, toId);
       if (decide(actor, { do: 'introduction.coordinate' }).allowed) {
-        const picker = await lgPickerState(db, ctx.lang, { ids: fromId ? [fromId] : [], ...search }, false);
+        const picker = await lgPickerState(db, ctx.lang, { ids: fromId ? [fromId] : [], ...search });
         const problem = search.lgFind && !searchAsked(search) ? t(ctx.lang, 'lgPicker.choose') : undefined;
         return c.html(<ChooseSenderPage ctx={ctx} to={to} choice={{ kind: 'staff', picker, problem }} />, problem ? 422 : 200);
       }

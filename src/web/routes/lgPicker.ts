@@ -6,11 +6,8 @@ import { pageContext } from '../pageContext.js';
 import { lgChoiceText } from '../pages/lgPicker.js';
 import type { KizunaEnv } from '../session.js';
 
-/** What the picker's script asks: the words typed, and whether its form takes several LGs. */
-export const LgChoicesQuery = z.object({
-  q: z.string().optional().default(''),
-  multiple: z.string().optional().transform((value) => value === '1'),
-});
+/** What the picker's script asks: the words typed. */
+export const LgChoicesQuery = z.object({ q: z.string().optional().default('') });
 export type LgChoicesQuery = z.infer<typeof LgChoicesQuery>;
 
 /**
@@ -21,7 +18,7 @@ export function registerLgPickerRoute(pages: Hono<KizunaEnv>, db: Db): void {
   pages.get('/lg-choices', async (c) => {
     const lang = pageContext(c).lang;
     const query = LgChoicesQuery.parse(c.req.query());
-    const { found, status } = await lgMatches(db, lang, query.q, query.multiple);
+    const { found, status } = await lgMatches(db, lang, query.q);
     return c.json({ status, matches: found.map((lg) => ({ id: lg.id, ...lgChoiceText(lang, lg) })) });
   });
 }
