@@ -144,7 +144,9 @@
         if (!response.ok) throw new Error(`HTTP ${response.status}`);
         const answer = await response.json();
         render(answer.matches);
-        say(answer.matches.length ? `${answer.status} ${picker.dataset.listHint}` : answer.status);
+        // Japanese puts no space between sentences.
+        const gap = document.documentElement.lang === 'ja' ? '' : ' ';
+        say(answer.matches.length ? `${answer.status}${gap}${picker.dataset.listHint}` : answer.status);
         if (options.length) open();
         else close();
       } catch (error) {

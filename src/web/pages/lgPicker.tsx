@@ -111,7 +111,7 @@ export const OwnLgChoice: FC<{ ctx: PageContext; name: string; label: string; lo
   chosen,
   problem,
 }) => (
-  <fieldset class={problem ? 'lg-picker has-problem' : 'lg-picker'}>
+  <fieldset class={problem ? 'lg-picker has-problem' : 'lg-picker'} aria-describedby={problem ? `field-${name}-problem` : undefined}>
     <legend>{label}</legend>
     {problem ? <p class="field-error" id={`field-${name}-problem`}>{problem}</p> : null}
     <ul class="lg-choices">

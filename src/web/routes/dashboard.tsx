@@ -128,7 +128,8 @@ export function registerDashboardPages(pages: Hono<KizunaEnv>, db: Db): void {
     const query = NewListingQuery.parse(c.req.query());
     // Coordinators search the whole registry; an officer chooses among the LGs they act for.
     const staff = decide(actor, { do: 'listing.moderate' }).allowed;
-    const sent = { ids: chosenIds(query.lg), lgQuery: query.lgQuery, lgFind: query.lgFind };
+    // An officer's choice has no search step: the words of one are ignored.
+    const sent = { ids: chosenIds(query.lg), lgQuery: staff ? query.lgQuery : '', lgFind: staff && query.lgFind };
     const choose = async (status: 200 | 403 | 409 | 422, problem?: string) =>
       c.html(
         <ChooseListingLgPage
@@ -139,8 +140,8 @@ export function registerDashboardPages(pages: Hono<KizunaEnv>, db: Db): void {
         />,
         status,
       );
-    if (staff && searchAsked(sent)) return choose(200);
-    if (query.lg === undefined && !query.lgFind) return choose(200);
+    if (searchAsked(sent)) return choose(200);
+    if (query.lg === undefined && !sent.lgFind) return choose(200);
     const lgId = sent.ids[0];
     if (lgId === undefined) return choose(422, t(ctx.lang, staff ? 'lgPicker.choose' : 'listingForm.chooseOwn'));
     const [lg] = await localGovernmentSummaries(db, [lgId]);
