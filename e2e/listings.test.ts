@@ -3,7 +3,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { createTestAccount } from '../test/accounts.js';
 import { queryRows } from '../src/db/client.js';
-import { inPage, launchChromium, requireChromium, startPortal, type PortalWithDatabase } from './support.js';
+import { describeViolations, inPage, launchChromium, requireChromium, runAxe, startPortal, watchContentSecurityPolicy, type PortalWithDatabase } from './support.js';
 
 /**
  * Listings as people make them, in a real Chromium against the real server: an administrator
@@ -63,10 +63,10 @@ afterAll(async () => {
   for (const context of contexts) await context.close().catch(() => {});
 });
 
-/** A new browser context (its own cookies: another person) with one tab. */
-async function person(): Promise<Page> {
+/** A new browser context (its own cookies: another person) with one tab; 1280 px wide unless told otherwise. */
+async function person(options: Parameters<Browser['newContext']>[0] = {}): Promise<Page> {
   ready();
-  const context = await browser.newContext({ baseURL: portal.url, viewport: { width: 1280, height: 900 } });
+  const context = await browser.newContext({ baseURL: portal.url, viewport: { width: 1280, height: 900 }, ...options });
   contexts.push(context);
   return context.newPage();
 }
@@ -100,8 +100,13 @@ describe('a listing’s life in the browser', () => {
     await invite.locator('input[name="email"]').fill(officerEmail);
     await invite.locator('input[name="name"]').fill('Yamada Hanako');
     await invite.locator('select[name="role"]').selectOption('officer');
-    await invite.locator('[name="localGovernmentIds"]').fill(String(lgs.ibara));
+    // The picker lists the registry's matches as the administrator types; Enter chooses the first.
+    await invite.locator('#field-localGovernmentIds').pressSequentially('ibara');
+    await invite.getByRole('option', { name: /^Ibara City/ }).waitFor();
+    await invite.locator('#field-localGovernmentIds').press('Enter');
+    expect(await invite.locator(`input[name="localGovernmentIds"][value="${lgs.ibara}"]`).isChecked()).toBe(true);
     await Promise.all([admin.waitForURL((url) => url.pathname === '/admin/accounts/invite'), invite.getByRole('button', { name: 'Invite' }).click()]);
+    expect(await admin.locator('main [role="status"]').first().innerText()).toBe('Invitation made for Yamada Hanako as officer of Ibara City. Pass on the one-time link below.');
     const link = await admin.locator('#issued-link').inputValue();
     expect(link).toMatch(new RegExp(`^${portal.url}/account/password/[A-Za-z0-9_-]{20,}$`));
 
@@ -126,8 +131,9 @@ describe('a listing’s life in the browser', () => {
     const outline = officer.locator('textarea[name="outline.en"]');
     const original = await outline.inputValue();
     await outline.fill(`${original.trimEnd()} ${sentence}`);
-    await Promise.all([officer.waitForURL(/\/edit\?saved=1$/), officer.locator('button[name="then"][value="save"]').click()]);
+    await Promise.all([officer.waitForURL(/\/edit\?done=savedForReview&listing=\d+$/), officer.locator('button[name="then"][value="save"]').click()]);
     expect(await mainText(officer)).toContain('Awaiting moderation');
+    expect(await officer.locator('main [role="status"]').innerText()).toBe('Saved. The changes to the listing of Ibara City go to a coordinator, who publishes them.');
     // It is submitted by the save itself: the form offers no separate "submit" for a listing under review.
     expect(await officer.locator('button[name="then"][value="submit"]').count()).toBe(0);
     await officer.goto('/dashboard');
@@ -219,7 +225,8 @@ describe('stored XSS, in the browser', () => {
     await field('population').fill('474592');
     await field('populationAsOf').fill('2024-04');
     await field('areaKm2').fill('355.63');
-    await field('desiredRegions').selectOption(['language:fra']);
+    await officer.locator('form.listing-form summary', { hasText: 'Language groups' }).click();
+    await officer.locator('form.listing-form input[name="desiredRegions"][value="language:fra"]').check();
     await field('outline.en').fill(XSS.outlineEn);
     await field('outline.ja').fill(XSS.outlineJa);
     await field('characteristics.en').fill(XSS.characteristicsEn);
@@ -322,5 +329,108 @@ describe('stored XSS, in the browser', () => {
     expect(await officer.locator(`main a[href="/dashboard/listings/${id}/edit"]`).count()).toBeGreaterThan(0);
 
     expect(dialogs).toEqual([]);
+  });
+});
+
+/** The serious and critical violations axe finds on the page, described for the failure message. */
+async function blockingViolations(page: Page, where: string): Promise<string> {
+  const blocking = (await runAxe(page)).filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
+  return describeViolations(where, blocking);
+}
+
+/** How far the page is wider than its window, in pixels (0 when nothing scrolls sideways). */
+const sidewaysOverflow = (page: Page) => inPage<number>(page, 'document.documentElement.scrollWidth - document.documentElement.clientWidth');
+
+const SIZES = [
+  { width: 1280, height: 900 },
+  { width: 390, height: 844 },
+] as const;
+
+describe('the forms, in English and Japanese, at 1280 and 390 px', () => {
+  const words = {
+    en: { search: 'soja', name: 'Sōja City', title: 'New listing: Sōja City', chosen: 'Sōja City chosen.', start: 'Start a listing', found: /\d+ match(es)? for “soja”\./ },
+    ja: { search: '総社', name: '総社市', title: '新しい掲載：総社市', chosen: '総社市を選びました。', start: '掲載を作成する', found: /「総社」の候補が\d+件あります。/ },
+  } as const;
+
+  test('with JavaScript, the picker lists the matches as one types; the keys choose; the listing form that follows is filled from the registry', async () => {
+    const coordinator = await createTestAccount(portal.db, 'coordinator');
+    const [soja] = await queryRows<{ id: number; population: number }>(portal.db, sql`select id, population from local_governments where jis_code = '332089'`);
+    for (const lang of ['en', 'ja'] as const) {
+      for (const viewport of SIZES) {
+        const where = `${lang} ${viewport.width} px`;
+        const page = await person({ viewport });
+        const refused = await watchContentSecurityPolicy(page);
+        await signInThroughForm(page, coordinator.email, coordinator.password);
+        await page.goto(lang === 'ja' ? '/ja/dashboard' : '/dashboard');
+        const box = page.locator('form.start-listing #field-lg');
+        expect(await box.getAttribute('role'), where).toBe('combobox');
+        // Find no longer sends the form, so that Enter elsewhere presses the form's own button.
+        expect(await page.locator('form.start-listing [data-lg-find]').getAttribute('type'), where).toBe('button');
+        await box.pressSequentially(words[lang].search);
+        const option = page.getByRole('option', { name: new RegExp(`^${words[lang].name}`) });
+        await option.waitFor();
+        expect(await box.getAttribute('aria-expanded'), where).toBe('true');
+        expect(await page.locator('form.start-listing [data-lg-status]').innerText(), where).toMatch(words[lang].found);
+        expect(await blockingViolations(page, `${where}, the picker's list open`)).toBe('');
+
+        // Down arrows move through the matches (announced as the active one) until Sōja; Enter chooses it.
+        for (let step = 0; step < 10 && (await option.getAttribute('aria-selected')) !== 'true'; step++) await box.press('ArrowDown');
+        expect(await box.getAttribute('aria-activedescendant'), where).toBe(await option.getAttribute('id'));
+        await box.press('Enter');
+        expect(await page.locator(`form.start-listing input[name="lg"][value="${soja!.id}"]`).isChecked(), where).toBe(true);
+        expect(await box.getAttribute('aria-expanded'), where).toBe('false');
+        expect(await page.locator('form.start-listing [data-lg-status]').innerText(), where).toBe(words[lang].chosen);
+        // Escape closes a list opened again, choosing nothing.
+        await box.pressSequentially(words[lang].search);
+        await option.waitFor();
+        await box.press('Escape');
+        expect(await box.getAttribute('aria-expanded'), where).toBe('false');
+        expect(await refused(), `${where}: the dashboard`).toEqual([]);
+
+        await Promise.all([page.waitForURL(/\/dashboard\/listings\/new\?/), page.getByRole('button', { name: words[lang].start }).click()]);
+        expect(await page.locator('h1').innerText(), where).toBe(words[lang].title);
+        expect(await page.locator('input[name="population"]').inputValue(), where).toBe(String(soja!.population));
+        // Desired regions: folds of checkboxes; opening one and ticking a box says so.
+        await page.locator('form.listing-form details.region-group', { has: page.locator('input[value="country:NZ"]') }).locator('summary').click();
+        await page.locator('form.listing-form input[name="desiredRegions"][value="country:NZ"]').check();
+        expect(await page.locator('form.listing-form details.region-group[open] [data-region-count]').first().innerText(), where).toMatch(/1/);
+        expect(await page.locator('[data-regions-chosen]').innerText(), where).toContain(lang === 'ja' ? 'ニュージーランド' : 'New Zealand');
+        expect(await page.locator('form.listing-form input[type="file"][name="image"]').getAttribute('accept'), where).toBe('image/png,image/jpeg,image/webp');
+        expect(await blockingViolations(page, `${where}, the listing form`)).toBe('');
+        expect(await sidewaysOverflow(page), `${where}: the listing form scrolls sideways`).toBeLessThanOrEqual(0);
+        expect(await refused(), `${where}: the listing form`).toEqual([]);
+      }
+    }
+  });
+
+  test('without JavaScript, the picker is a Find step whose matches are radio buttons; Enter in the box finds', async () => {
+    const coordinator = await createTestAccount(portal.db, 'coordinator');
+    const [soja] = await queryRows<{ id: number }>(portal.db, sql`select id from local_governments where jis_code = '332089'`);
+    for (const lang of ['en', 'ja'] as const) {
+      for (const viewport of SIZES) {
+        const where = `${lang} ${viewport.width} px, no JavaScript`;
+        const page = await person({ viewport, javaScriptEnabled: false });
+        await signInThroughForm(page, coordinator.email, coordinator.password);
+        await page.goto(lang === 'ja' ? '/ja/dashboard/listings/new' : '/dashboard/listings/new');
+        const box = page.locator('#field-lg');
+        expect(await box.getAttribute('role'), where).toBeNull();
+        await box.fill(words[lang].search);
+        await Promise.all([page.waitForURL(/lgFind=1/), box.press('Enter')]);
+        expect(await page.locator('[data-lg-status]').innerText(), where).toMatch(words[lang].found);
+        expect(await box.inputValue(), where).toBe(words[lang].search);
+        expect(await sidewaysOverflow(page), `${where}: the Find step scrolls sideways`).toBeLessThanOrEqual(0);
+        // axe needs timers, which a page without JavaScript does not run: it checks the same page in a
+        // tab whose picker script is not loaded, so that the markup is the server's alone.
+        const checker = await person({ viewport });
+        await checker.context().addCookies(await page.context().cookies());
+        await checker.route('**/assets/lgPicker.js*', (route) => route.abort());
+        await checker.goto(page.url());
+        expect(await checker.locator('#field-lg').getAttribute('role'), where).toBeNull();
+        expect(await blockingViolations(checker, `${where}, the Find step`)).toBe('');
+        await page.locator(`input[type="radio"][name="lg"][value="${soja!.id}"]`).check();
+        await Promise.all([page.waitForURL(new RegExp(`lg=${soja!.id}`)), page.getByRole('button', { name: words[lang].start }).click()]);
+        expect(await page.locator('h1').innerText(), where).toBe(words[lang].title);
+      }
+    }
   });
 });

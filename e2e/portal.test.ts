@@ -599,6 +599,8 @@ describe('the Content-Security-Policy', () => {
       '/admin/accounts',
       '/audit',
       '/dashboard',
+      '/dashboard/listings/new',
+      '/dashboard/listings/new?lgQuery=ibara&lgFind=1',
       `/dashboard/listings/${listing}/edit`,
       '/moderation',
       '/introductions',

@@ -41,12 +41,23 @@ export class TestClient {
     return { status: response.status, html, response };
   }
 
-  /** POSTs a form with the remembered CSRF token (unless `_csrf` is given). */
-  async post(path: string, fields: Record<string, string | string[]> = {}): Promise<{ status: number; html: string; response: Response }> {
-    const body = new URLSearchParams();
-    if (!('_csrf' in fields)) body.append('_csrf', this.csrf);
-    for (const [name, value] of Object.entries(fields)) for (const item of Array.isArray(value) ? value : [value]) body.append(name, item);
-    const response = await this.request(path, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body });
+  /**
+   * POSTs a form with the remembered CSRF token (unless `_csrf` is given): URL-encoded, or as
+   * multipart/form-data when it carries a file, as a browser sends a form with a file field.
+   */
+  async post(path: string, fields: Record<string, string | string[] | File> = {}): Promise<{ status: number; html: string; response: Response }> {
+    const entries: [string, string | File][] = Object.entries(fields).flatMap(([name, value]) => (Array.isArray(value) ? value : [value]).map((item): [string, string | File] => [name, item]));
+    if (!('_csrf' in fields)) entries.unshift(['_csrf', this.csrf]);
+    const multipart = entries.some(([, value]) => value instanceof File);
+    let init: RequestInit;
+    if (multipart) {
+      const body = new FormData();
+      for (const [name, value] of entries) body.append(name, value);
+      init = { method: 'POST', body };
+    } else {
+      init = { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(entries as [string, string][]) };
+    }
+    const response = await this.request(path, init);
     return { status: response.status, html: await response.text(), response };
   }
 

@@ -266,6 +266,7 @@ describe('introductionNotices', () => {
     mine: { from: true, to: false },
     closedOn: null,
     decline: null,
+    steps: [],
     ...changes,
   });
 
@@ -281,5 +282,36 @@ describe('introductionNotices', () => {
     expect(introductionNotices([declined], addDays('2026-11-01', 30))).toEqual([]);
     expect(introductionNotices([facts('accepted', { closedOn: TODAY })], TODAY).map((notice) => notice.kind)).toEqual(['accepted']);
     expect(introductionNotices([facts('accepted', { closedOn: TODAY, mine: { from: false, to: true } })], TODAY)).toEqual([]);
+  });
+
+  describe('of an accepted introduction, where its formation tracker stands', () => {
+    const steps = (last: number, doneOn = '2026-11-05') => [...Array(last).keys()].map((index) => ({ step: index + 1, doneOn }));
+    const accepted = (changes: Partial<NoticeFacts>) => facts('accepted', { closedOn: '2026-09-01', ...changes });
+
+    it('tells both sides of the latest step and the next, for 30 days after its day', () => {
+      const forming = accepted({ steps: steps(3), mine: { from: false, to: true } });
+      expect(introductionNotices([forming], TODAY)).toEqual([{ kind: 'forming', introduction: forming, latest: { step: 3, doneOn: '2026-11-05' }, next: 4 }]);
+      expect(introductionNotices([forming], addDays('2026-11-05', 30))).toEqual([]);
+    });
+
+    it('once signed, asks both sides for the first exchange until it is recorded, however long ago the signing', () => {
+      const signed = accepted({ steps: steps(7, '2025-04-01') });
+      expect(introductionNotices([signed], TODAY)).toEqual([{ kind: 'signed', introduction: signed, signedOn: '2025-04-01' }]);
+      expect(introductionNotices([{ ...signed, mine: { from: false, to: true } }], TODAY).map((notice) => notice.kind)).toEqual(['signed']);
+    });
+
+    it('after the first exchange, says the relationship is under way, for 30 days', () => {
+      const underway = accepted({ steps: [...steps(7, '2026-10-01'), { step: 8, doneOn: '2026-11-02' }] });
+      expect(introductionNotices([underway], TODAY)).toEqual([{ kind: 'underway', introduction: underway, exchangeOn: '2026-11-02' }]);
+      expect(introductionNotices([underway], addDays('2026-11-02', 30))).toEqual([]);
+    });
+
+    it('says the tracker is open while it holds only the step accepting records, and never after another', () => {
+      expect(introductionNotices([accepted({ closedOn: TODAY, steps: steps(1, TODAY) })], TODAY).map((notice) => notice.kind)).toEqual(['accepted']);
+      for (const last of [2, 6, 7, 8]) {
+        const kinds = introductionNotices([accepted({ closedOn: TODAY, steps: steps(last, TODAY) })], TODAY).map((notice) => notice.kind);
+        expect(kinds, `after step ${last}`).not.toContain('accepted');
+      }
+    });
   });
 });

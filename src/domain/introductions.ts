@@ -301,7 +301,7 @@ export function stepEntryProblems(step: number, entry: StepEntry, recorded: read
   return problems;
 }
 
-/** How long the dashboard keeps telling a sender that their introduction was accepted or declined. */
+/** How long the dashboard keeps telling of an acceptance, a refusal or a step of the tracker. */
 export const NOTICE_DAYS = 30;
 
 /** What the dashboard needs to know of an introduction to tell an officer about it. */
@@ -312,28 +312,56 @@ export interface NoticeFacts {
   closedOn: string | null;
   /** Who declined it and why, for a declined one. */
   decline: { by: Side; reason: string } | null;
+  /** The steps its formation tracker has recorded; none before it is accepted. */
+  steps: readonly RecordedStep[];
 }
 
 /** What an officer should know of their introductions. */
 export type IntroductionNotice<I> =
-  | { kind: 'asked' | 'received' | 'accepted'; introduction: I }
-  | { kind: 'declined'; introduction: I; by: Side; reason: string };
+  | { kind: 'asked' | 'received'; introduction: I }
+  /** Accepted: the formation tracker is open, nothing recorded in it yet. */
+  | { kind: 'accepted'; introduction: I }
+  | { kind: 'declined'; introduction: I; by: Side; reason: string }
+  /** Steps of forming are recorded, up to the agreement: the latest, and the one that comes next. */
+  | { kind: 'forming'; introduction: I; latest: RecordedStep; next: number }
+  /** Signed: the first exchange is still to be recorded. */
+  | { kind: 'signed'; introduction: I; signedOn: string }
+  /** The first exchange is recorded: the relationship is under way. */
+  | { kind: 'underway'; introduction: I; exchangeOn: string };
 
 /**
  * The notices of an officer's introductions on a day: a coordinator asked them for more, an
- * introduction waits for their answer, or (for 30 days) one they sent was accepted or declined.
+ * introduction waits for their answer, or one they sent was declined (for 30 days). Of an accepted
+ * one, where its tracker stands: open (told to the sender for 30 days), a later step recorded
+ * (for 30 days after it), signed (until the first exchange is recorded, which makes the relationship
+ * active), or under way (for 30 days after the first exchange).
  */
 export function introductionNotices<I extends NoticeFacts>(introductions: readonly I[], today: string): IntroductionNotice<I>[] {
-  const recent = (introduction: I) => introduction.closedOn !== null && today < addDays(introduction.closedOn, NOTICE_DAYS);
+  const recent = (day: string | null) => day !== null && today < addDays(day, NOTICE_DAYS);
   const notices: IntroductionNotice<I>[] = [];
   for (const introduction of introductions) {
     const { status, mine } = introduction;
     if (mine.from && status === 'more-info') notices.push({ kind: 'asked', introduction });
     else if (mine.to && !mine.from && status === 'forwarded') notices.push({ kind: 'received', introduction });
-    else if (mine.from && status === 'accepted' && recent(introduction)) notices.push({ kind: 'accepted', introduction });
-    else if (mine.from && status === 'declined' && introduction.decline && recent(introduction)) {
+    else if (status === 'accepted') {
+      const notice = trackerNotice(introduction);
+      const told = notice.kind === 'accepted' ? mine.from && recent(introduction.closedOn) : notice.kind === 'signed' || recent(notice.kind === 'forming' ? notice.latest.doneOn : notice.exchangeOn);
+      if (told) notices.push(notice);
+    } else if (mine.from && status === 'declined' && introduction.decline && recent(introduction.closedOn)) {
       notices.push({ kind: 'declined', introduction, by: introduction.decline.by, reason: introduction.decline.reason });
     }
   }
   return notices;
+}
+
+/** Where an accepted introduction's tracker stands, as a notice. */
+function trackerNotice<I extends NoticeFacts>(introduction: I): Extract<IntroductionNotice<I>, { kind: 'accepted' | 'forming' | 'signed' | 'underway' }> {
+  const at = (step: number) => introduction.steps.find((entry) => entry.step === step)?.doneOn;
+  const exchangeOn = at(EXCHANGE_STEP);
+  if (exchangeOn) return { kind: 'underway', introduction, exchangeOn };
+  const signedOn = at(SIGNING_STEP);
+  if (signedOn) return { kind: 'signed', introduction, signedOn };
+  // Accepting records the first step (the candidates gathered) by itself: the tracker is just open.
+  const latest = [...introduction.steps].sort((a, b) => b.step - a.step)[0];
+  return latest && latest.step > 1 ? { kind: 'forming', introduction, latest, next: latest.step + 1 } : { kind: 'accepted', introduction };
 }

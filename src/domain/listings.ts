@@ -144,6 +144,14 @@ export function imageTypeOf(bytes: Uint8Array): (typeof LISTING_LIMITS.image.typ
   return undefined;
 }
 
+/** What is wrong with a picture for a listing: over 1 MB, or not a PNG, JPEG or WebP by its first bytes. */
+export function pictureProblems(bytes: Uint8Array): { field: string; message: string }[] {
+  const problems: { field: string; message: string }[] = [];
+  if (bytes.length > LISTING_LIMITS.image.maxBytes) problems.push({ field: 'image', message: `the picture is ${(bytes.length / 1024 / 1024).toFixed(1)} MB; send at most 1 MB` });
+  if (!imageTypeOf(bytes)) problems.push({ field: 'image', message: 'send a PNG, JPEG or WebP picture' });
+  return problems;
+}
+
 /** What a listing needs before a coordinator can review it; a draft may lack any of it. */
 export interface ListingContents {
   population: number | null;

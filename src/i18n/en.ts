@@ -1,6 +1,7 @@
 import { accountsEn } from './accounts.js';
 import { dashboardEn } from './dashboard.js';
 import { figuresEn } from './figures.js';
+import { formsEn } from './forms.js';
 import { registerEn } from './register.js';
 import { introductionsEn } from './introductions.js';
 import { listingsEn } from './listings.js';
@@ -14,6 +15,7 @@ export const en = {
   ...introductionsEn,
   ...matchingEn,
   ...figuresEn,
+  ...formsEn,
   ...registerEn,
   'site.name': 'Kizuna',
   'site.tagline': 'Sister-city relationships of Japan’s local governments',

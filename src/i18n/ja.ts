@@ -1,6 +1,7 @@
 import { accountsJa } from './accounts.js';
 import { dashboardJa } from './dashboard.js';
 import { figuresJa } from './figures.js';
+import { formsJa } from './forms.js';
 import { registerJa } from './register.js';
 import type { MessageKey } from './en.js';
 import { introductionsJa } from './introductions.js';
@@ -15,6 +16,7 @@ export const ja: Record<MessageKey, string> = {
   ...introductionsJa,
   ...matchingJa,
   ...figuresJa,
+  ...formsJa,
   ...registerJa,
   'site.name': '絆 Kizuna',
   'site.tagline': '日本の地方公共団体の姉妹（友好）都市提携',

@@ -79,6 +79,15 @@ export function loadFirstLevelRegions(): FirstLevelRegion[] {
   return regions;
 }
 
+/**
+ * Each country's population as the countries-states-cities database gives it, by ISO 3166-1 code;
+ * null where it gives none (Antarctica, Bouvet Island, Heard Island and the like).
+ */
+export function loadCountryPopulations(): Map<string, number | null> {
+  const countries = JSON.parse(readFileSync(path.join(dataFolder(), 'countries.json'), 'utf8')) as { iso2: string; population: number | null }[];
+  return new Map(countries.map((country) => [country.iso2, country.population ?? null]));
+}
+
 /** A town or city of the countries-states-cities database, for the places GeoNames' cities500 lacks. */
 export interface SupplementaryPlace {
   country: string;

@@ -6,9 +6,13 @@ import {
   checkDesiredRegions,
   countriesOfDesiredRegions,
   desiredRegionChoices,
+  desiredRegionGroups,
   desiredRegionName,
   desiredRegionsOverlap,
   findDesiredRegion,
+  offeredCodesOf,
+  retireWhatNoOneCanChoose,
+  type DesiredRegionChoice,
 } from './desiredRegions.js';
 
 const countriesOf = (code: string) => findDesiredRegion(code)?.countries ?? [];
@@ -49,10 +53,25 @@ describe('desiredRegionChoices', () => {
     expect(desiredRegionName('subregion:eastern-asia', 'en')).toBe('Eastern Asia');
   });
 
-  it('has a choice for every sub-region of world-countries', () => {
+  it('knows every sub-region of world-countries, and offers all but South America, which is the continent again', () => {
     const worldCountries = createRequire(import.meta.url)('world-countries') as WorldCountries;
-    const subregions = new Set(worldCountries.map((country) => country.subregion).filter(Boolean));
-    expect(choices.filter((choice) => choice.kind === 'subregion')).toHaveLength(subregions.size);
+    const subregions = [...new Set(worldCountries.map((country) => country.subregion).filter(Boolean))];
+    const slugs = subregions.map((name) => `subregion:${name.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`);
+    for (const code of slugs) expect(findDesiredRegion(code), code).toBeDefined();
+    expect(choices.filter((choice) => choice.kind === 'subregion')).toHaveLength(subregions.length - 1);
+    expect(findDesiredRegion('subregion:south-america')?.retired).toEqual({ replacedBy: 'continent:SA' });
+    expect(countriesOf('subregion:south-america')).toEqual(countriesOf('continent:SA'));
+  });
+
+  it('offers no territory nobody lives in, nor the continent of nothing else, while still knowing their codes', () => {
+    const offered = new Set(choices.map((choice) => choice.code));
+    for (const code of ['country:AQ', 'country:BV', 'country:HM', 'country:GS', 'country:TF', 'country:UM', 'country:IO', 'continent:AN']) {
+      expect(offered.has(code), code).toBe(false);
+      expect(findDesiredRegion(code)?.retired, code).toEqual({});
+    }
+    expect(desiredRegionName('country:BV', 'en')).toBe('Bouvet Island');
+    for (const code of ['country:SJ', 'country:PN', 'country:VA', 'country:AC', 'country:TA']) expect(offered.has(code), code).toBe(true);
+    expect(checkDesiredRegions(['country:BV', 'subregion:south-america'])).toEqual([]);
   });
 
   it('gives every choice a known kind, both names and at least one country', () => {
@@ -67,15 +86,13 @@ describe('desiredRegionChoices', () => {
     expect(new Set(choices.map((choice) => choice.code)).size).toBe(choices.length);
   });
 
-  it('gives one name to two choices only when they stand for the same countries', () => {
+  it('offers each name once in each language, and no two choices of the same countries', () => {
     for (const lang of ['en', 'ja'] as const) {
-      const byName = new Map<string, readonly string[]>();
-      for (const choice of choices) {
-        const earlier = byName.get(choice.name[lang]);
-        if (earlier) expect(choice.countries, `${lang} "${choice.name[lang]}"`).toEqual(earlier);
-        byName.set(choice.name[lang], choice.countries);
-      }
+      const names = choices.map((choice) => choice.name[lang]);
+      expect(names.filter((name, index) => names.indexOf(name) !== index), lang).toEqual([]);
     }
+    const groups = choices.filter((choice) => choice.kind !== 'country').map((choice) => choice.countries.join(' '));
+    expect(groups.filter((group, index) => groups.indexOf(group) !== index)).toEqual([]);
   });
 
   it('lists language groups largest first, then continents, sub-regions and countries by English name', () => {
@@ -90,6 +107,56 @@ describe('desiredRegionChoices', () => {
 
   it('is built once', () => {
     expect(desiredRegionChoices()).toBe(choices);
+  });
+});
+
+describe('retireWhatNoOneCanChoose', () => {
+  const choice = (code: string, countries: string[]): DesiredRegionChoice => ({ code, kind: code.split(':')[0] as DesiredRegionChoice['kind'], name: { en: code, ja: code }, countries });
+
+  it('retires the uninhabited, a group of nothing else, and a later group of the same countries', () => {
+    const retired = retireWhatNoOneCanChoose(
+      [choice('continent:AN', ['AQ', 'BV']), choice('continent:SA', ['AR', 'BR']), choice('subregion:south-america', ['AR', 'BR']), choice('country:AR', ['AR']), choice('country:BV', ['BV'])],
+      new Set(['AQ', 'BV']),
+    );
+    expect(retired.map((entry) => [entry.code, entry.retired])).toEqual([
+      ['continent:AN', {}],
+      ['continent:SA', undefined],
+      ['subregion:south-america', { replacedBy: 'continent:SA' }],
+      ['country:AR', undefined],
+      ['country:BV', {}],
+    ]);
+  });
+});
+
+describe('offeredCodesOf', () => {
+  it('puts the code offered in place of a retired one it replaces, once, and keeps the others', () => {
+    expect(offeredCodesOf(['subregion:south-america', 'continent:SA', 'country:BV', 'country:FR'])).toEqual(['continent:SA', 'country:BV', 'country:FR']);
+  });
+});
+
+describe('desiredRegionGroups', () => {
+  const { languages, continents } = desiredRegionGroups();
+  const grouped = [
+    ...languages,
+    ...continents.flatMap((group) => [group.continent, ...group.subregions.flatMap((entry) => [entry.subregion, ...entry.countries]), ...group.countries]),
+  ];
+
+  it('places every offered choice exactly once', () => {
+    const codes = grouped.map((entry) => entry.code);
+    expect(codes.filter((code, index) => codes.indexOf(code) !== index)).toEqual([]);
+    expect([...codes].sort()).toEqual(desiredRegionChoices().map((entry) => entry.code).sort());
+  });
+
+  it('puts each country under its sub-region, each sub-region under the continent of most of its countries', () => {
+    const asia = continents.find((group) => group.continent.code === 'continent:AS')!;
+    const eastern = asia.subregions.find((entry) => entry.subregion.code === 'subregion:eastern-asia')!;
+    expect(eastern.countries.map((entry) => entry.code)).toEqual(expect.arrayContaining(['country:CN', 'country:KR', 'country:JP']));
+    const oceania = continents.find((group) => group.continent.code === 'continent:OC')!;
+    expect(oceania.subregions.map((entry) => entry.subregion.code)).toContain('subregion:australia-and-new-zealand');
+    const southAmerica = continents.find((group) => group.continent.code === 'continent:SA')!;
+    expect(southAmerica.subregions).toEqual([]);
+    expect(southAmerica.countries.map((entry) => entry.code)).toEqual(expect.arrayContaining(['country:AR', 'country:BR', 'country:CL']));
+    expect(continents.map((group) => group.continent.code)).not.toContain('continent:AN');
   });
 });
 

@@ -1,13 +1,18 @@
 /**
  * The countries and regions a partner-seeking listing may name as where it wants a partner: every
- * country, the seven continents, the sub-regions of world-countries, and groups of the countries
+ * inhabited country, the continents, the sub-regions of world-countries, and groups of the countries
  * that share an official language. Each choice is a code `kind:id` (`country:AU`, `continent:OC`,
  * `subregion:eastern-asia`, `language:eng`) that stands for a set of countries.
+ *
+ * Some codes are known but no longer offered: the uninhabited territories (Bouvet Island, Heard
+ * Island), the continent that holds nothing else (Antarctic), and the sub-region South America,
+ * which is the continent again. Listings that chose them keep their meaning.
  */
 import { createRequire } from 'node:module';
 import type { Countries as WorldCountries } from 'world-countries';
 import type { Lang } from '../i18n/index.js';
 import { loadCountries } from './countries.js';
+import { loadCountryPopulations } from './countriesStatesCities.js';
 
 /** The kinds of choice, in the order the form lists them. */
 export const DESIRED_REGION_KINDS = ['language', 'continent', 'subregion', 'country'] as const;
@@ -21,6 +26,8 @@ export interface DesiredRegionChoice {
   name: Record<Lang, string>;
   /** ISO 3166-1 alpha-2 codes, sorted. */
   countries: readonly string[];
+  /** Known but no longer offered; with the code offered instead where one stands for the same countries. */
+  retired?: { replacedBy?: string };
 }
 
 /** countries-list's continent codes. */
@@ -67,6 +74,15 @@ const SUBREGION_NAMES: Record<string, Record<Lang, string>> = {
 
 // A language official in only one or two countries adds nothing to choosing those countries by name.
 const MIN_COUNTRIES_PER_LANGUAGE = 3;
+
+/** Svalbard and Jan Mayen has people (Longyearbyen), though the countries data gives it no figure. */
+const INHABITED_WITHOUT_A_FIGURE = new Set(['SJ']);
+
+/** Territories nobody lives in, for which no partner can be sought: those the countries data gives no population. */
+function uninhabitedTerritories(): Set<string> {
+  const populations = loadCountryPopulations();
+  return new Set([...populations].filter(([code, population]) => !population && !INHABITED_WITHOUT_A_FIGURE.has(code)).map(([code]) => code));
+}
 
 /** "Australia and New Zealand" → "australia-and-new-zealand". */
 const subregionSlug = (subregion: string): string =>
@@ -134,30 +150,82 @@ function buildChoices(): DesiredRegionChoice[] {
   const byEnglishName = [...countries].sort((a, b) => a.nameEn.localeCompare(b.nameEn, 'en'));
   const countryChoices = byEnglishName.map((country) => choice('country', country.code, { en: country.nameEn, ja: country.nameJa }, [country.code]));
 
-  return [...languages, ...continents, ...subregions, ...countryChoices];
+  return retireWhatNoOneCanChoose([...languages, ...continents, ...subregions, ...countryChoices], uninhabitedTerritories());
 }
 
-let catalogue: { choices: readonly DesiredRegionChoice[]; byCode: ReadonlyMap<string, DesiredRegionChoice> } | undefined;
+/**
+ * Marks as retired the countries nobody lives in, the groups that hold nothing else, and a group
+ * that stands for the same countries as one listed before it (the sub-region South America after
+ * the continent).
+ */
+export function retireWhatNoOneCanChoose(choices: readonly DesiredRegionChoice[], uninhabited: ReadonlySet<string>): DesiredRegionChoice[] {
+  const firstWithCountries = new Map<string, string>();
+  return choices.map((choice) => {
+    if (choice.countries.every((country) => uninhabited.has(country))) return { ...choice, retired: {} };
+    const key = choice.countries.join(' ');
+    const earlier = firstWithCountries.get(key);
+    if (earlier && choice.kind !== 'country') return { ...choice, retired: { replacedBy: earlier } };
+    firstWithCountries.set(key, choice.code);
+    return choice;
+  });
+}
+
+let catalogue: { offered: readonly DesiredRegionChoice[]; byCode: ReadonlyMap<string, DesiredRegionChoice> } | undefined;
 
 function loadCatalogue() {
   if (!catalogue) {
     const choices = buildChoices();
-    catalogue = { choices, byCode: new Map(choices.map((choice) => [choice.code, choice])) };
+    catalogue = { offered: choices.filter((choice) => !choice.retired), byCode: new Map(choices.map((choice) => [choice.code, choice])) };
   }
   return catalogue;
 }
 
-/** Every choice: language groups (largest first), continents, sub-regions, then countries by English name. */
+/** Every choice offered: language groups (largest first), continents, sub-regions, then countries by English name. */
 export function desiredRegionChoices(): readonly DesiredRegionChoice[] {
-  return loadCatalogue().choices;
+  return loadCatalogue().offered;
 }
 
-/** The choice with this code, if there is one. */
+/** The choice with this code, offered or retired, if there is one. */
 export function findDesiredRegion(code: string): DesiredRegionChoice | undefined {
   return loadCatalogue().byCode.get(code);
 }
 
-/** One problem message per unknown code and per code chosen more than once; none when all is well. */
+/** Chosen codes as the form offers them: a retired code replaced by another is that other one, once. */
+export function offeredCodesOf(codes: readonly string[]): string[] {
+  return [...new Set(codes.map((code) => findDesiredRegion(code)?.retired?.replacedBy ?? code))];
+}
+
+/** A continent with its sub-regions and their countries, as the listing form groups them. */
+export interface ContinentGroup {
+  continent: DesiredRegionChoice;
+  subregions: { subregion: DesiredRegionChoice; countries: DesiredRegionChoice[] }[];
+  /** The continent's countries that are in no sub-region offered. */
+  countries: DesiredRegionChoice[];
+}
+
+/**
+ * The offered choices grouped for the form: the language groups, then each continent with its
+ * sub-regions (a sub-region under the continent most of its countries are in) and each country once,
+ * under its sub-region, or its continent when its sub-region is not offered.
+ */
+export function desiredRegionGroups(): { languages: DesiredRegionChoice[]; continents: ContinentGroup[] } {
+  const offered = desiredRegionChoices();
+  const ofKind = (kind: DesiredRegionKind) => offered.filter((choice) => choice.kind === kind);
+  const continents: ContinentGroup[] = ofKind('continent').map((continent) => ({ continent, subregions: [], countries: [] }));
+  const continentOf = (countries: readonly string[]) =>
+    continents.reduce((best, group) => (overlap(group.continent, countries) > overlap(best.continent, countries) ? group : best));
+  const overlap = (choice: DesiredRegionChoice, countries: readonly string[]) => countries.filter((country) => choice.countries.includes(country)).length;
+  for (const subregion of ofKind('subregion')) continentOf(subregion.countries).subregions.push({ subregion, countries: [] });
+  for (const country of ofKind('country')) {
+    const code = country.countries[0]!;
+    const inSubregion = continents.flatMap((group) => group.subregions).find((entry) => entry.subregion.countries.includes(code));
+    if (inSubregion) inSubregion.countries.push(country);
+    else continentOf(country.countries).countries.push(country);
+  }
+  return { languages: ofKind('language'), continents };
+}
+
+/** One problem message per unknown code and per code chosen more than once; none when all is well. Retired codes are known. */
 export function checkDesiredRegions(codes: readonly string[]): string[] {
   const problems: string[] = [];
   const seen = new Set<string>();

@@ -20,6 +20,7 @@ export const AUDIT_ACTIONS = [
   'create-token',
   'revoke-token',
   'set-image',
+  'remove-image',
   'load-demo',
   'load-seed',
   'open',

@@ -35,7 +35,7 @@ import { writeAudit } from './audit.js';
 import { WebAddress } from './inputs.js';
 import { closeListingsOnSigning, getListing, type Listing } from './listings.js';
 import type { Mail, Mailer } from './mailer.js';
-import { prefixedRow, presentLocalGovernmentSummary, summaryColumns, toDateString, toTimestampString, type LocalGovernmentSummary } from './presenters.js';
+import { prefixedRow, presentLocalGovernmentSummary, relationshipUrl, summaryColumns, toDateString, toTimestampString, type LocalGovernmentSummary } from './presenters.js';
 import { createRelationship, today, updateRelationship } from './registry.js';
 
 /**
@@ -277,7 +277,7 @@ async function loadTracker(db: Db, id: number, relationshipId: number | null): P
     };
   });
   const next = steps.find((step) => step.recorded === null)?.step ?? null;
-  return { steps, next, relationship: relationship ? { ...relationship, url: `/relationships/${relationship.id}` } : null };
+  return { steps, next, relationship: relationship ? { ...relationship, url: relationshipUrl(relationship) } : null };
 }
 
 /** What the page of a new expression of interest shows: both parties, the recipient's public listing, and why it cannot be sent, if it cannot. */
@@ -448,9 +448,33 @@ export async function listIntroductions(db: Db, actor: Actor, query: { status?: 
   return rows.filter((row) => decide(actor, readAction(row)).allowed).map(summaryOf);
 }
 
-/** An officer's introductions with the sides they act for, for the dashboard. */
+/** An officer's introductions with the sides they act for and where their trackers stand, for the dashboard. */
 export interface DashboardIntroduction extends IntroductionSummary {
   mine: { from: boolean; to: boolean };
+  /** The steps its formation tracker has recorded, in order. */
+  steps: RecordedStep[];
+  /** The relationship its tracker's signing created. */
+  relationship: { id: number; url: string } | null;
+}
+
+/** The recorded steps and the relationship of the trackers of some introductions, in two queries. */
+async function trackerProgress(db: Db, ids: readonly number[]): Promise<Map<number, Pick<DashboardIntroduction, 'steps' | 'relationship'>>> {
+  const progress = new Map<number, Pick<DashboardIntroduction, 'steps' | 'relationship'>>();
+  if (ids.length === 0) return progress;
+  const [trackerRows, stepRows] = await Promise.all([
+    queryRows<{ introduction_id: number; relationship_id: number | null }>(db, sql`select introduction_id, relationship_id from trackers where introduction_id = any(${sql.param([...ids])}::int[])`),
+    queryRows<{ introduction_id: number; step: number; done_on: unknown }>(
+      db,
+      sql`select introduction_id, step, done_on from tracker_steps where introduction_id = any(${sql.param([...ids])}::int[]) order by introduction_id, step`,
+    ),
+  ]);
+  for (const row of trackerRows) {
+    progress.set(row.introduction_id, {
+      steps: stepRows.filter((step) => step.introduction_id === row.introduction_id).map((step) => ({ step: step.step, doneOn: toDateString(step.done_on)! })),
+      relationship: row.relationship_id === null ? null : { id: row.relationship_id, url: relationshipUrl({ id: row.relationship_id }) },
+    });
+  }
+  return progress;
 }
 
 /** What the dashboard shows of introductions: an officer's own with their notices; for coordinators, how many wait for them. */
@@ -464,9 +488,12 @@ export async function introductionDashboard(
     return { introductions: [], notices: [], waiting: row?.count ?? 0 };
   }
   const own = actor.kind === 'account' ? actor.localGovernmentIds : [];
-  const mine = (await listIntroductions(db, actor)).map((introduction) => ({
+  const introductions = await listIntroductions(db, actor);
+  const progress = await trackerProgress(db, introductions.map((introduction) => introduction.id));
+  const mine = introductions.map((introduction) => ({
     ...introduction,
     mine: { from: own.includes(introduction.from.id), to: own.includes(introduction.to.id) },
+    ...(progress.get(introduction.id) ?? { steps: [], relationship: null }),
   }));
   return { introductions: mine, notices: introductionNotices(mine, day), waiting: 0 };
 }

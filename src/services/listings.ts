@@ -7,8 +7,8 @@ import {
   directionOf,
   expiryOf,
   imageTypeOf,
-  LISTING_LIMITS,
   LISTING_STEPS,
+  pictureProblems,
   populationBandOf,
   problemsBeforeSubmission,
   problemsOfDirection,
@@ -213,6 +213,15 @@ async function recordStep(db: Db, actor: Actor, listingId: number, step: Listing
   await db.insert(listingEvents).values({ listingId, accountId: accountIdOf(actor), step, comment });
 }
 
+/** The open listing (draft, under review or published) of a local government, if it has one. */
+export async function openListingOf(db: Db, localGovernmentId: number): Promise<{ id: number; url: string } | null> {
+  const [open] = await db
+    .select({ id: listings.id })
+    .from(listings)
+    .where(and(eq(listings.localGovernmentId, localGovernmentId), ne(listings.status, 'closed')));
+  return open ? { id: open.id, url: listingUrl(open.id) } : null;
+}
+
 /** Starts a draft listing for a local government; one open listing per local government. */
 export async function createListing(db: Db, actor: Actor, localGovernmentId: number, input: ListingInput): Promise<Listing> {
   authorize(actor, { do: 'listing.write', localGovernmentId });
@@ -224,10 +233,7 @@ export async function createListing(db: Db, actor: Actor, localGovernmentId: num
   const alreadyOpen = (id?: number) =>
     new KizunaError('conflict', `This local government has an open listing already${id ? ` (${listingUrl(id)})` : ''}; change that one, or close it first.`);
   return refusingDuplicates(() => db.transaction(async (tx) => {
-    const [open] = await tx
-      .select({ id: listings.id })
-      .from(listings)
-      .where(and(eq(listings.localGovernmentId, localGovernmentId), ne(listings.status, 'closed')));
+    const open = await openListingOf(tx, localGovernmentId);
     if (open) throw alreadyOpen(open.id);
     const [row] = await tx
       .insert(listings)
@@ -322,21 +328,36 @@ export async function closeListingsOnSigning(db: Db, actor: Actor, localGovernme
 /** Replaces a listing's picture: PNG, JPEG or WebP as its first bytes show, at most 1 MB. */
 export async function setListingImage(db: Db, actor: Actor, id: number, bytes: Uint8Array): Promise<Listing> {
   const contentType = imageTypeOf(bytes);
-  return db.transaction(async (tx) => {
-    const before = await lockedListing(tx, id);
-    authorize(actor, { do: 'listing.write', localGovernmentId: before.localGovernment.id });
-    if (bytes.length > LISTING_LIMITS.image.maxBytes) failIfProblems([{ field: 'image', message: `the picture is ${(bytes.length / 1024 / 1024).toFixed(1)} MB; send at most 1 MB` }]);
-    if (!contentType) failIfProblems([{ field: 'image', message: 'send a PNG, JPEG or WebP picture' }]);
-    const next = statusAfterEdit(before.status);
-    if ('problem' in next) throw new KizunaError('conflict', next.problem);
+  return changePicture(db, actor, id, 'set-image', async (tx) => {
+    failIfProblems(pictureProblems(bytes));
     await tx
       .insert(listingImages)
       .values({ listingId: id, contentType: contentType!, bytes })
       .onConflictDoUpdate({ target: listingImages.listingId, set: { contentType: contentType!, bytes, uploadedAt: new Date() } });
+    return { contentType, bytes: bytes.length };
+  });
+}
+
+/** Takes a listing's picture away; a listing without one is left as it is. */
+export async function removeListingImage(db: Db, actor: Actor, id: number): Promise<Listing> {
+  return changePicture(db, actor, id, 'remove-image', async (tx) => {
+    await tx.delete(listingImages).where(eq(listingImages.listingId, id));
+    return null;
+  });
+}
+
+/** A change of a listing's picture: as any change, a listing under review or published goes back to review; kept as an edit and audited. */
+async function changePicture(db: Db, actor: Actor, id: number, action: 'set-image' | 'remove-image', write: (tx: Db) => Promise<unknown>): Promise<Listing> {
+  return db.transaction(async (tx) => {
+    const before = await lockedListing(tx, id);
+    authorize(actor, { do: 'listing.write', localGovernmentId: before.localGovernment.id });
+    const next = statusAfterEdit(before.status);
+    if ('problem' in next) throw new KizunaError('conflict', next.problem);
+    const image = await write(tx);
     await tx.update(listings).set({ status: next.status, updatedAt: new Date() }).where(eq(listings.id, id));
     await recordStep(tx, actor, id, 'edit');
     const after = await loadListing(tx, id);
-    await writeAudit(tx, actor, { action: 'set-image', entity: 'listing', entityId: id, before, after: { ...after, image: { contentType, bytes: bytes.length } } });
+    await writeAudit(tx, actor, { action, entity: 'listing', entityId: id, before, after: { ...after, image } });
     return after;
   });
 }

@@ -414,6 +414,15 @@ export async function getLocalGovernment(db: Db, id: number): Promise<LocalGover
   };
 }
 
+/** The local governments of these ids that exist, in the order asked for. */
+export async function localGovernmentSummaries(db: Db, ids: readonly number[]): Promise<LocalGovernmentSummary[]> {
+  const wanted = ids.filter((id) => Number.isInteger(id) && id > 0 && id <= 2_147_483_647);
+  if (wanted.length === 0) return [];
+  const rows = await queryRows<LocalGovernmentRow>(db, sql`select ${sql.raw(summaryColumns('lg'))} from local_governments lg where lg.id = any(${sql.param(wanted)}::int[])`);
+  const byId = new Map(rows.map((row) => [row.id, presentLocalGovernmentSummary(row)]));
+  return [...new Set(wanted)].flatMap((id) => byId.get(id) ?? []);
+}
+
 export interface LocalGovernmentListQuery {
   country?: string | undefined;
   kind?: string | undefined;

@@ -3,6 +3,7 @@ import { queryRows, type Db } from '../db/client.js';
 import { foldName } from '../domain/names.js';
 import { KizunaError } from '../errors.js';
 import { presentLocalGovernmentSummary, summaryColumns, type LocalGovernmentRow, type LocalGovernmentSummary } from './presenters.js';
+import { localGovernmentSummaries } from './registry.js';
 import { searchIndexFor } from './searchIndex.js';
 
 export interface SearchQuery {
@@ -44,4 +45,15 @@ export async function searchLocalGovernments(db: Db, query: SearchQuery): Promis
   return hits
     .filter((hit) => rowById.has(hit.id))
     .map((hit) => ({ ...presentLocalGovernmentSummary(rowById.get(hit.id)!), match: hit.match, ...(hit.formerName ? { formerName: hit.formerName } : {}) }));
+}
+
+/**
+ * The local governments a person may mean by what they typed into a form: the one of that id when
+ * they typed a number, else the best ten by name (refused, as by searchLocalGovernments, when there is
+ * no letter to search for).
+ */
+export async function findLocalGovernments(db: Db, typed: string): Promise<LocalGovernmentSummary[]> {
+  const words = typed.trim();
+  if (/^\d{1,9}$/.test(words)) return localGovernmentSummaries(db, [Number(words)]);
+  return searchLocalGovernments(db, { q: words, limit: 10 });
 }

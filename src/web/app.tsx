@@ -16,6 +16,7 @@ import { registerAccountPages } from './routes/account.js';
 import { registerDashboardPages } from './routes/dashboard.js';
 import { registerFigurePages } from './routes/figures.js';
 import { registerIntroductionPages } from './routes/introductions.js';
+import { registerLgPickerRoute } from './routes/lgPicker.js';
 import { registerListingPages } from './routes/listings.js';
 import { registerMapData, registerMapPages } from './routes/map.js';
 import { registerMatchPages } from './routes/match.js';
@@ -35,6 +36,12 @@ export interface AppOptions {
 const ONE_MEGABYTE = 1024 * 1024;
 /** Forms may carry a listing's picture (at most 1 MB) besides their text. */
 const FORM_BODY_LIMIT = 3 * ONE_MEGABYTE;
+/**
+ * The listing form takes a photo as a phone makes it, so that one over 1 MB is refused beside its
+ * field with everything typed kept, rather than at the door with the form lost.
+ */
+const LISTING_FORM_BODY_LIMIT = 20 * ONE_MEGABYTE;
+const LISTING_FORM = /^(\/ja)?\/dashboard\/listings(\/\d{1,9})?$/;
 
 /** Renders any error: JSON under /api, a page in the page's language elsewhere. Unknown errors are logged and hidden. */
 function renderError(error: unknown, c: Context<KizunaEnv>) {
@@ -69,6 +76,7 @@ function createPages(db: Db, options: SessionOptions): Hono<KizunaEnv> {
   registerRegistryPages(pages, db);
   registerStatisticsPages(pages, db);
   registerMapPages(pages, db);
+  registerLgPickerRoute(pages, db);
   return pages;
 }
 
@@ -98,15 +106,15 @@ export function createApp({ db, trustProxy = false, serverTiming = false }: AppO
       },
     }),
   );
-  app.use(
-    '*',
+  const formLimit = (maxSize: number) =>
     bodyLimit({
-      maxSize: FORM_BODY_LIMIT,
+      maxSize,
       onError: () => {
-        throw new KizunaError('payload_too_large', 'The form is over 3 MB; a picture may be at most 1 MB.');
+        throw new KizunaError('payload_too_large', `The form is over ${maxSize / ONE_MEGABYTE} MB; a picture may be at most 1 MB.`);
       },
-    }),
-  );
+    });
+  const [anyForm, listingForm] = [formLimit(FORM_BODY_LIMIT), formLimit(LISTING_FORM_BODY_LIMIT)];
+  app.use('*', (c, next) => (LISTING_FORM.test(c.req.path) ? listingForm(c, next) : anyForm(c, next)));
   app.use(refuseNulCharacters());
   // Static files need no identity; everything else learns who is asking, and browser writes need a CSRF token.
   const identifyVisitor = identify(db, sessionOptions);

@@ -15,6 +15,8 @@ const SOURCES = new Map<string, () => string>([
   ['tokens.css', () => require.resolve('@digital-go-jp/design-tokens/dist/tokens.css')],
   ['worldMap.js', () => path.join(ownAssets, 'worldMap.js')],
   ['chartTips.js', () => path.join(ownAssets, 'chartTips.js')],
+  ['lgPicker.js', () => path.join(ownAssets, 'lgPicker.js')],
+  ['listingForm.js', () => path.join(ownAssets, 'listingForm.js')],
   ['favicon.svg', () => path.join(ownAssets, 'favicon.svg')],
 ]);
 

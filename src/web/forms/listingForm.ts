@@ -1,6 +1,8 @@
 import type { FieldProblem } from '../../errors.js';
-import { LISTING_LIMITS } from '../../domain/listings.js';
+import { LISTING_LIMITS, pictureProblems } from '../../domain/listings.js';
+import { offeredCodesOf } from '../../reference/desiredRegions.js';
 import { ListingInput } from '../../services/inputs.js';
+import type { LocalGovernmentDetail } from '../../services/registry.js';
 import { problemsFromZod } from '../../errors.js';
 
 /**
@@ -92,7 +94,7 @@ export function listingFormValues(input: ListingInput): ListingFormValues {
     population: input.population === null ? '' : String(input.population),
     populationAsOf: input.populationAsOf ?? '',
     areaKm2: input.areaKm2 === null ? '' : String(input.areaKm2),
-    desiredRegions: input.desiredRegions,
+    desiredRegions: offeredCodesOf(input.desiredRegions),
     fields: input.fields,
     'outline.en': input.outline.en,
     'outline.ja': input.outline.ja,
@@ -109,4 +111,57 @@ export function listingFormValues(input: ListingInput): ListingFormValues {
     values[`links[${row}].label`] = link.label;
   });
   return values;
+}
+
+/** What a save does to the listing's picture: replace it with these bytes, or remove it; nothing when neither was asked. */
+export type PictureChange = Uint8Array | 'remove' | undefined;
+
+/**
+ * The picture field of the form (`image`, a file; `removeImage`, a checkbox): the change asked for,
+ * and what is wrong with a picture chosen (checked before anything is saved, with the other fields).
+ */
+export async function readListingPicture(body: FormBody): Promise<{ picture: PictureChange; name: string; problems: FieldProblem[] }> {
+  const sent = Array.isArray(body.image) ? body.image[0] : body.image;
+  if (sent instanceof File && sent.size > 0) {
+    const bytes = new Uint8Array(await sent.arrayBuffer());
+    const problems = pictureProblems(bytes);
+    return { picture: problems.length ? undefined : bytes, name: sent.name, problems };
+  }
+  return { picture: text(body, 'removeImage') === '1' ? 'remove' : undefined, name: '', problems: [] };
+}
+
+/** A figure the registry knows of a local government, and where it came from. */
+export interface RegistryFigure {
+  value: number;
+  /** The year it was counted, where known. */
+  year: number | null;
+  source: string;
+}
+
+/** The registry's sources as people know them. */
+const SOURCE_NAMES: Record<string, string> = { geonames: 'GeoNames', 'countries-states-cities': 'countries-states-cities database' };
+
+/**
+ * The figures of a local government that a new listing can start from: its population (GeoNames
+ * counts it for every place it matched) and its area, where the registry knows them and a listing
+ * may hold them.
+ */
+export function registryFigures(lg: Pick<LocalGovernmentDetail, 'population' | 'populationYear' | 'areaKm2' | 'geonamesId' | 'source'>): {
+  population?: RegistryFigure;
+  areaKm2?: RegistryFigure;
+} {
+  const recordSource = SOURCE_NAMES[lg.source] ?? lg.source;
+  const within = (value: number | null, limits: { min: number; max: number }) => value !== null && value >= limits.min && value <= limits.max;
+  return {
+    ...(within(lg.population, LISTING_LIMITS.population) ? { population: { value: lg.population!, year: lg.populationYear, source: lg.geonamesId ? 'GeoNames' : recordSource } } : {}),
+    ...(within(lg.areaKm2, LISTING_LIMITS.areaKm2) ? { areaKm2: { value: lg.areaKm2!, year: null, source: recordSource } } : {}),
+  };
+}
+
+/** A new listing's form, filled in with the registry's figures. */
+export function prefilledValues(figures: ReturnType<typeof registryFigures>): ListingFormValues {
+  return {
+    ...(figures.population ? { population: String(figures.population.value), populationAsOf: figures.population.year ? String(figures.population.year) : '' } : {}),
+    ...(figures.areaKm2 ? { areaKm2: String(figures.areaKm2.value) } : {}),
+  };
 }

@@ -4,7 +4,9 @@ import { PASSWORD_LENGTH } from '../../domain/accounts.js';
 import type { Role } from '../../domain/authorization.js';
 import type { Account, ApiToken } from '../../services/accounts.js';
 import { EVERY_AUDIT_ACTION, type AuditAction, type AuditEntry } from '../../services/audit.js';
+import type { LgPickerState } from '../forms/lgPicker.js';
 import { CsrfField, href, Layout, type PageContext } from './layout.js';
+import { LgPicker, LgPickerScript } from './lgPicker.js';
 
 /** What a form showed when it came back: the values as typed (never a password) and a message per field. */
 export interface FormState {
@@ -70,8 +72,6 @@ const roleName = (lang: Lang, role: Role) => t(lang, `accounts.role.${role}`);
 const statusName = (lang: Lang, status: Account['status']) => t(lang, `accounts.status.${status}`);
 const lgNames = (lang: Lang, account: Account) =>
   account.localGovernments.map((lg) => lgName(lang, { name: { en: lg.name, ja: lg.nameJa } })).join(lang === 'ja' ? '、' : ', ');
-
-/** The hidden CSRF field every form that changes something sends back. */
 
 /** A form that posts, with its CSRF field. */
 const PostForm: FC<PropsWithChildren<{ ctx: PageContext; action: string; class?: string }>> = ({ ctx, action, children, ...rest }) => (
@@ -353,6 +353,12 @@ export const AccountPage: FC<{
   </Layout>
 );
 
+/** What the accounts page says once an invitation is made: for whom, as what, and for which local governments. */
+export const invitedNotice = (lang: Lang, account: Account): string =>
+  account.role === 'officer'
+    ? t(lang, 'accounts.invite.doneOfficer', { name: account.name, lgs: lgNames(lang, account) })
+    : t(lang, 'accounts.invite.done', { name: account.name, role: roleName(lang, account.role) });
+
 /** A one-time link just made for someone, to pass on, and whether it went out by mail. */
 export interface IssuedLink {
   purpose: 'invitation' | 'reset';
@@ -388,12 +394,14 @@ export const AdminAccountsPage: FC<{
   canManage: boolean;
   invitableRoles: Role[];
   form: FormState;
+  /** The local governments chosen for an officer, and the matches of a search step. */
+  picker: LgPickerState;
   issued?: IssuedLink | undefined;
   notice?: Notice | undefined;
   /** The viewer's own account, which has no disable button. */
   viewerId: number;
-}> = ({ ctx, accounts, invitableRoles, form, issued, notice, viewerId, canManage }) => (
-  <Layout ctx={ctx} title={t(ctx.lang, 'accounts.title')} section="account">
+}> = ({ ctx, accounts, invitableRoles, form, picker, issued, notice, viewerId, canManage }) => (
+  <Layout ctx={ctx} title={t(ctx.lang, 'accounts.title')} section="account" head={<LgPickerScript />}>
     <AccountNav ctx={ctx} current="accounts" />
     <h1>{t(ctx.lang, 'accounts.title')}</h1>
     <NoticeBox notice={notice} />
@@ -405,13 +413,14 @@ export const AdminAccountsPage: FC<{
       <Field form={form} name="email" type="email" label={t(ctx.lang, 'accounts.field.email')} autocomplete="off" maxlength={254} />
       <Field form={form} name="name" label={t(ctx.lang, 'accounts.field.name')} autocomplete="off" maxlength={100} />
       <RoleSelect ctx={ctx} form={form} roles={invitableRoles} />
-      <Field
-        form={form}
+      <LgPicker
+        ctx={ctx}
         name="localGovernmentIds"
         label={t(ctx.lang, 'accounts.invite.localGovernments')}
         hint={t(ctx.lang, 'accounts.invite.localGovernmentsHint')}
-        required={false}
-        autocomplete="off"
+        multiple
+        state={picker}
+        problem={form.problems.localGovernmentIds}
       />
       <p><button type="submit">{t(ctx.lang, 'accounts.invite.button')}</button></p>
     </PostForm>

@@ -1,6 +1,8 @@
 import type { FC, PropsWithChildren } from 'hono/jsx';
 import {
   EXCHANGE_STEP,
+  FORMATION_STEPS,
+  formationStepOf,
   INTRODUCTION_STATUSES,
   MESSAGE_LIMITS,
   SIGNING_STEP,
@@ -8,11 +10,14 @@ import {
   type IntroductionStatus,
   type IntroductionStep,
   type Problem,
+  type RecordedStep,
 } from '../../domain/introductions.js';
 import { formatJapanTime, formatPreciseDate, lgName, problemText, t, tCount, type Lang, type MessageKey } from '../../i18n/index.js';
 import type { Introduction, IntroductionMessage, IntroductionSummary, InterestPreview, Tracker, TrackerStepView } from '../../services/introductions.js';
 import type { LocalGovernmentSummary } from '../../services/presenters.js';
+import type { LgPickerState } from '../forms/lgPicker.js';
 import { CsrfField, href, Layout, type PageContext } from './layout.js';
+import { LgPicker, LgPickerScript } from './lgPicker.js';
 
 /** What a form that came back showed: which form, what was typed, and the problems. */
 export interface FailedForm {
@@ -23,6 +28,18 @@ export interface FailedForm {
 }
 
 export const statusName = (lang: Lang, status: IntroductionStatus) => t(lang, `introductions.status.${status}`);
+
+/** An introduction's status, and for an accepted one whose tracker has gone further, the latest step recorded. */
+const statusWithTracker = (lang: Lang, status: IntroductionStatus, steps: readonly RecordedStep[] | undefined) => {
+  const latest = status === 'accepted' ? steps?.reduce<RecordedStep | undefined>((last, step) => (!last || step.step > last.step ? step : last), undefined) : undefined;
+  if (!latest || latest.step < 2) return statusName(lang, status);
+  return t(lang, 'introductions.statusAtStep', {
+    status: statusName(lang, status),
+    step: t(lang, `tracker.step.${formationStepOf(latest.step) ?? 'exchange'}`),
+    number: latest.step,
+    of: FORMATION_STEPS.length,
+  });
+};
 
 const day = (lang: Lang, date: string) => formatPreciseDate(lang, date, 'day');
 
@@ -149,7 +166,10 @@ export const IntroductionsPage: FC<{ ctx: PageContext; introductions: Introducti
 };
 
 /** Introductions as a table, each row named by its pair; on a phone each row becomes a card whose cells carry their column's name. */
-export const IntroductionsTable: FC<{ ctx: PageContext; introductions: (IntroductionSummary & { mine?: { from: boolean; to: boolean } })[] }> = ({ ctx, introductions }) => {
+export const IntroductionsTable: FC<{ ctx: PageContext; introductions: (IntroductionSummary & { mine?: { from: boolean; to: boolean }; steps?: readonly RecordedStep[] })[] }> = ({
+  ctx,
+  introductions,
+}) => {
   const lang = ctx.lang;
   const headings = {
     pair: t(lang, 'introductions.col.pair'),
@@ -180,7 +200,7 @@ export const IntroductionsTable: FC<{ ctx: PageContext; introductions: (Introduc
               {withDirection ? (
                 <td data-label={headings.direction}>{t(lang, introduction.mine?.from ? 'introductions.dashboard.sent' : 'introductions.dashboard.received')}</td>
               ) : null}
-              <td data-label={headings.status}>{statusName(lang, introduction.status)}</td>
+              <td data-label={headings.status}>{statusWithTracker(lang, introduction.status, introduction.steps)}</td>
               <td data-label={headings.sentOn}>
                 <time datetime={introduction.sentOn}>{day(lang, introduction.sentOn)}</time>
               </td>
@@ -197,19 +217,21 @@ export const IntroductionsTable: FC<{ ctx: PageContext; introductions: (Introduc
 // Expressing interest
 
 /** Whom an account may express interest for, when the address did not say. */
-export type SenderChoice = { kind: 'officer'; localGovernments: { id: number; name: { en: string; ja: string | null } }[] } | { kind: 'staff' };
+export type SenderChoice =
+  | { kind: 'officer'; localGovernments: { id: number; name: { en: string; ja: string | null } }[] }
+  | { kind: 'staff'; picker: LgPickerState; problem?: string | undefined };
 
 /** The page that asks which local government expresses the interest, then comes back with ?from=. */
 export const ChooseSenderPage: FC<{ ctx: PageContext; to: LocalGovernmentSummary; choice: SenderChoice }> = ({ ctx, to, choice }) => {
   const lang = ctx.lang;
   const title = t(lang, 'introductions.new.title', { to: lgName(lang, to) });
   return (
-    <Layout ctx={ctx} title={title} section="account">
+    <Layout ctx={ctx} title={title} section="account" head={choice.kind === 'staff' ? <LgPickerScript /> : undefined}>
       <h1>{title}</h1>
       {choice.kind === 'officer' && choice.localGovernments.length === 0 ? (
         <p>{t(lang, 'introductions.new.noLgs')}</p>
       ) : (
-        <form method="get" action={href(ctx, '/introductions/new')} class="inline-form">
+        <form method="get" action={href(ctx, '/introductions/new')} class={choice.kind === 'staff' ? 'stacked' : 'inline-form'}>
           <input type="hidden" name="to" value={String(to.id)} />
           {choice.kind === 'officer' ? (
             <>
@@ -221,10 +243,7 @@ export const ChooseSenderPage: FC<{ ctx: PageContext; to: LocalGovernmentSummary
               </select>
             </>
           ) : (
-            <>
-              <label for="interest-from">{t(lang, 'introductions.new.fromId')}</label>{' '}
-              <input id="interest-from" name="from" inputmode="numeric" pattern="[0-9]{1,9}" required size={8} />
-            </>
+            <LgPicker ctx={ctx} name="from" label={t(lang, 'introductions.new.fromId')} state={choice.picker} problem={choice.problem} />
           )}{' '}
           <button type="submit">{t(lang, 'introductions.new.continue')}</button>
         </form>

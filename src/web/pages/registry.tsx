@@ -22,7 +22,7 @@ export const kindName = (lang: Lang, kind: string, designatedCity = false): stri
 const number = (lang: Lang, value: number | null | undefined) => (value === null || value === undefined ? '—' : formatNumber(lang, value));
 
 /** Where an LG lies: its region (prefecture, state) and country; a state or province, in its country. */
-const placeOf = (lang: Lang, lg: LocalGovernmentSummary) =>
+export const placeOf = (lang: Lang, lg: LocalGovernmentSummary) =>
   [isFirstLevelKind(lg.kind) ? null : regionName(lang, lg), countryName(lang, lg.country)].filter(Boolean).join(lang === 'ja' ? '・' : ', ');
 
 /** A link to an LG's page, with where it lies. */

@@ -49,7 +49,7 @@ class Browser extends TestClient {
   }
 
   /** Posts a form; with a fresh CSRF token unless `csrf` says otherwise (null: none at all). */
-  override async post(path: string, fields: Record<string, string>, csrf?: string | null) {
+  override async post(path: string, fields: Record<string, string | string[]>, csrf?: string | null) {
     const token = csrf === undefined ? await this.freshCsrf() : csrf;
     return super.post(path, token === null ? { ...fields, _csrf: [] } : { ...fields, _csrf: token });
   }
@@ -225,6 +225,7 @@ describe('inviting and setting a password', () => {
     expect(invited.status, invited.html).toBe(200);
     expect(invited.response.headers.get('cache-control')).toBe('no-store');
     expect(invited.html).toContain('Invitation for Yamada Hanako');
+    expect(invited.html).toContain('<p class="note success" role="status">Invitation made for Yamada Hanako as officer of Ibara City. Pass on the one-time link below.</p>');
     expect(invited.html).toContain('Ibara');
     expect(invited.html).toContain('This installation does not send mail');
     expect(invited.html).toMatch(/value="http:\/\/localhost\/account\/password\/[A-Za-z0-9_-]+"/);
@@ -289,6 +290,61 @@ describe('inviting and setting a password', () => {
     const taken = await admin.post('/admin/accounts/invite', { email: administrator.email, name: 'Again', role: 'coordinator', localGovernmentIds: '' });
     expect(taken.status).toBe(409);
     expect(taken.html).toContain('There is an account for this address already.');
+  });
+
+  it('finds the local governments of an officer by name without JavaScript, keeping what was typed, then invites with those ticked', async () => {
+    const coordinator = await createTestAccount(database.db, 'coordinator');
+    const browser = new Browser();
+    await browser.signInAs(coordinator);
+    const form = await browser.get('/admin/accounts');
+    expect(form.html).toContain('<input id="field-localGovernmentIds" name="lgQuery" type="search"');
+    expect(form.html).toContain('<button type="submit" name="lgFind" value="1"');
+    expect(form.html).toContain(`<script src="/assets/lgPicker.js?v=`);
+
+    const email = `kenji-${Date.now()}@city.example.jp`;
+    const typed = { email, name: 'Mori Kenji', role: 'officer' };
+    const found = await browser.post('/admin/accounts/invite', { ...typed, lgQuery: 'ibara', lgFind: '1' });
+    expect(found.status).toBe(200);
+    expect(found.html).toContain(`<input type="checkbox" name="localGovernmentIds" value="${ibara.id}"/> <span>Ibara City`);
+    expect(found.html).toMatch(/\d+ match(es)? for “ibara”/);
+    expect(found.html).toContain(`value="${email}"`);
+    expect(found.html).toContain('value="Mori Kenji"');
+    expect((await listAccounts(database.db, OPERATOR)).some((account) => account.email === email)).toBe(false);
+
+    // A second search keeps the local government ticked before.
+    const again = await browser.post('/admin/accounts/invite', { ...typed, localGovernmentIds: String(ibara.id), lgQuery: '倉敷', lgFind: '1' });
+    expect(again.html).toContain(`<input type="checkbox" name="localGovernmentIds" value="${ibara.id}" checked=""/> <span>Ibara City`);
+    const kurashiki = /<input type="checkbox" name="localGovernmentIds" value="(\d+)"\/> <span>Kurashiki City/.exec(again.html)?.[1];
+    expect(kurashiki).toBeDefined();
+
+    const invited = await browser.post('/admin/accounts/invite', { ...typed, localGovernmentIds: [String(ibara.id), kurashiki!], lgQuery: '倉敷' });
+    expect(invited.status).toBe(200);
+    expect(invited.html).toMatch(/<p class="note success" role="status">Invitation made for Mori Kenji as officer of (Ibara City, Kurashiki City|Kurashiki City, Ibara City)\. Pass on the one-time link below\.<\/p>/);
+    const account = (await listAccounts(database.db, OPERATOR)).find((candidate) => candidate.email === email);
+    expect(account?.localGovernments.map((lg) => lg.id).sort()).toEqual([ibara.id, Number(kurashiki)].sort());
+  });
+
+  it('says what a search of the picker found nothing for, and refuses an LG that does not exist', async () => {
+    const coordinator = await createTestAccount(database.db, 'coordinator');
+    const browser = new Browser();
+    await browser.signInAs(coordinator);
+    const typed = { email: `nobody-${Date.now()}@example.jp`, name: 'Nobody', role: 'officer' };
+    const nothing = await browser.post('/admin/accounts/invite', { ...typed, lgQuery: 'qqzzxxvv', lgFind: '1' });
+    expect(nothing.status).toBe(200);
+    expect(nothing.html).toContain('No local government matches “qqzzxxvv”.');
+    const noLetters = await browser.post('/ja/admin/accounts/invite', { ...typed, lgQuery: '!!!', lgFind: '1' });
+    expect(noLetters.html).toContain('名前の文字を一文字以上入力してください。');
+    const noNumber = await browser.post('/admin/accounts/invite', { ...typed, lgQuery: '999999999', lgFind: '1' });
+    expect(noNumber.html).toContain('There is no local government number 999999999.');
+    // Enter in a text field presses Find first: with nothing to find, the invitation is sent as it is.
+    const empty = await browser.post('/admin/accounts/invite', { ...typed, lgQuery: '', lgFind: '1' });
+    expect(empty.status).toBe(422);
+    expect(empty.html).toContain('An officer acts for at least one local government');
+    const noneTicked = await browser.post('/admin/accounts/invite', { email: `chief-${Date.now()}@example.jp`, name: 'Chief', role: 'officer' });
+    expect(noneTicked.html).toContain('An officer acts for at least one local government');
+    const unknown = await browser.post('/admin/accounts/invite', { ...typed, localGovernmentIds: '999999999' });
+    expect(unknown.status).toBe(422);
+    expect(unknown.html).toContain('<p class="field-error" id="field-localGovernmentIds-problem">There is no local government 999999999.</p>');
   });
 
   it('lets a coordinator invite officers only (403 for an administrator)', async () => {

@@ -23,6 +23,7 @@ import {
 } from '../../services/accounts.js';
 import { AUDIT_PAGE_SIZE, listAuditEntries } from '../../services/audit.js';
 import { createMailer, mailSettingsFromEnv, type Mailer } from '../../services/mailer.js';
+import { chosenIds, LgSearchFields, lgPickerState, searchAsked, type LgPickerState } from '../forms/lgPicker.js';
 import { pageContext } from '../pageContext.js';
 import {
   AccountPage,
@@ -30,6 +31,7 @@ import {
   AUDIT_ENTITIES,
   AuditPage,
   EMPTY_FORM,
+  invitedNotice,
   LinkProblemPage,
   localMessage,
   PasswordPage,
@@ -58,15 +60,16 @@ export type PasswordForm = z.infer<typeof PasswordForm>;
 export const TokenForm = z.object({ name: text });
 export type TokenForm = z.infer<typeof TokenForm>;
 
-/** Local governments by number, as an inviter types them: "1234, 5678". */
-const localGovernmentIds = text.transform((value, ctx) => {
-  const parts = value.split(/[\s,、，]+/).filter(Boolean);
+/** Local governments by number: the picker's ticked boxes, each a number (or numbers with commas, "1234, 5678"). */
+const localGovernmentIds = z.unknown().optional().transform((value, ctx) => {
+  const sent = (Array.isArray(value) ? value : [value]).filter((item): item is string => typeof item === 'string');
+  const parts = sent.flatMap((item) => item.split(/[\s,、，]+/)).filter(Boolean);
   const wrong = parts.find((part) => !/^\d{1,9}$/.test(part));
   if (wrong !== undefined) {
     ctx.addIssue({ code: 'custom', message: 'accounts.problem.lgNotNumber' satisfies MessageKey, params: { value: wrong.slice(0, 30) } });
     return z.NEVER;
   }
-  return parts.map(Number);
+  return [...new Set(parts.map(Number))];
 });
 
 export const InviteForm = z.object({
@@ -74,6 +77,7 @@ export const InviteForm = z.object({
   name: text,
   role: z.enum(ROLES, { error: 'accounts.problem.role' satisfies MessageKey }),
   localGovernmentIds,
+  ...LgSearchFields,
 });
 export type InviteForm = z.infer<typeof InviteForm>;
 
@@ -87,19 +91,19 @@ export type AuditQuery = z.infer<typeof AuditQuery>;
 const UNECHOED = new Set(['password', 'confirmation', CSRF_FIELD]);
 
 /** A posted form read through its schema: the data when valid, and always what was typed and the problems in words. */
-async function readForm<T extends z.ZodType>(c: Context<KizunaEnv>, schema: T): Promise<FormState & { data: z.output<T> | undefined }> {
-  const body = await c.req.parseBody();
+async function readForm<T extends z.ZodType>(c: Context<KizunaEnv>, schema: T): Promise<FormState & { data: z.output<T> | undefined; body: Record<string, unknown> }> {
+  const body = await c.req.parseBody({ all: true });
   const values: Record<string, string> = {};
   for (const [name, value] of Object.entries(body)) if (typeof value === 'string' && !UNECHOED.has(name)) values[name] = value;
   const parsed = schema.safeParse(body);
-  if (parsed.success) return { data: parsed.data, values, problems: {} };
+  if (parsed.success) return { data: parsed.data, values, problems: {}, body };
   const lang = pageContext(c).lang;
   const problems: Record<string, string> = {};
   for (const issue of parsed.error.issues) {
     const field = String(issue.path[0] ?? '');
     problems[field] ??= t(lang, issue.message as MessageKey, 'params' in issue ? (issue.params as Record<string, string>) : {});
   }
-  return { data: undefined, values, problems };
+  return { data: undefined, values, problems, body };
 }
 
 /** A service's field problems, in the page's language. */
@@ -277,7 +281,7 @@ export function registerAccountPages(pages: Hono<KizunaEnv>, db: Db, options: Se
   const renderAdmin = async (
     c: Context<KizunaEnv>,
     actor: AccountActor,
-    shown: { status?: ContentfulStatusCode; form?: FormState; issued?: IssuedLink; notice?: Notice } = {},
+    shown: { status?: ContentfulStatusCode; form?: FormState; picker?: LgPickerState; issued?: IssuedLink; notice?: Notice } = {},
   ) => {
     const accounts = decide(actor, { do: 'account.list' }).allowed ? await listAccounts(db, actor) : undefined;
     const invitableRoles = ROLES.filter((role) => decide(actor, { do: 'account.invite', role }).allowed);
@@ -288,6 +292,7 @@ export function registerAccountPages(pages: Hono<KizunaEnv>, db: Db, options: Se
         canManage={decide(actor, { do: 'account.manage' }).allowed}
         invitableRoles={invitableRoles}
         form={shown.form ?? { values: { role: 'officer' }, problems: {} }}
+        picker={shown.picker ?? { chosen: [], query: '' }}
         issued={shown.issued}
         notice={shown.notice}
         viewerId={actor.accountId}
@@ -313,14 +318,20 @@ export function registerAccountPages(pages: Hono<KizunaEnv>, db: Db, options: Se
     const actor = await admit(c, MAY_INVITE_OFFICERS, href(ctx, '/admin/accounts'));
     if (actor instanceof Response) return actor;
     const form = await readForm(c, InviteForm);
-    if (!form.data) return renderAdmin(c, actor, { status: 422, form });
+    const sent = { ids: chosenIds(form.body.localGovernmentIds), lgQuery: form.values.lgQuery ?? '', lgFind: form.body.lgFind !== undefined };
+    const picker = await lgPickerState(db, ctx.lang, sent);
+    if (searchAsked(sent)) return renderAdmin(c, actor, { form: { values: form.values, problems: {} }, picker });
+    if (!form.data) return renderAdmin(c, actor, { status: 422, form, picker });
     try {
       const link = await inviteAccount(db, actor, form.data);
-      return renderAdmin(c, actor, { issued: await passOn(c, link, 'invitation') });
+      // Not a redirect: the page shows the one-time link, which is made once and kept nowhere.
+      return renderAdmin(c, actor, { issued: await passOn(c, link, 'invitation'), notice: { kind: 'done', text: invitedNotice(ctx.lang, link.account) } });
     } catch (error) {
       if (!(error instanceof KizunaError)) throw error;
-      if (error.id === 'validation_failed' || error.id === 'conflict') return renderAdmin(c, actor, { status: error.status, form: { values: form.values, problems: problemsOf(ctx.lang, error) } });
-      if (error.id === 'forbidden') return renderAdmin(c, actor, { status: 403, form: { values: form.values, problems: { role: localMessage(ctx.lang, error.message) } } });
+      if (error.id === 'validation_failed' || error.id === 'conflict') {
+        return renderAdmin(c, actor, { status: error.status, form: { values: form.values, problems: problemsOf(ctx.lang, error) }, picker });
+      }
+      if (error.id === 'forbidden') return renderAdmin(c, actor, { status: 403, form: { values: form.values, problems: { role: localMessage(ctx.lang, error.message) } }, picker });
       throw error;
     }
   });

@@ -2,9 +2,12 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createTestAccount, type TestAccount } from '../../../test/accounts.js';
 import { COMPLETE_LISTING_FORM, signedInClient, TestClient } from '../../../test/client.js';
+import { tinyPng } from '../../../test/images.js';
 import { openTestDatabase } from '../../../test/database.js';
 import { queryRows, type Database } from '../../db/client.js';
 import { createApp } from '../app.js';
+import { formatNumber, formatPreciseDate } from '../../i18n/index.js';
+import { expiryOf } from '../../domain/listings.js';
 import { today } from '../../services/registry.js';
 
 let database: Database;
@@ -76,7 +79,7 @@ describe('the listing form', () => {
     expect(html).toContain('id="error-links[1].url"');
     expect(html).toContain('value="many"');
     expect(html).toContain('Kurashiki keeps its canal quarter &lt;b&gt;alive&lt;/b&gt;.');
-    expect(html).toMatch(/<option value="country:FR" selected/);
+    expect(html).toMatch(/<input type="checkbox" name="desiredRegions" value="country:FR" checked/);
     expect(await listingOf(ids.kurashiki)).toBeUndefined();
   });
 
@@ -165,3 +168,233 @@ describe('moderation', () => {
     expect((await client.post(`/moderation/${listing.id}`, { step: 'publish' })).status).toBe(403);
   });
 });
+
+describe('starting a listing', () => {
+  let soja: { id: number; population: number | null; geonames_id: number | null };
+
+  beforeAll(async () => {
+    [soja] = (await queryRows<typeof soja>(database.db, sql`select id, population, geonames_id from local_governments where jis_code = '332089'`)) as [typeof soja];
+  });
+
+  it('lets an officer choose among the local governments they act for, with no search of the registry', async () => {
+    const client = await clientOf(officer);
+    const { status, html } = await client.page('/dashboard/listings/new');
+    expect(status).toBe(200);
+    expect(html).toContain(`<input type="radio" name="lg" value="${ids.ibara}"`);
+    expect(html).toContain(`<input type="radio" name="lg" value="${ids.kurashiki}"`);
+    expect(html).not.toContain('name="lgQuery"');
+  });
+
+  it('refuses an LG the officer does not act for (403), one that does not exist and one not chosen (422), and one with an open listing (409), on the choosing page', async () => {
+    const client = await clientOf(officer);
+    const other = await client.page(`/dashboard/listings/new?lg=${ids.nagi}`);
+    expect(other.status).toBe(403);
+    expect(other.html).toContain('You do not act for Nagi Town: choose one of your own local governments.');
+    expect(other.html).toContain(`<input type="radio" name="lg" value="${ids.kurashiki}"`);
+    const unknown = await client.page('/dashboard/listings/new?lg=999999999');
+    expect(unknown.status).toBe(422);
+    expect(unknown.html).toContain('There is no local government number 999999999.');
+    const none = await client.page('/ja/dashboard/listings/new?lg=x');
+    expect(none.status).toBe(422);
+    expect(none.html).toContain('掲載する自治体を選んでください。');
+    const open = await client.page(`/dashboard/listings/new?lg=${ids.ibara}`);
+    expect(open.status).toBe(409);
+    expect(open.html).toContain('Ibara City has an open listing already');
+  });
+
+  it('gives a coordinator the registry’s picker on the dashboard, and a search step without JavaScript, in both languages', async () => {
+    const client = await clientOf(coordinator);
+    const dashboard = await client.page('/dashboard');
+    expect(dashboard.html).toContain('<form method="get" action="/dashboard/listings/new" class="start-listing">');
+    expect(dashboard.html).toContain('data-lg-picker="single"');
+    expect(dashboard.html).toContain('<button type="submit" name="lgFind" value="1"');
+    const found = await client.page('/dashboard/listings/new?lgQuery=soja&lgFind=1');
+    expect(found.status).toBe(200);
+    expect(found.html).toContain(`<input type="radio" name="lg" value="${soja.id}"/> <span>Sōja City`);
+    expect(found.html).toMatch(/<p class="lg-status" role="status" data-lg-status="true">\d+ match(es)? for “soja”/);
+    expect(found.html).toContain('value="soja"');
+    const ja = await client.page(`/ja/dashboard/listings/new?lgQuery=${encodeURIComponent('総社')}&lgFind=1`);
+    expect(ja.html).toContain(`<input type="radio" name="lg" value="${soja.id}"/> <span>総社市`);
+    const byNumber = await client.page(`/dashboard/listings/new?lgQuery=${soja.id}&lgFind=1`);
+    expect(byNumber.html).toContain(`<input type="radio" name="lg" value="${soja.id}"/> <span>Sōja City`);
+  });
+
+  it('answers an empty search with the choice still to make (422), and one of no letters by saying so', async () => {
+    const client = await clientOf(coordinator);
+    const empty = await client.page('/dashboard/listings/new?lgQuery=&lgFind=1');
+    expect(empty.status).toBe(422);
+    expect(empty.html).toContain('Choose a local government: type part of its name, press “Find”, then choose from the matches.');
+    const marks = await client.page(`/dashboard/listings/new?lgQuery=${encodeURIComponent('!!')}&lgFind=1`);
+    expect(marks.status).toBe(200);
+    expect(marks.html).toContain('Type at least one letter or character of a name.');
+  });
+
+  it('offers the script the same matches as JSON, named in the page’s language', async () => {
+    const client = await clientOf(coordinator);
+    const english = await client.request('/lg-choices?q=soja');
+    expect(english.headers.get('content-type')).toMatch(/^application\/json/);
+    const answer = (await english.json()) as { status: string; matches: { id: number; name: string; place: string }[] };
+    expect(answer.matches).toContainEqual({ id: soja.id, name: 'Sōja City', place: expect.stringContaining('Japan') });
+    expect(answer.status).toMatch(/match(es)? for “soja”/);
+    const japanese = (await (await client.request(`/ja/lg-choices?q=${encodeURIComponent('総社')}`)).json()) as typeof answer;
+    expect(japanese.matches[0]).toMatchObject({ id: soja.id, name: '総社市', place: expect.stringContaining('日本') });
+    expect(((await (await client.request('/lg-choices?q=')).json()) as typeof answer)).toEqual({ status: 'Type at least one letter or character of a name.', matches: [] });
+  });
+
+  it('fills a new listing with the population the registry knows, saying it came from GeoNames', async () => {
+    expect(soja.population).toBeGreaterThan(0);
+    expect(soja.geonames_id).not.toBeNull();
+    const client = await clientOf(coordinator);
+    const { status, html } = await client.page(`/dashboard/listings/new?lg=${soja.id}`);
+    expect(status).toBe(200);
+    expect(html).toContain(`value="${soja.population}"`);
+    expect(html).toContain(`Filled in from the registry: ${formatNumber('en', soja.population!)}, from GeoNames.`);
+    expect(html).toContain('Figures the registry knows of Sōja City are filled in below');
+    const ja = await client.page(`/ja/dashboard/listings/new?lg=${soja.id}`);
+    expect(ja.html).toContain(`登録簿から入力：${formatNumber('ja', soja.population!)}（出典：GeoNames）`);
+  });
+});
+
+describe('the listing form’s desired regions', () => {
+  it('groups them in folds of checkboxes, each once, without the uninhabited, in both languages', async () => {
+    const client = await clientOf(coordinator);
+    for (const path of [`/dashboard/listings/new?lg=${await lgId('332038')}`, `/ja/dashboard/listings/${(await listingOf(ids.nagi))!.id}/edit`]) {
+      const { html } = await client.page(path);
+      expect(html).not.toContain('<select id="field-desiredRegions"');
+      const codes = [...html.matchAll(/name="desiredRegions" value="([^"]+)"/g)].map((match) => match[1]);
+      expect(codes.filter((code, index) => codes.indexOf(code) !== index)).toEqual([]);
+      for (const code of ['continent:SA', 'country:FR', 'language:eng', 'subregion:eastern-asia']) expect(codes).toContain(code);
+      for (const code of ['subregion:south-america', 'country:BV', 'country:HM', 'continent:AN']) expect(codes).not.toContain(code);
+      expect(html.match(/<details class="region-group"/g)?.length).toBe(7);
+    }
+  });
+});
+
+describe('a listing’s picture, sent with its form', () => {
+  const form = (changes: Record<string, string | string[] | File> = {}) => ({ ...COMPLETE_LISTING_FORM, ...changes });
+  const png = (name = 'sunrise.png') => new File([new Uint8Array(tinyPng())], name, { type: 'image/png' });
+  let sojaOfficer: TestAccount;
+  let soja = 0;
+  let listing = 0;
+  const storedImage = async () => (await queryRows<{ bytes: number }>(database.db, sql`select length(bytes) as bytes from listing_images where listing_id = ${listing}`))[0]?.bytes;
+
+  beforeAll(async () => {
+    soja = await lgId('332089');
+    sojaOfficer = await createTestAccount(database.db, 'officer', [soja]);
+  });
+
+  it('is stored with a new listing, and the form says what was saved', async () => {
+    const client = await clientOf(sojaOfficer);
+    await client.page(`/dashboard/listings/new?lg=${soja}`);
+    const created = await client.post(`/dashboard/listings?lg=${soja}`, form({ image: png() }));
+    expect(created.status).toBe(303);
+    listing = (await listingOf(soja))!.id;
+    expect(created.response.headers.get('location')).toBe(`/dashboard/listings/${listing}/edit?done=saved&listing=${listing}`);
+    expect(await storedImage()).toBe(tinyPng().length);
+    const { html } = await client.page(`/dashboard/listings/${listing}/edit?done=saved&listing=${listing}`);
+    expect(html).toContain('<p class="note success" role="status">Saved. The listing of Sōja City stays a draft until you submit it.</p>');
+    expect(html).toContain(`<img src="/listings/${listing}/image"`);
+    expect(html).toContain('<input type="checkbox" name="removeImage" value="1"/> Remove the picture');
+    expect(html).toContain('enctype="multipart/form-data"');
+    expect(html).toContain('PNG, JPEG or WebP, at most 1 MB');
+  });
+
+  it('refuses a picture over 1 MB, even one over the 3 MB other forms may carry, keeping the text typed and the picture it had', async () => {
+    const client = await clientOf(sojaOfficer);
+    await client.page(`/dashboard/listings/${listing}/edit`);
+    const big = new Uint8Array(5 * 1024 * 1024);
+    big.set(tinyPng().subarray(0, 8));
+    const refused = await client.post(`/dashboard/listings/${listing}`, form({ 'outline.en': 'Soja keeps its five-storey pagoda.', image: new File([big], 'phone.png', { type: 'image/png' }) }));
+    expect(refused.status).toBe(422);
+    expect(refused.html).toContain('<p class="field-error" id="error-image">the picture is 5.0 MB; send at most 1 MB</p>');
+    expect(refused.html).toContain('Soja keeps its five-storey pagoda.');
+    expect(await storedImage()).toBe(tinyPng().length);
+  });
+
+  it('refuses a file that is not a picture whatever its name, and says a good picture sent with a refused form was not kept', async () => {
+    const client = await clientOf(sojaOfficer);
+    await client.page(`/dashboard/listings/${listing}/edit`);
+    const svg = new File(['<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>'], 'pagoda.png', { type: 'image/png' });
+    const wrong = await client.post(`/dashboard/listings/${listing}`, form({ image: svg }));
+    expect(wrong.status).toBe(422);
+    expect(wrong.html).toContain('<p class="field-error" id="error-image">send a PNG, JPEG or WebP picture</p>');
+    const otherField = await client.post(`/dashboard/listings/${listing}`, form({ population: 'many', image: png('pagoda.png') }));
+    expect(otherField.status).toBe(422);
+    expect(otherField.html).toContain('The picture “pagoda.png” was not saved, because the form was refused: choose it again.');
+    expect(otherField.html).toContain('value="many"');
+  });
+
+  it('is taken away when its box is ticked', async () => {
+    const client = await clientOf(sojaOfficer);
+    await client.page(`/dashboard/listings/${listing}/edit`);
+    expect((await client.post(`/dashboard/listings/${listing}`, form({ removeImage: '1' }))).status).toBe(303);
+    expect(await storedImage()).toBeUndefined();
+    expect((await client.page(`/dashboard/listings/${listing}/edit`)).html).toContain('The listing has no picture yet.');
+  });
+});
+
+describe('what was done, said on the page one lands on', () => {
+  let sojaOfficer: TestAccount;
+  let soja = 0;
+
+  beforeAll(async () => {
+    soja = await lgId('332089');
+    sojaOfficer = await createTestAccount(database.db, 'officer', [soja]);
+  });
+
+  it('for each step of a listing, the officer’s and the coordinator’s, in both languages', async () => {
+    const client = await clientOf(sojaOfficer);
+    const staff = await clientOf(coordinator);
+    const listing = (await listingOf(soja))!.id;
+    const step = async (who: TestClient, path: string, fields: Record<string, string> = {}) => {
+      const response = await who.post(path, fields);
+      expect(response.status, response.html.slice(0, 500)).toBe(303);
+      return response.response.headers.get('location')!;
+    };
+    await client.page('/dashboard');
+    const submitted = await step(client, `/dashboard/listings/${listing}/steps/submit`);
+    expect(submitted).toBe(`/dashboard?done=submit&listing=${listing}`);
+    expect((await client.page(submitted)).html).toContain('<p class="note success" role="status">The listing of Sōja City was submitted: a coordinator will review it, then publish it or ask for changes.</p>');
+    expect((await client.page(`/ja${submitted}`)).html).toContain('総社市の掲載の確認を依頼しました。');
+
+    await staff.page(`/moderation/${listing}`);
+    const sentBack = await step(staff, `/moderation/${listing}`, { step: 'requestChanges', comment: 'Add the area in Japanese too.' });
+    expect(sentBack).toBe(`/moderation?done=requestChanges&listing=${listing}`);
+    expect((await staff.page(sentBack)).html).toContain('The listing of Sōja City went back to its officers with your comment.');
+    await client.page('/dashboard');
+    await step(client, `/dashboard/listings/${listing}/steps/submit`);
+    await staff.page(`/moderation/${listing}`);
+    const published = await step(staff, `/moderation/${listing}`, { step: 'publish' });
+    expect(published).toBe(`/moderation?done=publish&listing=${listing}`);
+    const until = formatPreciseDate('en', expiryOf(today()), 'day');
+    expect((await staff.page(published)).html).toContain(`The listing of Sōja City is published: it is public until ${until}.`);
+
+    await client.page(`/dashboard/listings/${listing}/edit`);
+    const resaved = await step(client, `/dashboard/listings/${listing}`, { ...COMPLETE_LISTING_FORM } as Record<string, string>);
+    expect(resaved).toBe(`/dashboard/listings/${listing}/edit?done=savedForReview&listing=${listing}`);
+    expect((await client.page(resaved)).html).toContain('Saved. The changes to the listing of Sōja City go to a coordinator, who publishes them.');
+    await staff.page(`/moderation/${listing}`);
+    await step(staff, `/moderation/${listing}`, { step: 'publish' });
+
+    await client.page('/dashboard');
+    const renewed = await step(client, `/dashboard/listings/${listing}/steps/renew`);
+    expect((await client.page(renewed)).html).toContain(`The listing of Sōja City is confirmed as current: it stays public until ${until}.`);
+    const matched = await step(client, `/dashboard/listings/${listing}/steps/markMatched`);
+    expect((await client.page(`/ja${matched}`)).html).toContain('総社市の掲載を「提携先決定」で終了し、一覧から外しました。');
+
+    await client.page(`/dashboard/listings/new?lg=${soja}`);
+    await step(client, `/dashboard/listings?lg=${soja}`, { population: '69000' });
+    const second = (await listingOf(soja))!.id;
+    await client.page('/dashboard');
+    const withdrawn = await step(client, `/dashboard/listings/${second}/steps/withdraw`);
+    expect((await client.page(withdrawn)).html).toContain('The listing of Sōja City was withdrawn: it is closed and not public.');
+  });
+
+  it('says nothing for a listing the viewer may not see, nor for an unknown word', async () => {
+    const client = await clientOf(officer);
+    const soja = (await listingOf(await lgId('332089')))!.id;
+    expect((await client.page(`/dashboard?done=withdraw&listing=${soja}`)).html).not.toContain('role="status"');
+    expect((await client.page('/dashboard?done=exploded&listing=1')).status).toBe(200);
+  });
+});
+

@@ -1,9 +1,10 @@
 import type { Context, Hono } from 'hono';
+import { z } from 'zod';
 import type { Db } from '../../db/client.js';
 import { authorize, decide, type Action } from '../../domain/authorization.js';
 import { listingNotices, LISTING_STEPS, type ListingStep } from '../../domain/listings.js';
 import { KizunaError, type FieldProblem } from '../../errors.js';
-import { localePath } from '../../i18n/index.js';
+import { lgName, localePath, t } from '../../i18n/index.js';
 import { getAccount } from '../../services/accounts.js';
 import { introductionDashboard } from '../../services/introductions.js';
 import {
@@ -15,20 +16,47 @@ import {
   listingHistory,
   listingsOfActor,
   moderationQueue,
+  openListingOf,
+  removeListingImage,
   setListingImage,
   takeListingStep,
   updateListing,
   type Listing,
 } from '../../services/listings.js';
-import { getLocalGovernment, today } from '../../services/registry.js';
+import { getLocalGovernment, localGovernmentSummaries, today } from '../../services/registry.js';
 import { pageContext } from '../pageContext.js';
-import { listingFormValues, readListingForm } from '../forms/listingForm.js';
-import { DashboardPage, ListingFormPage, ModerationQueuePage, ModerationReviewPage, type Notice } from '../pages/dashboard.js';
+import { chosenIds, LgSearchFields, lgPickerState, searchAsked } from '../forms/lgPicker.js';
+import { listingFormValues, prefilledValues, readListingForm, readListingPicture, registryFigures, type PictureChange } from '../forms/listingForm.js';
+import {
+  ChooseListingLgPage,
+  DashboardPage,
+  DONE,
+  doneNotice,
+  ListingFormPage,
+  ModerationQueuePage,
+  ModerationReviewPage,
+  type Done,
+  type Notice,
+} from '../pages/dashboard.js';
 import type { KizunaEnv } from '../session.js';
 import { href } from '../pages/layout.js';
 import { admit, currentPath, type AccountActor } from './access.js';
 
 const id = (c: Context, name = 'id') => Number(c.req.param(name));
+
+/** The step that starts a listing: the LG chosen (?lg=ID), or the picker's search for it. */
+export const NewListingQuery = z.object({ lg: z.unknown().optional(), ...LgSearchFields });
+export type NewListingQuery = z.infer<typeof NewListingQuery>;
+
+/** What a page says after a change, by the `done` of its address (and `listing`, the listing it was done to). */
+export const DoneQuery = z.object({
+  done: z.enum(DONE).optional().catch(undefined),
+  listing: z.coerce.number().int().positive().max(2_147_483_647).optional().catch(undefined),
+});
+export type DoneQuery = z.infer<typeof DoneQuery>;
+
+/** The address to go to after a change, saying what was done to which listing. */
+const doneAddress = (c: Context<KizunaEnv>, path: string, done: Done, listing: Listing) => `${localePath(pageContext(c).lang, path)}?done=${done}&listing=${listing.id}`;
 
 /**
  * Saves, or when the service refuses (a rule the form alone cannot check, or another open listing)
@@ -68,6 +96,8 @@ export function registerDashboardPages(pages: Hono<KizunaEnv>, db: Db): void {
       ...introductions.notices.map((notice) => ({ kind: 'introduction' as const, notice })),
       ...listingNotices(listings, comments, day),
     ];
+    const done = DoneQuery.parse(c.req.query());
+    const doneTo = done.listing === undefined ? undefined : await listingDoneTo(actor, done.listing);
     return c.html(
       <DashboardPage
         ctx={pageContext(c)}
@@ -76,18 +106,53 @@ export function registerDashboardPages(pages: Hono<KizunaEnv>, db: Db): void {
         listings={listings}
         introductions={introductions.introductions}
         notices={notices}
+        done={done.done && doneTo ? doneNotice(pageContext(c).lang, done.done, doneTo) : undefined}
       />,
     );
   });
 
+  /** The listing a notice of what was done names, when the viewer may still see it. */
+  async function listingDoneTo(actor: AccountActor, listingId: number): Promise<Listing | undefined> {
+    try {
+      return await getListing(db, actor, listingId);
+    } catch (error) {
+      if (error instanceof KizunaError && error.id === 'not_found') return undefined;
+      throw error;
+    }
+  }
+
   pages.get('/dashboard/listings/new', async (c) => {
     const actor = await admit(c, SIGNED_IN, currentPath(c));
     if (actor instanceof Response) return actor;
-    const lgId = Number(c.req.query('lg'));
-    if (!Number.isInteger(lgId) || lgId < 1 || lgId > 2_147_483_647) throw new KizunaError('validation_failed', 'Choose the local government the listing is for (?lg=ID).');
-    const lg = await getLocalGovernment(db, lgId);
-    authorize(actor, { do: 'listing.write', localGovernmentId: lgId });
-    return c.html(<ListingFormPage ctx={pageContext(c)} lgNames={lg.name} action={`/dashboard/listings?lg=${lgId}`} values={{}} problems={[]} />);
+    const ctx = pageContext(c);
+    const query = NewListingQuery.parse(c.req.query());
+    // Coordinators search the whole registry; an officer chooses among the LGs they act for.
+    const staff = decide(actor, { do: 'listing.moderate' }).allowed;
+    // An officer's choice has no search step: the words of one are ignored.
+    const sent = { ids: chosenIds(query.lg), lgQuery: staff ? query.lgQuery : '', lgFind: staff && query.lgFind };
+    const choose = async (status: 200 | 403 | 409 | 422, problem?: string) =>
+      c.html(
+        <ChooseListingLgPage
+          ctx={ctx}
+          own={staff ? undefined : await localGovernmentSummaries(db, actor.localGovernmentIds)}
+          picker={await lgPickerState(db, ctx.lang, sent)}
+          problem={problem}
+        />,
+        status,
+      );
+    if (searchAsked(sent)) return choose(200);
+    if (query.lg === undefined && !sent.lgFind) return choose(200);
+    const lgId = sent.ids[0];
+    if (lgId === undefined) return choose(422, t(ctx.lang, staff ? 'lgPicker.choose' : 'listingForm.chooseOwn'));
+    const [lg] = await localGovernmentSummaries(db, [lgId]);
+    if (!lg) return choose(422, t(ctx.lang, 'lgPicker.noNumber', { id: String(lgId) }));
+    if (!decide(actor, { do: 'listing.write', localGovernmentId: lgId }).allowed) return choose(403, t(ctx.lang, 'listingForm.notYourLg', { lg: lgName(ctx.lang, lg) }));
+    const open = await openListingOf(db, lgId);
+    if (open) return choose(409, t(ctx.lang, 'listingForm.openAlready', { lg: lgName(ctx.lang, lg) }));
+    const figures = registryFigures(await getLocalGovernment(db, lgId));
+    return c.html(
+      <ListingFormPage ctx={ctx} lg={lg} action={`/dashboard/listings?lg=${lgId}`} values={prefilledValues(figures)} problems={[]} registry={figures} />,
+    );
   });
 
   pages.post('/dashboard/listings', async (c) => {
@@ -98,20 +163,25 @@ export function registerDashboardPages(pages: Hono<KizunaEnv>, db: Db): void {
     authorize(actor, { do: 'listing.write', localGovernmentId: lg.id });
     const body = await c.req.parseBody({ all: true });
     const form = readListingForm(body);
+    const picture = await readListingPicture(body);
     const ctx = pageContext(c);
     const refill = (problems: FieldProblem[], status: 409 | 422) =>
-      c.html(<ListingFormPage ctx={ctx} lgNames={lg.name} action={`/dashboard/listings?lg=${lg.id}`} values={form.values} problems={problems} />, status);
-    if (!form.input) return refill(form.problems, 422);
+      c.html(
+        <ListingFormPage ctx={ctx} lg={lg} action={`/dashboard/listings?lg=${lg.id}`} values={form.values} problems={problems} pictureNotKept={picture.name} />,
+        status,
+      );
+    if (!form.input || picture.problems.length) return refill([...form.problems, ...picture.problems], 422);
     const listing = await keepingTheForm(() => createListing(db, actor, lg.id, form.input!), refill);
     if (listing instanceof Response) return listing;
-    return afterSave(c, actor, listing, body.then === 'submit');
+    return afterSave(c, actor, listing, picture.picture, body.then === 'submit');
   });
 
   pages.get('/dashboard/listings/:id{[0-9]{1,9}}/edit', async (c) => {
     const actor = await admit(c, SIGNED_IN, currentPath(c));
     if (actor instanceof Response) return actor;
     const listing = await listingToChange(db, actor, id(c));
-    return renderForm(c, actor, listing, listingFormValues(inputOf(listing)), [], 200, c.req.query('saved') === '1');
+    const { done } = DoneQuery.parse(c.req.query());
+    return renderForm(c, actor, listing, listingFormValues(inputOf(listing)), [], 200, { done });
   });
 
   pages.post('/dashboard/listings/:id{[0-9]{1,9}}', async (c) => {
@@ -120,28 +190,12 @@ export function registerDashboardPages(pages: Hono<KizunaEnv>, db: Db): void {
     const listing = await listingToChange(db, actor, id(c));
     const body = await c.req.parseBody({ all: true });
     const form = readListingForm(body);
-    const refill = (problems: FieldProblem[], status: 409 | 422) => renderForm(c, actor, listing, form.values, problems, status);
-    if (!form.input) return refill(form.problems, 422);
+    const picture = await readListingPicture(body);
+    const refill = (problems: FieldProblem[], status: 409 | 422) => renderForm(c, actor, listing, form.values, problems, status, { pictureNotKept: picture.name });
+    if (!form.input || picture.problems.length) return refill([...form.problems, ...picture.problems], 422);
     const saved = await keepingTheForm(() => updateListing(db, actor, listing.id, form.input!), refill);
     if (saved instanceof Response) return saved;
-    return afterSave(c, actor, saved, body.then === 'submit');
-  });
-
-  pages.post('/dashboard/listings/:id{[0-9]{1,9}}/image', async (c) => {
-    const actor = await admit(c, SIGNED_IN, href(pageContext(c), '/dashboard'));
-    if (actor instanceof Response) return actor;
-    const listing = await listingToChange(db, actor, id(c));
-    const image = (await c.req.parseBody()).image;
-    try {
-      if (!(image instanceof File) || image.size === 0) throw new KizunaError('validation_failed', 'image: choose a picture', [{ field: 'image', message: 'choose a picture to upload' }]);
-      await setListingImage(db, actor, listing.id, new Uint8Array(await image.arrayBuffer()));
-    } catch (error) {
-      if (error instanceof KizunaError && error.id === 'validation_failed') {
-        return renderForm(c, actor, listing, listingFormValues(inputOf(listing)), error.problems, 422);
-      }
-      throw error;
-    }
-    return c.redirect(`${localePath(pageContext(c).lang, `/dashboard/listings/${listing.id}/edit`)}?saved=1`, 303);
+    return afterSave(c, actor, saved, picture.picture, body.then === 'submit');
   });
 
   pages.post('/dashboard/listings/:id{[0-9]{1,9}}/steps/:step', async (c) => {
@@ -149,9 +203,11 @@ export function registerDashboardPages(pages: Hono<KizunaEnv>, db: Db): void {
     if (actor instanceof Response) return actor;
     const step = c.req.param('step') as ListingStep;
     if (!Object.hasOwn(LISTING_STEPS, step) || LISTING_STEPS[step].by !== 'owner') throw new KizunaError('not_found', `There is no step ${step} for an officer.`);
+    const done = step as Done; // every step an owner takes has its words
     const listing = await listingToChange(db, actor, id(c));
+    let after: Listing;
     try {
-      await takeListingStep(db, actor, listing.id, step);
+      after = await takeListingStep(db, actor, listing.id, step);
     } catch (error) {
       // A listing that is not complete goes back to its form, with the fields to fill.
       if (step === 'submit' && error instanceof KizunaError && error.id === 'validation_failed') {
@@ -159,13 +215,16 @@ export function registerDashboardPages(pages: Hono<KizunaEnv>, db: Db): void {
       }
       throw error;
     }
-    return c.redirect(localePath(pageContext(c).lang, '/dashboard'), 303);
+    return c.redirect(doneAddress(c, '/dashboard', done, after), 303);
   });
 
   pages.get('/moderation', async (c) => {
     const actor = await admit(c, { do: 'listing.moderate' }, currentPath(c));
     if (actor instanceof Response) return actor;
-    return c.html(<ModerationQueuePage ctx={pageContext(c)} queue={await moderationQueue(db, actor)} />);
+    const done = DoneQuery.parse(c.req.query());
+    const doneTo = done.listing === undefined ? undefined : await listingDoneTo(actor, done.listing);
+    const notice = done.done && doneTo ? doneNotice(pageContext(c).lang, done.done, doneTo) : undefined;
+    return c.html(<ModerationQueuePage ctx={pageContext(c)} queue={await moderationQueue(db, actor)} done={notice} />);
   });
 
   pages.get('/moderation/:id{[0-9]{1,9}}', async (c) => {
@@ -182,8 +241,9 @@ export function registerDashboardPages(pages: Hono<KizunaEnv>, db: Db): void {
     const step = body.step === 'publish' || body.step === 'requestChanges' ? body.step : undefined;
     if (!step) throw new KizunaError('validation_failed', 'Choose to publish the listing or to ask for changes.', [{ field: 'step', message: 'choose publish or ask for changes' }]);
     const comment = typeof body.comment === 'string' ? body.comment : '';
+    let after: Listing;
     try {
-      await takeListingStep(db, actor, id(c), step, comment);
+      after = await takeListingStep(db, actor, id(c), step, comment);
     } catch (error) {
       if (error instanceof KizunaError && error.id === 'validation_failed') {
         const listing = await getListing(db, actor, id(c));
@@ -191,7 +251,7 @@ export function registerDashboardPages(pages: Hono<KizunaEnv>, db: Db): void {
       }
       throw error;
     }
-    return c.redirect(localePath(pageContext(c).lang, '/moderation'), 303);
+    return c.redirect(doneAddress(c, '/moderation', step, after), 303);
   });
 
   async function renderForm(
@@ -201,36 +261,41 @@ export function registerDashboardPages(pages: Hono<KizunaEnv>, db: Db): void {
     values: ReturnType<typeof listingFormValues>,
     problems: KizunaError['problems'],
     status: 200 | 409 | 422,
-    saved = false,
+    shown: { done?: Done | undefined; pictureNotKept?: string } = {},
   ) {
+    const lang = pageContext(c).lang;
     return c.html(
       <ListingFormPage
         ctx={pageContext(c)}
-        lgNames={listing.localGovernment.name}
+        lg={listing.localGovernment}
         action={`/dashboard/listings/${listing.id}`}
         listing={listing}
         history={await listingHistory(db, actor, listing.id)}
         values={values}
         problems={problems}
-        saved={saved}
+        done={shown.done ? doneNotice(lang, shown.done, listing) : undefined}
+        pictureNotKept={shown.pictureNotKept}
       />,
       status,
     );
   }
 
-  /** After saving: submit if asked (back to the form if something is missing), else back to the form. */
-  async function afterSave(c: Context<KizunaEnv>, actor: AccountActor, listing: Listing, submit: boolean) {
-    const lang = pageContext(c).lang;
+  /**
+   * After saving the texts: the picture asked for, then the submission if asked (back to the form
+   * if something is missing), and the page that says what was done.
+   */
+  async function afterSave(c: Context<KizunaEnv>, actor: AccountActor, listing: Listing, picture: PictureChange, submit: boolean) {
+    let saved = listing;
+    if (picture === 'remove') saved = listing.imageUrl ? await removeListingImage(db, actor, listing.id) : listing;
+    else if (picture) saved = await setListingImage(db, actor, listing.id, picture);
     if (submit) {
       try {
-        await takeListingStep(db, actor, listing.id, 'submit');
-        return c.redirect(localePath(lang, '/dashboard'), 303);
+        return c.redirect(doneAddress(c, '/dashboard', 'submit', await takeListingStep(db, actor, saved.id, 'submit')), 303);
       } catch (error) {
-        if (error instanceof KizunaError && error.id === 'validation_failed') return renderForm(c, actor, listing, listingFormValues(inputOf(listing)), error.problems, 422);
+        if (error instanceof KizunaError && error.id === 'validation_failed') return renderForm(c, actor, saved, listingFormValues(inputOf(saved)), error.problems, 422);
         throw error;
       }
     }
-    return c.redirect(`${localePath(lang, `/dashboard/listings/${listing.id}/edit`)}?saved=1`, 303);
+    return c.redirect(doneAddress(c, `/dashboard/listings/${saved.id}/edit`, saved.status === 'draft' ? 'saved' : 'savedForReview', saved), 303);
   }
 }
-

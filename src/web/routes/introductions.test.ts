@@ -76,6 +76,22 @@ describe('expressing interest', () => {
     expect(one.html).toContain('Send to a coordinator');
   });
 
+  it('lets a coordinator find the interested local government with the registry’s picker, without JavaScript', async () => {
+    const staff = await clientOf('coordinator');
+    const ask = await staff.page(`/introductions/new?to=${lg.nagi}`);
+    expect(ask.status).toBe(200);
+    expect(ask.html).toContain('data-lg-picker="single" data-name="from"');
+    expect(ask.html).toContain(`<input type="hidden" name="to" value="${lg.nagi}"/>`);
+    const found = await staff.page(`/introductions/new?to=${lg.nagi}&lgQuery=${encodeURIComponent('宇治田原')}&lgFind=1`);
+    expect(found.html).toContain(`<input type="radio" name="from" value="${lg.ujitawara}"/> <span>Ujitawara Town`);
+    const empty = await staff.page(`/introductions/new?to=${lg.nagi}&lgQuery=&lgFind=1`);
+    expect(empty.status).toBe(422);
+    expect(empty.html).toContain('Choose a local government: type part of its name');
+    const chosen = await staff.page(`/introductions/new?to=${lg.nagi}&from=${lg.ujitawara}&lgQuery=${encodeURIComponent('宇治田原')}`);
+    expect(chosen.html).toContain('<h1>Express interest in Nagi Town</h1>');
+    expect(chosen.html).toContain('<label for="interest-message">Message</label>');
+  });
+
   it('refuses an officer who would speak for another local government (403), on the page and on sending', async () => {
     const client = await clientOf('kurashiki');
     expect((await client.page(`/introductions/new?from=${lg.ibara}&to=${lg.nagi}`)).status).toBe(403);
@@ -246,6 +262,28 @@ describe('Ibara City’s interest in Nagi Town, through the pages', () => {
     const lgHtml = lgPage.status === 301 ? (await new TestClient(app).page(lgPage.response.headers.get('location')!)).html : lgPage.html;
     expect(lgHtml).toContain('friendship city');
     expect(lgHtml).toContain('<td>proposed</td>');
+  });
+
+  it('tells both dashboards where the tracker stands: signed, then under way with a link to the relationship', async () => {
+    const signedOn = formatPreciseDate('en', DAY, 'day');
+    for (const who of ['ibara', 'nagi'] as const) {
+      const { html } = await (await clientOf(who)).page('/dashboard');
+      expect(html).toContain(`<a href="/introductions/${id}#tracker-step-8">Ibara City and Nagi Town signed on ${signedOn}: record the first exchange, which makes the relationship active.</a>`);
+      expect(html).not.toContain('the formation tracker is open');
+      expect(html).toContain('>Accepted: Signed at a ceremony (step 7 of 8)</td>');
+    }
+    const ja = await (await clientOf('ibara')).page('/ja/dashboard');
+    expect(ja.html).toContain(`井原市と奈義町は${formatPreciseDate('ja', DAY, 'day')}に調印しました。交流の開始を記録すると、提携が「有効」になります。`);
+
+    const nagi = await clientOf('nagi');
+    await nagi.page(`/introductions/${id}`);
+    expect((await nagi.post(`/introductions/${id}/steps/8`, { doneOn: DAY, notes: 'Pupils visited Ibara.' })).status).toBe(303);
+    const [relationship] = await queryRows<{ relationship_id: number }>(database.db, sql`select relationship_id from trackers where introduction_id = ${id}`);
+    const { html } = await (await clientOf('ibara')).page('/dashboard');
+    expect(html).toContain(`<a href="/relationships/${relationship!.relationship_id}">The relationship of Ibara City and Nagi Town is under way: the first exchange was on ${signedOn}. See it in the registry.</a>`);
+    expect(html).not.toContain('record the first exchange');
+    expect(html).toContain('>Accepted: Exchange begun (step 8 of 8)</td>');
+    expect((await (await clientOf('ibara')).page('/ja/dashboard')).html).toContain(`<a href="/ja/relationships/${relationship!.relationship_id}">井原市と奈義町の提携が始まりました`);
   });
 });
 

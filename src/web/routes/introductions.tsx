@@ -4,7 +4,7 @@ import type { Db } from '../../db/client.js';
 import { decide, type Action } from '../../domain/authorization.js';
 import { INTRODUCTION_STATUSES, type IntroductionStatus } from '../../domain/introductions.js';
 import { KizunaError, notFound } from '../../errors.js';
-import { localePath } from '../../i18n/index.js';
+import { localePath, t } from '../../i18n/index.js';
 import { getAccount } from '../../services/accounts.js';
 import {
   expressInterest,
@@ -19,6 +19,7 @@ import {
 } from '../../services/introductions.js';
 import { createMailer, mailSettingsFromEnv } from '../../services/mailer.js';
 import { getLocalGovernment, today } from '../../services/registry.js';
+import { LgSearchFields, lgPickerState, searchAsked } from '../forms/lgPicker.js';
 import { pageContext } from '../pageContext.js';
 import { ForbiddenPage, localMessage } from '../pages/account.js';
 import { ChooseSenderPage, IntroductionPage, IntroductionsPage, NewIntroductionPage, STEP_PATHS, type FailedForm } from '../pages/introductions.js';
@@ -108,9 +109,14 @@ export function registerIntroductionPages(pages: Hono<KizunaEnv>, db: Db, option
     const toId = rowId.parse(c.req.query('to'));
     if (!toId) throw notFound('The local government to express interest in (?to=ID)');
     let fromId = rowId.parse(c.req.query('from'));
-    if (!fromId) {
+    const search = z.object(LgSearchFields).parse(c.req.query());
+    if (!fromId || searchAsked(search)) {
       const to = await getLocalGovernment(db, toId);
-      if (decide(actor, { do: 'introduction.coordinate' }).allowed) return c.html(<ChooseSenderPage ctx={ctx} to={to} choice={{ kind: 'staff' }} />);
+      if (decide(actor, { do: 'introduction.coordinate' }).allowed) {
+        const picker = await lgPickerState(db, ctx.lang, { ids: fromId ? [fromId] : [], ...search });
+        const problem = search.lgFind && !searchAsked(search) ? t(ctx.lang, 'lgPicker.choose') : undefined;
+        return c.html(<ChooseSenderPage ctx={ctx} to={to} choice={{ kind: 'staff', picker, problem }} />, problem ? 422 : 200);
+      }
       const own = (await getAccount(db, actor.accountId)).localGovernments.filter((lg) => lg.id !== toId);
       if (own.length !== 1) {
         const choices = own.map((lg) => ({ id: lg.id, name: { en: lg.name, ja: lg.nameJa } }));

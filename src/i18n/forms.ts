@@ -1,0 +1,38 @@
+/** Messages of the parts several forms share: the local-government picker. In English and Japanese (merged by en.ts and ja.ts). */
+export const formsEn = {
+  'lgPicker.search': 'Search the registry by name',
+  'lgPicker.searchHint': 'Type part of a name in any script (井原, いばら, Ibara) or a Kizuna number, then choose from the matches.',
+  'lgPicker.find': 'Find',
+  'lgPicker.chosen': 'Chosen',
+  'lgPicker.matches.one': '{count} match for “{query}”.',
+  'lgPicker.matches.other': '{count} matches for “{query}”.',
+  'lgPicker.chooseBelow': 'Choose one below, then send the form.',
+  'lgPicker.tickBelow': 'Tick each to add, then send the form.',
+  'lgPicker.none': 'No local government matches “{query}”. Try another spelling, or its name in Japanese.',
+  'lgPicker.noLetters': 'Type at least one letter or character of a name.',
+  'lgPicker.noNumber': 'There is no local government number {id}.',
+  'lgPicker.choose': 'Choose a local government: type part of its name, press “Find”, then choose from the matches.',
+  'lgPicker.picked': '{name} chosen.',
+  'lgPicker.listHint': 'Use the up and down keys to move through the matches and Enter to choose.',
+  'lgPicker.searching': 'Searching…',
+  'lgPicker.failed': 'The search did not answer; press “Find” to search again.',
+} as const;
+
+export const formsJa: Record<keyof typeof formsEn, string> = {
+  'lgPicker.search': '登録簿から名前で探す',
+  'lgPicker.searchHint': '名前の一部（井原、いばら、Ibara など、どの表記でも可）または Kizuna の番号を入力し、候補から選んでください。',
+  'lgPicker.find': '検索',
+  'lgPicker.chosen': '選択中',
+  'lgPicker.matches.one': '「{query}」の候補が{count}件あります。',
+  'lgPicker.matches.other': '「{query}」の候補が{count}件あります。',
+  'lgPicker.chooseBelow': '下から一つ選び、フォームを送信してください。',
+  'lgPicker.tickBelow': '追加するものにチェックを入れ、フォームを送信してください。',
+  'lgPicker.none': '「{query}」に当たる自治体はありません。別の表記や日本語の名前でお試しください。',
+  'lgPicker.noLetters': '名前の文字を一文字以上入力してください。',
+  'lgPicker.noNumber': '番号 {id} の自治体はありません。',
+  'lgPicker.choose': '自治体を選んでください。名前の一部を入力して「検索」を押し、候補から選びます。',
+  'lgPicker.picked': '{name}を選びました。',
+  'lgPicker.listHint': '上下の矢印キーで候補を移動し、Enter キーで選びます。',
+  'lgPicker.searching': '検索しています…',
+  'lgPicker.failed': '検索の応答がありませんでした。「検索」を押してもう一度お試しください。',
+};
