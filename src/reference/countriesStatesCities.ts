@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { firstLevelKindOf, type FirstLevelKind } from '../domain/firstLevelRegions.js';
-import { inJapaneseKanji } from './japaneseKanji.js';
+import { japaneseKanjiOf } from './japaneseKanji.js';
 import { loadJapaneseRegionNames } from './naturalEarthNames.js';
 
 /** A state, province or like region abroad, as the countries-states-cities database has it. */
@@ -29,7 +29,6 @@ interface StateEntry {
   longitude: string | null;
 }
 
-const HAN_ONLY = /^\p{Script=Han}+$/u;
 
 /**
  * The reference data of the countries-states-cities database as @countrystatecity/countries ships
@@ -70,7 +69,7 @@ export function loadFirstLevelRegions(): FirstLevelRegion[] {
         name: state.name.trim(),
         kind,
         nativeName,
-        nameJa: japaneseNames.get(`${country}-${state.iso2}`) ?? ((country === 'CN' || country === 'TW') && nativeName && HAN_ONLY.test(nativeName) ? inJapaneseKanji(country, nativeName) : null),
+        nameJa: japaneseNames.get(`${country}-${state.iso2}`) ?? (nativeName ? japaneseKanjiOf(country, nativeName) : null),
         latitude,
         longitude,
       });
