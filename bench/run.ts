@@ -179,7 +179,7 @@ async function benchEngine(engine: Engine, port: number): Promise<void> {
   if (engine.name.startsWith('PGlite')) {
     const database = await openDatabase(optionsFromEnvironment({ ...process.env, ...engine.env }));
     try {
-      await evaluateMatching(database.db);
+      await evaluateMatching(database.db, line);
     } finally {
       await database.close();
     }

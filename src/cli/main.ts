@@ -9,6 +9,7 @@ import { startServer } from '../server.js';
 import { registerExportCommand, registerImportCommand } from './import.js';
 import { registerAccountsCommand } from './accounts.js';
 import { registerMatchCommand } from './match.js';
+import { registerEvaluateCommands } from './evaluate.js';
 
 const say = (message: string) => process.stderr.write(`${message}\n`);
 
@@ -87,6 +88,7 @@ registerImportCommand(program);
 registerExportCommand(program);
 registerAccountsCommand(program);
 registerMatchCommand(program);
+registerEvaluateCommands(program);
 
 program.parseAsync().catch((error: unknown) => {
   if (error instanceof KizunaError) {

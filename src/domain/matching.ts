@@ -1,3 +1,5 @@
+import model from './matchingModel.json' with { type: 'json' };
+import { distanceKm } from './resolution.js';
 import { cosine } from './textSimilarity.js';
 import { trigramSimilarity } from './trigrams.js';
 
@@ -20,26 +22,46 @@ export const MATCH_FACTORS = [
   'season',
   'name',
   'network',
+  'popularity',
+  'countryTies',
+  'size',
   'newToCountry',
 ] as const;
 export type MatchFactor = (typeof MATCH_FACTORS)[number];
 export type MatchWeights = Record<MatchFactor, number>;
 
-/** Two listings that want each other count most; then what the seeker asked for, the network and size. */
-export const DEFAULT_WEIGHTS: MatchWeights = {
-  reciprocity: 8,
-  desiredRegion: 4,
-  population: 3,
-  themes: 3,
-  fields: 1,
-  text: 2,
-  latitude: 1,
-  season: 0.5,
-  name: 1,
-  network: 4,
-  newToCountry: 1,
-};
+/**
+ * The factors the registry alone can tell, whose weights are fitted to its relationships
+ * (matchingFit.ts, `kizuna fit matching`); the others read listings, which are too few to learn from.
+ */
+export const FITTED_FACTORS = ['population', 'latitude', 'season', 'name', 'network', 'popularity', 'countryTies', 'size', 'newToCountry'] as const satisfies readonly MatchFactor[];
+export type FittedFactor = (typeof FITTED_FACTORS)[number];
+export type FittedCoefficients = Record<FittedFactor, number>;
+
 export const MAX_WEIGHT = 10;
+/** The largest fitted weight on the scale of 0 to 10: below reciprocity, which counts most. */
+const FITTED_SCALE = 6;
+
+/**
+ * Weights from fitted coefficients: the listings' factors as set by hand (two listings that want
+ * each other count most, then what the seeker asked for), the registry's in the fitted proportions,
+ * the largest at 6, each rounded to a tenth so that the page's form can show it.
+ */
+export function weightsFrom(coefficients: FittedCoefficients): MatchWeights {
+  const largest = Math.max(...FITTED_FACTORS.map((factor) => coefficients[factor]));
+  const scaled = (factor: FittedFactor) => (largest > 0 ? Math.round((10 * FITTED_SCALE * coefficients[factor]) / largest) / 10 : 1);
+  return {
+    reciprocity: 8,
+    desiredRegion: 4,
+    themes: 3,
+    fields: 1,
+    text: 2,
+    ...(Object.fromEntries(FITTED_FACTORS.map((factor) => [factor, scaled(factor)])) as FittedCoefficients),
+  };
+}
+
+/** The weights of the model fitted to the registry (matchingModel.json). */
+export const DEFAULT_WEIGHTS: MatchWeights = weightsFrom(model.coefficients);
 
 /** A place as matchmaking sees it. */
 export interface MatchPlace {
@@ -52,8 +74,11 @@ export interface MatchPlace {
   region: string | null;
   /** The LG that is the region itself, when there is one (a prefecture). */
   regionLgId: number | null;
+  /** Its kind: prefecture, city, town, village, ward, special_ward, municipality, state, province… */
+  kind: string;
   population: number | null;
   latitude: number | null;
+  longitude: number | null;
   /** The name folded for comparison (see names.ts foldName), without kind words: "ibara". */
   name: string;
   /** Its trigrams (trigrams.ts), kept so that names are compared without rebuilding them. */
@@ -86,6 +111,8 @@ export interface MatchGraph {
   placeOf(id: number): MatchPlace | undefined;
   /** The LGs of a region (see MatchPlace.region). */
   membersOf(region: string): readonly number[];
+  /** The LGs of a country. */
+  placesIn(country: string): readonly number[];
 }
 
 export type MatchReason =
@@ -102,10 +129,15 @@ export type MatchReason =
   | { factor: 'network'; kind: 'sharedPartner'; partner: number }
   /** The candidate is twinned with a partner of the seeker's prefecture (its sister state, often). */
   | { factor: 'network'; kind: 'regionPartner'; region: number; partner: number }
+  /** The candidate is twinned with a neighbour of the seeker: an LG of its country within NEIGHBOUR_KM. */
+  | { factor: 'network'; kind: 'neighbourTwinned'; neighbour: number; km: number }
   /** The candidate is twinned with another LG of the seeker's prefecture or state. */
-  | { factor: 'network'; kind: 'neighbourTwinned'; neighbour: number }
+  | { factor: 'network'; kind: 'regionTwinned'; member: number }
   /** Ties already link the seeker's prefecture or state with the candidate's: how many, and one of them. */
   | { factor: 'network'; kind: 'regionTies'; count: number; member: number; partner: number }
+  | { factor: 'popularity'; ties: number }
+  | { factor: 'countryTies'; country: string; count: number; example: number }
+  | { factor: 'size'; population: number }
   | { factor: 'newToCountry'; country: string };
 
 export interface MatchPart {
@@ -129,11 +161,29 @@ export interface SeekerContext {
   sharedPartner: Map<number, number>;
   /** Partners of the seeker's prefecture's partners: candidate → that partner. */
   regionPartner: Map<number, number>;
-  /** Partners of the other LGs of the seeker's region: candidate → that neighbour. */
-  neighbourTwinned: Map<number, number>;
+  /** Partners of the seeker's neighbours (NEIGHBOUR_KM): candidate → the nearest such neighbour and how far it is. */
+  neighbourTwinned: Map<number, { neighbour: number; km: number }>;
+  /** Partners of the other LGs of the seeker's region: candidate → that LG. */
+  regionTwinned: Map<number, number>;
   /** The ties between the seeker's region and each other region, with one of them as an example. */
   regionTies: Map<string, { count: number; member: number; partner: number }>;
   seekerGrams: ReadonlySet<string>;
+}
+
+/** A neighbour: an LG of the same country whose point lies within this distance. */
+export const NEIGHBOUR_KM = 30;
+
+/** The LGs of the seeker's country within NEIGHBOUR_KM of it, nearest first. */
+export function neighboursOf(place: MatchPlace, graph: MatchGraph): { id: number; km: number }[] {
+  if (place.latitude === null || place.longitude === null) return [];
+  const near: { id: number; km: number }[] = [];
+  for (const id of graph.placesIn(place.country)) {
+    const other = graph.placeOf(id);
+    if (id === place.id || !other || other.latitude === null || other.longitude === null) continue;
+    const km = distanceKm(place.latitude, place.longitude, other.latitude, other.longitude);
+    if (km <= NEIGHBOUR_KM) near.push({ id, km });
+  }
+  return near.sort((a, b) => a.km - b.km);
 }
 
 export function seekerContext(seeker: MatchSide, graph: MatchGraph): SeekerContext {
@@ -148,12 +198,16 @@ export function seekerContext(seeker: MatchSide, graph: MatchGraph): SeekerConte
       for (const next of graph.partnersOf(partner)) if (next !== place.regionLgId && !regionPartner.has(next)) regionPartner.set(next, partner);
     }
   }
-  const neighbourTwinned = new Map<number, number>();
+  const neighbourTwinned = new Map<number, { neighbour: number; km: number }>();
+  for (const { id, km } of neighboursOf(place, graph)) {
+    for (const partner of graph.partnersOf(id)) if (!neighbourTwinned.has(partner)) neighbourTwinned.set(partner, { neighbour: id, km });
+  }
+  const regionTwinned = new Map<number, number>();
   const regionTies = new Map<string, { count: number; member: number; partner: number }>();
   if (place.region !== null) {
     for (const member of graph.membersOf(place.region)) {
       for (const partner of graph.partnersOf(member)) {
-        if (member !== place.id && !neighbourTwinned.has(partner)) neighbourTwinned.set(partner, member);
+        if (member !== place.id && member !== place.regionLgId && !regionTwinned.has(partner)) regionTwinned.set(partner, member);
         const partnerRegion = graph.placeOf(partner)?.region;
         if (!partnerRegion || partnerRegion === place.region) continue;
         const ties = regionTies.get(partnerRegion);
@@ -166,7 +220,7 @@ export function seekerContext(seeker: MatchSide, graph: MatchGraph): SeekerConte
       }
     }
   }
-  return { seeker, graph, sharedPartner, regionPartner, neighbourTwinned, regionTies, seekerGrams: new Set(place.nameGrams) };
+  return { seeker, graph, sharedPartner, regionPartner, neighbourTwinned, regionTwinned, regionTies, seekerGrams: new Set(place.nameGrams) };
 }
 
 const populationOf = (side: MatchSide) => side.listing?.population ?? side.place.population;
@@ -183,6 +237,14 @@ export function latitudeSimilarity(a: number, b: number): number {
 
 /** Shared themes: one is worth half, two three quarters, and so on towards 1. */
 const sharedValue = (count: number) => 1 - 0.5 ** count;
+
+/** A candidate's ties: this many make the factor half full. */
+const POPULARITY_HALF = 4;
+
+/** Size on a log scale: 1,000 inhabitants or fewer 0, ten million or more 1. */
+export function sizeValue(population: number): number {
+  return Math.min(1, Math.max(0, (Math.log10(population) - 3) / 4));
+}
 
 const intersection = (a: ReadonlySet<string>, b: ReadonlySet<string>) => [...a].filter((item) => b.has(item));
 
@@ -279,8 +341,13 @@ function factorValue(factor: MatchFactor, context: SeekerContext, candidate: Mat
       }
       const neighbour = context.neighbourTwinned.get(other.id);
       if (neighbour !== undefined) {
-        missing *= 0.5;
-        reasons?.push({ factor, kind: 'neighbourTwinned', neighbour });
+        missing *= 0.4;
+        reasons?.push({ factor, kind: 'neighbourTwinned', ...neighbour });
+      }
+      const member = context.regionTwinned.get(other.id);
+      if (member !== undefined && member !== neighbour?.neighbour) {
+        missing *= 0.7;
+        reasons?.push({ factor, kind: 'regionTwinned', member });
       }
       const ties = other.region === null ? undefined : context.regionTies.get(other.region);
       if (ties) {
@@ -288,6 +355,30 @@ function factorValue(factor: MatchFactor, context: SeekerContext, candidate: Mat
         reasons?.push({ factor, kind: 'regionTies', ...ties });
       }
       return 1 - missing;
+    }
+    case 'popularity': {
+      const ties = graph.partnersOf(other.id).size;
+      if (ties > 0) reasons?.push({ factor, ties });
+      return ties / (ties + POPULARITY_HALF);
+    }
+    case 'countryTies': {
+      if (!graph.partnerCountriesOf(other.id).has(self.country)) return 0;
+      let count = 0;
+      let example = 0;
+      for (const partner of graph.partnersOf(other.id)) {
+        if (graph.placeOf(partner)?.country !== self.country) continue;
+        count += 1;
+        example ||= partner;
+      }
+      reasons?.push({ factor, country: self.country, count, example });
+      return count / (count + 1);
+    }
+    case 'size': {
+      const population = populationOf(candidate);
+      if (!population) return 0;
+      const value = sizeValue(population);
+      if (value >= NOTABLE) reasons?.push({ factor, population });
+      return value;
     }
     case 'newToCountry': {
       if (graph.partnerCountriesOf(other.id).has(self.country)) return 0;
@@ -304,6 +395,26 @@ export function scoreOf(context: SeekerContext, candidate: MatchSide, weights: M
   let sum = 0;
   for (const factor of MATCH_FACTORS) if (weights[factor] > 0) sum += weights[factor] * factorValue(factor, context, candidate);
   return (100 * sum) / total;
+}
+
+/**
+ * The scores of a whole pool into `scores`, the same as scoreOf gives one by one: factor by factor
+ * over the pool, so that ranking two hundred thousand candidates stays within a few tens of milliseconds.
+ */
+export function scorePool(context: SeekerContext, pool: readonly MatchSide[], weights: MatchWeights, scores: Float64Array): void {
+  const total = totalWeight(weights);
+  scores.fill(0, 0, pool.length);
+  for (const factor of MATCH_FACTORS) {
+    const weight = weights[factor];
+    if (weight > 0) for (let i = 0; i < pool.length; i++) scores[i]! += weight * factorValue(factor, context, pool[i]!);
+  }
+  for (let i = 0; i < pool.length; i++) scores[i] = (100 * scores[i]!) / total;
+}
+
+/** The values of the fitted factors for one candidate, in the order of FITTED_FACTORS: what the weights are fitted on. */
+export function fittedValues(context: SeekerContext, candidate: MatchSide, into: Float64Array): Float64Array {
+  FITTED_FACTORS.forEach((factor, i) => (into[i] = factorValue(factor, context, candidate)));
+  return into;
 }
 
 /** The score of a candidate with its parts and their reasons, largest part first. */
@@ -327,10 +438,11 @@ export function explain(context: SeekerContext, candidate: MatchSide, weights: M
  * are kept as it goes, so that ranking tens of thousands sorts a few; equal scores keep the pool's order.
  */
 export function rankCandidates(context: SeekerContext, candidates: readonly MatchSide[], weights: MatchWeights, limit: number): RankedCandidate[] {
+  const scores = new Float64Array(candidates.length);
+  scorePool(context, candidates, weights, scores);
   const best: { index: number; score: number }[] = [];
-  const total = totalWeight(weights);
   for (let i = 0; i < candidates.length; i++) {
-    const score = scoreOf(context, candidates[i]!, weights, total);
+    const score = scores[i]!;
     if (best.length === limit && score <= best[limit - 1]!.score) continue;
     let at = best.length;
     while (at > 0 && best[at - 1]!.score < score) at -= 1;
@@ -338,4 +450,22 @@ export function rankCandidates(context: SeekerContext, candidates: readonly Matc
     if (best.length > limit) best.pop();
   }
   return best.map(({ index }) => explain(context, candidates[index]!, weights));
+}
+
+const FIRST_LEVEL = new Set(['prefecture', 'state', 'province', 'region', 'territory', 'county']);
+/** A prefecture's or state's partners among places: large cities only. */
+export const LARGE_CITY = 100_000;
+/** A village's partners: places of this size or smaller, or of unknown size. */
+export const SMALL_PLACE = 100_000;
+
+/**
+ * Whether a candidate could be a party with the seeker: never in the seeker's own country, never a
+ * ward of a designated city (a part of a city); a prefecture, state or province with first-level
+ * regions and large cities; a municipality with municipalities, a village with small ones.
+ */
+export function canPartner(seeker: MatchPlace, candidate: MatchPlace): boolean {
+  if (candidate.country === seeker.country || candidate.kind === 'ward') return false;
+  if (FIRST_LEVEL.has(seeker.kind)) return FIRST_LEVEL.has(candidate.kind) || (candidate.population ?? 0) >= LARGE_CITY;
+  if (FIRST_LEVEL.has(candidate.kind)) return false;
+  return seeker.kind !== 'village' || candidate.population === null || candidate.population <= SMALL_PLACE;
 }

@@ -3,6 +3,7 @@ import { queryRows, type Db } from '../db/client.js';
 import { prefectureIdOf } from '../db/fragments.js';
 import { decide, type Actor } from '../domain/authorization.js';
 import {
+  canPartner,
   rankCandidates,
   seekerContext,
   type MatchGraph,
@@ -33,14 +34,14 @@ import { searchVersion } from './searchIndex.js';
 export interface PlaceTable {
   version: string;
   places: Map<number, MatchPlace>;
-  /** Each place as a candidate without a listing, made once rather than on every request. */
-  sides: Map<number, MatchSide>;
-  /** Places of the gazetteer (GeoNames) by country: the pool of a listing's desired countries. */
-  gazetteerByCountry: Map<string, number[]>;
-  /** Every place of each country, for seekers abroad, whose pool is Japan. */
+  /** Every place of each country. */
   byCountry: Map<string, number[]>;
+  /**
+   * Each country's places as candidates without a listing, and (under null) every place outside
+   * Japan: made once rather than on every request.
+   */
+  sidesIn: Map<string | null, MatchSide[]>;
   membersByRegion: Map<string, number[]>;
-  largestId: number;
 }
 
 export interface Ties {
@@ -75,27 +76,28 @@ async function loadPlaces(db: Db, version: string): Promise<PlaceTable> {
     countries: string[];
     regions: (string | null)[];
     prefectures: (number | null)[];
+    kinds: string[];
     populations: (number | null)[];
     latitudes: (number | null)[];
+    longitudes: (number | null)[];
     romaji: string[];
     english: string[];
-    gazetteer: boolean[];
   }>(
     db,
     sql`select array_agg(lg.id order by lg.id) as ids, array_agg(lg.country order by lg.id) as countries,
         array_agg(lg.admin1 order by lg.id) as regions, array_agg(${prefectureIdOf('lg', 'parent')} order by lg.id) as prefectures,
-        array_agg(lg.population order by lg.id) as populations,
-        array_agg(coalesce(lg.latitude, parent.latitude) order by lg.id) as latitudes,
-        array_agg(lg.name_romaji order by lg.id) as romaji, array_agg(lg.name_en order by lg.id) as english,
-        array_agg(lg.geonames_id is not null order by lg.id) as gazetteer
+        array_agg(lg.kind order by lg.id) as kinds, array_agg(lg.population order by lg.id) as populations,
+        array_agg(case when lg.latitude is null then parent.latitude else lg.latitude end order by lg.id) as latitudes,
+        array_agg(case when lg.latitude is null then parent.longitude else lg.longitude end order by lg.id) as longitudes,
+        array_agg(lg.name_romaji order by lg.id) as romaji, array_agg(lg.name_en order by lg.id) as english
       from local_governments lg left join local_governments parent on parent.id = lg.parent_id and lg.country = 'JP'
       where lg.in_coverage`,
   );
-  const table: PlaceTable = { version, places: new Map(), sides: new Map(), gazetteerByCountry: new Map(), byCountry: new Map(), membersByRegion: new Map(), largestId: columns!.ids.at(-1) ?? 0 };
-  const push = (map: Map<string, number[]>, key: string, id: number) => {
+  const table: PlaceTable = { version, places: new Map(), byCountry: new Map(), sidesIn: new Map([[null, []]]), membersByRegion: new Map() };
+  const push = <K, T>(map: Map<K, T[]>, key: K, item: T) => {
     const list = map.get(key);
-    if (list) list.push(id);
-    else map.set(key, [id]);
+    if (list) list.push(item);
+    else map.set(key, [item]);
   };
   columns!.ids.forEach((id, i) => {
     const country = columns!.countries[i]!.trim();
@@ -108,15 +110,18 @@ async function loadPlaces(db: Db, version: string): Promise<PlaceTable> {
       country,
       region,
       regionLgId: country === 'JP' ? prefecture : null,
+      kind: columns!.kinds[i]!,
       population: columns!.populations[i] ?? null,
       latitude: columns!.latitudes[i] ?? null,
+      longitude: columns!.longitudes[i] ?? null,
       name,
       nameGrams: trigramsOf(name),
     };
+    const side = { place, listing: null };
     table.places.set(id, place);
-    table.sides.set(id, { place, listing: null });
     push(table.byCountry, country, id);
-    if (columns!.gazetteer[i]) push(table.gazetteerByCountry, country, id);
+    push(table.sidesIn, country, side);
+    if (country !== 'JP') push(table.sidesIn, null, side);
     if (region !== null) push(table.membersByRegion, region, id);
   });
   return table;
@@ -170,6 +175,7 @@ export function matchGraph(places: PlaceTable, ties: Ties): MatchGraph {
     partnerCountriesOf: (id) => ties.partnerCountries.get(id) ?? NO_COUNTRIES,
     placeOf: (id) => places.places.get(id),
     membersOf: (region) => places.membersByRegion.get(region) ?? [],
+    placesIn: (country) => places.byCountry.get(country) ?? [],
   };
 }
 
@@ -239,20 +245,28 @@ export async function localGovernmentSummaries(db: Db, ids: readonly number[]): 
 const namedIn = (reason: MatchReason): number[] => {
   switch (reason.factor) {
     case 'network':
-      return reason.kind === 'sharedPartner' ? [reason.partner] : reason.kind === 'regionPartner' ? [reason.region, reason.partner] : reason.kind === 'neighbourTwinned' ? [reason.neighbour] : [reason.member, reason.partner];
+      switch (reason.kind) {
+        case 'sharedPartner':
+          return [reason.partner];
+        case 'regionPartner':
+          return [reason.region, reason.partner];
+        case 'neighbourTwinned':
+          return [reason.neighbour];
+        case 'regionTwinned':
+          return [reason.member];
+        case 'regionTies':
+          return [reason.member, reason.partner];
+      }
+      break;
     case 'name':
       return [reason.seekerId, reason.candidateId];
-    default:
-      return [];
+    case 'countryTies':
+      return [reason.example];
   }
+  return [];
 };
 
-/**
- * Candidates for a local government, best first. The pool: every LG with a published listing that
- * could want it, every LG of the registry with a relationship, and, for a listing, the gazetteer's
- * places of the countries it wants. A Japanese LG is matched with LGs abroad, and one abroad with
- * Japanese LGs; its present partners are left out.
- */
+/** Candidates for a local government, best first, from every candidate that could be a party with it (candidatePool). */
 export async function matchCandidates(db: Db, actor: Actor, lgId: number, options: MatchOptions): Promise<MatchResult> {
   const [{ places, ties }, published] = await Promise.all([
     matchTables(db),
@@ -264,7 +278,7 @@ export async function matchCandidates(db: Db, actor: Actor, lgId: number, option
   const listings = matchListings(own ? [own, ...published.filter((listing) => listing.id !== own.id)] : published);
   const graph = matchGraph(places, ties);
   const seeker: MatchSide = { place, listing: listings.get(lgId) ?? null };
-  const pool = candidatePool(places, ties, graph, seeker, listings);
+  const pool = candidatePool(places, graph, seeker, listings);
   const ranked = rankCandidates(seekerContext(seeker, graph), pool, options.weights, options.limit);
 
   const named = await localGovernmentSummaries(db, [lgId, ...ranked.flatMap((candidate) => [candidate.id, ...candidate.parts.flatMap((part) => part.reasons.flatMap(namedIn))])]);
@@ -285,30 +299,21 @@ export async function matchCandidates(db: Db, actor: Actor, lgId: number, option
   };
 }
 
-function candidatePool(places: PlaceTable, ties: Ties, graph: MatchGraph, seeker: MatchSide, listings: ReadonlyMap<number, MatchListing>): MatchSide[] {
+/**
+ * Every candidate that could be a party with the seeker (canPartner): for a Japanese LG every place
+ * abroad, for one abroad every Japanese LG; an LG with a listing as the listing's side; present
+ * partners left out.
+ */
+function candidatePool(places: PlaceTable, graph: MatchGraph, seeker: MatchSide, listings: ReadonlyMap<number, MatchListing>): MatchSide[] {
   const self = seeker.place;
-  const fromJapan = self.country === 'JP';
   const partners = graph.partnersOf(self.id);
+  const sides = places.sidesIn.get(self.country === 'JP' ? null : 'JP') ?? [];
   const pool: MatchSide[] = [];
-  // Ids are dense, so a byte per id is far cheaper than a set of tens of thousands.
-  const taken = new Uint8Array(places.largestId + 1);
-  for (const id of [self.id, ...partners]) taken[id] = 1;
-  const add = (id: number) => {
-    if (taken[id]) return;
-    taken[id] = 1;
+  for (const side of sides) {
+    const id = side.place.id;
+    if (partners.has(id) || !canPartner(self, side.place)) continue;
     const listing = listings.get(id);
-    const side = listing ? { place: places.places.get(id)!, listing } : places.sides.get(id);
-    if (side && (side.place.country === 'JP') !== fromJapan) pool.push(side);
-  };
-  if (fromJapan) {
-    for (const country of new Set(seeker.listing?.wants.flatMap((region) => [...region.countries]) ?? [])) {
-      for (const id of places.gazetteerByCountry.get(country) ?? []) add(id);
-    }
-    for (const id of listings.keys()) add(id);
-    for (const id of ties.partners.keys()) add(id);
-  } else {
-    for (const id of places.byCountry.get('JP') ?? []) add(id);
-    for (const id of listings.keys()) add(id);
+    pool.push(listing ? { place: side.place, listing } : side);
   }
   return pool;
 }
