@@ -60,11 +60,16 @@ export function withoutTies(graph: MatchGraph, ties: readonly EvaluationCase[]):
     const partners = graph.partnersOf(id);
     return gone ? new Set([...partners].filter((partner) => !gone.has(partner))) : partners;
   };
+  const gone = (id: number, country: string | null) => {
+    let count = 0;
+    for (const partner of removed.get(id) ?? []) if (graph.partnersOf(id).has(partner) && (country === null || graph.placeOf(partner)?.country === country)) count += 1;
+    return count;
+  };
   return {
     ...graph,
     partnersOf,
-    partnerCountriesOf: (id) =>
-      removed.has(id) ? new Set([...partnersOf(id)].map((partner) => graph.placeOf(partner)?.country).filter((country) => country !== undefined)) : graph.partnerCountriesOf(id),
+    degreeOf: (id) => graph.degreeOf(id) - (removed.has(id) ? gone(id, null) : 0),
+    tiesWith: (id, country) => graph.tiesWith(id, country) - (removed.has(id) ? gone(id, country) : 0),
   };
 }
 
@@ -206,14 +211,18 @@ export interface SettingResult {
 export interface EvaluationResult {
   withinCountry: SettingResult;
   allAbroad: SettingResult;
+  /** The cases in the order of the outcomes: fold by fold. */
+  order: EvaluationCase[];
   /** The coefficients fitted for each fold. */
   folds: FittedCoefficients[];
 }
 
-/** The candidates a seeker is ranked against: those that could be a party with it, less its known partners. */
-function poolOf(seeker: MatchPlace, graph: MatchGraph, candidates: readonly MatchSide[], hidden: number): MatchSide[] {
+/** The candidates a seeker is ranked against, into `pool`: those that could be a party with it, less its known partners. */
+function fillPool(pool: MatchSide[], seeker: MatchPlace, graph: MatchGraph, candidates: readonly MatchSide[], hidden: number): MatchSide[] {
   const known = graph.partnersOf(seeker.id);
-  return candidates.filter((side) => canPartner(seeker, side.place) && (side.place.id === hidden || !known.has(side.place.id)));
+  pool.length = 0;
+  for (const side of candidates) if (canPartner(seeker, side.place) && (side.place.id === hidden || !known.has(side.place.id))) pool.push(side);
+  return pool;
 }
 
 const NEGATIVES = { sameCountry: 20, withTies: 20, anywhere: 20, network: 20 };
@@ -246,7 +255,7 @@ export function trainingRows(graph: MatchGraph, cases: readonly EvaluationCase[]
     };
     const sameCountry = candidatesIn(hidden.country);
     draw(sameCountry, NEGATIVES.sameCountry);
-    draw(sameCountry.filter((side) => blind.partnersOf(side.place.id).size > 0), NEGATIVES.withTies);
+    draw(sameCountry.filter((side) => blind.degreeOf(side.place.id) > 0), NEGATIVES.withTies);
     draw(candidatesIn(null), NEGATIVES.anywhere);
     const reached = [...new Set([...context.sharedPartner.keys(), ...context.neighbourTwinned.keys(), ...context.regionTwinned.keys(), ...context.regionPartner.keys()])];
     draw(reached.map((id) => ({ place: blind.placeOf(id)!, listing: null })), NEGATIVES.network);
@@ -278,7 +287,7 @@ function scoreRanker(ranker: Ranker, pool: readonly MatchSide[], context: Seeker
     case 'population':
       return only('population');
     case 'popularity':
-      return each((side) => graph.partnersOf(side.place.id).size);
+      return each((side) => graph.degreeOf(side.place.id));
     case 'japanTies':
       return only('countryTies');
     case 'commonNeighbours':
@@ -301,9 +310,12 @@ export function evaluate(input: EvaluationInput): EvaluationResult {
   const outcomes = Object.fromEntries(SETTINGS.map((setting) => [setting, Object.fromEntries(RANKERS.map((ranker) => [ranker, [] as RankOutcome[]]))])) as Record<Setting, Record<Ranker, RankOutcome[]>>;
   const poolSizes: Record<Setting, number> = { withinCountry: 0, allAbroad: 0 };
   let scores = new Float64Array(0);
+  const buffer: MatchSide[] = [];
   const folds: FittedCoefficients[] = [];
+  const order: EvaluationCase[] = [];
   for (let fold = 0; fold < FOLDS; fold++) {
     const testing = cases.filter((item) => foldOf(item) === fold);
+    order.push(...testing);
     const learning = withoutTies(graph, testing);
     const coefficients = fitCoefficients(learning, cases.filter((item) => foldOf(item) !== fold), candidatesIn, seededRandom(input.seed + fold));
     folds.push(coefficients);
@@ -313,7 +325,7 @@ export function evaluate(input: EvaluationInput): EvaluationResult {
       const context = seekerContext({ place: seeker, listing: null }, blind);
       const links = linkScores(seeker, blind);
       for (const setting of SETTINGS) {
-        const pool = poolOf(seeker, blind, candidatesIn(setting === 'withinCountry' ? blind.placeOf(evaluationCase.hidden)!.country : null), evaluationCase.hidden);
+        const pool = fillPool(buffer, seeker, blind, candidatesIn(setting === 'withinCountry' ? blind.placeOf(evaluationCase.hidden)!.country : null), evaluationCase.hidden);
         const index = pool.findIndex((side) => side.place.id === evaluationCase.hidden);
         poolSizes[setting] += pool.length;
         if (scores.length < pool.length) scores = new Float64Array(pool.length);
@@ -330,5 +342,5 @@ export function evaluate(input: EvaluationInput): EvaluationResult {
     rankers: Object.fromEntries(RANKERS.map((ranker) => [ranker, figuresOf(outcomes[setting][ranker], random)])) as Record<Ranker, RankerFigures>,
     outcomes: outcomes[setting],
   });
-  return { withinCountry: settingResult('withinCountry'), allAbroad: settingResult('allAbroad'), folds };
+  return { withinCountry: settingResult('withinCountry'), allAbroad: settingResult('allAbroad'), order, folds };
 }

@@ -106,8 +106,10 @@ export interface MatchSide {
 /** The relationships as matchmaking needs them: each LG's partners, and where each LG lies. */
 export interface MatchGraph {
   partnersOf(id: number): ReadonlySet<number>;
-  /** The countries an LG has partners in. */
-  partnerCountriesOf(id: number): ReadonlySet<string>;
+  /** How many partners an LG has: partnersOf(id).size, without building the set. */
+  degreeOf(id: number): number;
+  /** How many partners an LG has in a country. */
+  tiesWith(id: number, country: string): number;
   placeOf(id: number): MatchPlace | undefined;
   /** The LGs of a region (see MatchPlace.region). */
   membersOf(region: string): readonly number[];
@@ -165,6 +167,8 @@ export interface SeekerContext {
   neighbourTwinned: Map<number, { neighbour: number; km: number }>;
   /** Partners of the other LGs of the seeker's region: candidate → that LG. */
   regionTwinned: Map<number, number>;
+  /** Every candidate the four maps above name. */
+  reached: ReadonlySet<number>;
   /** The ties between the seeker's region and each other region, with one of them as an example. */
   regionTies: Map<string, { count: number; member: number; partner: number }>;
   seekerGrams: ReadonlySet<string>;
@@ -220,7 +224,8 @@ export function seekerContext(seeker: MatchSide, graph: MatchGraph): SeekerConte
       }
     }
   }
-  return { seeker, graph, sharedPartner, regionPartner, neighbourTwinned, regionTwinned, regionTies, seekerGrams: new Set(place.nameGrams) };
+  const reached = new Set([...sharedPartner.keys(), ...regionPartner.keys(), ...neighbourTwinned.keys(), ...regionTwinned.keys()]);
+  return { seeker, graph, sharedPartner, regionPartner, neighbourTwinned, regionTwinned, reached, regionTies, seekerGrams: new Set(place.nameGrams) };
 }
 
 const populationOf = (side: MatchSide) => side.listing?.population ?? side.place.population;
@@ -259,134 +264,179 @@ function wantedRegion(listing: MatchListing, country: string): string | null {
   return null;
 }
 
+type FactorValue = (context: SeekerContext, candidate: MatchSide, reasons?: MatchReason[]) => number;
+
+/** Themes or fields both listings name. */
+function sharedItems(factor: 'themes' | 'fields'): FactorValue {
+  return (context, candidate, reasons) => {
+    const seeker = context.seeker.listing;
+    if (!seeker || !candidate.listing) return 0;
+    const shared = intersection(seeker[factor], candidate.listing[factor]);
+    if (shared.length > 0) reasons?.push(factor === 'themes' ? { factor, themes: shared } : { factor, fields: shared });
+    return sharedValue(shared.length);
+  };
+}
+
 /**
- * The value of one factor for one candidate. With `reasons`, also says why in MatchReasons; without,
- * it allocates nothing, since it runs for every candidate in the pool.
+ * The value of each factor for one candidate, from 0 to 1. With `reasons`, also says why in
+ * MatchReasons; without, it allocates nothing, since it runs for every candidate in the pool. One
+ * function per factor, so that scoring a pool factor by factor calls the same function in a row.
  */
-function factorValue(factor: MatchFactor, context: SeekerContext, candidate: MatchSide, reasons?: MatchReason[]): number {
-  const { seeker, graph } = context;
-  const self = seeker.place;
-  const other = candidate.place;
-  switch (factor) {
-    case 'reciprocity': {
-      const candidateWants = candidate.listing && wantedRegion(candidate.listing, self.country);
-      if (!candidateWants) return 0;
-      const seekerWants = seeker.listing && wantedRegion(seeker.listing, other.country);
-      reasons?.push({ factor, mutual: seekerWants !== null, candidateWants, seekerWants });
-      return seekerWants ? 1 : 0.4;
-    }
-    case 'desiredRegion': {
-      if (!seeker.listing) return 0;
-      const code = wantedRegion(seeker.listing, other.country);
-      reasons?.push({ factor, wanted: code !== null, code });
-      return code ? 1 : 0;
-    }
-    case 'population': {
-      const a = populationOf(seeker);
-      const b = populationOf(candidate);
-      if (!a || !b) return 0;
-      const value = populationSimilarity(a, b);
-      if (value >= NOTABLE) reasons?.push({ factor, seeker: a, candidate: b });
-      return value;
-    }
-    case 'themes':
-    case 'fields': {
-      if (!seeker.listing || !candidate.listing) return 0;
-      const shared = intersection(seeker.listing[factor], candidate.listing[factor]);
-      if (shared.length > 0) reasons?.push(factor === 'themes' ? { factor, themes: shared } : { factor, fields: shared });
-      return sharedValue(shared.length);
-    }
-    case 'text': {
-      if (!seeker.listing || !candidate.listing) return 0;
-      const similarity = cosine(seeker.listing.text, candidate.listing.text);
-      if (similarity >= TEXT_NOTABLE) reasons?.push({ factor, similarity });
-      return Math.min(1, similarity / TEXT_FULL);
-    }
-    case 'latitude': {
-      if (self.latitude === null || other.latitude === null) return 0;
-      const value = latitudeSimilarity(self.latitude, other.latitude);
-      if (value >= 0.5) reasons?.push({ factor, seeker: self.latitude, candidate: other.latitude });
-      return value;
-    }
-    case 'season': {
-      if (self.latitude === null || other.latitude === null) return 0;
-      const sameHemisphere = self.latitude >= 0 === other.latitude >= 0;
-      reasons?.push({ factor, sameHemisphere, north: self.latitude >= 0 });
-      return sameHemisphere ? 1 : 0;
-    }
-    case 'name': {
-      if (self.name === other.name) {
-        reasons?.push({ factor, identical: true, seekerId: self.id, candidateId: other.id });
-        return 1;
-      }
-      const mine = context.seekerGrams;
-      let shared = 0;
-      for (const gram of other.nameGrams) if (mine.has(gram)) shared += 1;
-      const value = trigramSimilarity(shared, mine.size, other.nameGrams.length);
-      if (value < NOTABLE) return 0;
-      reasons?.push({ factor, identical: false, seekerId: self.id, candidateId: other.id });
-      return value;
-    }
-    case 'network': {
-      let missing = 1;
-      const partner = context.sharedPartner.get(other.id);
-      if (partner !== undefined) {
-        missing *= 0.4;
-        reasons?.push({ factor, kind: 'sharedPartner', partner });
-      }
-      const regionPartner = context.regionPartner.get(other.id);
-      if (regionPartner !== undefined) {
-        missing *= 0.4;
-        reasons?.push({ factor, kind: 'regionPartner', region: self.regionLgId!, partner: regionPartner });
-      }
-      const neighbour = context.neighbourTwinned.get(other.id);
-      if (neighbour !== undefined) {
-        missing *= 0.4;
-        reasons?.push({ factor, kind: 'neighbourTwinned', ...neighbour });
-      }
-      const member = context.regionTwinned.get(other.id);
-      if (member !== undefined && member !== neighbour?.neighbour) {
-        missing *= 0.7;
-        reasons?.push({ factor, kind: 'regionTwinned', member });
-      }
-      const ties = other.region === null ? undefined : context.regionTies.get(other.region);
-      if (ties) {
-        missing *= Math.max(0.2, 0.7 ** ties.count);
-        reasons?.push({ factor, kind: 'regionTies', ...ties });
-      }
-      return 1 - missing;
-    }
-    case 'popularity': {
-      const ties = graph.partnersOf(other.id).size;
-      if (ties > 0) reasons?.push({ factor, ties });
-      return ties / (ties + POPULARITY_HALF);
-    }
-    case 'countryTies': {
-      if (!graph.partnerCountriesOf(other.id).has(self.country)) return 0;
-      let count = 0;
-      let example = 0;
-      for (const partner of graph.partnersOf(other.id)) {
-        if (graph.placeOf(partner)?.country !== self.country) continue;
-        count += 1;
-        example ||= partner;
-      }
-      reasons?.push({ factor, country: self.country, count, example });
-      return count / (count + 1);
-    }
-    case 'size': {
-      const population = populationOf(candidate);
-      if (!population) return 0;
-      const value = sizeValue(population);
-      if (value >= NOTABLE) reasons?.push({ factor, population });
-      return value;
-    }
-    case 'newToCountry': {
-      if (graph.partnerCountriesOf(other.id).has(self.country)) return 0;
-      reasons?.push({ factor, country: self.country });
+const FACTOR_VALUES: Record<MatchFactor, FactorValue> = {
+  themes: sharedItems('themes'),
+  fields: sharedItems('fields'),
+  reciprocity: (context, candidate, reasons) => {
+    const factor = 'reciprocity' as const;
+    const { seeker } = context;
+    const self = seeker.place;
+    const other = candidate.place;
+    const candidateWants = candidate.listing && wantedRegion(candidate.listing, self.country);
+    if (!candidateWants) return 0;
+    const seekerWants = seeker.listing && wantedRegion(seeker.listing, other.country);
+    reasons?.push({ factor, mutual: seekerWants !== null, candidateWants, seekerWants });
+    return seekerWants ? 1 : 0.4;
+  },
+  desiredRegion: (context, candidate, reasons) => {
+    const factor = 'desiredRegion' as const;
+    const { seeker } = context;
+    const other = candidate.place;
+    if (!seeker.listing) return 0;
+    const code = wantedRegion(seeker.listing, other.country);
+    reasons?.push({ factor, wanted: code !== null, code });
+    return code ? 1 : 0;
+  },
+  population: (context, candidate, reasons) => {
+    const factor = 'population' as const;
+    const { seeker } = context;
+    const a = populationOf(seeker);
+    const b = populationOf(candidate);
+    if (!a || !b) return 0;
+    const value = populationSimilarity(a, b);
+    if (value >= NOTABLE) reasons?.push({ factor, seeker: a, candidate: b });
+    return value;
+  },
+  text: (context, candidate, reasons) => {
+    const factor = 'text' as const;
+    const { seeker } = context;
+    if (!seeker.listing || !candidate.listing) return 0;
+    const similarity = cosine(seeker.listing.text, candidate.listing.text);
+    if (similarity >= TEXT_NOTABLE) reasons?.push({ factor, similarity });
+    return Math.min(1, similarity / TEXT_FULL);
+  },
+  latitude: (context, candidate, reasons) => {
+    const factor = 'latitude' as const;
+    const { seeker } = context;
+    const self = seeker.place;
+    const other = candidate.place;
+    if (self.latitude === null || other.latitude === null) return 0;
+    const value = latitudeSimilarity(self.latitude, other.latitude);
+    if (value >= 0.5) reasons?.push({ factor, seeker: self.latitude, candidate: other.latitude });
+    return value;
+  },
+  season: (context, candidate, reasons) => {
+    const factor = 'season' as const;
+    const { seeker } = context;
+    const self = seeker.place;
+    const other = candidate.place;
+    if (self.latitude === null || other.latitude === null) return 0;
+    const sameHemisphere = self.latitude >= 0 === other.latitude >= 0;
+    reasons?.push({ factor, sameHemisphere, north: self.latitude >= 0 });
+    return sameHemisphere ? 1 : 0;
+  },
+  name: (context, candidate, reasons) => {
+    const factor = 'name' as const;
+    const { seeker } = context;
+    const self = seeker.place;
+    const other = candidate.place;
+    if (self.name === other.name) {
+      reasons?.push({ factor, identical: true, seekerId: self.id, candidateId: other.id });
       return 1;
     }
-  }
-}
+    const mine = context.seekerGrams;
+    let shared = 0;
+    for (const gram of other.nameGrams) if (mine.has(gram)) shared += 1;
+    const value = trigramSimilarity(shared, mine.size, other.nameGrams.length);
+    if (value < NOTABLE) return 0;
+    reasons?.push({ factor, identical: false, seekerId: self.id, candidateId: other.id });
+    return value;
+  },
+  network: (context, candidate, reasons) => {
+    const factor = 'network' as const;
+    const { seeker } = context;
+    const self = seeker.place;
+    const other = candidate.place;
+    const ties = other.region === null ? undefined : context.regionTies.get(other.region);
+    if (!ties && !context.reached.has(other.id)) return 0;
+    let missing = 1;
+    const partner = context.sharedPartner.get(other.id);
+    if (partner !== undefined) {
+      missing *= 0.4;
+      reasons?.push({ factor, kind: 'sharedPartner', partner });
+    }
+    const regionPartner = context.regionPartner.get(other.id);
+    if (regionPartner !== undefined) {
+      missing *= 0.4;
+      reasons?.push({ factor, kind: 'regionPartner', region: self.regionLgId!, partner: regionPartner });
+    }
+    const neighbour = context.neighbourTwinned.get(other.id);
+    if (neighbour !== undefined) {
+      missing *= 0.4;
+      reasons?.push({ factor, kind: 'neighbourTwinned', ...neighbour });
+    }
+    const member = context.regionTwinned.get(other.id);
+    if (member !== undefined && member !== neighbour?.neighbour) {
+      missing *= 0.7;
+      reasons?.push({ factor, kind: 'regionTwinned', member });
+    }
+    if (ties) {
+      missing *= Math.max(0.2, 0.7 ** ties.count);
+      reasons?.push({ factor, kind: 'regionTies', ...ties });
+    }
+    return 1 - missing;
+  },
+  popularity: (context, candidate, reasons) => {
+    const factor = 'popularity' as const;
+    const { graph } = context;
+    const other = candidate.place;
+    const ties = graph.degreeOf(other.id);
+    if (ties > 0) reasons?.push({ factor, ties });
+    return ties / (ties + POPULARITY_HALF);
+  },
+  countryTies: (context, candidate, reasons) => {
+    const factor = 'countryTies' as const;
+    const { seeker } = context;
+    const { graph } = context;
+    const self = seeker.place;
+    const other = candidate.place;
+    const count = graph.tiesWith(other.id, self.country);
+    if (count === 0) return 0;
+    if (reasons) {
+      const example = [...graph.partnersOf(other.id)].find((partner) => graph.placeOf(partner)?.country === self.country)!;
+      reasons.push({ factor, country: self.country, count, example });
+    }
+    return count / (count + 1);
+  },
+  size: (context, candidate, reasons) => {
+    const factor = 'size' as const;
+    const population = populationOf(candidate);
+    if (!population) return 0;
+    const value = sizeValue(population);
+    if (value >= NOTABLE) reasons?.push({ factor, population });
+    return value;
+  },
+  newToCountry: (context, candidate, reasons) => {
+    const factor = 'newToCountry' as const;
+    const { seeker } = context;
+    const { graph } = context;
+    const self = seeker.place;
+    const other = candidate.place;
+    if (graph.tiesWith(other.id, self.country) > 0) return 0;
+    reasons?.push({ factor, country: self.country });
+    return 1;
+  },
+};
+
+const factorValue = (factor: MatchFactor, context: SeekerContext, candidate: MatchSide, reasons?: MatchReason[]) => FACTOR_VALUES[factor](context, candidate, reasons);
 
 const totalWeight = (weights: MatchWeights) => MATCH_FACTORS.reduce((sum, factor) => sum + weights[factor], 0);
 
@@ -404,12 +454,21 @@ export function scoreOf(context: SeekerContext, candidate: MatchSide, weights: M
 export function scorePool(context: SeekerContext, pool: readonly MatchSide[], weights: MatchWeights, scores: Float64Array): void {
   const total = totalWeight(weights);
   scores.fill(0, 0, pool.length);
+  // These factors are 0 for a candidate without a listing, and most have none.
+  const listed: number[] = [];
+  for (let i = 0; i < pool.length; i++) if (pool[i]!.listing) listed.push(i);
   for (const factor of MATCH_FACTORS) {
     const weight = weights[factor];
-    if (weight > 0) for (let i = 0; i < pool.length; i++) scores[i]! += weight * factorValue(factor, context, pool[i]!);
+    const value = FACTOR_VALUES[factor];
+    if (weight === 0 || (factor === 'desiredRegion' && !context.seeker.listing)) continue;
+    if (LISTING_FACTORS.has(factor)) for (const i of listed) scores[i]! += weight * value(context, pool[i]!);
+    else for (let i = 0; i < pool.length; i++) scores[i]! += weight * value(context, pool[i]!);
   }
   for (let i = 0; i < pool.length; i++) scores[i] = (100 * scores[i]!) / total;
 }
+
+/** The factors that are 0 for a candidate without a listing. */
+const LISTING_FACTORS: ReadonlySet<MatchFactor> = new Set(['reciprocity', 'themes', 'fields', 'text']);
 
 /** The values of the fitted factors for one candidate, in the order of FITTED_FACTORS: what the weights are fitted on. */
 export function fittedValues(context: SeekerContext, candidate: MatchSide, into: Float64Array): Float64Array {

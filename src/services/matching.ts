@@ -47,7 +47,12 @@ export interface PlaceTable {
 export interface Ties {
   version: string;
   partners: Map<number, Set<number>>;
-  partnerCountries: Map<number, Set<string>>;
+  /** Each LG's number of partners, by id. */
+  degrees: Int32Array;
+  /** Each LG's number of partners in a country, by id: made for a country when first asked for. */
+  tiesWith: Map<string, Int32Array>;
+  /** The ties as read, for tiesWith. */
+  pairs: { firsts: number[]; seconds: number[]; firstCountries: string[]; secondCountries: string[] };
 }
 
 const placeTables = new WeakMap<Db, Promise<PlaceTable>>();
@@ -134,21 +139,44 @@ async function loadTies(db: Db, version: string): Promise<Ties> {
           array_agg(first_country) as first_countries, array_agg(second_country) as second_countries
         from relationships where status <> 'ended'`,
   );
-  const partners = new Map<number, Set<number>>();
-  const partnerCountries = new Map<number, Set<string>>();
-  const add = <T>(map: Map<number, Set<T>>, key: number, value: T) => {
-    const set = map.get(key);
-    if (set) set.add(value);
-    else map.set(key, new Set([value]));
+  const pairs = {
+    firsts: columns?.firsts ?? [],
+    seconds: columns?.seconds ?? [],
+    firstCountries: (columns?.first_countries ?? []).map((country) => country.trim()),
+    secondCountries: (columns?.second_countries ?? []).map((country) => country.trim()),
   };
-  (columns?.firsts ?? []).forEach((first, i) => {
-    const second = columns!.seconds![i]!;
-    add(partners, first, second);
-    add(partners, second, first);
-    add(partnerCountries, first, columns!.second_countries![i]!.trim());
-    add(partnerCountries, second, columns!.first_countries![i]!.trim());
+  const partners = new Map<number, Set<number>>();
+  const add = (key: number, value: number) => {
+    const set = partners.get(key);
+    if (set) set.add(value);
+    else partners.set(key, new Set([value]));
+  };
+  pairs.firsts.forEach((first, i) => {
+    add(first, pairs.seconds[i]!);
+    add(pairs.seconds[i]!, first);
   });
-  return { version, partners, partnerCountries };
+  const degrees = new Int32Array([...partners.keys()].reduce((largest, id) => Math.max(largest, id), 0) + 1);
+  for (const [id, set] of partners) degrees[id] = set.size;
+  return { version, partners, degrees, tiesWith: new Map(), pairs };
+}
+
+/** Each LG's number of partners in a country, by id. */
+function tiesWithCountry(ties: Ties, country: string): Int32Array {
+  let counts = ties.tiesWith.get(country);
+  if (counts) return counts;
+  counts = new Int32Array(ties.degrees.length);
+  const { firsts, seconds, firstCountries, secondCountries } = ties.pairs;
+  // A pair recorded twice under two labels is one partner, as partnersOf counts it.
+  const seen = new Set<string>();
+  for (let i = 0; i < firsts.length; i++) {
+    const key = `${firsts[i]}|${seconds[i]}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    if (secondCountries[i] === country) counts[firsts[i]!]! += 1;
+    if (firstCountries[i] === country) counts[seconds[i]!]! += 1;
+  }
+  ties.tiesWith.set(country, counts);
+  return counts;
 }
 
 async function tiesVersion(db: Db): Promise<string> {
@@ -166,13 +194,13 @@ export async function matchTables(db: Db): Promise<{ places: PlaceTable; ties: T
 }
 
 const NO_PARTNERS: ReadonlySet<number> = new Set();
-const NO_COUNTRIES: ReadonlySet<string> = new Set();
 
 /** The ties over the places, as the domain's rules read them. */
 export function matchGraph(places: PlaceTable, ties: Ties): MatchGraph {
   return {
     partnersOf: (id) => ties.partners.get(id) ?? NO_PARTNERS,
-    partnerCountriesOf: (id) => ties.partnerCountries.get(id) ?? NO_COUNTRIES,
+    degreeOf: (id) => ties.degrees[id] ?? 0,
+    tiesWith: (id, country) => tiesWithCountry(ties, country)[id] ?? 0,
     placeOf: (id) => places.places.get(id),
     membersOf: (region) => places.membersByRegion.get(region) ?? [],
     placesIn: (country) => places.byCountry.get(country) ?? [],
