@@ -5,6 +5,7 @@ import { createApp } from './web/app.js';
 import { firstAdministratorLink } from './services/accounts.js';
 import { loadDemoListings } from './services/demoListings.js';
 import { loadPublishedFigureSeeds } from './services/publishedFigures.js';
+import { matchTables } from './services/matching.js';
 
 export interface RunningServer {
   database: Database;
@@ -56,6 +57,9 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   }
   const url = `http://localhost:${options.port}`;
   say(`Kizuna is serving at ${url} (ready in ${((performance.now() - started) / 1000).toFixed(1)} s)`);
+  // Matchmaking's places and ties take seconds to read: read them now, while serving, so that the
+  // first ranking does not wait for them. A failure is forgotten, and the first ranking tries again.
+  matchTables(database.db).catch(() => undefined);
   if (options.firstAdministrator) {
     try {
       const link = await firstAdministratorLink(database.db, options.firstAdministrator);

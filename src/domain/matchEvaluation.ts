@@ -225,18 +225,19 @@ function fillPool(pool: MatchSide[], seeker: MatchPlace, graph: MatchGraph, cand
   return pool;
 }
 
-const NEGATIVES = { sameCountry: 20, withTies: 20, anywhere: 20, network: 20 };
+const NEGATIVES = { sameCountry: 40, withTies: 20, anywhere: 20, anywhereWithTies: 10 };
 
 /**
  * The rows fitting learns from: for each case, over a graph without its hidden tie, the values of
  * the fitted factors of the hidden partner less those of other candidates, drawn from its country,
- * from its country's places with ties, from everywhere, and from those the network reaches.
+ * from its country's places with ties, from everywhere, and from the places with ties everywhere.
  */
 export function trainingRows(graph: MatchGraph, cases: readonly EvaluationCase[], candidatesIn: EvaluationInput['candidatesIn'], random: () => number): Float64Array {
   const features = FITTED_FACTORS.length;
   const rows: number[] = [];
   const positive = new Float64Array(features);
   const negative = new Float64Array(features);
+  const tiedAbroad = candidatesIn(null).filter((side) => graph.degreeOf(side.place.id) > 0);
   for (const known of cases) {
     const blind = withoutTies(graph, [known]);
     const seeker = blind.placeOf(known.seeker)!;
@@ -257,8 +258,7 @@ export function trainingRows(graph: MatchGraph, cases: readonly EvaluationCase[]
     draw(sameCountry, NEGATIVES.sameCountry);
     draw(sameCountry.filter((side) => blind.degreeOf(side.place.id) > 0), NEGATIVES.withTies);
     draw(candidatesIn(null), NEGATIVES.anywhere);
-    const reached = [...new Set([...context.sharedPartner.keys(), ...context.neighbourTwinned.keys(), ...context.regionTwinned.keys(), ...context.regionPartner.keys()])];
-    draw(reached.map((id) => ({ place: blind.placeOf(id)!, listing: null })), NEGATIVES.network);
+    draw(tiedAbroad, NEGATIVES.anywhereWithTies);
   }
   return Float64Array.from(rows);
 }

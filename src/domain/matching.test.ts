@@ -181,7 +181,7 @@ describe('the factors of a candidate', () => {
     const graph = graphOf([ibara, kurashiki, niimi, portland, salem, place(20, { name: 'Guadalajara', country: 'MX' })], [[10, 3], [10, 4], [10, 20]]);
     const context = seekerContext({ place: ibara, listing: null }, graph);
     const part = (candidate: MatchPlace, factor: keyof MatchWeights) => explain(context, { place: candidate, listing: null }, weightsOnly(factor)).parts[0];
-    expect(part(portland, 'popularity')).toMatchObject({ points: (100 * 3) / 7, reasons: [{ factor: 'popularity', ties: 3 }] });
+    expect(part(portland, 'popularity')).toMatchObject({ points: expect.closeTo(100 * (0.5 + 0.5 * (3 / 7)), 9), reasons: [{ factor: 'popularity', ties: 3 }] });
     expect(part(salem, 'popularity')).toBeUndefined();
     expect(part(portland, 'countryTies')).toMatchObject({ points: expect.closeTo((100 * 2) / 3, 9), reasons: [{ factor: 'countryTies', country: 'JP', count: 2, example: 3 }] });
     expect(part(salem, 'countryTies')).toBeUndefined();
@@ -237,9 +237,9 @@ describe('scores and rankings', () => {
     expect([...scores]).toEqual([scoreOf(context, big, DEFAULT_WEIGHTS), scoreOf(context, small, DEFAULT_WEIGHTS)]);
   });
 
-  it('takes the registry’s weights from fitted coefficients, in their proportions, the largest at 6', () => {
-    const weights = weightsFrom({ population: 2, latitude: 0, season: 0, name: 0, network: 1, popularity: 3, countryTies: 0.5, size: 0, newToCountry: 0 });
-    expect(weights).toMatchObject({ popularity: 6, population: 4, network: 2, countryTies: 1, size: 0, reciprocity: 8 });
+  it('takes the registry’s weights from fitted coefficients, in their proportions, the largest at 5', () => {
+    const weights = weightsFrom({ population: 2, latitude: 0, season: 0, name: 0, network: 1, popularity: 3, countryTies: 0.5, countryLinks: 0, regionLinks: 0, size: 0, newToCountry: 0 });
+    expect(weights).toMatchObject({ popularity: 5, population: 3.3, network: 1.7, countryTies: 0.8, size: 0, reciprocity: 10, desiredRegion: 8 });
   });
 
   it('leaves out a factor weighted 0', () => {

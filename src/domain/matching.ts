@@ -24,6 +24,8 @@ export const MATCH_FACTORS = [
   'network',
   'popularity',
   'countryTies',
+  'countryLinks',
+  'regionLinks',
   'size',
   'newToCountry',
 ] as const;
@@ -34,26 +36,26 @@ export type MatchWeights = Record<MatchFactor, number>;
  * The factors the registry alone can tell, whose weights are fitted to its relationships
  * (matchingFit.ts, `kizuna fit matching`); the others read listings, which are too few to learn from.
  */
-export const FITTED_FACTORS = ['population', 'latitude', 'season', 'name', 'network', 'popularity', 'countryTies', 'size', 'newToCountry'] as const satisfies readonly MatchFactor[];
+export const FITTED_FACTORS = ['population', 'latitude', 'season', 'name', 'network', 'popularity', 'countryTies', 'countryLinks', 'regionLinks', 'size', 'newToCountry'] as const satisfies readonly MatchFactor[];
 export type FittedFactor = (typeof FITTED_FACTORS)[number];
 export type FittedCoefficients = Record<FittedFactor, number>;
 
 export const MAX_WEIGHT = 10;
-/** The largest fitted weight on the scale of 0 to 10: below reciprocity, which counts most. */
-const FITTED_SCALE = 6;
+/** The largest fitted weight on the scale of 0 to 10: below what a listing asks for, which counts most. */
+const FITTED_SCALE = 5;
 
 /**
  * Weights from fitted coefficients: the listings' factors as set by hand (two listings that want
- * each other count most, then what the seeker asked for), the registry's in the fitted proportions,
- * the largest at 6, each rounded to a tenth so that the page's form can show it.
+ * each other count most, then the regions the seeker asked for, then shared themes), the registry's
+ * in the fitted proportions, the largest at 5, each rounded to a tenth so that the page's form can show it.
  */
 export function weightsFrom(coefficients: FittedCoefficients): MatchWeights {
   const largest = Math.max(...FITTED_FACTORS.map((factor) => coefficients[factor]));
   const scaled = (factor: FittedFactor) => (largest > 0 ? Math.round((10 * FITTED_SCALE * coefficients[factor]) / largest) / 10 : 1);
   return {
-    reciprocity: 8,
-    desiredRegion: 4,
-    themes: 3,
+    reciprocity: 10,
+    desiredRegion: 8,
+    themes: 4,
     fields: 1,
     text: 2,
     ...(Object.fromEntries(FITTED_FACTORS.map((factor) => [factor, scaled(factor)])) as FittedCoefficients),
@@ -139,6 +141,10 @@ export type MatchReason =
   | { factor: 'network'; kind: 'regionTies'; count: number; member: number; partner: number }
   | { factor: 'popularity'; ties: number }
   | { factor: 'countryTies'; country: string; count: number; example: number }
+  /** The ties between the seeker's country and the candidate's. */
+  | { factor: 'countryLinks'; seekerCountry: string; country: string; count: number }
+  /** The ties between the seeker's country and the candidate's state or province. */
+  | { factor: 'regionLinks'; seekerCountry: string; count: number }
   | { factor: 'size'; population: number }
   | { factor: 'newToCountry'; country: string };
 
@@ -171,6 +177,9 @@ export interface SeekerContext {
   reached: ReadonlySet<number>;
   /** The ties between the seeker's region and each other region, with one of them as an example. */
   regionTies: Map<string, { count: number; member: number; partner: number }>;
+  /** The ties of the seeker's country's LGs abroad by the partner's country and by its region: how many, and the factor's value. */
+  countryLinks: ReadonlyMap<string, { count: number; value: number }>;
+  regionLinks: ReadonlyMap<string, { count: number; value: number }>;
   seekerGrams: ReadonlySet<string>;
 }
 
@@ -225,7 +234,21 @@ export function seekerContext(seeker: MatchSide, graph: MatchGraph): SeekerConte
     }
   }
   const reached = new Set([...sharedPartner.keys(), ...regionPartner.keys(), ...neighbourTwinned.keys(), ...regionTwinned.keys()]);
-  return { seeker, graph, sharedPartner, regionPartner, neighbourTwinned, regionTwinned, reached, regionTies, seekerGrams: new Set(place.nameGrams) };
+  const countries = new Map<string, number>();
+  const regions = new Map<string, number>();
+  let total = 0;
+  for (const member of graph.placesIn(place.country)) {
+    for (const partner of graph.partnersOf(member)) {
+      const other = graph.placeOf(partner);
+      if (!other || other.country === place.country) continue;
+      total += 1;
+      countries.set(other.country, (countries.get(other.country) ?? 0) + 1);
+      if (other.region !== null) regions.set(other.region, (regions.get(other.region) ?? 0) + 1);
+    }
+  }
+  // On a log scale, all of the country's ties abroad 1: worked out once here rather than for each candidate.
+  const valued = (counts: Map<string, number>) => new Map([...counts].map(([key, count]) => [key, { count, value: Math.log1p(count) / Math.log1p(total) }]));
+  return { seeker, graph, sharedPartner, regionPartner, neighbourTwinned, regionTwinned, reached, regionTies, countryLinks: valued(countries), regionLinks: valued(regions), seekerGrams: new Set(place.nameGrams) };
 }
 
 const populationOf = (side: MatchSide) => side.listing?.population ?? side.place.population;
@@ -243,7 +266,7 @@ export function latitudeSimilarity(a: number, b: number): number {
 /** Shared themes: one is worth half, two three quarters, and so on towards 1. */
 const sharedValue = (count: number) => 1 - 0.5 ** count;
 
-/** A candidate's ties: this many make the factor half full. */
+/** A candidate's ties beyond its first: this many make the rest of the factor half full. */
 const POPULARITY_HALF = 4;
 
 /** Size on a log scale: 1,000 inhabitants or fewer 0, ten million or more 1. */
@@ -399,8 +422,10 @@ const FACTOR_VALUES: Record<MatchFactor, FactorValue> = {
     const { graph } = context;
     const other = candidate.place;
     const ties = graph.degreeOf(other.id);
-    if (ties > 0) reasons?.push({ factor, ties });
-    return ties / (ties + POPULARITY_HALF);
+    if (ties === 0) return 0;
+    reasons?.push({ factor, ties });
+    // A first tie says most: the place forms such ties at all.
+    return 0.5 + (0.5 * ties) / (ties + POPULARITY_HALF);
   },
   countryTies: (context, candidate, reasons) => {
     const factor = 'countryTies' as const;
@@ -415,6 +440,22 @@ const FACTOR_VALUES: Record<MatchFactor, FactorValue> = {
       reasons.push({ factor, country: self.country, count, example });
     }
     return count / (count + 1);
+  },
+  countryLinks: (context, candidate, reasons) => {
+    const factor = 'countryLinks' as const;
+    const country = candidate.place.country;
+    const links = context.countryLinks.get(country);
+    if (!links) return 0;
+    reasons?.push({ factor, seekerCountry: context.seeker.place.country, country, count: links.count });
+    return links.value;
+  },
+  regionLinks: (context, candidate, reasons) => {
+    const factor = 'regionLinks' as const;
+    const region = candidate.place.region;
+    const links = region === null ? undefined : context.regionLinks.get(region);
+    if (!links) return 0;
+    reasons?.push({ factor, seekerCountry: context.seeker.place.country, count: links.count });
+    return links.value;
   },
   size: (context, candidate, reasons) => {
     const factor = 'size' as const;

@@ -3,7 +3,7 @@ import { findTheme } from '../domain/themes.js';
 import { desiredRegionName } from '../reference/desiredRegions.js';
 import type { MatchResult } from '../services/matching.js';
 import type { LocalGovernmentSummary } from '../services/presenters.js';
-import { countryName, formatNumber, lgName, t, tCount, type Lang, type MessageKey } from './index.js';
+import { countryName, formatNumber, lgName, regionName, t, tCount, type Lang, type MessageKey } from './index.js';
 
 /** The LGs a reason names, and the seeker and candidate it is about. */
 export interface ReasonNames {
@@ -53,6 +53,10 @@ export function reasonText(lang: Lang, reason: MatchReason, names: ReasonNames):
       return tCount(lang, 'match.reason.popularity', reason.ties);
     case 'countryTies':
       return tCount(lang, 'match.reason.countryTies', reason.count, { country: countryName(lang, reason.country), example: lg(reason.example) });
+    case 'countryLinks':
+      return tCount(lang, 'match.reason.countryLinks', reason.count, { seekerCountry: countryName(lang, reason.seekerCountry), country: countryName(lang, reason.country) });
+    case 'regionLinks':
+      return tCount(lang, 'match.reason.regionLinks', reason.count, { seekerCountry: countryName(lang, reason.seekerCountry), region: regionName(lang, names.candidate) ?? candidate });
     case 'size':
       return t(lang, 'match.reason.size', { population: formatNumber(lang, reason.population) });
     case 'newToCountry':

@@ -51,6 +51,7 @@ export interface Ties {
   degrees: Int32Array;
   /** Each LG's number of partners in a country, by id: made for a country when first asked for. */
   tiesWith: Map<string, Int32Array>;
+
   /** The ties as read, for tiesWith. */
   pairs: { firsts: number[]; seconds: number[]; firstCountries: string[]; secondCountries: string[] };
 }
@@ -164,7 +165,7 @@ async function loadTies(db: Db, version: string): Promise<Ties> {
 function tiesWithCountry(ties: Ties, country: string): Int32Array {
   let counts = ties.tiesWith.get(country);
   if (counts) return counts;
-  counts = new Int32Array(ties.degrees.length);
+  const table = new Int32Array(ties.degrees.length);
   const { firsts, seconds, firstCountries, secondCountries } = ties.pairs;
   // A pair recorded twice under two labels is one partner, as partnersOf counts it.
   const seen = new Set<string>();
@@ -172,10 +173,11 @@ function tiesWithCountry(ties: Ties, country: string): Int32Array {
     const key = `${firsts[i]}|${seconds[i]}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    if (secondCountries[i] === country) counts[firsts[i]!]! += 1;
-    if (firstCountries[i] === country) counts[seconds[i]!]! += 1;
+    if (secondCountries[i] === country) table[firsts[i]!]! += 1;
+    if (firstCountries[i] === country) table[seconds[i]!]! += 1;
   }
-  ties.tiesWith.set(country, counts);
+  ties.tiesWith.set(country, table);
+  counts = table;
   return counts;
 }
 
