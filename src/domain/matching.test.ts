@@ -242,6 +242,17 @@ describe('scores and rankings', () => {
     expect(weights).toMatchObject({ popularity: 5, population: 3.3, network: 1.7, countryTies: 0.8, size: 0, reciprocity: 10, desiredRegion: 8 });
   });
 
+  it('shows no more than three of one state among the first while another scores nearly as well', () => {
+    const sized = (id: number, region: string, population: number): MatchSide => ({ place: place(id, { name: `Town ${id}`, country: 'US', region, population }), listing: null });
+    // Five Californian towns of Ibara's size, and an Oregonian one a little larger.
+    const pool = [...[20, 21, 22, 23, 24].map((id) => sized(id, 'US|CA', 39_000 + id)), sized(30, 'US|OR', 40_500)];
+    const ranked = rankCandidates(seekerContext({ place: ibara, listing: null }, graphOf([ibara], [])), pool, weightsOnly('population'), 5);
+    expect(ranked.map((candidate) => candidate.id)).toEqual([20, 21, 22, 30, 23]);
+    // Far below, it waits its turn.
+    const far = rankCandidates(seekerContext({ place: ibara, listing: null }, graphOf([ibara], [])), [...pool.slice(0, 5), sized(31, 'US|OR', 400_000)], weightsOnly('population'), 5);
+    expect(far.map((candidate) => candidate.id)).toEqual([20, 21, 22, 23, 24]);
+  });
+
   it('leaves out a factor weighted 0', () => {
     const explained = explain(context, big, { ...DEFAULT_WEIGHTS, themes: 0 });
     expect(explained.parts.some((part) => part.factor === 'themes')).toBe(false);

@@ -462,7 +462,7 @@ const FACTOR_VALUES: Record<MatchFactor, FactorValue> = {
     const population = populationOf(candidate);
     if (!population) return 0;
     const value = sizeValue(population);
-    if (value >= NOTABLE) reasons?.push({ factor, population });
+    reasons?.push({ factor, population });
     return value;
   },
   newToCountry: (context, candidate, reasons) => {
@@ -533,24 +533,44 @@ export function explain(context: SeekerContext, candidate: MatchSide, weights: M
   return { id: candidate.place.id, score, parts };
 }
 
+/** Among the first candidates shown, at most this many from one state, province or country without one. */
+export const PER_REGION = 3;
+
 /**
- * The best `limit` candidates, explained. Every candidate is scored without reasons and only the best
- * are kept as it goes, so that ranking tens of thousands sorts a few; equal scores keep the pool's order.
+ * The best `limit` candidates, explained, best first, but no more than PER_REGION of one region among
+ * them while others score nearly as well: the next-best of a region already full waits until the
+ * places of other regions within REGION_MARGIN points of it have been shown. Every candidate is
+ * scored without reasons and only the best few are sorted; equal scores keep the pool's order.
  */
 export function rankCandidates(context: SeekerContext, candidates: readonly MatchSide[], weights: MatchWeights, limit: number): RankedCandidate[] {
   const scores = new Float64Array(candidates.length);
   scorePool(context, candidates, weights, scores);
+  const keep = limit * 4;
   const best: { index: number; score: number }[] = [];
   for (let i = 0; i < candidates.length; i++) {
     const score = scores[i]!;
-    if (best.length === limit && score <= best[limit - 1]!.score) continue;
+    if (best.length === keep && score <= best[keep - 1]!.score) continue;
     let at = best.length;
     while (at > 0 && best[at - 1]!.score < score) at -= 1;
     best.splice(at, 0, { index: i, score });
-    if (best.length > limit) best.pop();
+    if (best.length > keep) best.pop();
   }
-  return best.map(({ index }) => explain(context, candidates[index]!, weights));
+  const regionOf = (index: number) => candidates[index]!.place.region ?? candidates[index]!.place.country;
+  const shown = new Map<string, number>();
+  const chosen: number[] = [];
+  const waiting = [...best];
+  while (chosen.length < limit && waiting.length > 0) {
+    const top = waiting[0]!.score;
+    const open = waiting.findIndex(({ index, score }) => (shown.get(regionOf(index)) ?? 0) < PER_REGION && score >= top - REGION_MARGIN);
+    const { index } = waiting.splice(open < 0 ? 0 : open, 1)[0]!;
+    shown.set(regionOf(index), (shown.get(regionOf(index)) ?? 0) + 1);
+    chosen.push(index);
+  }
+  return chosen.map((index) => explain(context, candidates[index]!, weights));
 }
+
+/** How far below the best waiting candidate one of another region may be and still come first. */
+export const REGION_MARGIN = 3;
 
 const FIRST_LEVEL = new Set(['prefecture', 'state', 'province', 'region', 'territory', 'county']);
 /** A prefecture's or state's partners among places: large cities only. */
