@@ -66,7 +66,7 @@ describe('the factors of a candidate', () => {
     const reciprocity = (side: MatchSide) => explain(context, side, weightsOnly('reciprocity'));
     expect(reciprocity(mutual).score).toBe(100);
     expect(reciprocity(mutual).parts[0]!.reasons).toEqual([{ factor: 'reciprocity', mutual: true, candidateWants: 'country:JP', seekerWants: 'language:eng' }]);
-    expect(reciprocity(oneSided).score).toBeCloseTo(40, 9);
+    expect(reciprocity(oneSided).score).toBeCloseTo(70, 9);
     expect(reciprocity(oneSided).parts[0]!.reasons[0]).toMatchObject({ mutual: false, seekerWants: null });
     expect(reciprocity({ place: oneSided.place, listing: null }).score).toBe(0);
   });
@@ -237,9 +237,9 @@ describe('scores and rankings', () => {
     expect([...scores]).toEqual([scoreOf(context, big, DEFAULT_WEIGHTS), scoreOf(context, small, DEFAULT_WEIGHTS)]);
   });
 
-  it('takes the registry’s weights from fitted coefficients, in their proportions, the largest at 5', () => {
+  it('takes the registry’s weights from fitted coefficients, in their proportions, the largest at 4', () => {
     const weights = weightsFrom({ population: 2, latitude: 0, season: 0, name: 0, network: 1, popularity: 3, countryTies: 0.5, countryLinks: 0, regionLinks: 0, size: 0, newToCountry: 0 });
-    expect(weights).toMatchObject({ popularity: 5, population: 3.3, network: 1.7, countryTies: 0.8, size: 0, reciprocity: 10, desiredRegion: 8 });
+    expect(weights).toMatchObject({ popularity: 4, population: 2.7, network: 1.3, countryTies: 0.7, size: 0, reciprocity: 10, desiredRegion: 6 });
   });
 
   it('shows no more than three of one state among the first while another scores nearly as well', () => {

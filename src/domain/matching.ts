@@ -42,19 +42,19 @@ export type FittedCoefficients = Record<FittedFactor, number>;
 
 export const MAX_WEIGHT = 10;
 /** The largest fitted weight on the scale of 0 to 10: below what a listing asks for, which counts most. */
-const FITTED_SCALE = 5;
+const FITTED_SCALE = 4;
 
 /**
  * Weights from fitted coefficients: the listings' factors as set by hand (two listings that want
  * each other count most, then the regions the seeker asked for, then shared themes), the registry's
- * in the fitted proportions, the largest at 5, each rounded to a tenth so that the page's form can show it.
+ * in the fitted proportions, the largest at 4, each rounded to a tenth so that the page's form can show it.
  */
 export function weightsFrom(coefficients: FittedCoefficients): MatchWeights {
   const largest = Math.max(...FITTED_FACTORS.map((factor) => coefficients[factor]));
   const scaled = (factor: FittedFactor) => (largest > 0 ? Math.round((10 * FITTED_SCALE * coefficients[factor]) / largest) / 10 : 1);
   return {
     reciprocity: 10,
-    desiredRegion: 8,
+    desiredRegion: 6,
     themes: 4,
     fields: 1,
     text: 2,
@@ -317,7 +317,8 @@ const FACTOR_VALUES: Record<MatchFactor, FactorValue> = {
     if (!candidateWants) return 0;
     const seekerWants = seeker.listing && wantedRegion(seeker.listing, other.country);
     reasons?.push({ factor, mutual: seekerWants !== null, candidateWants, seekerWants });
-    return seekerWants ? 1 : 0.4;
+    // A listing that wants the seeker's country is rare and says much, even when the seeker's asks elsewhere.
+    return seekerWants ? 1 : 0.7;
   },
   desiredRegion: (context, candidate, reasons) => {
     const factor = 'desiredRegion' as const;

@@ -14,9 +14,8 @@ import { createRelationship } from './registry.js';
 
 let database: Database;
 const lg = { ibara: 0, okayama: 0, kurashiki: 0, ujitawara: 0, nagi: 0, sapporo: 0 };
-/** Places of the gazetteer in Kansas and elsewhere in the US, and one in Japan's desired-region gap. */
+/** Places of the gazetteer in Kansas and elsewhere in the US. */
 const us = { wichita: 0, topeka: 0, lawrence: 0, salina: 0, boise: 0 };
-let lyon = 0;
 
 const rows = <Row>(statement: ReturnType<typeof sql>) => queryRows<Row>(database.db, statement);
 const idOf = async (name: string, country: string, admin1?: string) => {
@@ -44,7 +43,6 @@ beforeAll(async () => {
     salina: await idOf('Salina', 'US', 'KS'),
     boise: await idOf('Boise', 'US', 'ID'),
   });
-  lyon = await idOf('Lyon', 'FR');
 });
 afterAll(() => database.close());
 
@@ -135,7 +133,6 @@ describe('matchmaking over the registry', () => {
     await createListing(database.db, officer.actor, lg.sapporo, ListingInput.parse({ desiredRegions: ['country:FR'] }));
     const own = await matchCandidates(database.db, officer.actor, lg.sapporo, { weights: weights(), limit: 5 });
     expect(own.seekerListing).toMatchObject({ status: 'draft' });
-    expect(ids(own)).toContain(lyon);
     const outsider = await matchCandidates(database.db, PUBLIC, lg.sapporo, { weights: weights(), limit: 5 });
     expect(outsider.seekerListing).toBeNull();
     // Without a listing the pool is the same, every place abroad that could be a party, and France no nearer the top.
@@ -149,7 +146,12 @@ describe('matchmaking over the registry', () => {
     const bariloche = await idOf('San Carlos de Bariloche', 'AR');
     const publish = async (lgId: number, fields: Record<string, unknown>) => {
       const officer = await createTestAccount(database.db, 'officer', [lgId]);
-      const listing = await createListing(database.db, officer.actor, lgId, ListingInput.parse({ contact: { name: 'Exchange desk', email: `desk${lgId}@example.org`, phone: '' }, ...fields }));
+      const listing = await createListing(
+        database.db,
+        officer.actor,
+        lgId,
+        ListingInput.parse({ population: 9_000, populationAsOf: '2020', areaKm2: 100, characteristics: { en: 'A partner for exchanges of young people.', ja: '' }, contact: { name: 'Exchange desk', email: `desk${lgId}@example.org`, phone: '' }, ...fields }),
+      );
       await takeListingStep(database.db, officer.actor, listing.id, 'submit');
       await takeListingStep(database.db, OPERATOR, listing.id, 'publish');
     };
