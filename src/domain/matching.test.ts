@@ -238,7 +238,7 @@ describe('scores and rankings', () => {
   });
 
   it('takes the registry’s weights from fitted coefficients, in their proportions, the largest at 4', () => {
-    const weights = weightsFrom({ population: 2, latitude: 0, season: 0, name: 0, network: 1, popularity: 3, countryTies: 0.5, countryLinks: 0, regionLinks: 0, size: 0, newToCountry: 0 });
+    const weights = weightsFrom({ population: 2, latitude: 0, season: 0, network: 1, popularity: 3, countryTies: 0.5, countryLinks: 0, regionLinks: 0, size: 0, newToCountry: 0 });
     expect(weights).toMatchObject({ popularity: 4, population: 2.7, network: 1.3, countryTies: 0.7, size: 0, reciprocity: 10, desiredRegion: 6 });
   });
 

@@ -34,9 +34,10 @@ export type MatchWeights = Record<MatchFactor, number>;
 
 /**
  * The factors the registry alone can tell, whose weights are fitted to its relationships
- * (matchingFit.ts, `kizuna fit matching`); the others read listings, which are too few to learn from.
+ * (matchEvaluation.ts, `kizuna fit matching`); the others read listings, which are too few to learn
+ * from, or names.
  */
-export const FITTED_FACTORS = ['population', 'latitude', 'season', 'name', 'network', 'popularity', 'countryTies', 'countryLinks', 'regionLinks', 'size', 'newToCountry'] as const satisfies readonly MatchFactor[];
+export const FITTED_FACTORS = ['population', 'latitude', 'season', 'network', 'popularity', 'countryTies', 'countryLinks', 'regionLinks', 'size', 'newToCountry'] as const satisfies readonly MatchFactor[];
 export type FittedFactor = (typeof FITTED_FACTORS)[number];
 export type FittedCoefficients = Record<FittedFactor, number>;
 
@@ -58,6 +59,9 @@ export function weightsFrom(coefficients: FittedCoefficients): MatchWeights {
     themes: 4,
     fields: 1,
     text: 2,
+    // Fitted, similar names counted for next to nothing, and comparing names costs a tenth of a
+    // second over every place abroad: they count only when a coordinator asks.
+    name: 0,
     ...(Object.fromEntries(FITTED_FACTORS.map((factor) => [factor, scaled(factor)])) as FittedCoefficients),
   };
 }
@@ -579,6 +583,9 @@ export const LARGE_CITY = 100_000;
 /** A village's partners: places of this size or smaller, or of unknown size. */
 export const SMALL_PLACE = 100_000;
 
+/** What canPartner asks of a seeker besides its country: first-level region, village, or other municipality. */
+export const partnerClass = (seeker: MatchPlace) => (FIRST_LEVEL.has(seeker.kind) ? 'region' : seeker.kind === 'village' ? 'village' : 'municipality');
+
 /**
  * Whether a candidate could be a party with the seeker: never in the seeker's own country, never a
  * ward of a designated city (a part of a city); a prefecture, state or province with first-level
@@ -586,7 +593,8 @@ export const SMALL_PLACE = 100_000;
  */
 export function canPartner(seeker: MatchPlace, candidate: MatchPlace): boolean {
   if (candidate.country === seeker.country || candidate.kind === 'ward') return false;
-  if (FIRST_LEVEL.has(seeker.kind)) return FIRST_LEVEL.has(candidate.kind) || (candidate.population ?? 0) >= LARGE_CITY;
+  const seekerClass = partnerClass(seeker);
+  if (seekerClass === 'region') return FIRST_LEVEL.has(candidate.kind) || (candidate.population ?? 0) >= LARGE_CITY;
   if (FIRST_LEVEL.has(candidate.kind)) return false;
-  return seeker.kind !== 'village' || candidate.population === null || candidate.population <= SMALL_PLACE;
+  return seekerClass !== 'village' || candidate.population === null || candidate.population <= SMALL_PLACE;
 }

@@ -4,6 +4,7 @@ import { prefectureIdOf } from '../db/fragments.js';
 import { decide, type Actor } from '../domain/authorization.js';
 import {
   canPartner,
+  partnerClass,
   rankCandidates,
   seekerContext,
   type MatchGraph,
@@ -41,6 +42,8 @@ export interface PlaceTable {
    * Japan: made once rather than on every request.
    */
   sidesIn: Map<string | null, MatchSide[]>;
+  /** The sides that could be a party with a seeker, by partnerClass: filtered once, not on every request. */
+  eligible: Map<string, MatchSide[]>;
   membersByRegion: Map<string, number[]>;
 }
 
@@ -99,7 +102,7 @@ async function loadPlaces(db: Db, version: string): Promise<PlaceTable> {
       from local_governments lg left join local_governments parent on parent.id = lg.parent_id and lg.country = 'JP'
       where lg.in_coverage`,
   );
-  const table: PlaceTable = { version, places: new Map(), byCountry: new Map(), sidesIn: new Map([[null, []]]), membersByRegion: new Map() };
+  const table: PlaceTable = { version, places: new Map(), byCountry: new Map(), sidesIn: new Map([[null, []]]), eligible: new Map(), membersByRegion: new Map() };
   const push = <K, T>(map: Map<K, T[]>, key: K, item: T) => {
     const list = map.get(key);
     if (list) list.push(item);
@@ -336,12 +339,18 @@ export async function matchCandidates(db: Db, actor: Actor, lgId: number, option
  */
 function candidatePool(places: PlaceTable, graph: MatchGraph, seeker: MatchSide, listings: ReadonlyMap<number, MatchListing>): MatchSide[] {
   const self = seeker.place;
+  const fromJapan = self.country === 'JP';
+  const key = `${fromJapan ? 'abroad' : 'JP'}|${partnerClass(self)}`;
+  let eligible = places.eligible.get(key);
+  if (!eligible) {
+    eligible = (places.sidesIn.get(fromJapan ? null : 'JP') ?? []).filter((side) => canPartner(self, side.place));
+    places.eligible.set(key, eligible);
+  }
   const partners = graph.partnersOf(self.id);
-  const sides = places.sidesIn.get(self.country === 'JP' ? null : 'JP') ?? [];
   const pool: MatchSide[] = [];
-  for (const side of sides) {
+  for (const side of eligible) {
     const id = side.place.id;
-    if (partners.has(id) || !canPartner(self, side.place)) continue;
+    if (partners.has(id) || id === self.id) continue;
     const listing = listings.get(id);
     pool.push(listing ? { place: side.place, listing } : side);
   }
