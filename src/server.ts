@@ -57,9 +57,10 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   }
   const url = `http://localhost:${options.port}`;
   say(`Kizuna is serving at ${url} (ready in ${((performance.now() - started) / 1000).toFixed(1)} s)`);
-  // Matchmaking's places and ties take seconds to read: read them now, while serving, so that the
-  // first ranking does not wait for them. A failure is forgotten, and the first ranking tries again.
-  matchTables(database.db).catch(() => undefined);
+  // Matchmaking's places and ties take seconds to read: read them in a moment, while serving (the
+  // first requests answered first), so that the first ranking does not wait for them. A failure is
+  // forgotten, and the first ranking tries again.
+  setTimeout(() => matchTables(database.db).catch(() => undefined), 250).unref();
   if (options.firstAdministrator) {
     try {
       const link = await firstAdministratorLink(database.db, options.firstAdministrator);

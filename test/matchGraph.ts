@@ -5,7 +5,7 @@ import { trigramsOf } from '../src/domain/trigrams.js';
 /** A place for matchmaking's tests: a Japanese city or a municipality abroad unless told otherwise. */
 export function place(id: number, fields: Partial<MatchPlace> & { name: string; country: string }): MatchPlace {
   const name = foldName(fields.name);
-  return { id, region: null, regionLgId: null, kind: fields.country === 'JP' ? 'city' : 'municipality', population: null, latitude: null, longitude: null, ...fields, name, nameGrams: trigramsOf(name) };
+  return { id, region: null, regionLgId: null, kind: fields.country === 'JP' ? 'city' : 'municipality', population: null, latitude: null, longitude: null, themes: null, ...fields, name, nameGrams: trigramsOf(name) };
 }
 
 /** A graph over the places given, with the ties given, as the service builds it from the registry. */

@@ -101,6 +101,16 @@ describe('the factors of a candidate', () => {
     expect(explain(context, candidate, weightsOnly('fields')).parts[0]).toMatchObject({ points: 50, reasons: [{ factor: 'fields', fields: ['sport'] }] });
   });
 
+  it('finds shared themes in the description of a place that has no listing', () => {
+    const seeker: MatchSide = { place: ibara, listing: listing({ themes: new Set(['astronomy', 'denim']) }) };
+    const described: MatchSide = { place: place(10, { name: 'Flagstaff', country: 'US', themes: new Set(['astronomy']) }), listing: null };
+    const context = seekerContext(seeker, graphOf([ibara], []));
+    expect(explain(context, described, weightsOnly('themes')).parts[0]).toMatchObject({ points: 50, reasons: [{ factor: 'themes', themes: ['astronomy'] }] });
+    const scores = new Float64Array(1);
+    scorePool(context, [described], weightsOnly('themes'), scores);
+    expect(scores[0]).toBe(50);
+  });
+
   it('scores texts by the cosine of their vectors, full at 0.4', () => {
     const seeker: MatchSide = { place: ibara, listing: listing({ text: new Map([['denim', 0.6], ['star', 0.8]]) }) };
     const alike: MatchSide = { place: place(10, { name: 'X', country: 'US' }), listing: listing({ text: new Map([['denim', 0.6], ['star', 0.8]]) }) };

@@ -89,6 +89,8 @@ export interface MatchPlace {
   name: string;
   /** Its trigrams (trigrams.ts), kept so that names are compared without rebuilding them. */
   nameGrams: readonly string[];
+  /** The themes of its description, where the registry has one (a listing's themes come first). */
+  themes: ReadonlySet<string> | null;
 }
 
 /** What a published (or, for its own officers, an open) listing tells matchmaking. */
@@ -293,16 +295,8 @@ function wantedRegion(listing: MatchListing, country: string): string | null {
 
 type FactorValue = (context: SeekerContext, candidate: MatchSide, reasons?: MatchReason[]) => number;
 
-/** Themes or fields both listings name. */
-function sharedItems(factor: 'themes' | 'fields'): FactorValue {
-  return (context, candidate, reasons) => {
-    const seeker = context.seeker.listing;
-    if (!seeker || !candidate.listing) return 0;
-    const shared = intersection(seeker[factor], candidate.listing[factor]);
-    if (shared.length > 0) reasons?.push(factor === 'themes' ? { factor, themes: shared } : { factor, fields: shared });
-    return sharedValue(shared.length);
-  };
-}
+/** The themes of a side's texts: its listing's, else its description's. */
+const themesOf = (side: MatchSide) => side.listing?.themes ?? side.place.themes;
 
 /**
  * The value of each factor for one candidate, from 0 to 1. With `reasons`, also says why in
@@ -310,8 +304,21 @@ function sharedItems(factor: 'themes' | 'fields'): FactorValue {
  * function per factor, so that scoring a pool factor by factor calls the same function in a row.
  */
 const FACTOR_VALUES: Record<MatchFactor, FactorValue> = {
-  themes: sharedItems('themes'),
-  fields: sharedItems('fields'),
+  themes: (context, candidate, reasons) => {
+    const mine = themesOf(context.seeker);
+    const theirs = themesOf(candidate);
+    if (!mine || !theirs) return 0;
+    const themes = intersection(mine, theirs);
+    if (themes.length > 0) reasons?.push({ factor: 'themes', themes });
+    return sharedValue(themes.length);
+  },
+  fields: (context, candidate, reasons) => {
+    const mine = context.seeker.listing;
+    if (!mine || !candidate.listing) return 0;
+    const fields = intersection(mine.fields, candidate.listing.fields);
+    if (fields.length > 0) reasons?.push({ factor: 'fields', fields });
+    return sharedValue(fields.length);
+  },
   reciprocity: (context, candidate, reasons) => {
     const factor = 'reciprocity' as const;
     const { seeker } = context;
@@ -500,9 +507,9 @@ export function scoreOf(context: SeekerContext, candidate: MatchSide, weights: M
 export function scorePool(context: SeekerContext, pool: readonly MatchSide[], weights: MatchWeights, scores: Float64Array): void {
   const total = totalWeight(weights);
   scores.fill(0, 0, pool.length);
-  // These factors are 0 for a candidate without a listing, and most have none.
+  // These factors are 0 for a candidate without a listing or a description, and most have neither.
   const listed: number[] = [];
-  for (let i = 0; i < pool.length; i++) if (pool[i]!.listing) listed.push(i);
+  for (let i = 0; i < pool.length; i++) if (pool[i]!.listing || pool[i]!.place.themes) listed.push(i);
   for (const factor of MATCH_FACTORS) {
     const weight = weights[factor];
     const value = FACTOR_VALUES[factor];
@@ -513,7 +520,7 @@ export function scorePool(context: SeekerContext, pool: readonly MatchSide[], we
   for (let i = 0; i < pool.length; i++) scores[i] = (100 * scores[i]!) / total;
 }
 
-/** The factors that are 0 for a candidate without a listing. */
+/** The factors that are 0 for a candidate without a listing or a description. */
 const LISTING_FACTORS: ReadonlySet<MatchFactor> = new Set(['reciprocity', 'themes', 'fields', 'text']);
 
 /** The values of the fitted factors for one candidate, in the order of FITTED_FACTORS: what the weights are fitted on. */

@@ -108,7 +108,10 @@ async function loadPlaces(db: Db, version: string): Promise<PlaceTable> {
     if (list) list.push(item);
     else map.set(key, [item]);
   };
-  columns!.ids.forEach((id, i) => {
+  for (let i = 0; i < columns!.ids.length; i++) {
+    // Read in the background while serving: let requests through between slices of places.
+    if (i % 20_000 === 19_999) await new Promise((resolve) => setImmediate(resolve));
+    const id = columns!.ids[i]!;
     const country = columns!.countries[i]!.trim();
     const prefecture = columns!.prefectures[i] ?? null;
     const admin1 = columns!.regions[i];
@@ -125,6 +128,7 @@ async function loadPlaces(db: Db, version: string): Promise<PlaceTable> {
       longitude: columns!.longitudes[i] ?? null,
       name,
       nameGrams: trigramsOf(name),
+      themes: null,
     };
     const side = { place, listing: null };
     table.places.set(id, place);
@@ -132,7 +136,13 @@ async function loadPlaces(db: Db, version: string): Promise<PlaceTable> {
     push(table.sidesIn, country, side);
     if (country !== 'JP') push(table.sidesIn, null, side);
     if (region !== null) push(table.membersByRegion, region, id);
-  });
+  }
+  // Few places have a description: read apart, so that the long arrays above carry no texts.
+  const described = await queryRows<{ id: number; description: string }>(db, sql`select id, description from local_governments where in_coverage and description <> ''`);
+  for (const { id, description } of described) {
+    const place = table.places.get(id);
+    if (place) place.themes = themesIn(description);
+  }
   return table;
 }
 
