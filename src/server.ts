@@ -60,7 +60,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   // Matchmaking's places and ties take seconds to read: read them in a moment, while serving (the
   // first requests answered first), so that the first ranking does not wait for them. A failure is
   // forgotten, and the first ranking tries again.
-  setTimeout(() => matchTables(database.db).catch(() => undefined), 250).unref();
+  setTimeout(() => matchTables(database.db).catch(() => undefined), 1000).unref();
   if (options.firstAdministrator) {
     try {
       const link = await firstAdministratorLink(database.db, options.firstAdministrator);

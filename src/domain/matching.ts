@@ -293,7 +293,8 @@ function wantedRegion(listing: MatchListing, country: string): string | null {
   return null;
 }
 
-type FactorValue = (context: SeekerContext, candidate: MatchSide, reasons?: MatchReason[]) => number;
+/** A factor's value for a candidate; `self` and `other` are the seeker's and the candidate's places. */
+type FactorValue = (context: SeekerContext, candidate: MatchSide, self: MatchPlace, other: MatchPlace, reasons?: MatchReason[]) => number;
 
 /** The themes of a side's texts: its listing's, else its description's. */
 const themesOf = (side: MatchSide) => side.listing?.themes ?? side.place.themes;
@@ -304,7 +305,7 @@ const themesOf = (side: MatchSide) => side.listing?.themes ?? side.place.themes;
  * function per factor, so that scoring a pool factor by factor calls the same function in a row.
  */
 const FACTOR_VALUES: Record<MatchFactor, FactorValue> = {
-  themes: (context, candidate, reasons) => {
+  themes: (context, candidate, self, other, reasons) => {
     const mine = themesOf(context.seeker);
     const theirs = themesOf(candidate);
     if (!mine || !theirs) return 0;
@@ -312,79 +313,56 @@ const FACTOR_VALUES: Record<MatchFactor, FactorValue> = {
     if (themes.length > 0) reasons?.push({ factor: 'themes', themes });
     return sharedValue(themes.length);
   },
-  fields: (context, candidate, reasons) => {
+  fields: (context, candidate, self, other, reasons) => {
     const mine = context.seeker.listing;
     if (!mine || !candidate.listing) return 0;
     const fields = intersection(mine.fields, candidate.listing.fields);
     if (fields.length > 0) reasons?.push({ factor: 'fields', fields });
     return sharedValue(fields.length);
   },
-  reciprocity: (context, candidate, reasons) => {
-    const factor = 'reciprocity' as const;
-    const { seeker } = context;
-    const self = seeker.place;
-    const other = candidate.place;
+  reciprocity: (context, candidate, self, other, reasons) => {
     const candidateWants = candidate.listing && wantedRegion(candidate.listing, self.country);
     if (!candidateWants) return 0;
-    const seekerWants = seeker.listing && wantedRegion(seeker.listing, other.country);
-    reasons?.push({ factor, mutual: seekerWants !== null, candidateWants, seekerWants });
+    const seekerWants = context.seeker.listing && wantedRegion(context.seeker.listing, other.country);
+    reasons?.push({ factor: 'reciprocity', mutual: seekerWants !== null, candidateWants, seekerWants });
     // A listing that wants the seeker's country is rare and says much, even when the seeker's asks elsewhere.
     return seekerWants ? 1 : 0.7;
   },
-  desiredRegion: (context, candidate, reasons) => {
-    const factor = 'desiredRegion' as const;
-    const { seeker } = context;
-    const other = candidate.place;
-    if (!seeker.listing) return 0;
-    const code = wantedRegion(seeker.listing, other.country);
-    reasons?.push({ factor, wanted: code !== null, code });
+  desiredRegion: (context, candidate, self, other, reasons) => {
+    if (!context.seeker.listing) return 0;
+    const code = wantedRegion(context.seeker.listing, other.country);
+    reasons?.push({ factor: 'desiredRegion', wanted: code !== null, code });
     return code ? 1 : 0;
   },
-  population: (context, candidate, reasons) => {
-    const factor = 'population' as const;
-    const { seeker } = context;
-    const a = populationOf(seeker);
+  population: (context, candidate, self, other, reasons) => {
+    const a = populationOf(context.seeker);
     const b = populationOf(candidate);
     if (!a || !b) return 0;
     const value = populationSimilarity(a, b);
-    if (value >= NOTABLE) reasons?.push({ factor, seeker: a, candidate: b });
+    if (value >= NOTABLE) reasons?.push({ factor: 'population', seeker: a, candidate: b });
     return value;
   },
-  text: (context, candidate, reasons) => {
-    const factor = 'text' as const;
-    const { seeker } = context;
-    if (!seeker.listing || !candidate.listing) return 0;
-    const similarity = cosine(seeker.listing.text, candidate.listing.text);
-    if (similarity >= TEXT_NOTABLE) reasons?.push({ factor, similarity });
+  text: (context, candidate, self, other, reasons) => {
+    if (!context.seeker.listing || !candidate.listing) return 0;
+    const similarity = cosine(context.seeker.listing.text, candidate.listing.text);
+    if (similarity >= TEXT_NOTABLE) reasons?.push({ factor: 'text', similarity });
     return Math.min(1, similarity / TEXT_FULL);
   },
-  latitude: (context, candidate, reasons) => {
-    const factor = 'latitude' as const;
-    const { seeker } = context;
-    const self = seeker.place;
-    const other = candidate.place;
+  latitude: (context, candidate, self, other, reasons) => {
     if (self.latitude === null || other.latitude === null) return 0;
     const value = latitudeSimilarity(self.latitude, other.latitude);
-    if (value >= 0.5) reasons?.push({ factor, seeker: self.latitude, candidate: other.latitude });
+    if (value >= 0.5) reasons?.push({ factor: 'latitude', seeker: self.latitude, candidate: other.latitude });
     return value;
   },
-  season: (context, candidate, reasons) => {
-    const factor = 'season' as const;
-    const { seeker } = context;
-    const self = seeker.place;
-    const other = candidate.place;
+  season: (context, candidate, self, other, reasons) => {
     if (self.latitude === null || other.latitude === null) return 0;
     const sameHemisphere = self.latitude >= 0 === other.latitude >= 0;
-    reasons?.push({ factor, sameHemisphere, north: self.latitude >= 0 });
+    reasons?.push({ factor: 'season', sameHemisphere, north: self.latitude >= 0 });
     return sameHemisphere ? 1 : 0;
   },
-  name: (context, candidate, reasons) => {
-    const factor = 'name' as const;
-    const { seeker } = context;
-    const self = seeker.place;
-    const other = candidate.place;
+  name: (context, candidate, self, other, reasons) => {
     if (self.name === other.name) {
-      reasons?.push({ factor, identical: true, seekerId: self.id, candidateId: other.id });
+      reasons?.push({ factor: 'name', identical: true, seekerId: self.id, candidateId: other.id });
       return 1;
     }
     const mine = context.seekerGrams;
@@ -392,104 +370,84 @@ const FACTOR_VALUES: Record<MatchFactor, FactorValue> = {
     for (const gram of other.nameGrams) if (mine.has(gram)) shared += 1;
     const value = trigramSimilarity(shared, mine.size, other.nameGrams.length);
     if (value < NOTABLE) return 0;
-    reasons?.push({ factor, identical: false, seekerId: self.id, candidateId: other.id });
+    reasons?.push({ factor: 'name', identical: false, seekerId: self.id, candidateId: other.id });
     return value;
   },
-  network: (context, candidate, reasons) => {
-    const factor = 'network' as const;
-    const { seeker } = context;
-    const self = seeker.place;
-    const other = candidate.place;
+  network: (context, candidate, self, other, reasons) => {
     const ties = other.region === null ? undefined : context.regionTies.get(other.region);
     if (!ties && !context.reached.has(other.id)) return 0;
     let missing = 1;
     const partner = context.sharedPartner.get(other.id);
     if (partner !== undefined) {
       missing *= 0.4;
-      reasons?.push({ factor, kind: 'sharedPartner', partner });
+      reasons?.push({ factor: 'network', kind: 'sharedPartner', partner });
     }
     const regionPartner = context.regionPartner.get(other.id);
     if (regionPartner !== undefined) {
       missing *= 0.4;
-      reasons?.push({ factor, kind: 'regionPartner', region: self.regionLgId!, partner: regionPartner });
+      reasons?.push({ factor: 'network', kind: 'regionPartner', region: self.regionLgId!, partner: regionPartner });
     }
     const neighbour = context.neighbourTwinned.get(other.id);
     if (neighbour !== undefined) {
       missing *= 0.4;
-      reasons?.push({ factor, kind: 'neighbourTwinned', ...neighbour });
+      reasons?.push({ factor: 'network', kind: 'neighbourTwinned', ...neighbour });
     }
     const member = context.regionTwinned.get(other.id);
     if (member !== undefined && member !== neighbour?.neighbour) {
       missing *= 0.7;
-      reasons?.push({ factor, kind: 'regionTwinned', member });
+      reasons?.push({ factor: 'network', kind: 'regionTwinned', member });
     }
     if (ties) {
       missing *= Math.max(0.2, 0.7 ** ties.count);
-      reasons?.push({ factor, kind: 'regionTies', ...ties });
+      reasons?.push({ factor: 'network', kind: 'regionTies', ...ties });
     }
     return 1 - missing;
   },
-  popularity: (context, candidate, reasons) => {
-    const factor = 'popularity' as const;
-    const { graph } = context;
-    const other = candidate.place;
-    const ties = graph.degreeOf(other.id);
+  popularity: (context, candidate, self, other, reasons) => {
+    const ties = context.graph.degreeOf(other.id);
     if (ties === 0) return 0;
-    reasons?.push({ factor, ties });
+    reasons?.push({ factor: 'popularity', ties });
     // A first tie says most: the place forms such ties at all.
     return 0.5 + (0.5 * ties) / (ties + POPULARITY_HALF);
   },
-  countryTies: (context, candidate, reasons) => {
-    const factor = 'countryTies' as const;
-    const { seeker } = context;
-    const { graph } = context;
-    const self = seeker.place;
-    const other = candidate.place;
-    const count = graph.tiesWith(other.id, self.country);
+  countryTies: (context, candidate, self, other, reasons) => {
+    const count = context.graph.tiesWith(other.id, self.country);
     if (count === 0) return 0;
     if (reasons) {
-      const example = [...graph.partnersOf(other.id)].find((partner) => graph.placeOf(partner)?.country === self.country)!;
-      reasons.push({ factor, country: self.country, count, example });
+      const example = [...context.graph.partnersOf(other.id)].find((partner) => context.graph.placeOf(partner)?.country === self.country)!;
+      reasons.push({ factor: 'countryTies', country: self.country, count, example });
     }
     return count / (count + 1);
   },
-  countryLinks: (context, candidate, reasons) => {
-    const factor = 'countryLinks' as const;
+  countryLinks: (context, candidate, self, other, reasons) => {
     const country = candidate.place.country;
     const links = context.countryLinks.get(country);
     if (!links) return 0;
-    reasons?.push({ factor, seekerCountry: context.seeker.place.country, country, count: links.count });
+    reasons?.push({ factor: 'countryLinks', seekerCountry: context.seeker.place.country, country, count: links.count });
     return links.value;
   },
-  regionLinks: (context, candidate, reasons) => {
-    const factor = 'regionLinks' as const;
+  regionLinks: (context, candidate, self, other, reasons) => {
     const region = candidate.place.region;
     const links = region === null ? undefined : context.regionLinks.get(region);
     if (!links) return 0;
-    reasons?.push({ factor, seekerCountry: context.seeker.place.country, count: links.count });
+    reasons?.push({ factor: 'regionLinks', seekerCountry: context.seeker.place.country, count: links.count });
     return links.value;
   },
-  size: (context, candidate, reasons) => {
-    const factor = 'size' as const;
+  size: (context, candidate, self, other, reasons) => {
     const population = populationOf(candidate);
     if (!population) return 0;
     const value = sizeValue(population);
-    reasons?.push({ factor, population });
+    reasons?.push({ factor: 'size', population });
     return value;
   },
-  newToCountry: (context, candidate, reasons) => {
-    const factor = 'newToCountry' as const;
-    const { seeker } = context;
-    const { graph } = context;
-    const self = seeker.place;
-    const other = candidate.place;
-    if (graph.tiesWith(other.id, self.country) > 0) return 0;
-    reasons?.push({ factor, country: self.country });
+  newToCountry: (context, candidate, self, other, reasons) => {
+    if (context.graph.tiesWith(other.id, self.country) > 0) return 0;
+    reasons?.push({ factor: 'newToCountry', country: self.country });
     return 1;
   },
 };
 
-const factorValue = (factor: MatchFactor, context: SeekerContext, candidate: MatchSide, reasons?: MatchReason[]) => FACTOR_VALUES[factor](context, candidate, reasons);
+const factorValue = (factor: MatchFactor, context: SeekerContext, candidate: MatchSide, reasons?: MatchReason[]) => FACTOR_VALUES[factor](context, candidate, context.seeker.place, candidate.place, reasons);
 
 const totalWeight = (weights: MatchWeights) => MATCH_FACTORS.reduce((sum, factor) => sum + weights[factor], 0);
 
@@ -514,8 +472,9 @@ export function scorePool(context: SeekerContext, pool: readonly MatchSide[], we
     const weight = weights[factor];
     const value = FACTOR_VALUES[factor];
     if (weight === 0 || (factor === 'desiredRegion' && !context.seeker.listing)) continue;
-    if (LISTING_FACTORS.has(factor)) for (const i of listed) scores[i]! += weight * value(context, pool[i]!);
-    else for (let i = 0; i < pool.length; i++) scores[i]! += weight * value(context, pool[i]!);
+    const self = context.seeker.place;
+    if (LISTING_FACTORS.has(factor)) for (const i of listed) scores[i]! += weight * value(context, pool[i]!, self, pool[i]!.place);
+    else for (let i = 0; i < pool.length; i++) scores[i]! += weight * value(context, pool[i]!, self, pool[i]!.place);
   }
   for (let i = 0; i < pool.length; i++) scores[i] = (100 * scores[i]!) / total;
 }
