@@ -106,7 +106,7 @@ describe.runIf(engineName === 'pglite')('the CLI on a data folder', () => {
     }
   });
 
-  it('stops a second process on the same data folder at once, with a clear message', async () => {
+  it('answers health checks once serving, and stops a second process on the same data folder at once, with a clear message', async () => {
     const server = spawn(process.execPath, [entry, 'serve', '--port', '39499', '--host', '127.0.0.1'], {
       cwd: projectRoot,
       env: { ...process.env, DATABASE_URL: '', ...env },
@@ -126,6 +126,9 @@ describe.runIf(engineName === 'pglite')('the CLI on a data folder', () => {
       expect(second.stderr).toContain(`is in use by another Kizuna process (pid ${server.pid})`);
       const page = await fetch('http://127.0.0.1:39499/api/search?q=Ibara');
       expect(((await page.json()) as { results: { jisCode: string }[] }).results[0]?.jisCode).toBe('332071');
+      const ready = await fetch('http://127.0.0.1:39499/readyz');
+      expect([ready.status, await ready.text()]).toEqual([200, 'ready\n']);
+      expect((await fetch('http://127.0.0.1:39499/healthz')).status).toBe(200);
     } finally {
       await new Promise<void>((resolve) => {
         server.once('exit', () => resolve());
