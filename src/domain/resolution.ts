@@ -366,11 +366,14 @@ export function namesAdministrativeUnit(folded: string): boolean {
  * Sovetsky and Sovetskoye) and one name inside a longer one (Taipei, New Taipei) are not.
  */
 export function isSpellingVariant(a: string, b: string): boolean {
-  const plainA = a.replace(/ /g, '');
-  const plainB = b.replace(/ /g, '');
-  if (plainA[0] !== plainB[0]) return false;
-  const allowed = Math.max(1, Math.floor(Math.max(plainA.length, plainB.length) / 8));
-  return editDistance(plainA, plainB, allowed) <= allowed;
+  return areSpellingVariantsWithoutSpaces(a.replace(/ /g, ''), b.replace(/ /g, ''));
+}
+
+/** isSpellingVariant of two folded names whose spaces are taken out already, for comparing many. */
+export function areSpellingVariantsWithoutSpaces(a: string, b: string): boolean {
+  if (a[0] !== b[0]) return false;
+  const allowed = Math.max(1, Math.floor(Math.max(a.length, b.length) / 8));
+  return editDistance(a, b, allowed) <= allowed;
 }
 
 /** Words that, added to a name, make it another place: North Saanich is not Saanich, Africo Nuovo not Africo. */
