@@ -9,6 +9,7 @@ import { startServer } from '../server.js';
 import { registerExportCommand, registerImportCommand } from './import.js';
 import { registerAccountsCommand } from './accounts.js';
 import { registerMatchCommand } from './match.js';
+import { registerBackupCommands } from './backup.js';
 
 const say = (message: string) => process.stderr.write(`${message}\n`);
 
@@ -87,6 +88,7 @@ registerImportCommand(program);
 registerExportCommand(program);
 registerAccountsCommand(program);
 registerMatchCommand(program);
+registerBackupCommands(program);
 
 program.parseAsync().catch((error: unknown) => {
   if (error instanceof KizunaError) {
