@@ -203,6 +203,21 @@ async function benchEngine(engine: Engine, port: number): Promise<void> {
   }
   // The CLI cannot open an embedded data folder while the server holds it.
   await importRegisterSheet(engine, registerSheet, line);
+  await backupAndRestore(engine, line);
+}
+
+/** `kizuna backup` of the imported register, then `kizuna restore --replace` of it into the same database. */
+async function backupAndRestore(engine: Engine, report: typeof line): Promise<void> {
+  const file = path.join(os.tmpdir(), `kizuna-bench-${process.pid}.backup.gz`);
+  try {
+    const written = await runCli(engine, ['backup', file, '--force']);
+    report('backup (CLI, whole process)', `${(written.ms / 1000).toFixed(2)} s`, '≤ 20 s');
+    console.log(`  ${'  '.padEnd(34)} ${written.output.trim()}`);
+    const restored = await runCli(engine, ['restore', file, '--replace']);
+    report('restore (CLI, whole process)', `${(restored.ms / 1000).toFixed(2)} s`, '≤ 20 s');
+  } finally {
+    rmSync(file, { force: true });
+  }
 }
 
 function pgliteEngine(): Engine {

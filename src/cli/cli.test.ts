@@ -10,7 +10,8 @@ import { projectRoot } from '../paths.js';
 
 describe('kizuna --help', () => {
   it.each([
-    [[], ['serve', 'migrate', 'bootstrap', 'import', 'search', 'stats', 'match']],
+    [[], ['serve', 'migrate', 'bootstrap', 'import', 'search', 'stats', 'match', 'backup', 'restore']],
+    [['restore'], ['--replace']],
     [['match'], ['--limit', '--weight', '--lang', '--json', 'network']],
     [['serve'], ['--port', '--host']],
     [['import', 'pairs'], ['--dry-run', '--report']],
