@@ -19,7 +19,7 @@ import { benchMatchRequests, evaluateMatching } from './matching.js';
 import { benchPortal, percentile } from './portal.js';
 import { buildSearchQueries } from './queries.js';
 
-const cli = path.join(projectRoot, 'dist', 'src', 'cli', 'main.js');
+const cli = path.join(projectRoot, 'dist', 'kizuna.mjs');
 const pairsFile = path.resolve(projectRoot, '..', 'shared', 'data', 'wikipedia-twin-cities', 'twin_cities.csv');
 
 interface Engine {
@@ -28,20 +28,31 @@ interface Engine {
   cleanUp(): Promise<void>;
 }
 
-async function waitUntilServing(url: string, child: ChildProcess, started: number): Promise<number> {
+/** Polls /readyz (the database open and loaded) and returns the time from `started` to its first 200. */
+async function waitUntilReady(url: string, child: ChildProcess, started: number): Promise<number> {
   for (;;) {
     if (child.exitCode !== null) throw new Error(`the server exited with code ${child.exitCode}`);
     try {
-      const response = await fetch(`${url}/api/openapi.json`);
+      const response = await fetch(`${url}/readyz`);
       if (response.ok) return performance.now() - started;
     } catch {
       // not listening yet
     }
-    await new Promise((resolve) => setTimeout(resolve, 25));
+    await new Promise((resolve) => setTimeout(resolve, 10));
   }
 }
 
-async function startServer(engine: Engine, port: number): Promise<{ child: ChildProcess; ms: number; log(): string; stop(): Promise<void> }> {
+interface StartedServer {
+  child: ChildProcess;
+  /** From the command to the first 200 of /readyz. */
+  readyMs: number;
+  /** From the command to the home page's first answer, asked for once ready. */
+  firstPageMs: number;
+  log(): string;
+  stop(): Promise<void>;
+}
+
+async function startServer(engine: Engine, port: number): Promise<StartedServer> {
   const started = performance.now();
   const child = spawn(process.execPath, [cli, 'serve', '--port', String(port), '--host', '127.0.0.1'], {
     // Server times are read from the Server-Timing header.
@@ -50,12 +61,17 @@ async function startServer(engine: Engine, port: number): Promise<{ child: Child
   });
   let log = '';
   child.stderr!.on('data', (chunk: Buffer) => (log += chunk.toString()));
-  const ms = await waitUntilServing(`http://127.0.0.1:${port}`, child, started).catch((error: Error) => {
+  const url = `http://127.0.0.1:${port}`;
+  const readyMs = await waitUntilReady(url, child, started).catch((error: Error) => {
     throw new Error(`${error.message}\n${log}`);
   });
+  const home = await fetch(`${url}/`);
+  await home.arrayBuffer();
+  if (!home.ok) throw new Error(`the home page answered ${home.status} after the start`);
   return {
     child,
-    ms,
+    readyMs,
+    firstPageMs: performance.now() - started,
     log: () => log,
     stop: () =>
       new Promise<void>((resolve) => {
@@ -145,10 +161,11 @@ const line = (label: string, value: string, budget: string) => console.log(`  ${
 async function benchEngine(engine: Engine, port: number): Promise<void> {
   console.log(`\n${engine.name}`);
   const first = await startServer(engine, port);
-  line('first start, bootstrap included', `${(first.ms / 1000).toFixed(2)} s`, '≤ 30 s');
+  line('first start, bootstrap included', `${(first.readyMs / 1000).toFixed(2)} s`, '≤ 30 s');
   await first.stop();
   const later = await startServer(engine, port);
-  line('later start', `${(later.ms / 1000).toFixed(2)} s`, '≤ 2 s');
+  line('later start, to /readyz', `${(later.readyMs / 1000).toFixed(2)} s`, '≤ 1.5 s');
+  line('later start, to the home page', `${(later.firstPageMs / 1000).toFixed(2)} s`, '≤ 2 s');
   await later.stop();
 
   const imported = await runCli(engine, ['import', 'pairs', pairsFile]);
@@ -187,6 +204,21 @@ async function benchEngine(engine: Engine, port: number): Promise<void> {
   }
   // The CLI cannot open an embedded data folder while the server holds it.
   await importRegisterSheet(engine, registerSheet, line);
+  await backupAndRestore(engine, line);
+}
+
+/** `kizuna backup` of the imported register, then `kizuna restore --replace` of it into the same database. */
+async function backupAndRestore(engine: Engine, report: typeof line): Promise<void> {
+  const file = path.join(os.tmpdir(), `kizuna-bench-${process.pid}.backup.gz`);
+  try {
+    const written = await runCli(engine, ['backup', file, '--force']);
+    report('backup (CLI, whole process)', `${(written.ms / 1000).toFixed(2)} s`, '≤ 20 s');
+    console.log(`  ${'  '.padEnd(34)} ${written.output.trim()}`);
+    const restored = await runCli(engine, ['restore', file, '--replace']);
+    report('restore (CLI, whole process)', `${(restored.ms / 1000).toFixed(2)} s`, '≤ 20 s');
+  } finally {
+    rmSync(file, { force: true });
+  }
 }
 
 function pgliteEngine(): Engine {

@@ -10,7 +10,8 @@ import { projectRoot } from '../paths.js';
 
 describe('kizuna --help', () => {
   it.each([
-    [[], ['serve', 'migrate', 'bootstrap', 'import', 'search', 'stats', 'match']],
+    [[], ['serve', 'migrate', 'bootstrap', 'import', 'search', 'stats', 'match', 'evaluate', 'fit', 'backup', 'restore']],
+    [['restore'], ['--replace']],
     [['match'], ['--limit', '--weight', '--lang', '--json', 'network']],
     [['evaluate', 'matching'], ['--seed', '--json', 'leave-one-out']],
     [['fit', 'matching'], ['--seed', '--output']],
@@ -145,7 +146,7 @@ describe.runIf(engineName === 'pglite')('the CLI on a data folder', () => {
     expect(table.stdout).toMatch(/Adamic–Adar +\d+\.\d \(\d+\.\d–\d+\.\d\)/);
   }, 180_000);
 
-  it('stops a second process on the same data folder at once, with a clear message', async () => {
+  it('answers health checks once serving, and stops a second process on the same data folder at once, with a clear message', async () => {
     const server = spawn(process.execPath, [entry, 'serve', '--port', '39499', '--host', '127.0.0.1'], {
       cwd: projectRoot,
       env: { ...process.env, DATABASE_URL: '', ...env },
@@ -165,6 +166,9 @@ describe.runIf(engineName === 'pglite')('the CLI on a data folder', () => {
       expect(second.stderr).toContain(`is in use by another Kizuna process (pid ${server.pid})`);
       const page = await fetch('http://127.0.0.1:39499/api/search?q=Ibara');
       expect(((await page.json()) as { results: { jisCode: string }[] }).results[0]?.jisCode).toBe('332071');
+      const ready = await fetch('http://127.0.0.1:39499/readyz');
+      expect([ready.status, await ready.text()]).toEqual([200, 'ready\n']);
+      expect((await fetch('http://127.0.0.1:39499/healthz')).status).toBe(200);
     } finally {
       await new Promise<void>((resolve) => {
         server.once('exit', () => resolve());
