@@ -35,6 +35,7 @@ const PRIVATE = [
   'trackers',
   'tracker_steps',
   'meta',
+  'rate_limits',
 ];
 
 let database: Database;

@@ -10,6 +10,7 @@ import { serveAsset } from './assets.js';
 import { refuseNulCharacters } from './nulCharacters.js';
 import { pageContext } from './pageContext.js';
 import { ApiDocsPage } from './pages/apiDocs.js';
+import { fairUse, type FairUseSettings } from './fairUse.js';
 import { ErrorPage } from './pages/registry.js';
 import { publicCache } from './publicCache.js';
 import { identify, type KizunaEnv, type SessionOptions } from './session.js';
@@ -34,6 +35,8 @@ export interface AppOptions {
   serverTiming?: boolean | undefined;
   /** How many bytes of the public's answers to keep in memory (see publicCache); 0 keeps none. */
   cacheBytes?: number | undefined;
+  /** The quotas of costly work (see fairUse); without them it is not limited. */
+  fairUse?: FairUseSettings | undefined;
 }
 
 const ONE_MEGABYTE = 1024 * 1024;
@@ -66,7 +69,14 @@ function renderError(error: unknown, c: Context<KizunaEnv>) {
     return c.json({ error: { id: known.id, message: known.message, problems: known.problems } }, known.status);
   }
   const ctx = pageContext(c);
-  const message = known.status === 404 ? t(ctx.lang, 'error.notFoundText') : known.status >= 500 ? t(ctx.lang, 'error.serverText') : known.message;
+  const message =
+    known.status === 404
+      ? t(ctx.lang, 'error.notFoundText')
+      : known.status >= 500
+        ? t(ctx.lang, 'error.serverText')
+        : known.id === 'too_many_requests' && 'retryAfter' in known
+          ? t(ctx.lang, 'error.tooManyText', { seconds: Number(known.retryAfter) })
+          : known.message;
   return c.html(<ErrorPage ctx={ctx} status={known.status} message={message} />, known.status);
 }
 
@@ -88,7 +98,7 @@ function createPages(db: Db, options: SessionOptions): Hono<KizunaEnv> {
 }
 
 /** The whole web face: API, API docs, assets and the pages in both languages, over one database. */
-export function createApp({ db, trustProxy = false, serverTiming = false, cacheBytes = DEFAULT_CACHE_BYTES }: AppOptions): Hono<KizunaEnv> {
+export function createApp({ db, trustProxy = false, serverTiming = false, cacheBytes = DEFAULT_CACHE_BYTES, fairUse: quotas }: AppOptions): Hono<KizunaEnv> {
   const sessionOptions: SessionOptions = { trustProxy };
   const app = new Hono<KizunaEnv>();
   app.onError(renderError);
@@ -131,6 +141,7 @@ export function createApp({ db, trustProxy = false, serverTiming = false, cacheB
   // Static files need no identity; everything else learns who is asking, and browser writes need a CSRF token.
   const identifyVisitor = identify(db, sessionOptions);
   app.use(async (c, next) => (isFileOrMapData(c) ? next() : identifyVisitor(c, next)));
+  if (quotas) app.use(fairUse(db, quotas, sessionOptions));
   const api = createApi({ db });
   // The API reference is in English only.
   app.get('/ja/api/docs', (c) => c.redirect('/api/docs', 302));
