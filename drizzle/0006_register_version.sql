@@ -4,11 +4,13 @@
 -- introductions, the audit log, listing events) have no trigger: their writes change no public answer.
 INSERT INTO "meta" ("key", "value") VALUES ('register_version', '1') ON CONFLICT ("key") DO NOTHING;--> statement-breakpoint
 -- BEFORE each statement, so that a transaction locks this one row before any row of the register:
--- writers wait for each other here rather than deadlock.
+-- writers wait for each other here rather than deadlock. The notification (sent at commit, once a
+-- transaction) lets a process that keeps the number learn of the change without asking.
 CREATE FUNCTION "advance_register_version"() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   INSERT INTO "meta" ("key", "value") VALUES ('register_version', '1')
     ON CONFLICT ("key") DO UPDATE SET "value" = ("meta"."value"::bigint + 1)::text;
+  PERFORM pg_notify('register_changed', '');
   RETURN NULL;
 END
 $$;--> statement-breakpoint

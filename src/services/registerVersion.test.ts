@@ -6,7 +6,7 @@ import { queryRows, type Database } from '../db/client.js';
 import { signIn } from './accounts.js';
 import { writeAudit } from './audit.js';
 import { createPublishedFigure } from './publishedFigures.js';
-import { registerVersion } from './registerVersion.js';
+import { registerVersion, registerVersionReader } from './registerVersion.js';
 
 /** The tables whose contents the public sees: a write to any of them advances the version. */
 const REGISTER = [
@@ -79,6 +79,18 @@ describe('the register version', () => {
       }),
     ).rejects.toThrow('rolled back');
     expect(await registerVersion(database.db)).toBe(after);
+  });
+
+  it('is known to the reader a process keeps at once after a write of its own, through a service or plain SQL', async () => {
+    const current = registerVersionReader(database.db);
+    const before = await current();
+    expect(await current()).toBe(before);
+    await createPublishedFigure(database.db, OPERATOR, { publisher: 'CLAIR', publishedOn: '2021-04-01', scope: 'total', subject: '', value: 1710, citation: 'test' });
+    const afterService = await current();
+    expect(BigInt(afterService)).toBeGreaterThan(BigInt(before));
+    await database.db.execute(sql`update listings set id = id where false`);
+    expect(BigInt(await current())).toBeGreaterThan(BigInt(afterService));
+    expect(await current()).toBe(await registerVersion(database.db));
   });
 
   it('stays as it is when only private tables are written: sign-ins, sessions, the audit log', async () => {

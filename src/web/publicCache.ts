@@ -1,7 +1,7 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
 import type { Db } from '../db/client.js';
-import { registerVersion } from '../services/registerVersion.js';
+import { registerVersionReader } from '../services/registerVersion.js';
 import { today } from '../services/registry.js';
 import { answerKey, answerTag, LruByBytes } from './answerCache.js';
 import { etagMatches } from './assets.js';
@@ -46,6 +46,7 @@ function answerFrom(stored: StoredAnswer, ifNoneMatch: string | undefined): Resp
  */
 export function publicCache(db: Db, maxBytes: number): MiddlewareHandler {
   const answers = new LruByBytes<StoredAnswer>(maxBytes);
+  const currentVersion = registerVersionReader(db);
   const inProgress = new Map<string, Promise<StoredAnswer | undefined>>();
   // One large answer (a register export) must not push out all the pages.
   const largestAnswer = maxBytes / 8;
@@ -57,7 +58,7 @@ export function publicCache(db: Db, maxBytes: number): MiddlewareHandler {
       if (!c.res.headers.has('cache-control')) c.header('Cache-Control', PERSONAL_ANSWER);
       return;
     }
-    const version = await registerVersion(db);
+    const version = await currentVersion();
     const day = today();
     const key = answerKey(c.req.url, c.req.header('accept-encoding'));
     const ifNoneMatch = c.req.header('if-none-match');
