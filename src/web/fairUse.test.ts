@@ -1,4 +1,3 @@
-import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
 import { createTestAccount, type TestAccount } from '../../test/accounts.js';
 import { openAnotherConnection, openTestDatabase } from '../../test/database.js';
@@ -26,8 +25,7 @@ beforeAll(async () => {
   coordinator = await createTestAccount(database.db, 'coordinator');
 });
 
-beforeEach(async () => {
-  await database.db.execute(sql`delete from rate_limits`);
+beforeEach(() => {
   app = appWithQuotas();
 });
 

@@ -2,7 +2,7 @@ import type { MiddlewareHandler } from 'hono';
 import type { Db } from '../db/client.js';
 import { addressPartition, rateLimitFields, scaledQuota, type CostlyWork, type Quotas } from '../domain/rateLimits.js';
 import { tooManyRequests } from '../errors.js';
-import { takeFromBucket } from '../services/rateLimits.js';
+import { bucketKeeper } from '../services/rateLimits.js';
 import { clientAddress, type KizunaEnv, type SessionOptions } from './session.js';
 
 export interface FairUseSettings {
@@ -34,6 +34,7 @@ export function costlyWorkOf(path: string, asked: (parameter: string) => boolean
  * the public cache, so that answers already made cost nothing.
  */
 export function fairUse(db: Db, settings: FairUseSettings, sessionOptions: SessionOptions): MiddlewareHandler<KizunaEnv> {
+  const takeFromBucket = bucketKeeper(db);
   return async (c, next) => {
     const work = c.req.method === 'GET' ? costlyWorkOf(c.req.path, (parameter) => c.req.query(parameter) !== undefined) : undefined;
     if (!work) return next();
@@ -42,7 +43,7 @@ export function fairUse(db: Db, settings: FairUseSettings, sessionOptions: Sessi
       actor.kind === 'account'
         ? [`account:${actor.accountId}`, scaledQuota(settings.quotas[work], settings.signedInFactor)]
         : [`address:${addressPartition(clientAddress(c, sessionOptions))}`, settings.quotas[work]];
-    const outcome = await takeFromBucket(db, `${work} ${client}`, quota);
+    const outcome = await takeFromBucket(`${work} ${client}`, quota);
     const fields = rateLimitFields(work, quota, outcome);
     c.header('RateLimit-Policy', fields.policy);
     c.header('RateLimit', fields.limit);
