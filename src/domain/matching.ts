@@ -323,10 +323,10 @@ export function explain(context: SeekerContext, candidate: MatchSide, weights: M
 }
 
 /**
- * The best `limit` candidates, explained. Every candidate is scored without reasons and only the best
+ * The best `limit` candidates, best first. Every candidate is scored without reasons and only the best
  * are kept as it goes, so that ranking tens of thousands sorts a few; equal scores keep the pool's order.
  */
-export function rankCandidates(context: SeekerContext, candidates: readonly MatchSide[], weights: MatchWeights, limit: number): RankedCandidate[] {
+export function bestCandidates(context: SeekerContext, candidates: readonly MatchSide[], weights: MatchWeights, limit: number): MatchSide[] {
   const best: { index: number; score: number }[] = [];
   const total = totalWeight(weights);
   for (let i = 0; i < candidates.length; i++) {
@@ -337,5 +337,10 @@ export function rankCandidates(context: SeekerContext, candidates: readonly Matc
     best.splice(at, 0, { index: i, score });
     if (best.length > limit) best.pop();
   }
-  return best.map(({ index }) => explain(context, candidates[index]!, weights));
+  return best.map(({ index }) => candidates[index]!);
+}
+
+/** The best `limit` candidates, explained. */
+export function rankCandidates(context: SeekerContext, candidates: readonly MatchSide[], weights: MatchWeights, limit: number): RankedCandidate[] {
+  return bestCandidates(context, candidates, weights, limit).map((candidate) => explain(context, candidate, weights));
 }

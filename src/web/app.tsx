@@ -10,7 +10,7 @@ import { serveAsset } from './assets.js';
 import { refuseNulCharacters } from './nulCharacters.js';
 import { pageContext } from './pageContext.js';
 import { ApiDocsPage } from './pages/apiDocs.js';
-import { fairUse, type FairUseSettings } from './fairUse.js';
+import { fairUse, takeTurnsForLongWork, type FairUseSettings } from './fairUse.js';
 import { ErrorPage } from './pages/registry.js';
 import { publicCache } from './publicCache.js';
 import { identify, type KizunaEnv, type SessionOptions } from './session.js';
@@ -142,6 +142,7 @@ export function createApp({ db, trustProxy = false, serverTiming = false, cacheB
   const identifyVisitor = identify(db, sessionOptions);
   app.use(async (c, next) => (isFileOrMapData(c) ? next() : identifyVisitor(c, next)));
   if (quotas) app.use(fairUse(db, quotas, sessionOptions));
+  app.use(takeTurnsForLongWork());
   const api = createApi({ db });
   // The API reference is in English only.
   app.get('/ja/api/docs', (c) => c.redirect('/api/docs', 302));

@@ -1,8 +1,9 @@
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import type { Db } from '../db/client.js';
 import { addressPartition, rateLimitFields, scaledQuota, type CostlyWork, type Quotas } from '../domain/rateLimits.js';
 import { tooManyRequests } from '../errors.js';
 import { bucketKeeper } from '../services/rateLimits.js';
+import { asCostlyWork } from '../turns.js';
 import { clientAddress, type KizunaEnv, type SessionOptions } from './session.js';
 
 export interface FairUseSettings {
@@ -26,6 +27,9 @@ export function costlyWorkOf(path: string, asked: (parameter: string) => boolean
   return COSTLY_ADDRESSES.find((address) => address.path.test(path) && (address.asked === undefined || asked(address.asked)))?.work;
 }
 
+/** The costly work a request asks for, if any. */
+const costlyWorkAsked = (c: Context): CostlyWork | undefined => (c.req.method === 'GET' ? costlyWorkOf(c.req.path, (parameter) => c.req.query(parameter) !== undefined) : undefined);
+
 /**
  * Takes a token for each request that does costly work (matchmaking, search, exports, statistics of
  * another day) from its client's bucket: the public's by address, signed-in people's and API tokens'
@@ -36,7 +40,7 @@ export function costlyWorkOf(path: string, asked: (parameter: string) => boolean
 export function fairUse(db: Db, settings: FairUseSettings, sessionOptions: SessionOptions): MiddlewareHandler<KizunaEnv> {
   const takeFromBucket = bucketKeeper(db);
   return async (c, next) => {
-    const work = c.req.method === 'GET' ? costlyWorkOf(c.req.path, (parameter) => c.req.query(parameter) !== undefined) : undefined;
+    const work = costlyWorkAsked(c);
     if (!work) return next();
     const actor = c.get('actor');
     const [client, quota] =
@@ -54,5 +58,20 @@ export function fairUse(db: Db, settings: FairUseSettings, sessionOptions: Sessi
       );
     }
     return next();
+  };
+}
+
+/** The kinds of work long enough (a tenth of a second and more) to take turns with everyone else's requests; a search takes a few milliseconds. */
+const TAKES_TURNS: ReadonlySet<CostlyWork> = new Set(['match', 'export', 'statistics']);
+
+/**
+ * Runs the requests for long costly work as costly work (see turns.ts): one at a time in a process,
+ * giving the other requests a turn before each query and between slices, so that ten scripts
+ * looping on matchmaking leave a search waiting a few milliseconds rather than seconds.
+ */
+export function takeTurnsForLongWork(): MiddlewareHandler<KizunaEnv> {
+  return (c, next) => {
+    const work = costlyWorkAsked(c);
+    return work && TAKES_TURNS.has(work) ? asCostlyWork(next) : next();
   };
 }
