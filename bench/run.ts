@@ -5,7 +5,7 @@
  * search p50/p95 over 1,000 mixed queries, /api/stats on the imported data, matchmaking — all through
  * the real CLI and HTTP server — and the leave-one-out evaluation of matchmaking.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -16,54 +16,12 @@ import { projectRoot } from '../src/paths.js';
 import { openDatabase, optionsFromEnvironment } from '../src/db/client.js';
 import { benchAccountsAndListings } from './accounts.js';
 import { benchMatchRequests, evaluateMatching } from './matching.js';
-import { benchPortal, percentile } from './portal.js';
+import { benchLoad } from './load.js';
+import { benchPortal, line, percentile } from './portal.js';
 import { buildSearchQueries } from './queries.js';
+import { cli, startServer, type Engine } from './server.js';
 
-const cli = path.join(projectRoot, 'dist', 'src', 'cli', 'main.js');
 const pairsFile = path.resolve(projectRoot, '..', 'shared', 'data', 'wikipedia-twin-cities', 'twin_cities.csv');
-
-interface Engine {
-  name: string;
-  env: NodeJS.ProcessEnv;
-  cleanUp(): Promise<void>;
-}
-
-async function waitUntilServing(url: string, child: ChildProcess, started: number): Promise<number> {
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`the server exited with code ${child.exitCode}`);
-    try {
-      const response = await fetch(`${url}/api/openapi.json`);
-      if (response.ok) return performance.now() - started;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}
-
-async function startServer(engine: Engine, port: number): Promise<{ child: ChildProcess; ms: number; log(): string; stop(): Promise<void> }> {
-  const started = performance.now();
-  const child = spawn(process.execPath, [cli, 'serve', '--port', String(port), '--host', '127.0.0.1'], {
-    // Server times are read from the Server-Timing header.
-    env: { ...process.env, ...engine.env, KIZUNA_SERVER_TIMING: '1' },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  let log = '';
-  child.stderr!.on('data', (chunk: Buffer) => (log += chunk.toString()));
-  const ms = await waitUntilServing(`http://127.0.0.1:${port}`, child, started).catch((error: Error) => {
-    throw new Error(`${error.message}\n${log}`);
-  });
-  return {
-    child,
-    ms,
-    log: () => log,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
-      }),
-  };
-}
 
 function runCli(engine: Engine, args: string[]): Promise<{ ms: number; output: string }> {
   const started = performance.now();
@@ -140,7 +98,6 @@ async function importRegisterSheet(engine: Engine, sheet: { file: string; rows: 
   }
 }
 
-const line = (label: string, value: string, budget: string) => console.log(`  ${label.padEnd(34)} ${value.padStart(12)}   (budget ${budget})`);
 
 async function benchEngine(engine: Engine, port: number): Promise<void> {
   console.log(`\n${engine.name}`);
@@ -158,8 +115,9 @@ async function benchEngine(engine: Engine, port: number): Promise<void> {
   line('  sides resolved to a known place', resolved ?? '?', '≥ 95 %');
   console.log(`  ${'  (whole CLI process, start to exit)'.padEnd(34)} ${`${(imported.ms / 1000).toFixed(2)} s`.padStart(12)}`);
 
-  const server = await startServer(engine, port);
-  const url = `http://127.0.0.1:${port}`;
+  // These figures time the work itself: nothing answered from the cache, nothing refused.
+  const server = await startServer(engine, port, { KIZUNA_CACHE_MB: '0', KIZUNA_RATE_LIMITS: 'off' });
+  const url = server.url;
   const queries = buildSearchQueries(1000);
   await timeRequests(url, queries.slice(0, 50).map((q) => `/api/search?q=${encodeURIComponent(q)}`));
   const search = await timeRequests(url, queries.map((q) => `/api/search?q=${encodeURIComponent(q)}`));
@@ -174,6 +132,7 @@ async function benchEngine(engine: Engine, port: number): Promise<void> {
   await benchMatchRequests(url, line);
   if (engine.name.startsWith('PGlite')) await benchPortal(url, line);
   await server.stop();
+  await benchLoad(engine, port, line);
   // The evaluation reads the same data on either engine, so it runs once, in this process, before
   // the register sheet adds its made-up pairs to the ties it learns from.
   if (engine.name.startsWith('PGlite')) {
