@@ -31,6 +31,7 @@ export const CSRF_HEADER = 'x-csrf-token';
 /** An answer for one person (it names them, or carries their CSRF token): kept by no cache. */
 export const PERSONAL_ANSWER = 'private, no-store';
 
+/** Marks the answer as one person's: no cache keeps it, in the server, a proxy or a browser. */
 export function markPersonal(c: Context): void {
   c.header('Cache-Control', PERSONAL_ANSWER);
 }
