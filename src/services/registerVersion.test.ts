@@ -6,7 +6,7 @@ import { queryRows, type Database } from '../db/client.js';
 import { signIn } from './accounts.js';
 import { writeAudit } from './audit.js';
 import { createPublishedFigure } from './publishedFigures.js';
-import { registerVersion, registerVersionReader } from './registerVersion.js';
+import { readsBegunAfterAsking, registerVersion, registerVersionReader } from './registerVersion.js';
 
 /** The tables whose contents the public sees: a write to any of them advances the version. */
 const REGISTER = [
@@ -112,5 +112,26 @@ describe('the register version', () => {
     } finally {
       await other.close();
     }
+  });
+});
+
+describe('readsBegunAfterAsking', () => {
+  it('gives each caller a read begun after it asked, shared by those who asked while one was under way', async () => {
+    const reads: { resolve: (value: number) => void }[] = [];
+    const read = readsBegunAfterAsking(() => new Promise<number>((resolve) => reads.push({ resolve })));
+    const first = read();
+    const [second, third] = [read(), read()];
+    expect(reads).toHaveLength(1);
+    reads[0]!.resolve(1);
+    expect(await first).toBe(1);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(reads).toHaveLength(2);
+    const fourth = read();
+    reads[1]!.resolve(2);
+    expect([await second, await third]).toEqual([2, 2]);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(reads).toHaveLength(3);
+    reads[2]!.resolve(3);
+    expect(await fourth).toBe(3);
   });
 });

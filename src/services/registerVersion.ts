@@ -16,11 +16,13 @@ export async function registerVersion(db: Db): Promise<string> {
 }
 
 /**
- * A reader of the register's version for a process that asks at every request. On PostgreSQL it
- * reads the number each time: another process may have written a moment ago. PGlite is opened by one
- * process alone, so every write is this process's own: the number is read once and again only after
- * the triggers' notification of a write, which PGlite hands over before the writing statement's
- * answer; a query that costs most of a millisecond on PGlite is saved at every request.
+ * A reader of the register's version for a process that asks at every request. On PostgreSQL each
+ * caller gets the number from a read that began after it asked, since another process may have
+ * written a moment before; callers that ask while a read is under way share the next one, so that a
+ * hundred requests at once make a few reads rather than a hundred. PGlite is opened by one process
+ * alone, so every write is this process's own: the number is read once and again only after the
+ * triggers' notification of a write, which PGlite hands over before the writing statement's answer;
+ * a query that costs most of a millisecond on PGlite is saved at every request.
  */
 export function registerVersionReader(db: Db): () => Promise<string> {
   let reader = readers.get(db);
@@ -40,7 +42,7 @@ export function registerVersionReader(db: Db): () => Promise<string> {
       return known;
     };
   } else {
-    reader = () => registerVersion(db);
+    reader = readsBegunAfterAsking(() => registerVersion(db));
   }
   readers.set(db, reader);
   return reader;
@@ -48,3 +50,33 @@ export function registerVersionReader(db: Db): () => Promise<string> {
 
 /** One reader per database, so that apps made over the same database (as tests make) listen once. */
 const readers = new WeakMap<Db, () => Promise<string>>();
+
+/**
+ * Shares reads between callers without giving any a value read before it asked: one read at a
+ * time; whoever asks while one is under way waits for the next, which starts when it ends and which
+ * all who asked meanwhile share.
+ */
+export function readsBegunAfterAsking<T>(read: () => Promise<T>): () => Promise<T> {
+  let underWay: Promise<T> | undefined;
+  let following: Promise<T> | undefined;
+  const begin = () => {
+    const reading = read();
+    underWay = reading;
+    const done = () => {
+      if (underWay === reading) underWay = undefined;
+    };
+    reading.then(done, done);
+    return reading;
+  };
+  return () => {
+    if (!underWay) return begin();
+    following ??= underWay.then(
+      () => undefined,
+      () => undefined,
+    ).then(() => {
+      following = undefined;
+      return begin();
+    });
+    return following;
+  };
+}
