@@ -109,18 +109,25 @@ export function identify(db: Db, options: SessionOptions): MiddlewareHandler<Kiz
       session = undefined;
     }
     const known = session ?? getCookie(c, VISITOR_COOKIE);
-    const binding = known && known.length <= 100 ? known : randomBytes(24).toString('base64url');
-    const csrf = createHmac('sha256', await (secret ??= installationSecret(db))).update(binding).digest('base64url');
+    const key = await (secret ??= installationSecret(db));
+    // Worked out when first needed: most answers carry no form.
+    let binding: string | undefined;
+    let csrf: string | undefined;
+    const token = () => {
+      binding ??= known && known.length <= 100 ? known : randomBytes(24).toString('base64url');
+      return (csrf ??= createHmac('sha256', key).update(binding).digest('base64url'));
+    };
     let handedOut = false;
     c.set('actor', actor ?? PUBLIC);
     c.set('session', session);
     c.set('csrf', () => {
+      const handed = token();
       if (!handedOut) {
         handedOut = true;
-        if (binding !== known) setCookie(c, VISITOR_COOKIE, binding, { httpOnly: true, sameSite: 'Lax', secure: isHttps(c, options), path: '/' });
+        if (binding !== known) setCookie(c, VISITOR_COOKIE, binding!, { httpOnly: true, sameSite: 'Lax', secure: isHttps(c, options), path: '/' });
         markPersonal(c);
       }
-      return csrf;
+      return handed;
     });
 
     // An API call without a session has no cookie's authority to abuse; the API refuses it as anonymous.
@@ -132,7 +139,7 @@ export function identify(db: Db, options: SessionOptions): MiddlewareHandler<Kiz
         const value = (await c.req.parseBody())[CSRF_FIELD];
         given = typeof value === 'string' ? value : undefined;
       }
-      if (!given || !sameText(given, csrf)) {
+      if (!given || !sameText(given, token())) {
         throw new KizunaError('forbidden', 'This form has expired or did not come from this site (its CSRF token is missing or wrong). Reload the page and try again.');
       }
     }
