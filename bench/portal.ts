@@ -6,7 +6,10 @@
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 
-type Line = (label: string, value: string, budget: string) => void;
+export type Line = (label: string, value: string, budget: string) => void;
+
+/** Prints a figure with its budget. */
+export const line: Line = (label, value, budget) => console.log(`  ${label.padEnd(34)} ${value.padStart(12)}   (budget ${budget})`);
 
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 

@@ -5,7 +5,7 @@
  * search p50/p95 over 1,000 mixed queries, /api/stats on the imported data, matchmaking — all through
  * the real CLI and HTTP server — and the leave-one-out evaluation of matchmaking.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -16,70 +16,12 @@ import { projectRoot } from '../src/paths.js';
 import { openDatabase, optionsFromEnvironment } from '../src/db/client.js';
 import { benchAccountsAndListings } from './accounts.js';
 import { benchMatchRequests, evaluateMatching } from './matching.js';
-import { benchPortal, percentile } from './portal.js';
+import { benchLoad } from './load.js';
+import { benchPortal, line, percentile } from './portal.js';
 import { buildSearchQueries } from './queries.js';
+import { cli, startServer, type Engine } from './server.js';
 
-const cli = path.join(projectRoot, 'dist', 'kizuna.mjs');
 const pairsFile = path.resolve(projectRoot, '..', 'shared', 'data', 'wikipedia-twin-cities', 'twin_cities.csv');
-
-interface Engine {
-  name: string;
-  env: NodeJS.ProcessEnv;
-  cleanUp(): Promise<void>;
-}
-
-/** Polls /readyz (the database open and loaded) and returns the time from `started` to its first 200. */
-async function waitUntilReady(url: string, child: ChildProcess, started: number): Promise<number> {
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`the server exited with code ${child.exitCode}`);
-    try {
-      const response = await fetch(`${url}/readyz`);
-      if (response.ok) return performance.now() - started;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
-
-interface StartedServer {
-  child: ChildProcess;
-  /** From the command to the first 200 of /readyz. */
-  readyMs: number;
-  /** From the command to the home page's first answer, asked for once ready. */
-  firstPageMs: number;
-  log(): string;
-  stop(): Promise<void>;
-}
-
-async function startServer(engine: Engine, port: number): Promise<StartedServer> {
-  const started = performance.now();
-  const child = spawn(process.execPath, [cli, 'serve', '--port', String(port), '--host', '127.0.0.1'], {
-    // Server times are read from the Server-Timing header.
-    env: { ...process.env, ...engine.env, KIZUNA_SERVER_TIMING: '1' },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  let log = '';
-  child.stderr!.on('data', (chunk: Buffer) => (log += chunk.toString()));
-  const url = `http://127.0.0.1:${port}`;
-  const readyMs = await waitUntilReady(url, child, started).catch((error: Error) => {
-    throw new Error(`${error.message}\n${log}`);
-  });
-  const home = await fetch(`${url}/`);
-  await home.arrayBuffer();
-  if (!home.ok) throw new Error(`the home page answered ${home.status} after the start`);
-  return {
-    child,
-    readyMs,
-    firstPageMs: performance.now() - started,
-    log: () => log,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
-      }),
-  };
-}
 
 function runCli(engine: Engine, args: string[]): Promise<{ ms: number; output: string }> {
   const started = performance.now();
@@ -156,7 +98,6 @@ async function importRegisterSheet(engine: Engine, sheet: { file: string; rows: 
   }
 }
 
-const line = (label: string, value: string, budget: string) => console.log(`  ${label.padEnd(34)} ${value.padStart(12)}   (budget ${budget})`);
 
 async function benchEngine(engine: Engine, port: number): Promise<void> {
   console.log(`\n${engine.name}`);
@@ -175,8 +116,9 @@ async function benchEngine(engine: Engine, port: number): Promise<void> {
   line('  sides resolved to a known place', resolved ?? '?', '≥ 95 %');
   console.log(`  ${'  (whole CLI process, start to exit)'.padEnd(34)} ${`${(imported.ms / 1000).toFixed(2)} s`.padStart(12)}`);
 
-  const server = await startServer(engine, port);
-  const url = `http://127.0.0.1:${port}`;
+  // These figures time the work itself: nothing answered from the cache, nothing refused.
+  const server = await startServer(engine, port, { KIZUNA_CACHE_MB: '0', KIZUNA_RATE_LIMITS: 'off' });
+  const url = server.url;
   // Matchmaking first, so that its first ranking is the first after a start.
   await benchMatchRequests(url, line);
   const queries = buildSearchQueries(1000);
@@ -192,6 +134,7 @@ async function benchEngine(engine: Engine, port: number): Promise<void> {
   await benchAccountsAndListings(url, server.log, line);
   if (engine.name.startsWith('PGlite')) await benchPortal(url, line);
   await server.stop();
+  await benchLoad(engine, port, line);
   // The evaluation reads the same data on either engine, so it runs once, in this process, before
   // the register sheet adds its made-up pairs to the ties it learns from.
   if (engine.name.startsWith('PGlite')) {

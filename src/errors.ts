@@ -49,6 +49,11 @@ export function notFound(what: string): KizunaError {
   return new KizunaError('not_found', `${what} does not exist.`);
 }
 
+/** A 429: too many requests of a kind; Retry-After says when to come back. */
+export function tooManyRequests(message: string, retryAfter: number): KizunaError & { retryAfter: number } {
+  return Object.assign(new KizunaError('too_many_requests', message), { retryAfter });
+}
+
 /** Throws one validation error naming every problem, if there are any. */
 export function failIfProblems(problems: FieldProblem[]): void {
   if (problems.length > 0) {

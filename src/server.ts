@@ -1,7 +1,7 @@
 import { serve, type ServerType } from '@hono/node-server';
 import { openDatabase, type Database, type OpenOptions } from './db/client.js';
 import { bootstrapReferenceData, type ProgressReporter } from './services/bootstrap.js';
-import { createApp } from './web/app.js';
+import { createApp, type AppOptions } from './web/app.js';
 import { startGate } from './web/startGate.js';
 import { firstAdministratorLink } from './services/accounts.js';
 import { loadDemoListings } from './services/demoListings.js';
@@ -15,13 +15,10 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-export interface StartOptions extends OpenOptions {
+/** Where to serve, and the web face's settings (behind a proxy, Server-Timing, the cache, fair use). */
+export interface StartOptions extends OpenOptions, Omit<AppOptions, 'db'> {
   port: number;
   hostname?: string;
-  /** Behind a reverse proxy: trust its X-Forwarded-For and X-Forwarded-Proto. */
-  trustProxy?: boolean | undefined;
-  /** Send a Server-Timing header with each answer (the benchmark reads it). */
-  serverTiming?: boolean | undefined;
   /** The address of the first administrator, invited when the database has no administrator. */
   firstAdministrator?: string | undefined;
   say?: ProgressReporter;
@@ -60,7 +57,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     await database.close();
     throw error;
   }
-  const app = createApp({ db: database.db, trustProxy: options.trustProxy, serverTiming: options.serverTiming });
+  const app = createApp({ db: database.db, trustProxy: options.trustProxy, serverTiming: options.serverTiming, cacheBytes: options.cacheBytes, fairUse: options.fairUse });
   gate.open(app.fetch);
   // The home page once, in the background: the first visitor then does not wait for the charts'
   // library to load and the statistics' tables to be read from disk.

@@ -105,6 +105,16 @@ async function openServerDatabase(url: string, template?: string): Promise<Datab
   };
 }
 
+/**
+ * Another connection to a test database, as another process of Kizuna would have: on PostgreSQL a
+ * pool of its own on the same database (closing it leaves the database); undefined on PGlite, which
+ * one process alone may open.
+ */
+export async function openAnotherConnection(database: Database): Promise<Database | undefined> {
+  if (!serverUrl || database.engine !== 'postgres') return undefined;
+  return openDatabase({ databaseUrl: withDatabaseName(serverUrl, new URL(database.location).pathname.slice(1)) });
+}
+
 /** A copy of the PGlite template in a new temporary folder (KIZUNA_DATA_DIR is its parent); returns the data folder. */
 export function copyTemplateFolder(template: string): string {
   const dataDir = path.join(mkdtempSync(path.join(os.tmpdir(), 'kizuna-test-')), 'db');

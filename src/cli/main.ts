@@ -6,6 +6,7 @@ import { bootstrapReferenceData } from '../services/bootstrap.js';
 import { searchLocalGovernments } from '../services/search.js';
 import { japanStatistics } from '../services/stats.js';
 import { startServer } from '../server.js';
+import { webSettingsFromEnvironment } from '../web/settings.js';
 import { registerExportCommand, registerImportCommand } from './import.js';
 import { registerAccountsCommand } from './accounts.js';
 import { registerMatchCommand } from './match.js';
@@ -31,7 +32,7 @@ program
   .option('--host <hostname>', 'address to listen on', '0.0.0.0')
   .action(async (options: { port?: number; host: string }) => {
     const port = options.port ?? (process.env.PORT ? positiveInteger(process.env.PORT) : 3000);
-    const running = await startServer({ ...optionsFromEnvironment(), port, hostname: options.host, trustProxy: process.env.KIZUNA_TRUST_PROXY === '1', serverTiming: process.env.KIZUNA_SERVER_TIMING === '1', firstAdministrator: process.env.KIZUNA_ADMIN_EMAIL || 'admin@kizuna.localhost', say });
+    const running = await startServer({ ...optionsFromEnvironment(), ...webSettingsFromEnvironment(), port, hostname: options.host, firstAdministrator: process.env.KIZUNA_ADMIN_EMAIL || 'admin@kizuna.localhost', say });
     const stop = async () => {
       say('Stopping…');
       await running.stop();

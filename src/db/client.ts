@@ -9,6 +9,7 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
 import { projectRoot } from '../paths.js';
+import { isCostlyWork, nextTurn } from '../turns.js';
 import { acquireDataDirLock, type DataDirLock } from './lock.js';
 import * as schema from './schema.js';
 
@@ -65,6 +66,7 @@ async function openPglite(dataDir: string): Promise<Database> {
   }
   try {
     const client = await PGlite.create(inMemory ? undefined : dataDir, { relaxedDurability: true });
+    takeTurns(client);
     const db = drizzlePglite(client, { schema }) as unknown as Db;
     return {
       db,
@@ -79,6 +81,18 @@ async function openPglite(dataDir: string): Promise<Database> {
     lock?.release();
     throw error;
   }
+}
+
+/**
+ * PGlite answers in this thread and never waits, so that a request's queries run one after another
+ * without a pause for anyone else. Those of costly work (see turns.ts) first give the event loop a
+ * turn, as a query sent to a server would; the others keep going, being short.
+ */
+function takeTurns(client: PGlite): void {
+  const [query, exec, transaction] = [client.query.bind(client), client.exec.bind(client), client.transaction.bind(client)];
+  client.query = ((...args: Parameters<typeof query>) => (isCostlyWork() ? nextTurn().then(() => query(...args)) : query(...args))) as typeof query;
+  client.exec = (...args) => (isCostlyWork() ? nextTurn().then(() => exec(...args)) : exec(...args));
+  client.transaction = ((...args: Parameters<typeof transaction>) => (isCostlyWork() ? nextTurn().then(() => transaction(...args)) : transaction(...args))) as typeof transaction;
 }
 
 async function openPostgres(databaseUrl: string): Promise<Database> {

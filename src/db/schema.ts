@@ -332,6 +332,19 @@ export const signInFailures = pgTable(
   (table) => [index('sign_in_failures_key_at').on(table.key, table.at)],
 );
 
+/**
+ * Fair use of costly work on PostgreSQL: one token bucket per kind of work and client ("search
+ * address:203.0.113.9", "match account:12"), kept as the moment it is full again (domain/rateLimits.ts),
+ * shared by every process on the database (PGlite's one process keeps them in memory instead).
+ * UNLOGGED (drizzle/0007_rate_limits.sql): buckets lost in a crash are merely full again. A bucket
+ * full before now says nothing and may be deleted at any time.
+ */
+export const rateLimits = pgTable('rate_limits', {
+  bucket: text('bucket').primaryKey(),
+  /** Milliseconds since 1970 by the database's clock. */
+  fullAt: doublePrecision('full_at').notNull(),
+});
+
 /** A local government's profile seeking a partner, in either direction. */
 export const listings = pgTable(
   'listings',

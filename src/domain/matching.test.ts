@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  bestCandidates,
   canPartner,
   DEFAULT_WEIGHTS,
   explain,
@@ -7,6 +8,7 @@ import {
   MATCH_FACTORS,
   populationSimilarity,
   rankCandidates,
+  shortlistFor,
   scoreOf,
   scorePool,
   seekerContext,
@@ -274,5 +276,17 @@ describe('scores and rankings', () => {
     const byThemes = rankCandidates(context, [big, small], { ...weightsOnly('population'), themes: 10 }, 10);
     expect(byThemes.map((candidate) => candidate.id)).toEqual([10, 11]);
     expect(rankCandidates(context, [big, small], DEFAULT_WEIGHTS, 1)).toHaveLength(1);
+  });
+
+  it('ranks the best of each slice, slice after slice, as one pass ranks them all, equal scores in the pool’s order', () => {
+    // Four populations among sixty places: many equal scores.
+    const pool: MatchSide[] = Array.from({ length: 60 }, (_, i) => ({
+      place: place(100 + i, { name: `Town ${i}`, country: 'US', population: [38_000, 40_000, 120_000, 1_000_000][(i * 7) % 4]! }),
+      listing: null,
+    }));
+    const weights = weightsOnly('population');
+    const slices = Array.from({ length: Math.ceil(pool.length / 7) }, (_, i) => pool.slice(i * 7, i * 7 + 7));
+    const finalists = slices.flatMap((slice) => bestCandidates(context, slice, weights, shortlistFor(5)));
+    expect(rankCandidates(context, finalists, weights, 5)).toEqual(rankCandidates(context, pool, weights, 5));
   });
 });

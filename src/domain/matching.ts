@@ -507,6 +507,33 @@ export function explain(context: SeekerContext, candidate: MatchSide, weights: M
 /** Among the first candidates shown, at most this many from one state, province or country without one. */
 export const PER_REGION = 3;
 
+/** How many of the best rankCandidates chooses among, so that it can spread the first over regions. */
+export const shortlistFor = (limit: number) => limit * 4;
+
+/** The positions of the `count` best scores, best first; equal scores keep their order. */
+function bestOf(scores: Float64Array, count: number): { index: number; score: number }[] {
+  const best: { index: number; score: number }[] = [];
+  for (let i = 0; i < scores.length; i++) {
+    const score = scores[i]!;
+    if (best.length === count && score <= best[count - 1]!.score) continue;
+    let at = best.length;
+    while (at > 0 && best[at - 1]!.score < score) at -= 1;
+    best.splice(at, 0, { index: i, score });
+    if (best.length > count) best.pop();
+  }
+  return best;
+}
+
+/**
+ * The best `count` candidates by score, best first, unexplained. Ranking slices of a pool one at a
+ * time and then their best together, with `count` at shortlistFor(limit), ranks as one pass would.
+ */
+export function bestCandidates(context: SeekerContext, candidates: readonly MatchSide[], weights: MatchWeights, count: number): MatchSide[] {
+  const scores = new Float64Array(candidates.length);
+  scorePool(context, candidates, weights, scores);
+  return bestOf(scores, count).map(({ index }) => candidates[index]!);
+}
+
 /**
  * The best `limit` candidates, explained, best first, but no more than PER_REGION of one region among
  * them while others score nearly as well: the next-best of a region already full waits until the
@@ -516,16 +543,7 @@ export const PER_REGION = 3;
 export function rankCandidates(context: SeekerContext, candidates: readonly MatchSide[], weights: MatchWeights, limit: number): RankedCandidate[] {
   const scores = new Float64Array(candidates.length);
   scorePool(context, candidates, weights, scores);
-  const keep = limit * 4;
-  const best: { index: number; score: number }[] = [];
-  for (let i = 0; i < candidates.length; i++) {
-    const score = scores[i]!;
-    if (best.length === keep && score <= best[keep - 1]!.score) continue;
-    let at = best.length;
-    while (at > 0 && best[at - 1]!.score < score) at -= 1;
-    best.splice(at, 0, { index: i, score });
-    if (best.length > keep) best.pop();
-  }
+  const best = bestOf(scores, shortlistFor(limit));
   const regionOf = (index: number) => candidates[index]!.place.region ?? candidates[index]!.place.country;
   const shown = new Map<string, number>();
   const chosen: number[] = [];

@@ -135,6 +135,8 @@ export const en = {
   'error.server': 'Something went wrong',
   'error.home': 'Home',
   'error.notFoundText': 'There is no page at this address. It may have moved, or the address may be mistyped.',
+  'error.tooMany': 'Too many requests',
+  'error.tooManyText': 'You have asked for this kind of work many times in a short while. Please wait {seconds} seconds and try again.',
   'error.serverText': 'Kizuna could not answer this request. The error has been logged; please try again later.',
   'stats.title': 'Statistics of Japan’s sister-city relationships',
   'stats.asOf': 'As of {date}',

@@ -136,6 +136,8 @@ export const ja: Record<MessageKey, string> = {
   'error.server': 'エラーが発生しました',
   'error.home': 'ホーム',
   'error.notFoundText': 'このアドレスのページはありません。移動したか、アドレスが誤っている可能性があります。',
+  'error.tooMany': 'リクエストが多すぎます',
+  'error.tooManyText': '短い間にこの種類の処理を何度も求められました。{seconds}秒ほど待ってから、もう一度お試しください。',
   'error.serverText': 'このリクエストに応答できませんでした。エラーは記録されました。しばらくしてからもう一度お試しください。',
   'stats.title': '日本の姉妹（友好）都市提携の統計',
   'stats.asOf': '{date}現在',

@@ -5,7 +5,7 @@ import { queryRows, type Db } from '../db/client.js';
 import { accountLocalGovernments, accounts, apiTokens, localGovernments, meta, oneTimeLinks, sessions, signInFailures } from '../db/schema.js';
 import { LIFETIMES, looksLikeEmail, normaliseEmail, PASSWORD_LENGTH, passwordProblem, SIGN_IN_THROTTLE, signInFailureKeys, throttledUntil } from '../domain/accounts.js';
 import { authorize, decide, ROLES, type Actor, type Role } from '../domain/authorization.js';
-import { failIfProblems, KizunaError, notFound, refusingDuplicates, type FieldProblem } from '../errors.js';
+import { failIfProblems, KizunaError, notFound, refusingDuplicates, tooManyRequests, type FieldProblem } from '../errors.js';
 import { writeAudit } from './audit.js';
 import { localGovernmentUrl } from './presenters.js';
 
@@ -247,10 +247,7 @@ export async function signIn(db: Db, attempt: SignInAttempt, now = new Date()): 
   if (until.length) {
     await db.delete(signInFailures).where(inArray(signInFailures.id, pending));
     const retryAfter = Math.ceil((Math.max(...until.map((date) => date.getTime())) - now.getTime()) / 1000);
-    throw Object.assign(
-      new KizunaError('too_many_requests', `Too many failed sign-ins. Wait ${Math.ceil(retryAfter / 60)} minutes and try again, or ask for a password reset.`),
-      { retryAfter },
-    );
+    throw tooManyRequests(`Too many failed sign-ins. Wait ${Math.ceil(retryAfter / 60)} minutes and try again, or ask for a password reset.`, retryAfter);
   }
   const [row] = await db.select().from(accounts).where(eq(accounts.email, email));
   const valid = row?.passwordHash ? await argon2Verify(row.passwordHash, attempt.password) : await argon2Verify(await (decoyHash ??= hashPassword(newSecret())), attempt.password);

@@ -3,8 +3,10 @@ import { queryRows, type Db } from '../db/client.js';
 import { prefectureIdOf } from '../db/fragments.js';
 import { decide, type Actor } from '../domain/authorization.js';
 import {
+  bestCandidates,
   canPartner,
   partnerClass,
+  shortlistFor,
   rankCandidates,
   seekerContext,
   type MatchGraph,
@@ -25,6 +27,7 @@ import { countriesOfDesiredRegions } from '../reference/desiredRegions.js';
 import { getListing, publishedListings, type Listing } from './listings.js';
 import { presentLocalGovernmentSummary, summaryColumns, type LocalGovernmentRow, type LocalGovernmentSummary } from './presenters.js';
 import { searchVersion } from './searchIndex.js';
+import { inTurns, nextTurn } from '../turns.js';
 
 /**
  * Matchmaking over the whole registry: the places are read once into memory (again only when an
@@ -254,6 +257,9 @@ async function seekerListing(db: Db, actor: Actor, lgId: number, published: read
   return published.find((listing) => listing.localGovernment.id === lgId) ?? null;
 }
 
+/** Candidates scored between two turns of the event loop (a few milliseconds). */
+const RANKING_SLICE = 1_000;
+
 export interface MatchOptions {
   weights: MatchWeights;
   limit: number;
@@ -321,8 +327,14 @@ export async function matchCandidates(db: Db, actor: Actor, lgId: number, option
   const listings = matchListings(own ? [own, ...published.filter((listing) => listing.id !== own.id)] : published);
   const graph = matchGraph(places, ties);
   const seeker: MatchSide = { place, listing: listings.get(lgId) ?? null };
+  await nextTurn();
   const pool = candidatePool(places, graph, seeker, listings);
-  const ranked = rankCandidates(seekerContext(seeker, graph), pool, options.weights, options.limit);
+  await nextTurn();
+  const context = seekerContext(seeker, graph);
+  // A slice at a time, so that other requests are answered in between; the best of the slices, slice
+  // after slice, are ranked again, which ranks them as one pass over the pool would.
+  const finalists = await inTurns(pool, RANKING_SLICE, (slice) => bestCandidates(context, slice, options.weights, shortlistFor(options.limit)));
+  const ranked = rankCandidates(context, finalists.flat(), options.weights, options.limit);
 
   const named = await localGovernmentSummaries(db, [lgId, ...ranked.flatMap((candidate) => [candidate.id, ...candidate.parts.flatMap((part) => part.reasons.flatMap(namedIn))])]);
   const listingLink = (id: number | undefined) => (id === undefined ? null : { id, url: `/listings/${id}` });

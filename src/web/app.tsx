@@ -10,7 +10,9 @@ import { serveAsset } from './assets.js';
 import { refuseNulCharacters } from './nulCharacters.js';
 import { pageContext } from './pageContext.js';
 import { ApiDocsPage } from './pages/apiDocs.js';
+import { fairUse, takeTurnsForLongWork, type FairUseSettings } from './fairUse.js';
 import { ErrorPage } from './pages/registry.js';
+import { publicCache } from './publicCache.js';
 import { identify, type KizunaEnv, type SessionOptions } from './session.js';
 import { registerAccountPages } from './routes/account.js';
 import { registerDashboardPages } from './routes/dashboard.js';
@@ -31,9 +33,15 @@ export interface AppOptions {
   trustProxy?: boolean | undefined;
   /** Tell browsers (and the benchmark) in a Server-Timing header how long each answer took; off, since it helps timing attacks too. */
   serverTiming?: boolean | undefined;
+  /** How many bytes of the public's answers to keep in memory (see publicCache); 0 keeps none. */
+  cacheBytes?: number | undefined;
+  /** The quotas of costly work (see fairUse); without them it is not limited. */
+  fairUse?: FairUseSettings | undefined;
 }
 
 const ONE_MEGABYTE = 1024 * 1024;
+/** The memory kept for the public's answers unless told otherwise (KIZUNA_CACHE_MB). */
+export const DEFAULT_CACHE_BYTES = 64 * ONE_MEGABYTE;
 /** Forms may carry a listing's picture (at most 1 MB) besides their text. */
 const FORM_BODY_LIMIT = 3 * ONE_MEGABYTE;
 /**
@@ -42,6 +50,8 @@ const FORM_BODY_LIMIT = 3 * ONE_MEGABYTE;
  */
 const LISTING_FORM_BODY_LIMIT = 20 * ONE_MEGABYTE;
 const LISTING_FORM = /^(\/ja)?\/dashboard\/listings(\/\d{1,9})?$/;
+/** Static files and the map's data: the same for everyone, with ETags of their own. */
+const isFileOrMapData = (c: Context) => c.req.path.startsWith('/assets/') || c.req.path.startsWith('/map/');
 
 /** Renders any error: JSON under /api, a page in the page's language elsewhere. Unknown errors are logged and hidden. */
 function renderError(error: unknown, c: Context<KizunaEnv>) {
@@ -59,7 +69,14 @@ function renderError(error: unknown, c: Context<KizunaEnv>) {
     return c.json({ error: { id: known.id, message: known.message, problems: known.problems } }, known.status);
   }
   const ctx = pageContext(c);
-  const message = known.status === 404 ? t(ctx.lang, 'error.notFoundText') : known.status >= 500 ? t(ctx.lang, 'error.serverText') : known.message;
+  const message =
+    known.status === 404
+      ? t(ctx.lang, 'error.notFoundText')
+      : known.status >= 500
+        ? t(ctx.lang, 'error.serverText')
+        : known.id === 'too_many_requests' && 'retryAfter' in known
+          ? t(ctx.lang, 'error.tooManyText', { seconds: Number(known.retryAfter) })
+          : known.message;
   return c.html(<ErrorPage ctx={ctx} status={known.status} message={message} />, known.status);
 }
 
@@ -81,7 +98,7 @@ function createPages(db: Db, options: SessionOptions): Hono<KizunaEnv> {
 }
 
 /** The whole web face: API, API docs, assets and the pages in both languages, over one database. */
-export function createApp({ db, trustProxy = false, serverTiming = false }: AppOptions): Hono<KizunaEnv> {
+export function createApp({ db, trustProxy = false, serverTiming = false, cacheBytes = DEFAULT_CACHE_BYTES, fairUse: quotas }: AppOptions): Hono<KizunaEnv> {
   const sessionOptions: SessionOptions = { trustProxy };
   const app = new Hono<KizunaEnv>();
   app.onError(renderError);
@@ -94,6 +111,11 @@ export function createApp({ db, trustProxy = false, serverTiming = false }: AppO
       await next();
       c.res.headers.set('Server-Timing', `app;dur=${(performance.now() - started).toFixed(1)}`);
     });
+  }
+  // Outside compression, so that an answer is kept compressed as it was sent.
+  if (cacheBytes > 0) {
+    const cache = publicCache(db, cacheBytes);
+    app.use((c, next) => (isFileOrMapData(c) ? next() : cache(c, next)));
   }
   app.use(compress());
 
@@ -118,7 +140,9 @@ export function createApp({ db, trustProxy = false, serverTiming = false }: AppO
   app.use(refuseNulCharacters());
   // Static files need no identity; everything else learns who is asking, and browser writes need a CSRF token.
   const identifyVisitor = identify(db, sessionOptions);
-  app.use(async (c, next) => (c.req.path.startsWith('/assets/') || c.req.path.startsWith('/map/') ? next() : identifyVisitor(c, next)));
+  app.use(async (c, next) => (isFileOrMapData(c) ? next() : identifyVisitor(c, next)));
+  if (quotas) app.use(fairUse(db, quotas, sessionOptions));
+  app.use(takeTurnsForLongWork());
   const api = createApi({ db });
   // The API reference is in English only.
   app.get('/ja/api/docs', (c) => c.redirect('/api/docs', 302));

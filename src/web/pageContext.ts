@@ -14,6 +14,6 @@ export function pageContext(c: Context<KizunaEnv>): PageContext {
     lang: languageOf(url.pathname),
     path: pathWithoutLocale(url.pathname) + url.search,
     viewer: actor?.kind === 'account' ? { name: actor.name, role: actor.role } : undefined,
-    csrf: c.get('csrf') ?? '',
+    csrf: c.get('csrf'),
   };
 }

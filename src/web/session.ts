@@ -14,8 +14,11 @@ export type KizunaEnv = {
     actor: Actor;
     /** The session secret of a signed-in browser. */
     session: string | undefined;
-    /** The CSRF token every form of this visitor must send back. */
-    csrf: string;
+    /**
+     * The CSRF token every form of this visitor must send back. A visitor without a cookie to bind
+     * it to gets one only when a form needs the token, and the answer carrying it is marked personal.
+     */
+    csrf: () => string;
   };
 };
 
@@ -24,6 +27,14 @@ export const SESSION_COOKIE = 'kizuna_session';
 const VISITOR_COOKIE = 'kizuna_visitor';
 export const CSRF_FIELD = '_csrf';
 export const CSRF_HEADER = 'x-csrf-token';
+
+/** An answer for one person (it names them, or carries their CSRF token): kept by no cache. */
+export const PERSONAL_ANSWER = 'private, no-store';
+
+/** Marks the answer as one person's: no cache keeps it, in the server, a proxy or a browser. */
+export function markPersonal(c: Context): void {
+  c.header('Cache-Control', PERSONAL_ANSWER);
+}
 
 export interface SessionOptions {
   /** Behind a reverse proxy: trust X-Forwarded-For and X-Forwarded-Proto. */
@@ -87,7 +98,7 @@ export function identify(db: Db, options: SessionOptions): MiddlewareHandler<Kiz
       if (!actor) throw new KizunaError('unauthorized', 'The API token is unknown or revoked. Send "Authorization: Bearer <token>" with a token made on your account page.');
       c.set('actor', actor);
       c.set('session', undefined);
-      c.set('csrf', '');
+      c.set('csrf', () => '');
       return next();
     }
 
@@ -97,15 +108,27 @@ export function identify(db: Db, options: SessionOptions): MiddlewareHandler<Kiz
       endSessionCookie(c);
       session = undefined;
     }
-    let binding = session ?? getCookie(c, VISITOR_COOKIE);
-    if (!binding || binding.length > 100) {
-      binding = randomBytes(24).toString('base64url');
-      setCookie(c, VISITOR_COOKIE, binding, { httpOnly: true, sameSite: 'Lax', secure: isHttps(c, options), path: '/' });
-    }
-    const csrf = createHmac('sha256', await (secret ??= installationSecret(db))).update(binding).digest('base64url');
+    const known = session ?? getCookie(c, VISITOR_COOKIE);
+    const key = await (secret ??= installationSecret(db));
+    // Worked out when first needed: most answers carry no form.
+    let binding: string | undefined;
+    let csrf: string | undefined;
+    const token = () => {
+      binding ??= known && known.length <= 100 ? known : randomBytes(24).toString('base64url');
+      return (csrf ??= createHmac('sha256', key).update(binding).digest('base64url'));
+    };
+    let handedOut = false;
     c.set('actor', actor ?? PUBLIC);
     c.set('session', session);
-    c.set('csrf', csrf);
+    c.set('csrf', () => {
+      const handed = token();
+      if (!handedOut) {
+        handedOut = true;
+        if (binding !== known) setCookie(c, VISITOR_COOKIE, binding!, { httpOnly: true, sameSite: 'Lax', secure: isHttps(c, options), path: '/' });
+        markPersonal(c);
+      }
+      return handed;
+    });
 
     // An API call without a session has no cookie's authority to abuse; the API refuses it as anonymous.
     const anonymousApiCall = !session && c.req.path.startsWith('/api/');
@@ -116,7 +139,7 @@ export function identify(db: Db, options: SessionOptions): MiddlewareHandler<Kiz
         const value = (await c.req.parseBody())[CSRF_FIELD];
         given = typeof value === 'string' ? value : undefined;
       }
-      if (!given || !sameText(given, csrf)) {
+      if (!given || !sameText(given, token())) {
         throw new KizunaError('forbidden', 'This form has expired or did not come from this site (its CSRF token is missing or wrong). Reload the page and try again.');
       }
     }

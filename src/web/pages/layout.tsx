@@ -12,8 +12,8 @@ export interface PageContext {
   path: string;
   /** The signed-in person, if any. */
   viewer?: { name: string; role: Role } | undefined;
-  /** The token every form that changes something sends back (see web/session.ts). */
-  csrf?: string;
+  /** The token every form that changes something sends back (see web/session.ts); asking for it makes the page personal. */
+  csrf?: (() => string) | undefined;
 }
 
 /** The address of a path in the page's language. */
@@ -113,4 +113,4 @@ const AccountTools: FC<{ ctx: PageContext }> = ({ ctx }) =>
   );
 
 /** The hidden field every form that changes something carries (see web/session.ts). */
-export const CsrfField: FC<{ ctx: PageContext }> = ({ ctx }) => <input type="hidden" name={CSRF_FIELD} value={ctx.csrf ?? ''} />;
+export const CsrfField: FC<{ ctx: PageContext }> = ({ ctx }) => <input type="hidden" name={CSRF_FIELD} value={ctx.csrf?.() ?? ''} />;

@@ -531,7 +531,7 @@ export const CountryPage: FC<{ ctx: PageContext; code: string; view: ListView }>
   );
 };
 
-const errorTitle = (status: number): MessageKey => (status === 404 ? 'error.notFound' : status >= 500 ? 'error.server' : 'error.invalid');
+const errorTitle = (status: number): MessageKey => (status === 404 ? 'error.notFound' : status === 429 ? 'error.tooMany' : status >= 500 ? 'error.server' : 'error.invalid');
 
 export const ErrorPage: FC<{ ctx: PageContext; status: number; message: string }> = ({ ctx, status, message }) => (
   <Layout ctx={ctx} title={t(ctx.lang, errorTitle(status))}>

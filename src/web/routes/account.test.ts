@@ -10,6 +10,7 @@ import type { SearchResult } from '../../services/search.js';
 import { createApp } from '../app.js';
 import { changedFields } from '../pages/account.js';
 import { localNext } from './access.js';
+import { PERSONAL_ANSWER } from '../session.js';
 
 let database: Database;
 let app: ReturnType<typeof createApp>;
@@ -223,7 +224,7 @@ describe('inviting and setting a password', () => {
     const email = `hanako-${Date.now()}@city.example.jp`;
     const invited = await admin.post('/admin/accounts/invite', { email, name: 'Yamada Hanako', role: 'officer', localGovernmentIds: String(ibara.id) });
     expect(invited.status, invited.html).toBe(200);
-    expect(invited.response.headers.get('cache-control')).toBe('no-store');
+    expect(invited.response.headers.get('cache-control')).toBe(PERSONAL_ANSWER);
     expect(invited.html).toContain('Invitation for Yamada Hanako');
     expect(invited.html).toContain('<p class="note success" role="status">Invitation made for Yamada Hanako as officer of Ibara City. Pass on the one-time link below.</p>');
     expect(invited.html).toContain('Ibara');

@@ -43,7 +43,7 @@ import {
 } from '../pages/account.js';
 import { href } from '../pages/layout.js';
 import { admit, currentPath, localNext, publicOrigin, type AccountActor } from './access.js';
-import { clientAddress, CSRF_FIELD, endSessionCookie, startSessionCookie, type KizunaEnv, type SessionOptions } from '../session.js';
+import { clientAddress, CSRF_FIELD, endSessionCookie, markPersonal, startSessionCookie, type KizunaEnv, type SessionOptions } from '../session.js';
 
 /** What a browser sends for a text field; anything else (a file, a missing field) reads as ''. */
 const text = z.unknown().transform((value) => (typeof value === 'string' ? value : ''));
@@ -114,7 +114,7 @@ const problemNotice = (lang: Lang, error: KizunaError): Notice => ({ kind: 'prob
 
 /** Pages that show a secret: not kept by caches, and their address (which may hold one) is not sent on. */
 function keepSecret(c: Context): void {
-  c.header('Cache-Control', 'no-store');
+  markPersonal(c);
   c.header('Referrer-Policy', 'no-referrer');
 }
 
