@@ -22,7 +22,8 @@ export function kizuna(args: string[], env: NodeJS.ProcessEnv = {}) {
     cwd: projectRoot,
     env: { ...process.env, DATABASE_URL: '', ...env },
     encoding: 'utf8',
-    timeout: 60_000,
+    // A ranking over every candidate abroad in a fresh process may take a minute on a busy machine.
+    timeout: 180_000,
   });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }

@@ -80,7 +80,7 @@ describe.runIf(engineName === 'pglite')('the CLI on a data folder', () => {
     const outOfRange = kizuna(['match', 'Ibara', '--weight', 'population=11'], env);
     expect(outOfRange.code).not.toBe(0);
     expect(outOfRange.stderr).toContain('w_population: write a number from 0 to 10');
-  });
+  }, 180_000);
 
   it('refuses to import a file it cannot read, and a file that is not CSV, writing nothing', () => {
     const missing = kizuna(['import', 'pairs', '/no/such/file.csv'], env);
@@ -178,5 +178,5 @@ describe.runIf(engineName === 'pglite')('the CLI on a data folder', () => {
     const afterwards = kizuna(['search', 'Ibara', '--limit', '1'], env);
     expect(afterwards.code).toBe(0);
     expect(afterwards.stdout).toContain('Ibara City');
-  });
+  }, 180_000);
 });

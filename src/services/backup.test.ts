@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase, queryRows, type Database } from '../db/client.js';
 import { openEmptyDatabase, serverUrl } from '../../test/database.js';
 import { restoreBackup, writeBackup, type BackupReport } from './backup.js';
+import { registerVersion } from './registerVersion.js';
 
 const opened: Database[] = [];
 afterEach(async () => {
@@ -44,7 +45,7 @@ async function* each(lines: string[]): AsyncGenerator<string> {
 const rowCount = async (database: Database, table: string) =>
   (await queryRows<{ n: number }>(database.db, sql.raw(`select count(*)::int as n from "${table}"`)))[0]!.n;
 
-describe('backup and restore', () => {
+describe('backup and restore', { timeout: 180_000 }, () => {
   it('restores every table with the same rows and checksums, and serial ids go on after the largest', async () => {
     const source = await open();
     await fill(source);
@@ -52,8 +53,11 @@ describe('backup and restore', () => {
     expect(report.tables.find((table) => table.table === 'local_governments')?.rows).toBe(2);
 
     const target = await open();
+    const versionBefore = Number(await registerVersion(target.db));
     const restored = await restoreBackup(target.db, each(lines), { replace: false });
     expect(restored.tables).toEqual(report.tables);
+    // Answers cached under any earlier version are stale.
+    expect(Number(await registerVersion(target.db))).toBeGreaterThan(versionBefore);
     expect((await backupLines(target)).report.tables).toEqual(report.tables);
 
     const [ibara] = await queryRows<{ description: string; alternate_keys: string[] }>(target.db, sql`select description, alternate_keys from local_governments where id = 1`);
@@ -98,7 +102,9 @@ describe('backup and restore', () => {
     await expect(restoreBackup(target.db, each(newer), { replace: false })).rejects.toThrow(/newer Kizuna \(schema \d+; this one has \d+\)\. Upgrade Kizuna/);
     const older = [JSON.stringify({ ...header, migrations: header.migrations - 1 }), ...lines.slice(1)];
     await expect(restoreBackup(target.db, each(older), { replace: false })).rejects.toThrow(/older Kizuna/);
-    for (const table of ['countries', 'local_governments', 'relationships', 'accounts', 'audit_log', 'meta']) expect(await rowCount(target, table)).toBe(0);
+    for (const table of ['countries', 'local_governments', 'relationships', 'accounts', 'audit_log']) expect(await rowCount(target, table)).toBe(0);
+    // meta holds only the register's version, which every new database has.
+    expect(await queryRows(target.db, sql`select key from meta`)).toEqual([{ key: 'register_version' }]);
   });
 
   // Across engines: the PostgreSQL run of the suite has both.

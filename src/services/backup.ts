@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import { withChecksDeferred } from '../db/bulk.js';
 import { queryRows, type Db } from '../db/client.js';
 import { KizunaError } from '../errors.js';
+import { registerVersion } from './registerVersion.js';
 
 /**
  * A backup is one text of lines (the CLI gzips it): a header naming the format and the schema, then
@@ -61,14 +62,23 @@ async function sameTextEverywhere(db: Db): Promise<void> {
 /** Rows read or written in one statement. */
 const CHUNK = 5_000;
 
-/** The register's tables, parents before children (the order does not matter to restore, which checks keys after loading). */
+/** The fair-use buckets: a few minutes' state of one server, not part of the register. */
+const NOT_BACKED_UP = new Set(['rate_limits']);
+
+/**
+ * The rows of a table a backup holds. The register's version (a counter of this database's writes,
+ * which caches are keyed by) is left out: restore moves it past where it was instead.
+ */
+const rowsOf = (table: string) => (table === 'meta' ? `(select * from meta where key <> 'register_version')` : `"${table}"`);
+
+/** The register's tables by name (restore checks keys after loading, so their order does not matter). */
 async function tablesOf(db: Db): Promise<string[]> {
   const rows = await queryRows<{ name: string }>(
     db,
     sql`select c.relname as name from pg_class c join pg_namespace n on n.oid = c.relnamespace
       where n.nspname = current_schema() and c.relkind = 'r' order by c.relname`,
   );
-  return rows.map((row) => row.name);
+  return rows.map((row) => row.name).filter((name) => !NOT_BACKED_UP.has(name));
 }
 
 async function schemaMigrations(db: Db): Promise<number> {
@@ -108,8 +118,8 @@ async function* rowLines(db: Db, table: string): AsyncGenerator<string[]> {
   let after: string | undefined;
   for (let offset = 0; ; offset += CHUNK) {
     const from = single
-      ? sql`select * from ${sql.raw(`"${table}"`)} t ${after === undefined ? sql`` : sql`where ${sql.raw(single)} > ${after}`} order by ${sql.raw(order)} limit ${CHUNK}`
-      : sql`select * from ${sql.raw(`"${table}"`)} t order by ${sql.raw(order)} limit ${CHUNK} offset ${offset}`;
+      ? sql`select * from ${sql.raw(rowsOf(table))} t ${after === undefined ? sql`` : sql`where ${sql.raw(single)} > ${after}`} order by ${sql.raw(order)} limit ${CHUNK}`
+      : sql`select * from ${sql.raw(rowsOf(table))} t order by ${sql.raw(order)} limit ${CHUNK} offset ${offset}`;
     const [chunk] = await queryRows<{ rows: string | null; last: string | null }>(
       db,
       sql`select string_agg(to_json(t::text)::text, chr(10) order by ${sql.raw(order)}) as rows, ${sql.raw(single ? `max(${single})::text` : 'null')} as last
@@ -149,7 +159,7 @@ export async function writeBackup(db: Db, engine: string, write: (line: string) 
       await write(JSON.stringify(header));
       const checksums: TableChecksum[] = [];
       for (const table of tables) {
-        const [count] = await queryRows<{ n: number }>(tx, sql.raw(`select count(*)::int as n from "${table}"`));
+        const [count] = await queryRows<{ n: number }>(tx, sql.raw(`select count(*)::int as n from ${rowsOf(table)} t`));
         const rows = count?.n ?? 0;
         await write(JSON.stringify({ table, columns: await writableColumns(tx, table), rows } satisfies TableStart));
         const hash = createHash('sha256');
@@ -216,12 +226,13 @@ export async function restoreBackup(db: Db, lines: AsyncIterable<string>, option
 
     const filled: string[] = [];
     for (const table of tables) {
-      const [row] = await queryRows<{ any: boolean }>(tx, sql.raw(`select exists (select 1 from "${table}") as any`));
+      const [row] = await queryRows<{ any: boolean }>(tx, sql.raw(`select exists (select 1 from ${rowsOf(table)} t) as any`));
       if (row?.any) filled.push(table);
     }
     if (filled.length > 0 && !options.replace) {
       throw new KizunaError('conflict', `This database is not empty (${filled.join(', ')} hold rows). Restore into an empty database, or give --replace to replace everything in it. Nothing was restored.`);
     }
+    const versionBefore = await registerVersion(tx);
     if (filled.length > 0) await tx.execute(sql.raw(`truncate table ${tables.map((table) => `"${table}"`).join(', ')} restart identity cascade`));
 
     const expected: TableChecksum[] = [];
@@ -257,6 +268,11 @@ export async function restoreBackup(db: Db, lines: AsyncIterable<string>, option
     });
     const last = parseLine<{ end?: string; tables?: number }>(await next('the end of the backup'), lineNumber, 'the end of the backup');
     if (last.end !== 'backup' || last.tables !== header.tables!.length) throw damaged(lineNumber, 'the last line is not the end of the backup');
+
+    // Every answer cached before, in any process, must be stale now: the version moves past both
+    // where it was and where the loading's own writes took it.
+    await tx.execute(sql`insert into meta (key, value) values ('register_version', ${String(Number(versionBefore) + 1)})
+      on conflict (key) do update set value = (greatest(meta.value::bigint, ${Number(versionBefore)}) + 1)::text`);
 
     // Serial columns go on from the largest id restored.
     const sequences = await queryRows<{ table_name: string; column_name: string }>(
