@@ -1,3 +1,3 @@
 #!/usr/bin/env node
-// The compiled CLI is built by `npm ci` (the prepare script) and by `npm start`.
-import '../dist/src/cli/main.js';
+// The bundled CLI, built by `npm ci` (the prepare script) and by `npm start` when the sources changed.
+import '../dist/kizuna.mjs';

@@ -2,9 +2,11 @@ import { serve, type ServerType } from '@hono/node-server';
 import { openDatabase, type Database, type OpenOptions } from './db/client.js';
 import { bootstrapReferenceData, type ProgressReporter } from './services/bootstrap.js';
 import { createApp, type AppOptions } from './web/app.js';
+import { startGate } from './web/startGate.js';
 import { firstAdministratorLink } from './services/accounts.js';
 import { loadDemoListings } from './services/demoListings.js';
 import { loadPublishedFigureSeeds } from './services/publishedFigures.js';
+import { matchTables } from './services/matching.js';
 
 export interface RunningServer {
   database: Database;
@@ -29,30 +31,45 @@ export interface StartOptions extends OpenOptions, Omit<AppOptions, 'db'> {
 export async function startServer(options: StartOptions): Promise<RunningServer> {
   const say = options.say ?? (() => {});
   const started = performance.now();
-  const database = await openDatabase(options);
+  // The port listens from the first moment (health checks, and a port in use fails at once rather
+  // than after a first start's bootstrap); other requests wait in the gate until the portal opens.
+  const gate = startGate();
+  const hostname = options.hostname ?? '0.0.0.0';
+  const server = await new Promise<ServerType>((resolve, reject) => {
+    const running = serve({ fetch: gate.fetch, port: options.port, hostname }, () => resolve(running));
+    running.once('error', reject);
+  });
+  const closeServer = () => new Promise<void>((resolve) => server.close(() => resolve()));
+  let database: Database;
+  try {
+    database = await openDatabase(options);
+  } catch (error) {
+    await closeServer();
+    throw error;
+  }
   say(`Database: ${database.engine} at ${database.location}`);
   try {
     await bootstrapReferenceData(database.db, say);
     await loadDemoListings(database.db, say);
     await loadPublishedFigureSeeds(database.db, say);
   } catch (error) {
+    await closeServer();
     await database.close();
     throw error;
   }
   const app = createApp({ db: database.db, trustProxy: options.trustProxy, serverTiming: options.serverTiming, cacheBytes: options.cacheBytes, fairUse: options.fairUse });
-  const hostname = options.hostname ?? '0.0.0.0';
-  let server: ServerType;
-  try {
-    server = await new Promise<ServerType>((resolve, reject) => {
-      const running = serve({ fetch: app.fetch, port: options.port, hostname }, () => resolve(running));
-      running.once('error', reject);
-    });
-  } catch (error) {
-    await database.close();
-    throw error;
-  }
+  gate.open(app.fetch);
+  // The home page once, in the background: the first visitor then does not wait for the charts'
+  // library to load and the statistics' tables to be read from disk.
+  void Promise.resolve(app.request('/'))
+    .then((response) => response.arrayBuffer())
+    .catch((error: unknown) => say(`Warming up the home page failed: ${(error as Error).message}`));
   const url = `http://localhost:${options.port}`;
   say(`Kizuna is serving at ${url} (ready in ${((performance.now() - started) / 1000).toFixed(1)} s)`);
+  // Matchmaking's places and ties take seconds to read: read them in a moment, while serving (the
+  // first requests answered first), so that the first ranking does not wait for them. A failure is
+  // forgotten, and the first ranking tries again.
+  setTimeout(() => matchTables(database.db).catch(() => undefined), 1000).unref();
   if (options.firstAdministrator) {
     try {
       const link = await firstAdministratorLink(database.db, options.firstAdministrator);
@@ -66,7 +83,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     server,
     url,
     async stop() {
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await closeServer();
       await database.close();
     },
   };

@@ -10,8 +10,11 @@ import { projectRoot } from '../paths.js';
 
 describe('kizuna --help', () => {
   it.each([
-    [[], ['serve', 'migrate', 'bootstrap', 'import', 'search', 'stats', 'match']],
+    [[], ['serve', 'migrate', 'bootstrap', 'import', 'search', 'stats', 'match', 'evaluate', 'fit', 'backup', 'restore']],
+    [['restore'], ['--replace']],
     [['match'], ['--limit', '--weight', '--lang', '--json', 'network']],
+    [['evaluate', 'matching'], ['--seed', '--json', 'leave-one-out']],
+    [['fit', 'matching'], ['--seed', '--output']],
     [['serve'], ['--port', '--host']],
     [['import', 'pairs'], ['--dry-run', '--report']],
     [['import', 'register'], ['--dry-run', '--report']],
@@ -21,6 +24,14 @@ describe('kizuna --help', () => {
     const { code, stdout } = kizuna([...command, '--help']);
     expect(code).toBe(0);
     for (const word of words) expect(stdout).toContain(word);
+  });
+
+  it('refuses a seed that is not a number', () => {
+    for (const seed of ['abc', '-1', '1.5']) {
+      const { code, stderr } = kizuna(['evaluate', 'matching', '--seed', seed]);
+      expect(code).not.toBe(0);
+      expect(stderr).toContain('must be a whole number from 0 to 4294967295');
+    }
   });
 
   it('refuses a port that is not a number', () => {
@@ -106,7 +117,36 @@ describe.runIf(engineName === 'pglite')('the CLI on a data folder', () => {
     }
   });
 
-  it('stops a second process on the same data folder at once, with a clear message', async () => {
+  // Reads 230,000 places and ranks each hidden partner among all of them (about 20 s here).
+  it('evaluates matchmaking on the registry as it stands, as JSON a script can compare', () => {
+    const pairs = path.join(os.tmpdir(), `kizuna-pairs-${process.pid}.csv`);
+    writeFileSync(pairs, 'city1,country1,city2,country2\nKobe,Japan,Seattle,United States\nKobe,Japan,Marseille,France\nSapporo,Japan,Munich,Germany\nSendai,Japan,Dallas,United States\nKyoto,Japan,Paris,France\nKyoto,Japan,Boston,United States\nSeattle,United States,Marseille,France\n');
+    try {
+      expect(kizuna(['import', 'pairs', pairs], env).code).toBe(0);
+    } finally {
+      rmSync(pairs, { force: true });
+    }
+    const { code, stdout } = kizuna(['evaluate', 'matching', '--json', '--seed', '3'], env);
+    expect(code).toBe(0);
+    const report = JSON.parse(stdout) as Record<'withinCountry' | 'allAbroad', { cases: number; rankers: Record<string, Record<string, number | number[]>> }> & { seed: number };
+    expect(report.seed).toBe(3);
+    for (const setting of [report.withinCountry, report.allAbroad]) {
+      expect(setting.cases).toBeGreaterThanOrEqual(4);
+      expect(Object.keys(setting.rankers)).toEqual(['kizuna', 'random', 'population', 'popularity', 'japanTies', 'commonNeighbours', 'adamicAdar']);
+      for (const figures of Object.values(setting.rankers)) {
+        for (const name of ['medianRankPercentile', 'mrr', 'recallAt10', 'recallAt50']) {
+          expect(figures[name]).toBeGreaterThanOrEqual(0);
+          expect(figures[name]).toBeLessThanOrEqual(100);
+        }
+        expect(Object.keys(figures.intervals!)).toEqual(['medianRankPercentile', 'mrr', 'recallAt10', 'recallAt50']);
+      }
+    }
+    const table = kizuna(['evaluate', 'matching'], env);
+    expect(table.stdout).toContain('Within the hidden partner’s country');
+    expect(table.stdout).toMatch(/Adamic–Adar +\d+\.\d \(\d+\.\d–\d+\.\d\)/);
+  }, 180_000);
+
+  it('answers health checks once serving, and stops a second process on the same data folder at once, with a clear message', async () => {
     const server = spawn(process.execPath, [entry, 'serve', '--port', '39499', '--host', '127.0.0.1'], {
       cwd: projectRoot,
       env: { ...process.env, DATABASE_URL: '', ...env },
@@ -126,6 +166,9 @@ describe.runIf(engineName === 'pglite')('the CLI on a data folder', () => {
       expect(second.stderr).toContain(`is in use by another Kizuna process (pid ${server.pid})`);
       const page = await fetch('http://127.0.0.1:39499/api/search?q=Ibara');
       expect(((await page.json()) as { results: { jisCode: string }[] }).results[0]?.jisCode).toBe('332071');
+      const ready = await fetch('http://127.0.0.1:39499/readyz');
+      expect([ready.status, await ready.text()]).toEqual([200, 'ready\n']);
+      expect((await fetch('http://127.0.0.1:39499/healthz')).status).toBe(200);
     } finally {
       await new Promise<void>((resolve) => {
         server.once('exit', () => resolve());

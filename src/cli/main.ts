@@ -10,6 +10,8 @@ import { webSettingsFromEnvironment } from '../web/settings.js';
 import { registerExportCommand, registerImportCommand } from './import.js';
 import { registerAccountsCommand } from './accounts.js';
 import { registerMatchCommand } from './match.js';
+import { registerEvaluateCommands } from './evaluate.js';
+import { registerBackupCommands } from './backup.js';
 
 const say = (message: string) => process.stderr.write(`${message}\n`);
 
@@ -88,6 +90,8 @@ registerImportCommand(program);
 registerExportCommand(program);
 registerAccountsCommand(program);
 registerMatchCommand(program);
+registerEvaluateCommands(program);
+registerBackupCommands(program);
 
 program.parseAsync().catch((error: unknown) => {
   if (error instanceof KizunaError) {

@@ -1,5 +1,5 @@
 import { foldName } from './names.js';
-import { distanceKm, isSpellingVariant } from './resolution.js';
+import { areSpellingVariantsWithoutSpaces, distanceKm } from './resolution.js';
 
 /**
  * Which GeoNames places can be a party to a relationship, and which of their many names Kizuna
@@ -80,21 +80,25 @@ export function placesAbsentFrom<T extends NamedPoint>(
   variantKm = 5,
 ): T[] {
   const byName = new Map<string, NamedPoint[]>();
-  // Spellings are looked for among close neighbours only, in cells of a twentieth of a degree.
+  // Spellings are looked for among close neighbours only, in cells of a twentieth of a degree, and
+  // there among names of the same first letter (written without spaces, as isSpellingVariant compares them).
   const CELL = 0.05;
-  const cells = new Map<string, { point: NamedPoint; names: string[] }[]>();
+  const cells = new Map<string, Map<string, { point: NamedPoint; spelling: string }[]>>();
   const cellKey = (country: string, latitude: number, longitude: number) => `${country}|${Math.floor(latitude / CELL)}|${Math.floor(longitude / CELL)}`;
   const add = (point: NamedPoint, names: string[]) => {
-    for (const name of names) {
-      const key = `${point.country}|${name}`;
-      const list = byName.get(key);
-      if (list) list.push(point);
-      else byName.set(key, [point]);
-    }
     const key = cellKey(point.country, point.latitude, point.longitude);
-    const list = cells.get(key);
-    if (list) list.push({ point, names });
-    else cells.set(key, [{ point, names }]);
+    let cell = cells.get(key);
+    if (!cell) cells.set(key, (cell = new Map()));
+    for (const name of names) {
+      const nameKey = `${point.country}|${name}`;
+      const list = byName.get(nameKey);
+      if (list) list.push(point);
+      else byName.set(nameKey, [point]);
+      const spelling = name.replace(/ /g, '');
+      const sameLetter = cell.get(spelling.charAt(0));
+      if (sameLetter) sameLetter.push({ point, spelling });
+      else cell.set(spelling.charAt(0), [{ point, spelling }]);
+    }
   };
   const within = (a: NamedPoint, b: NamedPoint, limit: number) => distanceKm(a.latitude, a.longitude, b.latitude, b.longitude) <= limit;
   // The second gazetteer writes names in Latin letters: only those of the first need folding.
@@ -103,13 +107,15 @@ export function placesAbsentFrom<T extends NamedPoint>(
   for (const place of extra) {
     const name = foldName(place.name);
     if ((byName.get(`${place.country}|${name}`) ?? []).some((other) => within(place, other, km))) continue;
+    const spelling = name.replace(/ /g, '');
     const spanLng = Math.min(20, Math.ceil(variantKm / (111 * CELL * Math.max(0.05, Math.cos((place.latitude * Math.PI) / 180)))));
     const spanLat = Math.ceil(variantKm / (111 * CELL));
     let known = false;
     for (let dLat = -spanLat; dLat <= spanLat && !known; dLat++) {
       for (let dLng = -spanLng; dLng <= spanLng && !known; dLng++) {
-        for (const other of cells.get(cellKey(place.country, place.latitude + dLat * CELL, place.longitude + dLng * CELL)) ?? []) {
-          if (other.names.some((otherName) => otherName[0] === name[0] && isSpellingVariant(otherName, name)) && within(place, other.point, variantKm)) {
+        const sameLetter = cells.get(cellKey(place.country, place.latitude + dLat * CELL, place.longitude + dLng * CELL))?.get(spelling.charAt(0));
+        for (const other of sameLetter ?? []) {
+          if (areSpellingVariantsWithoutSpaces(other.spelling, spelling) && within(place, other.point, variantKm)) {
             known = true;
             break;
           }

@@ -1,54 +1,43 @@
 import { describe, expect, it } from 'vitest';
 import {
   bestCandidates,
+  canPartner,
   DEFAULT_WEIGHTS,
   explain,
   latitudeSimilarity,
   MATCH_FACTORS,
   populationSimilarity,
   rankCandidates,
+  shortlistFor,
   scoreOf,
+  scorePool,
   seekerContext,
+  sizeValue,
+  weightsFrom,
   type MatchGraph,
   type MatchListing,
   type MatchPlace,
   type MatchSide,
   type MatchWeights,
 } from './matching.js';
-import { foldName } from './names.js';
-import { trigramsOf } from './trigrams.js';
+import { graphOf, place } from '../../test/matchGraph.js';
 
-function place(id: number, fields: Partial<MatchPlace> & { name: string; country: string }): MatchPlace {
-  const name = foldName(fields.name);
-  return { id, region: null, regionLgId: null, population: null, latitude: null, ...fields, name, nameGrams: trigramsOf(name) };
-}
 
 function listing(fields: Partial<MatchListing>): MatchListing {
   return { listingId: 1, wants: [], population: null, themes: new Set(), fields: new Set(), text: new Map(), ...fields };
 }
 
-/** A graph over the places given, with the ties given. */
-function graphOf(places: MatchPlace[], ties: [number, number][]): MatchGraph {
-  const partners = new Map<number, Set<number>>();
-  for (const [a, b] of ties) {
-    partners.set(a, (partners.get(a) ?? new Set()).add(b));
-    partners.set(b, (partners.get(b) ?? new Set()).add(a));
-  }
-  return {
-    partnersOf: (id) => partners.get(id) ?? new Set(),
-    partnerCountriesOf: (id) => new Set([...(partners.get(id) ?? [])].map((partner) => places.find((p) => p.id === partner)!.country)),
-    placeOf: (id) => places.find((p) => p.id === id),
-    membersOf: (region) => places.filter((p) => p.region === region).map((p) => p.id),
-  };
-}
+
 
 const weightsOnly = (factor: keyof MatchWeights): MatchWeights => Object.fromEntries(MATCH_FACTORS.map((f) => [f, f === factor ? 1 : 0])) as MatchWeights;
 const english = { code: 'language:eng', countries: new Set(['US', 'GB', 'AU']) };
 
 // Okayama Prefecture (1), with Ibara City (2) and Kurashiki City (3) in it.
-const okayama = place(1, { name: 'Okayama', country: 'JP', region: '1', regionLgId: 1, latitude: 34.65 });
-const ibara = place(2, { name: 'Ibara', country: 'JP', region: '1', regionLgId: 1, population: 39_019, latitude: 34.6 });
-const kurashiki = place(3, { name: 'Kurashiki', country: 'JP', region: '1', regionLgId: 1, population: 474_000, latitude: 34.58 });
+const okayama = place(1, { name: 'Okayama', country: 'JP', kind: 'prefecture', region: '1', regionLgId: 1, latitude: 34.65 });
+const ibara = place(2, { name: 'Ibara', country: 'JP', region: '1', regionLgId: 1, population: 39_019, latitude: 34.6, longitude: 133.46 });
+const kurashiki = place(3, { name: 'Kurashiki', country: 'JP', region: '1', regionLgId: 1, population: 474_000, latitude: 34.58, longitude: 133.72 });
+// Niimi lies in the same prefecture, 42 km north of Ibara: no neighbour.
+const niimi = place(4, { name: 'Niimi', country: 'JP', region: '1', regionLgId: 1, population: 27_000, latitude: 34.98, longitude: 133.47 });
 
 describe('the measures', () => {
   it('compares populations by ratio, not difference, alike both ways', () => {
@@ -79,7 +68,7 @@ describe('the factors of a candidate', () => {
     const reciprocity = (side: MatchSide) => explain(context, side, weightsOnly('reciprocity'));
     expect(reciprocity(mutual).score).toBe(100);
     expect(reciprocity(mutual).parts[0]!.reasons).toEqual([{ factor: 'reciprocity', mutual: true, candidateWants: 'country:JP', seekerWants: 'language:eng' }]);
-    expect(reciprocity(oneSided).score).toBeCloseTo(40, 9);
+    expect(reciprocity(oneSided).score).toBeCloseTo(70, 9);
     expect(reciprocity(oneSided).parts[0]!.reasons[0]).toMatchObject({ mutual: false, seekerWants: null });
     expect(reciprocity({ place: oneSided.place, listing: null }).score).toBe(0);
   });
@@ -112,6 +101,16 @@ describe('the factors of a candidate', () => {
     const context = seekerContext(seeker, graphOf([ibara], []));
     expect(explain(context, candidate, weightsOnly('themes')).parts[0]).toMatchObject({ points: 75, reasons: [{ factor: 'themes', themes: ['astronomy', 'denim'] }] });
     expect(explain(context, candidate, weightsOnly('fields')).parts[0]).toMatchObject({ points: 50, reasons: [{ factor: 'fields', fields: ['sport'] }] });
+  });
+
+  it('finds shared themes in the description of a place that has no listing', () => {
+    const seeker: MatchSide = { place: ibara, listing: listing({ themes: new Set(['astronomy', 'denim']) }) };
+    const described: MatchSide = { place: place(10, { name: 'Flagstaff', country: 'US', themes: new Set(['astronomy']) }), listing: null };
+    const context = seekerContext(seeker, graphOf([ibara], []));
+    expect(explain(context, described, weightsOnly('themes')).parts[0]).toMatchObject({ points: 50, reasons: [{ factor: 'themes', themes: ['astronomy'] }] });
+    const scores = new Float64Array(1);
+    scorePool(context, [described], weightsOnly('themes'), scores);
+    expect(scores[0]).toBe(50);
   });
 
   it('scores texts by the cosine of their vectors, full at 0.4', () => {
@@ -167,13 +166,56 @@ describe('the factors of a candidate', () => {
     expect(network.reasons).toEqual([
       { factor: 'network', kind: 'sharedPartner', partner: 10 },
       { factor: 'network', kind: 'regionPartner', region: 1, partner: 11 },
-      { factor: 'network', kind: 'neighbourTwinned', neighbour: 3 },
+      { factor: 'network', kind: 'neighbourTwinned', neighbour: 3, km: expect.closeTo(23.9, 1) },
       // Okayama–Kansas City, Kurashiki–Wichita, –Topeka and –Lawrence; Ibara–Sandpoint is Idaho's.
       { factor: 'network', kind: 'regionTies', count: 4, member: 1, partner: 11 },
     ]);
     expect(network.points).toBeGreaterThan(90);
     const stranger = place(30, { name: 'Salem', country: 'US', region: 'US|OR' });
     expect(explain(context, { place: stranger, listing: null }, weightsOnly('network')).score).toBe(0);
+  });
+
+  it('calls a neighbour only an LG close by, and one elsewhere in the prefecture no more than that', () => {
+    const eugene = place(10, { name: 'Eugene', country: 'US', region: 'US|OR' });
+    const bend = place(11, { name: 'Bend', country: 'US', region: 'US|OR' });
+    const graph = graphOf([okayama, ibara, kurashiki, niimi, eugene, bend], [[3, 10], [4, 11]]);
+    const context = seekerContext({ place: ibara, listing: null }, graph);
+    const network = (candidate: MatchPlace) => explain(context, { place: candidate, listing: null }, weightsOnly('network')).parts[0]!;
+    expect(network(eugene).reasons).toContainEqual({ factor: 'network', kind: 'neighbourTwinned', neighbour: 3, km: expect.closeTo(23.9, 1) });
+    expect(network(bend).reasons).toContainEqual({ factor: 'network', kind: 'regionTwinned', member: 4 });
+    expect(network(bend).reasons.some((reason) => reason.factor === 'network' && reason.kind === 'neighbourTwinned')).toBe(false);
+    expect(network(eugene).points).toBeGreaterThan(network(bend).points);
+  });
+
+  it('counts the ties a candidate has, those with the seeker’s country, and its size', () => {
+    const portland = place(10, { name: 'Portland', country: 'US', population: 650_000 });
+    const salem = place(11, { name: 'Salem', country: 'US', population: 175_000 });
+    const graph = graphOf([ibara, kurashiki, niimi, portland, salem, place(20, { name: 'Guadalajara', country: 'MX' })], [[10, 3], [10, 4], [10, 20]]);
+    const context = seekerContext({ place: ibara, listing: null }, graph);
+    const part = (candidate: MatchPlace, factor: keyof MatchWeights) => explain(context, { place: candidate, listing: null }, weightsOnly(factor)).parts[0];
+    expect(part(portland, 'popularity')).toMatchObject({ points: expect.closeTo(100 * (0.5 + 0.5 * (3 / 7)), 9), reasons: [{ factor: 'popularity', ties: 3 }] });
+    expect(part(salem, 'popularity')).toBeUndefined();
+    expect(part(portland, 'countryTies')).toMatchObject({ points: expect.closeTo((100 * 2) / 3, 9), reasons: [{ factor: 'countryTies', country: 'JP', count: 2, example: 3 }] });
+    expect(part(salem, 'countryTies')).toBeUndefined();
+    expect(part(portland, 'size')!.points).toBeCloseTo(100 * sizeValue(650_000), 9);
+    expect(sizeValue(1_000)).toBe(0);
+    expect(sizeValue(100_000)).toBe(0.5);
+    expect(sizeValue(20_000_000)).toBe(1);
+  });
+
+  it('proposes only places that could be a party: a village small places, a prefecture regions and large cities, never a ward', () => {
+    const village = place(5, { name: 'Nishiawakura', country: 'JP', kind: 'village' });
+    const prefecture = okayama;
+    const town = place(10, { name: 'Sandpoint', country: 'US', population: 9_000 });
+    const city = place(11, { name: 'Seattle', country: 'US', population: 750_000 });
+    const state = place(12, { name: 'Washington', country: 'US', kind: 'state' });
+    const ward = place(13, { name: 'Naka', country: 'JP', kind: 'ward' });
+    expect([town, city, state].map((candidate) => canPartner(village, candidate))).toEqual([true, false, false]);
+    expect([town, city, state].map((candidate) => canPartner(ibara, candidate))).toEqual([true, true, false]);
+    expect([town, city, state].map((candidate) => canPartner(prefecture, candidate))).toEqual([false, true, true]);
+    expect(canPartner(ibara, kurashiki)).toBe(false);
+    expect(canPartner(city, ward)).toBe(false);
+    expect(canPartner(city, ibara)).toBe(true);
   });
 
   it('counts a candidate with no partner in the seeker’s country yet', () => {
@@ -201,6 +243,28 @@ describe('scores and rankings', () => {
     expect(explained.parts.map((part) => part.points)).toEqual([...explained.parts.map((part) => part.points)].sort((a, b) => b - a));
   });
 
+  it('scores a whole pool as it scores each candidate', () => {
+    const scores = new Float64Array(2);
+    scorePool(context, [big, small], DEFAULT_WEIGHTS, scores);
+    expect([...scores]).toEqual([scoreOf(context, big, DEFAULT_WEIGHTS), scoreOf(context, small, DEFAULT_WEIGHTS)]);
+  });
+
+  it('takes the registry’s weights from fitted coefficients, in their proportions, the largest at 4', () => {
+    const weights = weightsFrom({ population: 2, latitude: 0, season: 0, network: 1, popularity: 3, countryTies: 0.5, countryLinks: 0, regionLinks: 0, size: 0, newToCountry: 0 });
+    expect(weights).toMatchObject({ popularity: 4, population: 2.7, network: 1.3, countryTies: 0.7, size: 0, reciprocity: 10, desiredRegion: 6 });
+  });
+
+  it('shows no more than three of one state among the first while another scores nearly as well', () => {
+    const sized = (id: number, region: string, population: number): MatchSide => ({ place: place(id, { name: `Town ${id}`, country: 'US', region, population }), listing: null });
+    // Five Californian towns of Ibara's size, and an Oregonian one a little larger.
+    const pool = [...[20, 21, 22, 23, 24].map((id) => sized(id, 'US|CA', 39_000 + id)), sized(30, 'US|OR', 40_500)];
+    const ranked = rankCandidates(seekerContext({ place: ibara, listing: null }, graphOf([ibara], [])), pool, weightsOnly('population'), 5);
+    expect(ranked.map((candidate) => candidate.id)).toEqual([20, 21, 22, 30, 23]);
+    // Far below, it waits its turn.
+    const far = rankCandidates(seekerContext({ place: ibara, listing: null }, graphOf([ibara], [])), [...pool.slice(0, 5), sized(31, 'US|OR', 400_000)], weightsOnly('population'), 5);
+    expect(far.map((candidate) => candidate.id)).toEqual([20, 21, 22, 23, 24]);
+  });
+
   it('leaves out a factor weighted 0', () => {
     const explained = explain(context, big, { ...DEFAULT_WEIGHTS, themes: 0 });
     expect(explained.parts.some((part) => part.factor === 'themes')).toBe(false);
@@ -222,7 +286,7 @@ describe('scores and rankings', () => {
     }));
     const weights = weightsOnly('population');
     const slices = Array.from({ length: Math.ceil(pool.length / 7) }, (_, i) => pool.slice(i * 7, i * 7 + 7));
-    const finalists = slices.flatMap((slice) => bestCandidates(context, slice, weights, 5));
+    const finalists = slices.flatMap((slice) => bestCandidates(context, slice, weights, shortlistFor(5)));
     expect(rankCandidates(context, finalists, weights, 5)).toEqual(rankCandidates(context, pool, weights, 5));
   });
 });

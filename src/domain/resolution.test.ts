@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { foldName } from './names.js';
-import { distanceKm, isSpellingVariant, namesAdministrativeUnit, resolveSide, type Candidate, type PairSide } from './resolution.js';
+import { distanceKm, isLongerFormOf, isSpellingVariant, namesAdministrativeUnit, resolveSide, type Candidate, type PairSide } from './resolution.js';
 
 function place(
   id: number,
@@ -255,6 +255,31 @@ describe('namesAdministrativeUnit', () => {
     expect(namesAdministrativeUnit('milwaukee county')).toBe(true);
     expect(namesAdministrativeUnit('ialoveni district')).toBe(true);
     expect(namesAdministrativeUnit('prague 9')).toBe(true);
+    expect(namesAdministrativeUnit(foldName('Arlington County'))).toBe(true);
+    expect(namesAdministrativeUnit(foldName('Gentofte Kommune'))).toBe(true);
     expect(namesAdministrativeUnit('yevpatoria')).toBe(false);
+  });
+});
+
+describe('isLongerFormOf', () => {
+  it('takes a name written in full or in short, either way round', () => {
+    expect(isLongerFormOf('rottenburg am neckar', 'rottenburg')).toBe(true);
+    expect(isLongerFormOf('lake macquarie', 'lake macquarie shire')).toBe(true);
+    expect(isLongerFormOf('bad kotzting', 'kotzting')).toBe(true);
+    expect(isLongerFormOf('pols oberkurzheim', 'pols')).toBe(true);
+    expect(isLongerFormOf('budapest xv', 'budapest xv kerulet')).toBe(true);
+  });
+
+  it('refuses names that added words make another place, short names, and names that merely share a word', () => {
+    expect(isLongerFormOf('saanich', 'north saanich')).toBe(false);
+    expect(isLongerFormOf('africo', 'africo nuovo')).toBe(false);
+    expect(isLongerFormOf('hope', 'fort good hope')).toBe(false);
+    expect(isLongerFormOf('ried', 'ried im innkreis')).toBe(true);
+    expect(isLongerFormOf('ulm', 'ulm an der donau')).toBe(false);
+    expect(isLongerFormOf('southern downs', 'christie downs')).toBe(false);
+    expect(isLongerFormOf(foldName('Košice-Juh'), 'kosice')).toBe(false);
+    expect(isLongerFormOf('pekela', foldName('Oude Pekela'))).toBe(false);
+    expect(isLongerFormOf('treptow kopenick', 'berlin treptow')).toBe(false);
+    expect(isLongerFormOf('richmond', 'richmond')).toBe(false);
   });
 });

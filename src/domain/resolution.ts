@@ -346,8 +346,13 @@ export function resolveSide(
 }
 
 /** Words that make a name an administrative unit or a section of a city rather than a town of that name. */
-const UNIT_WORDS =
-  /\b(county|district|borough|shire|province|region|raion|rayon|oblast|okrug|krai|municipality|kreis|landkreis|gmina|powiat|parish|department|governorate|prefecture|canton|city and county)\b/;
+const UNIT_WORDS = new RegExp(
+  `\\b(${'county|district|borough|shire|province|region|raion|rayon|oblast|okrug|krai|municipality|kommune|kreis|landkreis|gmina|powiat|parish|department|governorate|prefecture|canton|city and county'
+    .split('|')
+    // Also as foldName writes them: it shortens "ou" and "mm" as in Japanese romanisation (county → conty).
+    .flatMap((word) => [word, foldName(word)])
+    .join('|')})\\b`,
+);
 
 /** True when a folded name names a county, a district or a numbered section (Milwaukee County, Prague 9), which no town of a similar name stands for. */
 export function namesAdministrativeUnit(folded: string): boolean {
@@ -361,9 +366,40 @@ export function namesAdministrativeUnit(folded: string): boolean {
  * Sovetsky and Sovetskoye) and one name inside a longer one (Taipei, New Taipei) are not.
  */
 export function isSpellingVariant(a: string, b: string): boolean {
-  const plainA = a.replace(/ /g, '');
-  const plainB = b.replace(/ /g, '');
-  if (plainA[0] !== plainB[0]) return false;
-  const allowed = Math.max(1, Math.floor(Math.max(plainA.length, plainB.length) / 8));
-  return editDistance(plainA, plainB, allowed) <= allowed;
+  return areSpellingVariantsWithoutSpaces(a.replace(/ /g, ''), b.replace(/ /g, ''));
+}
+
+/** isSpellingVariant of two folded names whose spaces are taken out already, for comparing many. */
+export function areSpellingVariantsWithoutSpaces(a: string, b: string): boolean {
+  if (a[0] !== b[0]) return false;
+  const allowed = Math.max(1, Math.floor(Math.max(a.length, b.length) / 8));
+  return editDistance(a, b, allowed) <= allowed;
+}
+
+/** Words that, added to a name, make it another place: North Saanich is not Saanich, Africo Nuovo not Africo. */
+const DISTINGUISHING_WORDS = new Set(
+  'north south east west new old upper lower great little nord sud ober unter nieder gross klein alt alte neu neue oude nieuw nieuwe nuovo nova novo novi nowa nowy stary stara naujoji dolni horni dolna horna donji gornji polnoc poludnie juh sever zapad vychod central centre center mount fort port saint sankt san santa st'
+    .split(' ')
+    .map(foldName),
+);
+
+/**
+ * True when one folded name is the other with words added, as places are written in full or in
+ * short: Rottenburg am Neckar and Rottenburg, Lake Macquarie Shire and Lake Macquarie, Bad Kötzting
+ * and Kötzting, Pöls-Oberkurzheim and Pöls. Words may be added at the end, or one at the front; not
+ * words that name another place (North Saanich, Africo Nuovo), and the shorter name has four
+ * letters at least. Whether the two are one place is for the coordinates to say.
+ */
+export function isLongerFormOf(a: string, b: string): boolean {
+  const wordsA = a.split(' ');
+  const wordsB = b.split(' ');
+  if (wordsA.length === wordsB.length) return false;
+  const [short, long] = wordsA.length < wordsB.length ? [wordsA, wordsB] : [wordsB, wordsA];
+  if (short.join('').length < 4) return false;
+  const added = short.every((word, i) => long[i] === word)
+    ? long.slice(short.length)
+    : long.length - short.length === 1 && short.every((word, i) => long[i + 1] === word)
+      ? long.slice(0, 1)
+      : undefined;
+  return added !== undefined && !added.some((word) => DISTINGUISHING_WORDS.has(word));
 }

@@ -3,7 +3,7 @@ import { findTheme } from '../domain/themes.js';
 import { desiredRegionName } from '../reference/desiredRegions.js';
 import type { MatchResult } from '../services/matching.js';
 import type { LocalGovernmentSummary } from '../services/presenters.js';
-import { countryName, formatNumber, lgName, t, tCount, type Lang, type MessageKey } from './index.js';
+import { countryName, formatNumber, lgName, regionName, t, tCount, type Lang, type MessageKey } from './index.js';
 
 /** The LGs a reason names, and the seeker and candidate it is about. */
 export interface ReasonNames {
@@ -49,6 +49,16 @@ export function reasonText(lang: Lang, reason: MatchReason, names: ReasonNames):
       return t(lang, reason.identical ? 'match.reason.sameName' : 'match.reason.similarName', { seeker, candidate });
     case 'network':
       return networkText(lang, reason, lg, seeker);
+    case 'popularity':
+      return tCount(lang, 'match.reason.popularity', reason.ties);
+    case 'countryTies':
+      return tCount(lang, 'match.reason.countryTies', reason.count, { country: countryName(lang, reason.country), example: lg(reason.example) });
+    case 'countryLinks':
+      return tCount(lang, 'match.reason.countryLinks', reason.count, { seekerCountry: countryName(lang, reason.seekerCountry), country: countryName(lang, reason.country) });
+    case 'regionLinks':
+      return tCount(lang, 'match.reason.regionLinks', reason.count, { seekerCountry: countryName(lang, reason.seekerCountry), region: regionName(lang, names.candidate) ?? candidate });
+    case 'size':
+      return t(lang, 'match.reason.size', { population: formatNumber(lang, reason.population) });
     case 'newToCountry':
       return t(lang, 'match.reason.newToCountry', { country: countryName(lang, reason.country) });
   }
@@ -61,7 +71,9 @@ function networkText(lang: Lang, reason: MatchReason & { factor: 'network' }, lg
     case 'regionPartner':
       return t(lang, 'match.reason.regionPartner', { partner: lg(reason.partner), region: lg(reason.region) });
     case 'neighbourTwinned':
-      return t(lang, 'match.reason.neighbourTwinned', { neighbour: lg(reason.neighbour), seeker });
+      return t(lang, 'match.reason.neighbourTwinned', { neighbour: lg(reason.neighbour), km: formatNumber(lang, Math.round(reason.km)), seeker });
+    case 'regionTwinned':
+      return t(lang, 'match.reason.regionTwinned', { member: lg(reason.member), seeker });
     case 'regionTies':
       return tCount(lang, 'match.reason.regionTies', reason.count, { member: lg(reason.member), partner: lg(reason.partner) });
   }

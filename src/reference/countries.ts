@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import { countries as countryTable } from 'countries-list';
-import isoCountries from 'i18n-iso-countries';
+import isoCountries from 'i18n-iso-countries/index.js';
 import type { LocaleData } from 'i18n-iso-countries';
 
 /** A country or territory with an ISO 3166-1 alpha-2 code. */

@@ -10,7 +10,7 @@ import { foldName } from '../domain/names.js';
 import { parsePairsFile, type PairRow, type ParsedPairsFile, type RawSide, type RejectedRow } from '../domain/pairsFile.js';
 import { nameVariants, parsePlaceName } from '../domain/placeNames.js';
 import { orderedPair } from '../domain/relationships.js';
-import { isSpellingVariant, namesAdministrativeUnit, resolveSide, type PairSide, type Resolution } from '../domain/resolution.js';
+import { distanceKm, isLongerFormOf, isSpellingVariant, namesAdministrativeUnit, resolveSide, type Candidate, type PairSide, type Resolution } from '../domain/resolution.js';
 import { searchKeysFor } from '../domain/searchKeys.js';
 import { loadCountries } from '../reference/countries.js';
 import { createQualifierIndex } from '../reference/regions.js';
@@ -113,6 +113,8 @@ const DISTANT_KM = 100;
 
 /** How far from a side's coordinates a gazetteer place is a candidate whatever its name (then only a similar name resolves). */
 const NEARBY_KM = 30;
+/** How near the given coordinates a place named the same in full or in short must lie. */
+const SHORT_OR_FULL_FORM_KM = 2;
 
 /** Below this score a name match has region or distance evidence against it: a different place. */
 const MIN_SCORE = 60;
@@ -220,7 +222,7 @@ class SideResolver {
       side.coordinatesOutsideCountry = !gazetteer.hasPlaceNear(side.country, raw.latitude, raw.longitude);
     }
     const candidates = this.candidates(side, raw.name, place.qualifiers);
-    const resolution = this.alternatives(side, raw.name, candidates, resolveSide(side, candidates, this.context.qualifierAdmin1));
+    const resolution = this.alternatives(side, raw.name, place.kind, candidates, resolveSide(side, candidates, this.context.qualifierAdmin1));
     let result: ResolvedSide;
     if (isConvincing(side, resolution)) {
       const id = resolution.candidate!.id;
@@ -256,10 +258,11 @@ class SideResolver {
 
   /**
    * When the name alone convinces nobody: a place near the given coordinates spelt otherwise than
-   * the gazetteer has it (Yevpatoria, Yevpatoriya), or a state or province by that very name (some
-   * rows pair a region: Friuli-Venezia Giulia, South Chungcheong).
+   * the gazetteer has it (Yevpatoria, Yevpatoriya), a state or province by that very name (some
+   * rows pair a region: Friuli-Venezia Giulia, South Chungcheong), or a place beside the coordinates
+   * named the same in full or in short.
    */
-  private alternatives(side: PairSide, rawName: string, candidates: ReturnType<Gazetteer['towns']>, resolution: Resolution): Resolution {
+  private alternatives(side: PairSide, rawName: string, kind: string | undefined, candidates: ReturnType<Gazetteer['towns']>, resolution: Resolution): Resolution {
     const { gazetteer, qualifierAdmin1 } = this.context;
     const folded = foldName(side.name);
     if (
@@ -280,8 +283,38 @@ class SideResolver {
     if (!isConvincing(side, resolution) && resolution.status !== 'ambiguous' && side.country !== 'JP') {
       const region = gazetteer.firstLevelRegion(side.country, [side.name, rawName]);
       if (region) return { status: 'resolved', candidate: region, score: 100, reason: `"${side.name}" is the ${region.kind} id ${region.id} in ${side.country}` };
+      const shortOrFull = this.shortOrFullFormNearby(side, folded, kind);
+      if (shortOrFull) return shortOrFull;
     }
     return resolution;
+  }
+
+  /**
+   * The place a few kilometres from the given coordinates whose name is the side's in full or in
+   * short (Rottenburg for "Rottenburg am Neckar", Lake Macquarie Shire for "Lake Macquarie"): the
+   * nearest, when there is one. Not for a side that names a county or a district, which no town
+   * stands for.
+   */
+  private shortOrFullFormNearby(side: PairSide, folded: string, kind: string | undefined): Resolution | undefined {
+    if (side.latitude === undefined || side.coordinatesOutsideCountry || namesAdministrativeUnit(folded) || (kind !== undefined && namesAdministrativeUnit(foldName(kind)))) return undefined;
+    // "Košice-Juh (Košice)" is a part of Košice, not Košice.
+    const containing = new Set(side.qualifiers.flatMap((qualifier) => nameVariants(qualifier)));
+    let nearest: { candidate: Candidate; name: string; km: number } | undefined;
+    for (const candidate of this.context.gazetteer.near(side.country, side.latitude, side.longitude!, SHORT_OR_FULL_FORM_KM)) {
+      if (candidate.foldedNames.some((candidateName) => containing.has(candidateName))) continue;
+      const name = candidate.foldedNames.find((candidateName) => isLongerFormOf(folded, candidateName));
+      if (name === undefined) continue;
+      const km = distanceKm(side.latitude, side.longitude!, candidate.latitude!, candidate.longitude!);
+      if (!nearest || km < nearest.km) nearest = { candidate, name, km };
+    }
+    if (!nearest) return undefined;
+    return {
+      status: 'resolved',
+      candidate: nearest.candidate,
+      score: MIN_SCORE,
+      distanceKm: Math.round(nearest.km * 10) / 10,
+      reason: `"${side.name}" is id ${nearest.candidate.id} in ${side.country}: the same name in full or in short ("${nearest.name}"), ${nearest.km.toFixed(1)} km from the given coordinates`,
+    };
   }
 
   /** A foreign place the gazetteer lacks, to be created as an unverified LG; it joins the gazetteer at once. */

@@ -4,6 +4,9 @@ import { prefectureIdOf } from '../db/fragments.js';
 import { decide, type Actor } from '../domain/authorization.js';
 import {
   bestCandidates,
+  canPartner,
+  partnerClass,
+  shortlistFor,
   rankCandidates,
   seekerContext,
   type MatchGraph,
@@ -35,20 +38,28 @@ import { inTurns, nextTurn } from '../turns.js';
 export interface PlaceTable {
   version: string;
   places: Map<number, MatchPlace>;
-  /** Each place as a candidate without a listing, made once rather than on every request. */
-  sides: Map<number, MatchSide>;
-  /** Places of the gazetteer (GeoNames) by country: the pool of a listing's desired countries. */
-  gazetteerByCountry: Map<string, number[]>;
-  /** Every place of each country, for seekers abroad, whose pool is Japan. */
+  /** Every place of each country. */
   byCountry: Map<string, number[]>;
+  /**
+   * Each country's places as candidates without a listing, and (under null) every place outside
+   * Japan: made once rather than on every request.
+   */
+  sidesIn: Map<string | null, MatchSide[]>;
+  /** The sides that could be a party with a seeker, by partnerClass: filtered once, not on every request. */
+  eligible: Map<string, MatchSide[]>;
   membersByRegion: Map<string, number[]>;
-  largestId: number;
 }
 
 export interface Ties {
   version: string;
   partners: Map<number, Set<number>>;
-  partnerCountries: Map<number, Set<string>>;
+  /** Each LG's number of partners, by id. */
+  degrees: Int32Array;
+  /** Each LG's number of partners in a country, by id: made for a country when first asked for. */
+  tiesWith: Map<string, Int32Array>;
+
+  /** The ties as read, for tiesWith. */
+  pairs: { firsts: number[]; seconds: number[]; firstCountries: string[]; secondCountries: string[] };
 }
 
 const placeTables = new WeakMap<Db, Promise<PlaceTable>>();
@@ -77,29 +88,33 @@ async function loadPlaces(db: Db, version: string): Promise<PlaceTable> {
     countries: string[];
     regions: (string | null)[];
     prefectures: (number | null)[];
+    kinds: string[];
     populations: (number | null)[];
     latitudes: (number | null)[];
+    longitudes: (number | null)[];
     romaji: string[];
     english: string[];
-    gazetteer: boolean[];
   }>(
     db,
     sql`select array_agg(lg.id order by lg.id) as ids, array_agg(lg.country order by lg.id) as countries,
         array_agg(lg.admin1 order by lg.id) as regions, array_agg(${prefectureIdOf('lg', 'parent')} order by lg.id) as prefectures,
-        array_agg(lg.population order by lg.id) as populations,
-        array_agg(coalesce(lg.latitude, parent.latitude) order by lg.id) as latitudes,
-        array_agg(lg.name_romaji order by lg.id) as romaji, array_agg(lg.name_en order by lg.id) as english,
-        array_agg(lg.geonames_id is not null order by lg.id) as gazetteer
+        array_agg(lg.kind order by lg.id) as kinds, array_agg(lg.population order by lg.id) as populations,
+        array_agg(case when lg.latitude is null then parent.latitude else lg.latitude end order by lg.id) as latitudes,
+        array_agg(case when lg.latitude is null then parent.longitude else lg.longitude end order by lg.id) as longitudes,
+        array_agg(lg.name_romaji order by lg.id) as romaji, array_agg(lg.name_en order by lg.id) as english
       from local_governments lg left join local_governments parent on parent.id = lg.parent_id and lg.country = 'JP'
       where lg.in_coverage`,
   );
-  const table: PlaceTable = { version, places: new Map(), sides: new Map(), gazetteerByCountry: new Map(), byCountry: new Map(), membersByRegion: new Map(), largestId: columns!.ids.at(-1) ?? 0 };
-  const push = (map: Map<string, number[]>, key: string, id: number) => {
+  const table: PlaceTable = { version, places: new Map(), byCountry: new Map(), sidesIn: new Map([[null, []]]), eligible: new Map(), membersByRegion: new Map() };
+  const push = <K, T>(map: Map<K, T[]>, key: K, item: T) => {
     const list = map.get(key);
-    if (list) list.push(id);
-    else map.set(key, [id]);
+    if (list) list.push(item);
+    else map.set(key, [item]);
   };
-  columns!.ids.forEach((id, i) => {
+  for (let i = 0; i < columns!.ids.length; i++) {
+    // Read in the background while serving: let requests through between slices of places.
+    if (i % 20_000 === 19_999) await new Promise((resolve) => setImmediate(resolve));
+    const id = columns!.ids[i]!;
     const country = columns!.countries[i]!.trim();
     const prefecture = columns!.prefectures[i] ?? null;
     const admin1 = columns!.regions[i];
@@ -110,17 +125,27 @@ async function loadPlaces(db: Db, version: string): Promise<PlaceTable> {
       country,
       region,
       regionLgId: country === 'JP' ? prefecture : null,
+      kind: columns!.kinds[i]!,
       population: columns!.populations[i] ?? null,
       latitude: columns!.latitudes[i] ?? null,
+      longitude: columns!.longitudes[i] ?? null,
       name,
       nameGrams: trigramsOf(name),
+      themes: null,
     };
+    const side = { place, listing: null };
     table.places.set(id, place);
-    table.sides.set(id, { place, listing: null });
     push(table.byCountry, country, id);
-    if (columns!.gazetteer[i]) push(table.gazetteerByCountry, country, id);
+    push(table.sidesIn, country, side);
+    if (country !== 'JP') push(table.sidesIn, null, side);
     if (region !== null) push(table.membersByRegion, region, id);
-  });
+  }
+  // Few places have a description: read apart, so that the long arrays above carry no texts.
+  const described = await queryRows<{ id: number; description: string }>(db, sql`select id, description from local_governments where in_coverage and description <> ''`);
+  for (const { id, description } of described) {
+    const place = table.places.get(id);
+    if (place) place.themes = themesIn(description);
+  }
   return table;
 }
 
@@ -131,21 +156,45 @@ async function loadTies(db: Db, version: string): Promise<Ties> {
           array_agg(first_country) as first_countries, array_agg(second_country) as second_countries
         from relationships where status <> 'ended'`,
   );
-  const partners = new Map<number, Set<number>>();
-  const partnerCountries = new Map<number, Set<string>>();
-  const add = <T>(map: Map<number, Set<T>>, key: number, value: T) => {
-    const set = map.get(key);
-    if (set) set.add(value);
-    else map.set(key, new Set([value]));
+  const pairs = {
+    firsts: columns?.firsts ?? [],
+    seconds: columns?.seconds ?? [],
+    firstCountries: (columns?.first_countries ?? []).map((country) => country.trim()),
+    secondCountries: (columns?.second_countries ?? []).map((country) => country.trim()),
   };
-  (columns?.firsts ?? []).forEach((first, i) => {
-    const second = columns!.seconds![i]!;
-    add(partners, first, second);
-    add(partners, second, first);
-    add(partnerCountries, first, columns!.second_countries![i]!.trim());
-    add(partnerCountries, second, columns!.first_countries![i]!.trim());
+  const partners = new Map<number, Set<number>>();
+  const add = (key: number, value: number) => {
+    const set = partners.get(key);
+    if (set) set.add(value);
+    else partners.set(key, new Set([value]));
+  };
+  pairs.firsts.forEach((first, i) => {
+    add(first, pairs.seconds[i]!);
+    add(pairs.seconds[i]!, first);
   });
-  return { version, partners, partnerCountries };
+  const degrees = new Int32Array([...partners.keys()].reduce((largest, id) => Math.max(largest, id), 0) + 1);
+  for (const [id, set] of partners) degrees[id] = set.size;
+  return { version, partners, degrees, tiesWith: new Map(), pairs };
+}
+
+/** Each LG's number of partners in a country, by id. */
+function tiesWithCountry(ties: Ties, country: string): Int32Array {
+  let counts = ties.tiesWith.get(country);
+  if (counts) return counts;
+  const table = new Int32Array(ties.degrees.length);
+  const { firsts, seconds, firstCountries, secondCountries } = ties.pairs;
+  // A pair recorded twice under two labels is one partner, as partnersOf counts it.
+  const seen = new Set<string>();
+  for (let i = 0; i < firsts.length; i++) {
+    const key = `${firsts[i]}|${seconds[i]}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    if (secondCountries[i] === country) table[firsts[i]!]! += 1;
+    if (firstCountries[i] === country) table[seconds[i]!]! += 1;
+  }
+  ties.tiesWith.set(country, table);
+  counts = table;
+  return counts;
 }
 
 async function tiesVersion(db: Db): Promise<string> {
@@ -163,15 +212,16 @@ export async function matchTables(db: Db): Promise<{ places: PlaceTable; ties: T
 }
 
 const NO_PARTNERS: ReadonlySet<number> = new Set();
-const NO_COUNTRIES: ReadonlySet<string> = new Set();
 
 /** The ties over the places, as the domain's rules read them. */
 export function matchGraph(places: PlaceTable, ties: Ties): MatchGraph {
   return {
     partnersOf: (id) => ties.partners.get(id) ?? NO_PARTNERS,
-    partnerCountriesOf: (id) => ties.partnerCountries.get(id) ?? NO_COUNTRIES,
+    degreeOf: (id) => ties.degrees[id] ?? 0,
+    tiesWith: (id, country) => tiesWithCountry(ties, country)[id] ?? 0,
     placeOf: (id) => places.places.get(id),
     membersOf: (region) => places.membersByRegion.get(region) ?? [],
+    placesIn: (country) => places.byCountry.get(country) ?? [],
   };
 }
 
@@ -244,20 +294,28 @@ export async function localGovernmentSummaries(db: Db, ids: readonly number[]): 
 const namedIn = (reason: MatchReason): number[] => {
   switch (reason.factor) {
     case 'network':
-      return reason.kind === 'sharedPartner' ? [reason.partner] : reason.kind === 'regionPartner' ? [reason.region, reason.partner] : reason.kind === 'neighbourTwinned' ? [reason.neighbour] : [reason.member, reason.partner];
+      switch (reason.kind) {
+        case 'sharedPartner':
+          return [reason.partner];
+        case 'regionPartner':
+          return [reason.region, reason.partner];
+        case 'neighbourTwinned':
+          return [reason.neighbour];
+        case 'regionTwinned':
+          return [reason.member];
+        case 'regionTies':
+          return [reason.member, reason.partner];
+      }
+      break;
     case 'name':
       return [reason.seekerId, reason.candidateId];
-    default:
-      return [];
+    case 'countryTies':
+      return [reason.example];
   }
+  return [];
 };
 
-/**
- * Candidates for a local government, best first. The pool: every LG with a published listing that
- * could want it, every LG of the registry with a relationship, and, for a listing, the gazetteer's
- * places of the countries it wants. A Japanese LG is matched with LGs abroad, and one abroad with
- * Japanese LGs; its present partners are left out.
- */
+/** Candidates for a local government, best first, from every candidate that could be a party with it (candidatePool). */
 export async function matchCandidates(db: Db, actor: Actor, lgId: number, options: MatchOptions): Promise<MatchResult> {
   const [{ places, ties }, published] = await Promise.all([
     matchTables(db),
@@ -270,12 +328,12 @@ export async function matchCandidates(db: Db, actor: Actor, lgId: number, option
   const graph = matchGraph(places, ties);
   const seeker: MatchSide = { place, listing: listings.get(lgId) ?? null };
   await nextTurn();
-  const pool = candidatePool(places, ties, graph, seeker, listings);
+  const pool = candidatePool(places, graph, seeker, listings);
   await nextTurn();
   const context = seekerContext(seeker, graph);
   // A slice at a time, so that other requests are answered in between; the best of the slices, slice
   // after slice, are ranked again, which ranks them as one pass over the pool would.
-  const finalists = await inTurns(pool, RANKING_SLICE, (slice) => bestCandidates(context, slice, options.weights, options.limit));
+  const finalists = await inTurns(pool, RANKING_SLICE, (slice) => bestCandidates(context, slice, options.weights, shortlistFor(options.limit)));
   const ranked = rankCandidates(context, finalists.flat(), options.weights, options.limit);
 
   const named = await localGovernmentSummaries(db, [lgId, ...ranked.flatMap((candidate) => [candidate.id, ...candidate.parts.flatMap((part) => part.reasons.flatMap(namedIn))])]);
@@ -296,30 +354,27 @@ export async function matchCandidates(db: Db, actor: Actor, lgId: number, option
   };
 }
 
-function candidatePool(places: PlaceTable, ties: Ties, graph: MatchGraph, seeker: MatchSide, listings: ReadonlyMap<number, MatchListing>): MatchSide[] {
+/**
+ * Every candidate that could be a party with the seeker (canPartner): for a Japanese LG every place
+ * abroad, for one abroad every Japanese LG; an LG with a listing as the listing's side; present
+ * partners left out.
+ */
+function candidatePool(places: PlaceTable, graph: MatchGraph, seeker: MatchSide, listings: ReadonlyMap<number, MatchListing>): MatchSide[] {
   const self = seeker.place;
   const fromJapan = self.country === 'JP';
+  const key = `${fromJapan ? 'abroad' : 'JP'}|${partnerClass(self)}`;
+  let eligible = places.eligible.get(key);
+  if (!eligible) {
+    eligible = (places.sidesIn.get(fromJapan ? null : 'JP') ?? []).filter((side) => canPartner(self, side.place));
+    places.eligible.set(key, eligible);
+  }
   const partners = graph.partnersOf(self.id);
   const pool: MatchSide[] = [];
-  // Ids are dense, so a byte per id is far cheaper than a set of tens of thousands.
-  const taken = new Uint8Array(places.largestId + 1);
-  for (const id of [self.id, ...partners]) taken[id] = 1;
-  const add = (id: number) => {
-    if (taken[id]) return;
-    taken[id] = 1;
+  for (const side of eligible) {
+    const id = side.place.id;
+    if (partners.has(id) || id === self.id) continue;
     const listing = listings.get(id);
-    const side = listing ? { place: places.places.get(id)!, listing } : places.sides.get(id);
-    if (side && (side.place.country === 'JP') !== fromJapan) pool.push(side);
-  };
-  if (fromJapan) {
-    for (const country of new Set(seeker.listing?.wants.flatMap((region) => [...region.countries]) ?? [])) {
-      for (const id of places.gazetteerByCountry.get(country) ?? []) add(id);
-    }
-    for (const id of listings.keys()) add(id);
-    for (const id of ties.partners.keys()) add(id);
-  } else {
-    for (const id of places.byCountry.get('JP') ?? []) add(id);
-    for (const id of listings.keys()) add(id);
+    pool.push(listing ? { place: side.place, listing } : side);
   }
   return pool;
 }

@@ -44,9 +44,6 @@ export interface SearchFilters {
   kind?: string | undefined;
 }
 
-/** The first two UTF-16 units of a key as one number (a key of one unit has 0 for the second). */
-const beginningOf = (key: string) => key.charCodeAt(0) * 65_536 + (key.length > 1 ? key.charCodeAt(1) : 0);
-
 /** Higher rank first; the smaller id among equals, so that results are stable. */
 const outranks = (rank: number, id: number, other: { id: number; rank: number }) => rank > other.rank || (rank === other.rank && id < other.id);
 
@@ -66,10 +63,9 @@ export class SearchIndex {
   private readonly moreOwners = new Map<number, number[]>();
   private readonly trigramCounts: number[] = [];
   private readonly postings = new Map<string, number[]>();
-  /** Keys by their first two UTF-16 units (as one number), for finding the keys that begin with what is typed. */
-  private readonly byBeginning = new Map<number, number[]>();
-  /** The two-unit beginnings under each first unit, for a query of one character. */
-  private readonly beginningsByFirst = new Map<number, number[]>();
+  /** Every key in code-unit order, with its number: the keys that begin with what is typed are one run of it. */
+  private readonly sortedKeys: string[];
+  private readonly sortedNumbers: Int32Array;
   private readonly entries = new Map<number, Entry>();
   /** For keys of former municipalities' names: which LG's former municipality each names. */
   private readonly formerNameByKey = new Map<number, Map<number, string>>();
@@ -104,12 +100,8 @@ export class SearchIndex {
         }
       }
     }
-    for (const beginning of this.byBeginning.keys()) {
-      const first = Math.floor(beginning / 65_536);
-      const list = this.beginningsByFirst.get(first);
-      if (list) list.push(beginning);
-      else this.beginningsByFirst.set(first, [beginning]);
-    }
+    this.sortedKeys = [...this.keys].sort();
+    this.sortedNumbers = Int32Array.from(this.sortedKeys, (key) => this.keyByText.get(key)!);
     this.counts = new Int32Array(this.keys.length);
   }
 
@@ -122,10 +114,6 @@ export class SearchIndex {
       this.keyByText.set(key, index);
       this.firstOwner.push(owner);
       this.trigramCounts.push(0);
-      const beginning = beginningOf(key);
-      const bucket = this.byBeginning.get(beginning);
-      if (bucket) bucket.push(index);
-      else this.byBeginning.set(beginning, [index]);
       return index;
     }
     if (this.firstOwner[index] === owner) return index;
@@ -148,11 +136,17 @@ export class SearchIndex {
   /** Keys that begin with the query, the shortest (closest to it) first, at most MAX_PREFIX_MATCHES. */
   private keysBeginningWith(folded: string): number[] {
     if (folded.length === 0) return [];
-    const beginnings = folded.length === 1 ? (this.beginningsByFirst.get(folded.charCodeAt(0)) ?? []) : [beginningOf(folded)];
-    const found: number[] = [];
-    for (const beginning of beginnings) {
-      for (const index of this.byBeginning.get(beginning) ?? []) if (this.keys[index]!.startsWith(folded)) found.push(index);
+    let low = 0;
+    let high = this.sortedKeys.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (this.sortedKeys[middle]! < folded) low = middle + 1;
+      else high = middle;
     }
+    const found: number[] = [];
+    for (let i = low; i < this.sortedKeys.length && this.sortedKeys[i]!.startsWith(folded); i++) found.push(this.sortedNumbers[i]!);
+    // In the order the keys were added, as the ranking's ties are broken by it.
+    found.sort((a, b) => a - b);
     if (found.length <= MAX_PREFIX_MATCHES) return found;
     // The shortest, without sorting thousands: the length up to which there are enough of them.
     const byLength: number[] = [];
@@ -186,7 +180,10 @@ export class SearchIndex {
       }
     }
     const sharedOf = (index: number) => this.counts[index]!;
+    // A key sharing fewer trigrams than this cannot reach MIN_SIMILARITY, however short it is.
+    const needed = MIN_SIMILARITY * queryGrams.length;
     for (const index of touched) {
+      if (sharedOf(index) < needed) continue;
       const value = similarity(index, sharedOf(index));
       if (value >= MIN_SIMILARITY) matchByKey.set(index, 0.9 * value);
     }

@@ -18,7 +18,7 @@ import { createRequire } from 'node:module';
 import { geoNaturalEarth1, geoNaturalEarth1Raw, geoPath } from 'd3-geo';
 import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
-import isoCountries from 'i18n-iso-countries';
+import isoCountries from 'i18n-iso-countries/index.js';
 import { escapeXml } from '../charts/svg.js';
 
 /** A place to draw. Callers pass only places with coordinates (skip rows with a null latitude or longitude). */

@@ -27,7 +27,7 @@ const WeightsForm: FC<{ ctx: PageContext; lgId: number; values: Record<MatchFact
                 type="number"
                 min="0"
                 max={String(MAX_WEIGHT)}
-                step="0.5"
+                step="0.1"
                 value={values[factor]}
                 aria-invalid={problem ? 'true' : undefined}
                 aria-describedby={problem ? `w_${factor}-problem` : undefined}

@@ -4,6 +4,7 @@ import { createTestAccount } from '../../../test/accounts.js';
 import { signedInClient } from '../../../test/client.js';
 import { openTestDatabase } from '../../../test/database.js';
 import { queryRows, type Database } from '../../db/client.js';
+import { MATCH_FACTORS } from '../../domain/matching.js';
 import { createApp } from '../app.js';
 
 let database: Database;
@@ -40,7 +41,7 @@ describe('GET /api/match', () => {
   it('takes weights and the language of the reasons', async () => {
     const response = await app().request(`/api/match?lg=${nagi}&limit=3&lang=ja&w_population=10&w_desiredRegion=0`);
     const report = (await response.json()) as Report;
-    expect(report.weights).toMatchObject({ population: 10, desiredRegion: 0, reciprocity: 8 });
+    expect(report.weights).toMatchObject({ population: 10, desiredRegion: 0, reciprocity: 10 });
     expect(report.candidates[0]!.reasons[0]!.text).toMatch(/^人口規模が近い：/);
     expect(report.candidates.flatMap((candidate) => candidate.reasons).some((reason) => reason.factor === 'desiredRegion')).toBe(false);
   });
@@ -53,7 +54,7 @@ describe('GET /api/match', () => {
     ['lg=1496&w_name=many', 'w_name', 'write a number from 0 to 10'],
     ['lg=1496&limit=500', 'limit', 'at most 100'],
     ['lg=1496&lang=fr', 'lang', 'give en or ja'],
-    [`lg=1496&${['reciprocity', 'desiredRegion', 'population', 'themes', 'fields', 'text', 'latitude', 'season', 'name', 'network', 'newToCountry'].map((factor) => `w_${factor}=0`).join('&')}`, 'w_reciprocity', 'at least one weight must be above 0'],
+    [`lg=1496&${MATCH_FACTORS.map((factor) => `w_${factor}=0`).join('&')}`, 'w_reciprocity', 'at least one weight must be above 0'],
   ])('refuses ?%s naming %s', async (query, field, message) => {
     const response = await app().request(`/api/match?${query}`);
     expect(response.status).toBe(422);
