@@ -2,12 +2,10 @@
  * `npm start`: runs the bundled CLI (dist/kizuna.mjs) with the arguments given, compiling and
  * bundling first only when a source file is newer than the bundle (npm ci builds it already).
  */
-import { execFileSync } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { BUNDLE, bundle } from './bundle.mjs';
+import { BUNDLE, build } from './bundle.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -28,8 +26,6 @@ function bundleTime() {
 const sources = ['src', 'tsconfig.json', 'package.json', 'scripts/bundle.mjs'].map((name) => path.join(root, name));
 if (Math.max(...sources.map(newestChange)) > bundleTime()) {
   process.stderr.write('Building Kizuna (the sources changed since the last build)…\n');
-  const tsc = path.join(path.dirname(createRequire(import.meta.url).resolve('typescript/package.json')), 'bin', 'tsc');
-  execFileSync(process.execPath, [tsc, '-p', path.join(root, 'tsconfig.json')], { cwd: root, stdio: 'inherit' });
-  await bundle();
+  await build();
 }
 await import(pathToFileURL(BUNDLE).href);

@@ -1,5 +1,4 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { projectRoot } from '../src/paths.js';
 
@@ -11,8 +10,6 @@ export const CLI_ENTRY = path.join(projectRoot, 'dist', 'kizuna.mjs');
 
 /** Compiles and bundles the project (tsc and esbuild, a few seconds), so the CLI the tests run is the code under test. */
 export function buildCli(): void {
-  const tsc = path.join(path.dirname(createRequire(import.meta.url).resolve('typescript/package.json')), 'bin', 'tsc');
-  execFileSync(process.execPath, [tsc, '-p', path.join(projectRoot, 'tsconfig.json')], { cwd: projectRoot, stdio: 'inherit' });
   execFileSync(process.execPath, [path.join(projectRoot, 'scripts', 'bundle.mjs')], { cwd: projectRoot, stdio: 'inherit' });
 }
 
