@@ -11,6 +11,7 @@ const SLOW_FILES = [
   'src/web/security.test.ts',
   'src/web/fuzz.test.ts',
   'src/cli/cli.test.ts',
+  'src/workers.test.ts',
   'e2e/listings.test.ts',
   'src/services/importPairs.test.ts',
   'src/cli/accounts.test.ts',

@@ -7,6 +7,7 @@ import { firstAdministratorLink } from './services/accounts.js';
 import { loadDemoListings } from './services/demoListings.js';
 import { loadPublishedFigureSeeds } from './services/publishedFigures.js';
 import { matchTables } from './services/matching.js';
+import { searchIndexFor } from './services/searchIndex.js';
 
 export interface RunningServer {
   database: Database;
@@ -25,9 +26,24 @@ export interface StartOptions extends OpenOptions, Omit<AppOptions, 'db'> {
 }
 
 /**
- * Opens (creating and migrating if need be) the database, loads the reference data on first
- * start, and serves the portal and the API.
+ * Opens the database, creating and migrating it if need be and loading the reference data, the
+ * demonstration listings and the published figures on first start (each a no-op afterwards).
  */
+export async function openPreparedDatabase(options: OpenOptions, say: ProgressReporter): Promise<Database> {
+  const database = await openDatabase(options);
+  say(`Database: ${database.engine} at ${database.location}`);
+  try {
+    await bootstrapReferenceData(database.db, say);
+    await loadDemoListings(database.db, say);
+    await loadPublishedFigureSeeds(database.db, say);
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+  return database;
+}
+
+/** Opens and prepares the database (openPreparedDatabase), and serves the portal and the API. */
 export async function startServer(options: StartOptions): Promise<RunningServer> {
   const say = options.say ?? (() => {});
   const started = performance.now();
@@ -42,19 +58,9 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const closeServer = () => new Promise<void>((resolve) => server.close(() => resolve()));
   let database: Database;
   try {
-    database = await openDatabase(options);
+    database = await openPreparedDatabase(options, say);
   } catch (error) {
     await closeServer();
-    throw error;
-  }
-  say(`Database: ${database.engine} at ${database.location}`);
-  try {
-    await bootstrapReferenceData(database.db, say);
-    await loadDemoListings(database.db, say);
-    await loadPublishedFigureSeeds(database.db, say);
-  } catch (error) {
-    await closeServer();
-    await database.close();
     throw error;
   }
   const app = createApp({ db: database.db, trustProxy: options.trustProxy, serverTiming: options.serverTiming, cacheBytes: options.cacheBytes, fairUse: options.fairUse });
@@ -66,18 +72,16 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     .catch((error: unknown) => say(`Warming up the home page failed: ${(error as Error).message}`));
   const url = `http://localhost:${options.port}`;
   say(`Kizuna is serving at ${url} (ready in ${((performance.now() - started) / 1000).toFixed(1)} s)`);
-  // Matchmaking's places and ties take seconds to read: read them in a moment, while serving (the
-  // first requests answered first), so that the first ranking does not wait for them. A failure is
-  // forgotten, and the first ranking tries again.
-  setTimeout(() => matchTables(database.db).catch(() => undefined), 1000).unref();
-  if (options.firstAdministrator) {
-    try {
-      const link = await firstAdministratorLink(database.db, options.firstAdministrator);
-      if (link) say(`No administrator has signed in yet. ${link.account.email} sets a password at ${url}/account/password/${link.secret} (valid for 7 days; a new link is printed at each start until then).`);
-    } catch (error) {
-      say(`No link for the first administrator: ${(error as Error).message} Use kizuna accounts invite instead.`);
-    }
-  }
+  // The search index and matchmaking's places and ties take seconds to build: build them in a
+  // moment, while serving (the first requests answered first), so that the first search and the
+  // first ranking do not wait for them. A failure is forgotten, and the first use tries again.
+  setTimeout(() => {
+    void searchIndexFor(database.db)
+      .catch(() => undefined)
+      .then(() => matchTables(database.db))
+      .catch(() => undefined);
+  }, 1000).unref();
+  if (options.firstAdministrator) await sayFirstAdministratorLink(database, options.firstAdministrator, url, say);
   return {
     database,
     server,
@@ -87,4 +91,14 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       await database.close();
     },
   };
+}
+
+/** Prints the first administrator's link to set a password, while no administrator has signed in. */
+export async function sayFirstAdministratorLink(database: Database, email: string, url: string, say: ProgressReporter): Promise<void> {
+  try {
+    const link = await firstAdministratorLink(database.db, email);
+    if (link) say(`No administrator has signed in yet. ${link.account.email} sets a password at ${url}/account/password/${link.secret} (valid for 7 days; a new link is printed at each start until then).`);
+  } catch (error) {
+    say(`No link for the first administrator: ${(error as Error).message} Use kizuna accounts invite instead.`);
+  }
 }

@@ -1,4 +1,5 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { createServer, type AddressInfo } from 'node:net';
 import path from 'node:path';
 import { projectRoot } from '../src/paths.js';
 
@@ -23,4 +24,42 @@ export function kizuna(args: string[], env: NodeJS.ProcessEnv = {}) {
     timeout: 180_000,
   });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** A `kizuna serve` process of a test: its output so far, and a stop that waits for it to exit. */
+export interface ServingProcess {
+  process: ChildProcess;
+  log(): string;
+  stop(signal?: NodeJS.Signals): Promise<void>;
+}
+
+/** Starts the real CLI (`kizuna serve …`) and resolves once its output contains `readyWhen`; rejects if it exits first. */
+export async function serveKizuna(args: string[], env: NodeJS.ProcessEnv, readyWhen: string): Promise<ServingProcess> {
+  const child = spawn(process.execPath, [CLI_ENTRY, 'serve', ...args], { cwd: projectRoot, env: { ...process.env, DATABASE_URL: '', ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
+  let log = '';
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  await new Promise<void>((resolve, reject) => {
+    child.stderr!.on('data', (chunk: Buffer) => {
+      log += chunk.toString();
+      if (log.includes(readyWhen)) resolve();
+    });
+    child.once('exit', (code) => reject(new Error(`kizuna serve exited (${code}): ${log}`)));
+  });
+  return {
+    process: child,
+    log: () => log,
+    async stop(signal = 'SIGTERM') {
+      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+      await exited;
+    },
+  };
+}
+
+/** A port nobody listens on just now. */
+export async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
 }

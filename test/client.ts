@@ -1,18 +1,22 @@
-import type { Hono } from 'hono';
 import type { Db } from '../src/db/client.js';
 import { signIn } from '../src/services/accounts.js';
 import { SESSION_COOKIE } from '../src/web/session.js';
 
+/** What a TestClient talks to: an app in process (Hono's app.request), or a real server over fetch. */
+export interface RequestTarget {
+  request(path: string, init?: RequestInit): Response | Promise<Response>;
+}
+
 /**
- * A browser stand-in for route tests: keeps cookies between requests to an app (in process), reads
- * the CSRF token from the last page's form, and signs in through the real sign-in form.
+ * A browser stand-in for route tests: keeps cookies between requests to an app, reads the CSRF token
+ * from the last page's form, and signs in through the real sign-in form.
  */
 export class TestClient {
   readonly cookies = new Map<string, string>();
   csrf = '';
 
   constructor(
-    private readonly app: Hono<any>,
+    private readonly app: RequestTarget,
     private readonly headers: Record<string, string> = {},
   ) {}
 
@@ -77,7 +81,7 @@ export class TestClient {
 }
 
 /** A browser signed in as the account (through the service, which is quicker than the form). */
-export async function signedInClient(app: Hono<any>, db: Db, account: { email: string; password: string }): Promise<TestClient> {
+export async function signedInClient(app: RequestTarget, db: Db, account: { email: string; password: string }): Promise<TestClient> {
   const client = new TestClient(app);
   const { session } = await signIn(db, { email: account.email, password: account.password, address: 'test' });
   await client.useSession(session);

@@ -111,8 +111,14 @@ async function openServerDatabase(url: string, template?: string): Promise<Datab
  * one process alone may open.
  */
 export async function openAnotherConnection(database: Database): Promise<Database | undefined> {
+  const url = serverDatabaseUrl(database);
+  return url ? openDatabase({ databaseUrl: url }) : undefined;
+}
+
+/** The URL by which another process reaches a test database on the server; undefined on PGlite. */
+export function serverDatabaseUrl(database: Database): string | undefined {
   if (!serverUrl || database.engine !== 'postgres') return undefined;
-  return openDatabase({ databaseUrl: withDatabaseName(serverUrl, new URL(database.location).pathname.slice(1)) });
+  return withDatabaseName(serverUrl, new URL(database.location).pathname.slice(1));
 }
 
 /** A copy of the PGlite template in a new temporary folder (KIZUNA_DATA_DIR is its parent); returns the data folder. */

@@ -1,11 +1,9 @@
-import { spawn } from 'node:child_process';
 import { rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { CLI_ENTRY as entry, kizuna } from '../../test/cli.js';
+import { kizuna, serveKizuna } from '../../test/cli.js';
 import { copyTemplateFolder, engineName } from '../../test/database.js';
-import { projectRoot } from '../paths.js';
 
 
 describe('kizuna --help', () => {
@@ -15,7 +13,7 @@ describe('kizuna --help', () => {
     [['match'], ['--limit', '--weight', '--lang', '--json', 'network']],
     [['evaluate', 'matching'], ['--seed', '--json', 'leave-one-out']],
     [['fit', 'matching'], ['--seed', '--output']],
-    [['serve'], ['--port', '--host']],
+    [['serve'], ['--port', '--host', '--workers']],
     [['import', 'pairs'], ['--dry-run', '--report']],
     [['import', 'register'], ['--dry-run', '--report']],
     [['export', 'register'], ['--format', '--encoding', '--output']],
@@ -32,6 +30,12 @@ describe('kizuna --help', () => {
       expect(code).not.toBe(0);
       expect(stderr).toContain('must be a whole number from 0 to 4294967295');
     }
+  });
+
+  it('refuses to serve with several workers on the embedded database, which one process alone may open', () => {
+    const { code, stderr } = kizuna(['serve', '--workers', '2', '--port', '39498']);
+    expect(code).toBe(1);
+    expect(stderr).toContain('the embedded database (PGlite) can be opened by one process only. Set DATABASE_URL to a PostgreSQL server');
   });
 
   it('refuses a port that is not a number', () => {
@@ -147,33 +151,18 @@ describe.runIf(engineName === 'pglite')('the CLI on a data folder', () => {
   }, 180_000);
 
   it('answers health checks once serving, and stops a second process on the same data folder at once, with a clear message', async () => {
-    const server = spawn(process.execPath, [entry, 'serve', '--port', '39499', '--host', '127.0.0.1'], {
-      cwd: projectRoot,
-      env: { ...process.env, DATABASE_URL: '', ...env },
-      stdio: ['ignore', 'ignore', 'pipe'],
-    });
+    const server = await serveKizuna(['--port', '39499', '--host', '127.0.0.1'], env, 'Kizuna is serving');
     try {
-      await new Promise<void>((resolve, reject) => {
-        let log = '';
-        server.stderr!.on('data', (chunk: Buffer) => {
-          log += chunk.toString();
-          if (log.includes('Kizuna is serving')) resolve();
-        });
-        server.once('exit', (code) => reject(new Error(`the server exited (${code}): ${log}`)));
-      });
       const second = kizuna(['search', 'Ibara'], env);
       expect(second.code).toBe(1);
-      expect(second.stderr).toContain(`is in use by another Kizuna process (pid ${server.pid})`);
+      expect(second.stderr).toContain(`is in use by another Kizuna process (pid ${server.process.pid})`);
       const page = await fetch('http://127.0.0.1:39499/api/search?q=Ibara');
       expect(((await page.json()) as { results: { jisCode: string }[] }).results[0]?.jisCode).toBe('332071');
       const ready = await fetch('http://127.0.0.1:39499/readyz');
       expect([ready.status, await ready.text()]).toEqual([200, 'ready\n']);
       expect((await fetch('http://127.0.0.1:39499/healthz')).status).toBe(200);
     } finally {
-      await new Promise<void>((resolve) => {
-        server.once('exit', () => resolve());
-        server.kill('SIGTERM');
-      });
+      await server.stop();
     }
     const afterwards = kizuna(['search', 'Ibara', '--limit', '1'], env);
     expect(afterwards.code).toBe(0);

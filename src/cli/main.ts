@@ -1,3 +1,4 @@
+import cluster from 'node:cluster';
 import { Command, InvalidArgumentError } from 'commander';
 import { optionsFromEnvironment } from '../db/client.js';
 import { withDatabase } from './database.js';
@@ -6,6 +7,7 @@ import { bootstrapReferenceData } from '../services/bootstrap.js';
 import { searchLocalGovernments } from '../services/search.js';
 import { japanStatistics } from '../services/stats.js';
 import { startServer } from '../server.js';
+import { serveWithWorkers, WORKER_SERVING } from '../workers.js';
 import { webSettingsFromEnvironment } from '../web/settings.js';
 import { registerExportCommand, registerImportCommand } from './import.js';
 import { registerAccountsCommand } from './accounts.js';
@@ -30,11 +32,18 @@ program
   .description('serve the portal and the API (creates, migrates and loads the database on first start)')
   .option('-p, --port <port>', 'port to listen on (default: $PORT or 3000)', positiveInteger)
   .option('--host <hostname>', 'address to listen on', '0.0.0.0')
-  .action(async (options: { port?: number; host: string }) => {
+  .option('--workers <n>', 'serve with this many processes on one port (PostgreSQL only: DATABASE_URL)', positiveInteger, 1)
+  .action(async (options: { port?: number; host: string; workers: number }) => {
     const port = options.port ?? (process.env.PORT ? positiveInteger(process.env.PORT) : 3000);
-    const running = await startServer({ ...optionsFromEnvironment(), ...webSettingsFromEnvironment(), port, hostname: options.host, firstAdministrator: process.env.KIZUNA_ADMIN_EMAIL || 'admin@kizuna.localhost', say });
+    const settings = { ...optionsFromEnvironment(), ...webSettingsFromEnvironment(), port, hostname: options.host };
+    const firstAdministrator = process.env.KIZUNA_ADMIN_EMAIL || 'admin@kizuna.localhost';
+    if (options.workers > 1 && cluster.isPrimary) return serveWithWorkers({ ...settings, firstAdministrator }, options.workers, say);
+    // A worker's messages name it; the primary prints the first administrator's link once.
+    const tell = cluster.isWorker ? (message: string) => say(`[worker ${process.pid}] ${message}`) : say;
+    const running = await startServer({ ...settings, firstAdministrator: cluster.isWorker ? undefined : firstAdministrator, say: tell });
+    if (cluster.isWorker) process.send?.(WORKER_SERVING);
     const stop = async () => {
-      say('Stopping…');
+      tell('Stopping…');
       await running.stop();
       process.exit(0);
     };
