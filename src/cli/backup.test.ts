@@ -6,7 +6,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { kizuna } from '../../test/cli.js';
 
 // Embedded databases in folders of their own: the CLI's own backup and restore, gzip included.
-describe('kizuna backup and kizuna restore', () => {
+// Each run opens (and first creates) an embedded database in a fresh process: tens of seconds on a busy machine.
+describe('kizuna backup and kizuna restore', { timeout: 180_000 }, () => {
   const folder = mkdtempSync(path.join(os.tmpdir(), 'kizuna-backup-cli-'));
   const env = (name: string) => ({ KIZUNA_DATA_DIR: path.join(folder, name) });
   const file = path.join(folder, 'register.backup.gz');

@@ -29,8 +29,8 @@ export function registerBackupCommands(program: Command): void {
         const gzip = createGzip();
         const output = gzip.pipe(createWriteStream(partial));
         try {
-          const report = await writeBackup(database.db, database.engine, async (line) => {
-            if (!gzip.write(`${line}\n`)) await once(gzip, 'drain');
+          const report = await writeBackup(database.db, database.engine, async (lines) => {
+            if (!gzip.write(`${lines}\n`)) await once(gzip, 'drain');
           });
           gzip.end();
           await once(output, 'finish');

@@ -34,7 +34,7 @@ async function fill(database: Database): Promise<void> {
 
 async function backupLines(database: Database): Promise<{ lines: string[]; report: BackupReport }> {
   const lines: string[] = [];
-  const report = await writeBackup(database.db, database.engine, (line) => void lines.push(line));
+  const report = await writeBackup(database.db, database.engine, (text) => void lines.push(...text.split('\n')));
   return { lines, report };
 }
 

@@ -108,28 +108,25 @@ async function writableColumns(db: Db, table: string): Promise<string[]> {
 }
 
 /**
- * Each row of a table as a JSON line, in key order, a chunk at a time: after the last key read when
- * the key is one column (most tables, and the large ones), else by offset.
+ * Each row of a table as a JSON line, in key order (a table without a key, such as search_keys, in
+ * the byte order of its rows' text), a chunk at a time from one cursor: the rows are sorted once, however
+ * many chunks they fill. Call inside a transaction, which the cursor lives in. The row text is made
+ * JSON here rather than by the database, which costs PGlite more than the reading.
  */
-async function* rowLines(db: Db, table: string): AsyncGenerator<string[]> {
-  const key = await keyOf(db, table);
-  const order = key.length > 0 ? key.map((column) => `t."${column}"`).join(', ') : 't::text';
-  const single = key.length === 1 ? `t."${key[0]}"` : undefined;
-  let after: string | undefined;
-  for (let offset = 0; ; offset += CHUNK) {
-    const from = single
-      ? sql`select * from ${sql.raw(rowsOf(table))} t ${after === undefined ? sql`` : sql`where ${sql.raw(single)} > ${after}`} order by ${sql.raw(order)} limit ${CHUNK}`
-      : sql`select * from ${sql.raw(rowsOf(table))} t order by ${sql.raw(order)} limit ${CHUNK} offset ${offset}`;
-    const [chunk] = await queryRows<{ rows: string | null; last: string | null }>(
-      db,
-      sql`select string_agg(to_json(t::text)::text, chr(10) order by ${sql.raw(order)}) as rows, ${sql.raw(single ? `max(${single})::text` : 'null')} as last
-        from (${from}) t`,
-    );
-    if (!chunk?.rows) return;
-    const lines = chunk.rows.split('\n');
-    yield lines;
-    if (lines.length < CHUNK) return;
-    after = chunk.last ?? undefined;
+async function* rowLines(tx: Db, table: string): AsyncGenerator<string[]> {
+  const key = await keyOf(tx, table);
+  // Byte order ("C"), not the database's collation: the same on every engine and locale, and quicker.
+  const order = key.length > 0 ? key.map((column) => `t."${column}"`).join(', ') : 't::text collate "C"';
+  await tx.execute(sql.raw(`declare backup_rows no scroll cursor for select t::text as line from ${rowsOf(table)} t order by ${order}`));
+  try {
+    for (;;) {
+      const rows = await queryRows<{ line: string }>(tx, sql.raw(`fetch forward ${CHUNK} from backup_rows`));
+      if (rows.length === 0) return;
+      yield rows.map((row) => JSON.stringify(row.line));
+      if (rows.length < CHUNK) return;
+    }
+  } finally {
+    await tx.execute(sql.raw('close backup_rows'));
   }
 }
 
@@ -138,7 +135,7 @@ async function checksumOf(db: Db, table: string): Promise<TableChecksum> {
   const hash = createHash('sha256');
   let rows = 0;
   for await (const lines of rowLines(db, table)) {
-    for (const line of lines) hash.update(`${line}\n`);
+    hash.update(`${lines.join('\n')}\n`);
     rows += lines.length;
   }
   return { table, rows, sha256: hash.digest('hex') };
@@ -146,9 +143,10 @@ async function checksumOf(db: Db, table: string): Promise<TableChecksum> {
 
 /**
  * Writes the whole register, consistent as of one moment: one repeatable-read transaction, so that
- * writes made meanwhile by Kizuna's other processes are not half in it.
+ * writes made meanwhile by Kizuna's other processes are not half in it. `write` is given one line,
+ * or a chunk of row lines joined by newlines, without the last newline.
  */
-export async function writeBackup(db: Db, engine: string, write: (line: string) => Promise<void> | void): Promise<BackupReport> {
+export async function writeBackup(db: Db, engine: string, write: (lines: string) => Promise<void> | void): Promise<BackupReport> {
   const started = performance.now();
   return db.transaction(
     async (tx) => {
@@ -164,10 +162,9 @@ export async function writeBackup(db: Db, engine: string, write: (line: string) 
         await write(JSON.stringify({ table, columns: await writableColumns(tx, table), rows } satisfies TableStart));
         const hash = createHash('sha256');
         for await (const lines of rowLines(tx, table)) {
-          for (const line of lines) {
-            hash.update(`${line}\n`);
-            await write(line);
-          }
+          const text = lines.join('\n');
+          hash.update(`${text}\n`);
+          await write(text);
         }
         const end: TableEnd = { end: table, sha256: hash.digest('hex') };
         await write(JSON.stringify(end));
@@ -247,8 +244,10 @@ export async function restoreBackup(db: Db, lines: AsyncIterable<string>, option
         const flush = async () => {
           if (chunk.length === 0) return;
           try {
+            // The lateral subquery reads each row's text once; flattened, the cast would run once a column.
             await tx.execute(sql`insert into ${sql.raw(`"${table}"`)} (${sql.raw(columns)})
-              select ${sql.raw(fields)} from (select row::${sql.raw(`"${table}"`)} as row from unnest(${sql.param(chunk.map((line) => JSON.parse(line) as string))}::text[]) as row) as rows`);
+              select ${sql.raw(fields)} from unnest(${sql.param(chunk.map((line) => JSON.parse(line) as string))}::text[]) as line,
+                lateral (select line::${sql.raw(`"${table}"`)} as row offset 0) as rows`);
           } catch (error) {
             throw damaged(lineNumber, `the rows of table ${table} before this line cannot be read back (${(error as Error).message})`);
           }
