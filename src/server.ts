@@ -65,22 +65,9 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   }
   const app = createApp({ db: database.db, trustProxy: options.trustProxy, serverTiming: options.serverTiming, cacheBytes: options.cacheBytes, fairUse: options.fairUse });
   gate.open(app.fetch);
-  // The home page once, in the background: the first visitor then does not wait for the charts'
-  // library to load and the statistics' tables to be read from disk.
-  void Promise.resolve(app.request('/'))
-    .then((response) => response.arrayBuffer())
-    .catch((error: unknown) => say(`Warming up the home page failed: ${(error as Error).message}`));
   const url = `http://localhost:${options.port}`;
   say(`Kizuna is serving at ${url} (ready in ${((performance.now() - started) / 1000).toFixed(1)} s)`);
-  // The search index and matchmaking's places and ties take seconds to build: build them in a
-  // moment, while serving (the first requests answered first), so that the first search and the
-  // first ranking do not wait for them. A failure is forgotten, and the first use tries again.
-  setTimeout(() => {
-    void searchIndexFor(database.db)
-      .catch(() => undefined)
-      .then(() => matchTables(database.db))
-      .catch(() => undefined);
-  }, 1000).unref();
+  warmUp(app, database, say);
   if (options.firstAdministrator) await sayFirstAdministratorLink(database, options.firstAdministrator, url, say);
   return {
     database,
@@ -101,4 +88,22 @@ export async function sayFirstAdministratorLink(database: Database, email: strin
   } catch (error) {
     say(`No link for the first administrator: ${(error as Error).message} Use kizuna accounts invite instead.`);
   }
+}
+
+/**
+ * Work the first visitors would otherwise wait for, done in the background one piece after another:
+ * the home page (the charts' library loaded, the statistics' tables read from disk), then, a moment
+ * later, the search index and matchmaking's places and ties (seconds each). Each piece holds the event
+ * loop while it runs, so they go one at a time, after the home page, rather than all at the start. A
+ * failure is forgotten: the first use tries again.
+ */
+function warmUp(app: { request(path: string): Response | Promise<Response> }, database: Database, say: ProgressReporter): void {
+  void Promise.resolve(app.request('/'))
+    .then((response) => response.arrayBuffer())
+    .catch((error: unknown) => say(`Warming up the home page failed: ${(error as Error).message}`))
+    .then(() => new Promise<void>((resolve) => setTimeout(resolve, 1000).unref()))
+    .then(() => searchIndexFor(database.db))
+    .catch(() => undefined)
+    .then(() => matchTables(database.db))
+    .catch(() => undefined);
 }
