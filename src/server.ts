@@ -7,6 +7,9 @@ import { firstAdministratorLink } from './services/accounts.js';
 import { loadDemoListings } from './services/demoListings.js';
 import { loadPublishedFigureSeeds } from './services/publishedFigures.js';
 import { matchTables } from './services/matching.js';
+import { createMailer, mailSettingsFromEnv } from './services/mailer.js';
+import { scheduleTermReminders } from './services/terms.js';
+import { DEFAULT_VITALITY_THRESHOLDS } from './domain/vitality.js';
 
 export interface RunningServer {
   database: Database;
@@ -19,6 +22,8 @@ export interface RunningServer {
 export interface StartOptions extends OpenOptions, Omit<AppOptions, 'db'> {
   port: number;
   hostname?: string;
+  /** The site's address as people reach it, for links in mail sent without a request (KIZUNA_PUBLIC_URL); http://localhost:PORT when not given. */
+  publicUrl?: string | undefined;
   /** The address of the first administrator, invited when the database has no administrator. */
   firstAdministrator?: string | undefined;
   say?: ProgressReporter;
@@ -57,7 +62,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     await database.close();
     throw error;
   }
-  const app = createApp({ db: database.db, trustProxy: options.trustProxy, serverTiming: options.serverTiming, cacheBytes: options.cacheBytes, fairUse: options.fairUse });
+  const app = createApp({ db: database.db, trustProxy: options.trustProxy, serverTiming: options.serverTiming, cacheBytes: options.cacheBytes, fairUse: options.fairUse, vitality: options.vitality });
   gate.open(app.fetch);
   // The home page once, in the background: the first visitor then does not wait for the charts'
   // library to load and the statistics' tables to be read from disk.
@@ -70,6 +75,14 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   // first requests answered first), so that the first ranking does not wait for them. A failure is
   // forgotten, and the first ranking tries again.
   setTimeout(() => matchTables(database.db).catch(() => undefined), 1000).unref();
+  // With mail set up, the officers and coordinators hear of fixed terms about to end (90 and 30 days before).
+  let stopReminders = () => {};
+  try {
+    const mailer = createMailer(mailSettingsFromEnv());
+    if (mailer) stopReminders = scheduleTermReminders(database.db, { mailer, origin: (options.publicUrl ?? url).replace(/\/+$/, '') }, options.vitality ?? DEFAULT_VITALITY_THRESHOLDS, say);
+  } catch (error) {
+    say(`No reminders of fixed terms by mail: ${(error as Error).message}`);
+  }
   if (options.firstAdministrator) {
     try {
       const link = await firstAdministratorLink(database.db, options.firstAdministrator);
@@ -83,6 +96,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     server,
     url,
     async stop() {
+      stopReminders();
       await closeServer();
       await database.close();
     },

@@ -32,7 +32,7 @@ program
   .option('--host <hostname>', 'address to listen on', '0.0.0.0')
   .action(async (options: { port?: number; host: string }) => {
     const port = options.port ?? (process.env.PORT ? positiveInteger(process.env.PORT) : 3000);
-    const running = await startServer({ ...optionsFromEnvironment(), ...webSettingsFromEnvironment(), port, hostname: options.host, firstAdministrator: process.env.KIZUNA_ADMIN_EMAIL || 'admin@kizuna.localhost', say });
+    const running = await startServer({ ...optionsFromEnvironment(), ...webSettingsFromEnvironment(), port, hostname: options.host, firstAdministrator: process.env.KIZUNA_ADMIN_EMAIL || 'admin@kizuna.localhost', publicUrl: process.env.KIZUNA_PUBLIC_URL || undefined, say });
     const stop = async () => {
       say('Stopping…');
       await running.stop();

@@ -1,5 +1,6 @@
 import { accountsJa } from './accounts.js';
 import { dashboardJa } from './dashboard.js';
+import { exchangesJa } from './exchanges.js';
 import { figuresJa } from './figures.js';
 import { formsJa } from './forms.js';
 import { registerJa } from './register.js';
@@ -16,6 +17,7 @@ export const ja: Record<MessageKey, string> = {
   ...introductionsJa,
   ...matchingJa,
   ...figuresJa,
+  ...exchangesJa,
   ...formsJa,
   ...registerJa,
   'site.name': '絆 Kizuna',
