@@ -29,6 +29,7 @@ CREATE TABLE "term_reminders" (
 ALTER TABLE "relationship_renewals" ADD COLUMN "previous_end" date;--> statement-breakpoint
 ALTER TABLE "relationship_renewals" ADD COLUMN "recorded_by" integer;--> statement-breakpoint
 ALTER TABLE "relationship_renewals" ADD COLUMN "recorded_at" timestamp with time zone DEFAULT now() NOT NULL;--> statement-breakpoint
+ALTER TABLE "relationships" ADD COLUMN "last_exchange_on" date;--> statement-breakpoint
 ALTER TABLE "exchanges" ADD CONSTRAINT "exchanges_relationship_id_relationships_id_fk" FOREIGN KEY ("relationship_id") REFERENCES "public"."relationships"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "exchanges" ADD CONSTRAINT "exchanges_visitor_id_local_governments_id_fk" FOREIGN KEY ("visitor_id") REFERENCES "public"."local_governments"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "exchanges" ADD CONSTRAINT "exchanges_recorded_by_accounts_id_fk" FOREIGN KEY ("recorded_by") REFERENCES "public"."accounts"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -43,4 +44,17 @@ UPDATE "relationship_renewals" r SET "previous_end" = chained."previous_end"
 -- The exchange log shows on public pages (a relationship's, its parties', the statistics' vitality):
 -- its writes advance the register's version as 0006 does for the register's other tables. The term
 -- reminders are this database's own record of mail sent, and change no public answer.
-CREATE TRIGGER "advance_register_version" BEFORE INSERT OR UPDATE OR DELETE OR TRUNCATE ON "exchanges" FOR EACH STATEMENT EXECUTE FUNCTION "advance_register_version"();
+CREATE TRIGGER "advance_register_version" BEFORE INSERT OR UPDATE OR DELETE OR TRUNCATE ON "exchanges" FOR EACH STATEMENT EXECUTE FUNCTION "advance_register_version"();--> statement-breakpoint
+-- relationships.last_exchange_on follows the log, whichever way it is written: once per statement,
+-- for the relationships the statement touched (transition tables hold one event each, hence three).
+CREATE FUNCTION "keep_last_exchange_on"() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  UPDATE "relationships" r SET "last_exchange_on" = (
+      SELECT max(coalesce(e."ended_on", e."started_on")) FROM "exchanges" e WHERE e."relationship_id" = r."id")
+    WHERE r."id" IN (SELECT "relationship_id" FROM "touched");
+  RETURN NULL;
+END
+$$;--> statement-breakpoint
+CREATE TRIGGER "keep_last_exchange_on_insert" AFTER INSERT ON "exchanges" REFERENCING NEW TABLE AS "touched" FOR EACH STATEMENT EXECUTE FUNCTION "keep_last_exchange_on"();--> statement-breakpoint
+CREATE TRIGGER "keep_last_exchange_on_update" AFTER UPDATE ON "exchanges" REFERENCING NEW TABLE AS "touched" FOR EACH STATEMENT EXECUTE FUNCTION "keep_last_exchange_on"();--> statement-breakpoint
+CREATE TRIGGER "keep_last_exchange_on_delete" AFTER DELETE ON "exchanges" REFERENCING OLD TABLE AS "touched" FOR EACH STATEMENT EXECUTE FUNCTION "keep_last_exchange_on"();

@@ -151,6 +151,11 @@ export const relationships = pgTable(
     /** The parties' countries, copied here (an LG's country never changes) so that a country's ties need no join. */
     firstCountry: char('first_country', { length: 2 }).notNull(),
     secondCountry: char('second_country', { length: 2 }).notNull(),
+    /**
+     * The last day of its last recorded exchange, kept by triggers on exchanges (drizzle/0008) so that
+     * today's vitality needs no pass over the log; null when none is recorded.
+     */
+    lastExchangeOn: date('last_exchange_on'),
     /** Both parties in one country: kept, but never counted in international statistics. */
     domestic: boolean('domestic').generatedAlwaysAs(sql`first_country = second_country`),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

@@ -100,15 +100,14 @@ type SidePicker = (own: 'first' | 'second') => SQL;
  * row: PGlite spends far more on each row it returns than on the query.
  */
 async function partnerLines(db: Db, pick: SidePicker, orderBy: SQL, life: LifeOptions = lifeToday()): Promise<PartnerLine[]> {
-  const columns = sql`r.label, r.signed_on, r.signed_precision, r.status, r.domestic, r.ended_on, r.fixed_term_end, r.created_at, r.updated_at`;
+  const columns = sql`r.label, r.signed_on, r.signed_precision, r.status, r.domestic, r.ended_on, r.fixed_term_end, r.created_at, r.updated_at, r.last_exchange_on`;
   const [result] = await queryRows<{ lines: PairRow[] }>(
     db,
     sql`select coalesce(json_agg(line order by line.position), '[]') as lines from (
       select row_number() over (order by ${orderBy}) as position,
         s.relationship_id, s.label, to_char(s.signed_on, 'YYYY-MM-DD') as signed_on, s.signed_precision, s.status, s.domestic,
         to_char(s.ended_on, 'YYYY-MM-DD') as ended_on, to_char(s.fixed_term_end, 'YYYY-MM-DD') as fixed_term_end, s.created_at, s.updated_at,
-        (select to_char(max(least(coalesce(e.ended_on, e.started_on), ${life.today}::date)), 'YYYY-MM-DD') from exchanges e
-          where e.relationship_id = s.relationship_id and e.started_on <= ${life.today}::date) as last_exchange_on,
+        to_char(least(s.last_exchange_on, ${life.today}::date), 'YYYY-MM-DD') as last_exchange_on,
         ${sql.raw(summaryColumns('own', 'own_'))}, ${sql.raw(summaryColumns('partner', 'partner_'))}
       from (
         select r.id as relationship_id, r.first_id as own_id, r.second_id as partner_id, ${columns}

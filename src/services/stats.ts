@@ -87,6 +87,9 @@ export interface SignedRelationship {
   domestic: boolean;
 }
 
+/** The earlier of a day and another, or null. */
+const minDay = (day: string | null, limit: string): string | null => (day !== null && day > limit ? limit : day);
+
 /** The same day a month earlier (the last day of that month when it is shorter). */
 export function monthBefore(day: string): string {
   const [year, month, date] = day.split('-').map(Number) as [number, number, number];
@@ -96,7 +99,7 @@ export function monthBefore(day: string): string {
 }
 
 /** Japan's local governments and the relationships of any of them, as the counting needs them. */
-async function loadTies(db: Db): Promise<{ units: JapaneseUnit[]; ties: JapaneseTie[] }> {
+async function loadTies(db: Db): Promise<{ units: JapaneseUnit[]; ties: JapaneseTie[]; lastExchanges: Map<number, string> }> {
   // Column arrays in one row each: PGlite spends far more on each row it hands back than on the query.
   const [units] = await queryRows<{ ids: number[]; kinds: string[]; in_coverage: boolean[]; prefecture_ids: number[] }>(
     db,
@@ -121,6 +124,7 @@ async function loadTies(db: Db): Promise<{ units: JapaneseUnit[]; ties: Japanese
     sources: string[];
     term_ends: (string | null)[];
     edited: (string | null)[];
+    last_exchanges: (string | null)[];
   }>(
     db,
     sql`select array_agg(id) as ids, array_agg(first_id) as first_ids, array_agg(second_id) as second_ids,
@@ -130,7 +134,8 @@ async function loadTies(db: Db): Promise<{ units: JapaneseUnit[]; ties: Japanese
         array_agg(to_char(created_at at time zone 'Asia/Tokyo', 'YYYY-MM-DD')) as recorded,
         array_agg(source_kind) as source_kinds, array_agg(source) as sources,
         array_agg(to_char(fixed_term_end, 'YYYY-MM-DD')) as term_ends,
-        array_agg(case when updated_at > created_at + interval '1 second' then to_char(updated_at at time zone 'Asia/Tokyo', 'YYYY-MM-DD') end) as edited
+        array_agg(case when updated_at > created_at + interval '1 second' then to_char(updated_at at time zone 'Asia/Tokyo', 'YYYY-MM-DD') end) as edited,
+        array_agg(to_char(last_exchange_on, 'YYYY-MM-DD')) as last_exchanges
       from relationships where first_country = 'JP' or second_country = 'JP'`,
   );
   // Renewals are few: all of them, in one row.
@@ -147,7 +152,9 @@ async function loadTies(db: Db): Promise<{ units: JapaneseUnit[]; ties: Japanese
     if (known) known.push(renewal);
     else renewals.set(id, [renewal]);
   });
+  const ids = rows?.ids ?? [];
   return {
+    lastExchanges: new Map(ids.flatMap((id, i) => (rows!.last_exchanges[i] ? [[id, rows!.last_exchanges[i]!] as const] : []))),
     units: (units?.ids ?? []).map((id, i) => ({ id, kind: units!.kinds[i]!, inCoverage: units!.in_coverage[i]!, prefectureId: units!.prefecture_ids[i]! })),
     ties: (rows?.first_ids ?? []).map<JapaneseTie>((firstId, i) => ({
       id: rows!.ids[i]!,
@@ -176,7 +183,10 @@ async function loadTies(db: Db): Promise<{ units: JapaneseUnit[]; ties: Japanese
  * published figures; the counting is pure (domain/statistics.ts, domain/publishedFigures.ts).
  */
 export async function japanStatistics(db: Db, asOf: string = today(), thresholds: VitalityThresholds = DEFAULT_VITALITY_THRESHOLDS): Promise<JapanStatistics> {
-  const [{ units: japaneseUnits, ties }, lastExchanges] = await Promise.all([loadTies(db), lastExchangesOn(db, asOf)]);
+  const { units: japaneseUnits, ties, lastExchanges: latest } = await loadTies(db);
+  // Today the relationships' own last exchange will do (no exchange lies in the future); another day
+  // needs the log as it stood then.
+  const lastExchanges = asOf >= today() ? latest : await lastExchangesOn(db, asOf);
   const prefectures = await queryRows<{ id: number; jis_code: string; name_en: string; name_ja: string }>(
     db,
     sql`select id, jis_code, name_en, name_ja from local_governments where country = 'JP' and kind = 'prefecture' order by jis_code`,
@@ -213,7 +223,10 @@ export async function japanStatistics(db: Db, asOf: string = today(), thresholds
     },
     sources: { relationships: statistics.totals.international, undated: statistics.undated, bySource: countSources(inForce) },
     published: besidePublishedFigures(await listPublishedFigures(db), japaneseUnits, ties),
-    vitality: { thresholds, ...computeVitalityStatistics(japaneseUnits, ties, (tie) => lastExchanges.get(tie.id!) ?? null, asOf, thresholds) },
+    vitality: {
+      thresholds,
+      ...computeVitalityStatistics(japaneseUnits, ties, (tie) => minDay(lastExchanges.get(tie.id!) ?? null, asOf), asOf, thresholds),
+    },
   };
 }
 

@@ -82,8 +82,7 @@ async function relationshipLines(db: Db, where: SQL, life: LifeOptions): Promise
     db,
     sql`select r.id, r.label, r.status, to_char(r.signed_on, 'YYYY-MM-DD') as signed_on, to_char(r.ended_on, 'YYYY-MM-DD') as ended_on,
         to_char(r.fixed_term_end, 'YYYY-MM-DD') as fixed_term_end, r.created_at, r.updated_at,
-        (select to_char(max(least(coalesce(e.ended_on, e.started_on), ${life.today}::date)), 'YYYY-MM-DD') from exchanges e
-          where e.relationship_id = r.id and e.started_on <= ${life.today}::date) as last_exchange_on,
+        to_char(least(r.last_exchange_on, ${life.today}::date), 'YYYY-MM-DD') as last_exchange_on,
         ${sql.raw(summaryColumns('a', 'a_'))}, ${sql.raw(summaryColumns('b', 'b_'))}
       from relationships r join local_governments a on a.id = r.first_id join local_governments b on b.id = r.second_id
       where ${where} order by r.fixed_term_end nulls last, r.id`,
