@@ -155,7 +155,7 @@ export const exchangesJa: Record<keyof typeof exchangesEn, string> = {
   'exchanges.vitality.unrecorded.about': 'まだ交流が記録されていません。交流がないという意味ではなく、記録されていないだけかもしれません。',
   'exchanges.vitality.expired.about': '提携期間が、更新の記録がないまま満了しました。',
   'exchanges.rel.vitality': '交流の状況',
-  'exchanges.rel.lastExchange': '最後の交流：{date}',
+  'exchanges.rel.lastExchange': '最後の交流は{date}です。',
   'exchanges.rel.term': '提携期間',
   'exchanges.rel.termEnds': '{date}まで',
   'exchanges.rel.termEnded': '{date}に満了（更新の記録なし）',

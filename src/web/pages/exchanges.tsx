@@ -84,7 +84,12 @@ export const VitalityFacts: FC<{ ctx: PageContext; relationship: Relationship; t
       <dt>{t(ctx.lang, 'exchanges.rel.vitality')}</dt>
       <dd>
         <VitalityBadge lang={ctx.lang} vitality={relationship.vitality} /> {vitalityAbout(ctx.lang, relationship.vitality, thresholds)}
-        {relationship.exchanges.lastExchangeOn ? <> {t(ctx.lang, 'exchanges.rel.lastExchange', { date: formatPartial(ctx.lang, relationship.exchanges.lastExchangeOn) })}</> : null}
+        {relationship.exchanges.lastExchangeOn ? (
+          <>
+            {ctx.lang === 'ja' ? '' : ' '}
+            {t(ctx.lang, 'exchanges.rel.lastExchange', { date: formatPartial(ctx.lang, relationship.exchanges.lastExchangeOn) })}
+          </>
+        ) : null}
       </dd>
     </>
   ) : null;
@@ -105,26 +110,29 @@ export const ExchangeLog: FC<{ ctx: PageContext; relationship: Relationship; exc
       <p>{t(ctx.lang, 'exchanges.log.none')}</p>
     ) : (
       <>
-        <div class="table-wrap">
-          <table class="exchange-log">
-            <thead>
-              <tr>
-                <th scope="col">{t(ctx.lang, 'exchanges.log.when')}</th>
-                <th scope="col">{t(ctx.lang, 'exchanges.log.kind')}</th>
-                <th scope="col">{t(ctx.lang, 'exchanges.log.direction')}</th>
-                <th scope="col" class="number">{t(ctx.lang, 'exchanges.log.participants')}</th>
-                <th scope="col">{t(ctx.lang, 'exchanges.log.description')}</th>
-                {canRecord ? <th scope="col"><span class="visually-hidden">{t(ctx.lang, 'exchanges.log.delete')}</span></th> : null}
+        <div class="table-wrap exchange-log-wrap">
+          {/* Roles keep the table a table for screen readers where narrow screens lay its rows out as cards. */}
+          <table class="exchange-log" role="table" aria-labelledby="exchanges">
+            <thead role="rowgroup">
+              <tr role="row">
+                <th scope="col" role="columnheader">{t(ctx.lang, 'exchanges.log.when')}</th>
+                <th scope="col" role="columnheader">{t(ctx.lang, 'exchanges.log.kind')}</th>
+                <th scope="col" role="columnheader">{t(ctx.lang, 'exchanges.log.direction')}</th>
+                <th scope="col" role="columnheader" class="number">{t(ctx.lang, 'exchanges.log.participants')}</th>
+                <th scope="col" role="columnheader">{t(ctx.lang, 'exchanges.log.description')}</th>
+                {canRecord ? <th scope="col" role="columnheader"><span class="visually-hidden">{t(ctx.lang, 'exchanges.log.delete')}</span></th> : null}
               </tr>
             </thead>
-            <tbody>
+            <tbody role="rowgroup">
               {exchanges.map((exchange) => (
-                <tr id={`exchange-${exchange.id}`}>
-                  <td class="nowrap">{exchangeWhen(ctx.lang, exchange)}</td>
-                  <td>{t(ctx.lang, `exchanges.kind.${exchange.kind}`)}</td>
-                  <td>{directionText(ctx.lang, exchange, relationship.parties)}</td>
-                  <td class="number">{exchange.participants === null ? '—' : formatNumber(ctx.lang, exchange.participants)}</td>
-                  <td>
+                <tr id={`exchange-${exchange.id}`} role="row">
+                  <td role="cell" class="nowrap when">{exchangeWhen(ctx.lang, exchange)}</td>
+                  <td role="cell" data-label={t(ctx.lang, 'exchanges.log.kind')}>{t(ctx.lang, `exchanges.kind.${exchange.kind}`)}</td>
+                  <td role="cell" data-label={t(ctx.lang, 'exchanges.log.direction')}>{directionText(ctx.lang, exchange, relationship.parties)}</td>
+                  <td role="cell" class="number" data-label={t(ctx.lang, 'exchanges.log.participants')}>
+                    {exchange.participants === null ? '—' : formatNumber(ctx.lang, exchange.participants)}
+                  </td>
+                  <td role="cell">
                     <Description lang={ctx.lang} description={exchange.description} />
                     {exchange.links.length ? (
                       <ul class="exchange-links" aria-label={t(ctx.lang, 'exchanges.log.links')}>
@@ -135,7 +143,7 @@ export const ExchangeLog: FC<{ ctx: PageContext; relationship: Relationship; exc
                     ) : null}
                   </td>
                   {canRecord ? (
-                    <td>
+                    <td role="cell">
                       <form method="post" action={href(ctx, `${relationship.url}/exchanges/${exchange.id}/delete`)} class="inline-form">
                         <CsrfField ctx={ctx} />
                         <button type="submit" class="button secondary" aria-label={t(ctx.lang, 'exchanges.log.deleteLabel', { date: exchangeWhen(ctx.lang, exchange) })}>
@@ -346,9 +354,9 @@ export const RenewalFormPage: FC<{ ctx: PageContext; relationship: Relationship;
 };
 
 /** One table of vitality counts by a first column (a kind, a country). */
-const VitalityTable: FC<{ ctx: PageContext; caption: string; summary: string; head: string; rows: { name: string; counts: Record<Vitality, number> }[] }> = ({ ctx, caption, summary, head, rows }) => (
+const VitalityTable: FC<{ ctx: PageContext; caption?: string; summary: string; head: string; rows: { name: string; counts: Record<Vitality, number> }[] }> = ({ ctx, caption, summary, head, rows }) => (
   <>
-    <h3>{caption}</h3>
+    {caption ? <h3>{caption}</h3> : null}
     <p class="muted">{summary}</p>
     <div class="table-wrap">
       <table class="vitality-table">
@@ -405,7 +413,6 @@ export const VitalityStatisticsSection: FC<{ ctx: PageContext; stats: JapanStati
         <summary>{t(ctx.lang, 'exchanges.stats.byCountry')}</summary>
         <VitalityTable
           ctx={ctx}
-          caption={t(ctx.lang, 'exchanges.stats.byCountry')}
           summary={t(ctx.lang, 'exchanges.stats.countrySummary')}
           head={t(ctx.lang, 'table.country')}
           rows={stats.vitality.byCountry.map((row) => ({ name: countryName(row.country), counts: row }))}
