@@ -30,6 +30,7 @@ ALTER TABLE "relationship_renewals" ADD COLUMN "previous_end" date;--> statement
 ALTER TABLE "relationship_renewals" ADD COLUMN "recorded_by" integer;--> statement-breakpoint
 ALTER TABLE "relationship_renewals" ADD COLUMN "recorded_at" timestamp with time zone DEFAULT now() NOT NULL;--> statement-breakpoint
 ALTER TABLE "relationships" ADD COLUMN "last_exchange_on" date;--> statement-breakpoint
+ALTER TABLE "relationships" ADD COLUMN "exchange_count" integer DEFAULT 0 NOT NULL;--> statement-breakpoint
 ALTER TABLE "exchanges" ADD CONSTRAINT "exchanges_relationship_id_relationships_id_fk" FOREIGN KEY ("relationship_id") REFERENCES "public"."relationships"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "exchanges" ADD CONSTRAINT "exchanges_visitor_id_local_governments_id_fk" FOREIGN KEY ("visitor_id") REFERENCES "public"."local_governments"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "exchanges" ADD CONSTRAINT "exchanges_recorded_by_accounts_id_fk" FOREIGN KEY ("recorded_by") REFERENCES "public"."accounts"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -45,12 +46,13 @@ UPDATE "relationship_renewals" r SET "previous_end" = chained."previous_end"
 -- its writes advance the register's version as 0006 does for the register's other tables. The term
 -- reminders are this database's own record of mail sent, and change no public answer.
 CREATE TRIGGER "advance_register_version" BEFORE INSERT OR UPDATE OR DELETE OR TRUNCATE ON "exchanges" FOR EACH STATEMENT EXECUTE FUNCTION "advance_register_version"();--> statement-breakpoint
--- relationships.last_exchange_on follows the log, whichever way it is written: once per statement,
--- for the relationships the statement touched (transition tables hold one event each, hence three).
+-- relationships.last_exchange_on and exchange_count follow the log, whichever way it is written: once
+-- per statement, for the relationships the statement touched (transition tables hold one event each,
+-- hence three triggers).
 CREATE FUNCTION "keep_last_exchange_on"() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  UPDATE "relationships" r SET "last_exchange_on" = (
-      SELECT max(coalesce(e."ended_on", e."started_on")) FROM "exchanges" e WHERE e."relationship_id" = r."id")
+  UPDATE "relationships" r SET ("last_exchange_on", "exchange_count") = (
+      SELECT max(coalesce(e."ended_on", e."started_on")), count(*) FROM "exchanges" e WHERE e."relationship_id" = r."id")
     WHERE r."id" IN (SELECT "relationship_id" FROM "touched");
   RETURN NULL;
 END

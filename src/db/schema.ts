@@ -153,9 +153,11 @@ export const relationships = pgTable(
     secondCountry: char('second_country', { length: 2 }).notNull(),
     /**
      * The last day of its last recorded exchange, kept by triggers on exchanges (drizzle/0008) so that
-     * today's vitality needs no pass over the log; null when none is recorded.
+     * today's vitality needs no pass over the log and no query of its own; null when none is recorded.
      */
     lastExchangeOn: date('last_exchange_on'),
+    /** How many exchanges are recorded, kept by the same triggers. */
+    exchangeCount: integer('exchange_count').notNull().default(0),
     /** Both parties in one country: kept, but never counted in international statistics. */
     domestic: boolean('domestic').generatedAlwaysAs(sql`first_country = second_country`),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

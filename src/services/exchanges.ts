@@ -131,26 +131,28 @@ export interface ExchangeDigest {
   byKind: { kind: ExchangeKind; count: number }[];
 }
 
-/** The exchanges of every relationship of a local government, summarised for its page: two queries. */
-export async function exchangeDigestOf(db: Db, localGovernmentId: number, latest = 5): Promise<ExchangeDigest> {
-  const mine = sql`(select id from relationships where first_id = ${localGovernmentId} union all select id from relationships where second_id = ${localGovernmentId})`;
+/**
+ * The exchanges of a local government's relationships, summarised for its page: nothing to read when
+ * none of them has one (their own counts say so), else two queries through the log's index.
+ */
+export async function exchangeDigestOf(db: Db, localGovernmentId: number, itsRelationships: readonly { id: number; exchanges: { count: number } }[], latest = 5): Promise<ExchangeDigest> {
+  const logged = itsRelationships.filter((relationship) => relationship.exchanges.count > 0).map((relationship) => relationship.id);
+  if (logged.length === 0) return { count: 0, byKind: [], latest: [] };
+  const ids = sql`${sql.param(logged)}::int[]`;
   const byKind = await queryRows<{ kind: ExchangeKind; count: number }>(
     db,
-    sql`select kind, count(*)::int as count from exchanges where relationship_id in ${mine} group by kind order by count desc, kind`,
+    sql`select kind, count(*)::int as count from exchanges where relationship_id = any(${ids}) group by kind order by count desc, kind`,
   );
   const rows = await db
     .select({ exchange: exchanges, recordedBy: accounts.name, firstId: relationships.firstId, secondId: relationships.secondId })
     .from(exchanges)
     .innerJoin(relationships, eq(relationships.id, exchanges.relationshipId))
     .leftJoin(accounts, eq(accounts.id, exchanges.recordedBy))
-    .where(sql`${exchanges.relationshipId} in ${mine}`)
+    .where(sql`${exchanges.relationshipId} = any(${ids})`)
     .orderBy(desc(exchanges.startedOn), desc(exchanges.id))
     .limit(latest);
   const partnerIds = rows.map((row) => (row.firstId === localGovernmentId ? row.secondId : row.firstId));
-  const partners =
-    partnerIds.length === 0
-      ? []
-      : await queryRows<LocalGovernmentRow>(db, sql`select ${sql.raw(summaryColumns('lg'))} from local_governments lg where lg.id = any(${sql.param(partnerIds)}::int[])`);
+  const partners = await queryRows<LocalGovernmentRow>(db, sql`select ${sql.raw(summaryColumns('lg'))} from local_governments lg where lg.id = any(${sql.param(partnerIds)}::int[])`);
   const partnerById = new Map(partners.map((row) => [row.id, presentLocalGovernmentSummary(row)]));
   return {
     count: byKind.reduce((sum, row) => sum + row.count, 0),

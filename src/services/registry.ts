@@ -19,7 +19,7 @@ import { writeAudit, type AuditAction } from './audit.js';
 import type { RelationshipCreateInput, RelationshipEndInput, RelationshipUpdateInput } from './inputs.js';
 import { withPreviousEnds } from '../domain/terms.js';
 import { DEFAULT_VITALITY_THRESHOLDS, type Vitality } from '../domain/vitality.js';
-import { editedOnOf, exchangeSummaries, vitalityOfRecord, type LifeOptions } from './vitality.js';
+import { editedOnOf, vitalityOfRecord, type LifeOptions } from './vitality.js';
 import {
   prefixedRow,
   presentLocalGovernmentSummary,
@@ -80,7 +80,10 @@ type RelationshipRecord = typeof relationships.$inferSelect;
 /** Today, judged by the default thresholds, unless told otherwise. */
 const lifeToday = (): LifeOptions => ({ today: today(), thresholds: DEFAULT_VITALITY_THRESHOLDS });
 
-/** Relationships with both parties, shaped for the outside. One query for the rows, one for renewals, one for exchanges. */
+/**
+ * Relationships with both parties, shaped for the outside: one query for the parties, one for
+ * renewals. The exchange log is summarised by the relationship's own columns, which triggers keep.
+ */
 async function presentRelationships(db: Db, records: RelationshipRecord[], life: LifeOptions = lifeToday()): Promise<Relationship[]> {
   if (records.length === 0) return [];
   const partyIds = [...new Set(records.flatMap((record) => [record.firstId, record.secondId]))];
@@ -102,7 +105,6 @@ async function presentRelationships(db: Db, records: RelationshipRecord[], life:
     .leftJoin(accounts, eq(accounts.id, relationshipRenewals.recordedBy))
     .where(inArray(relationshipRenewals.relationshipId, ids))
     .orderBy(relationshipRenewals.renewedOn, relationshipRenewals.newEnd);
-  const exchanges = await exchangeSummaries(db, ids, life.today);
   return records.map((record) => {
     const clair = {
       signedByLeaders: record.clairSignedByLeaders,
@@ -110,7 +112,9 @@ async function presentRelationships(db: Db, records: RelationshipRecord[], life:
       budgetApproved: record.clairBudgetApproved,
     };
     const signedOn = toDateString(record.signedOn);
-    const summary = exchanges.get(record.id) ?? { count: 0, lastExchangeOn: null };
+    const last = toDateString(record.lastExchangeOn);
+    // No exchange lies in the future; a day asked for before today caps the last one.
+    const summary = { count: record.exchangeCount, lastExchangeOn: last !== null && last > life.today ? life.today : last };
     const vitality = vitalityOfRecord(
       {
         status: record.status,

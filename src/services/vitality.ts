@@ -50,18 +50,6 @@ export function vitalityOfRecord(facts: RelationshipLifeFacts, life: LifeOptions
   );
 }
 
-/** How many exchanges each relationship has recorded, and the last day of its last one by the day; one query. */
-export async function exchangeSummaries(db: Db, relationshipIds: readonly number[], day: string): Promise<Map<number, { count: number; lastExchangeOn: string | null }>> {
-  if (relationshipIds.length === 0) return new Map();
-  const rows = await queryRows<{ relationship_id: number; count: number; last: string | null }>(
-    db,
-    sql`select relationship_id, count(*)::int as count,
-        to_char(max(least(coalesce(ended_on, started_on), ${day}::date)) filter (where started_on <= ${day}::date), 'YYYY-MM-DD') as last
-      from exchanges where relationship_id = any(${sql.param([...relationshipIds])}::int[]) group by relationship_id`,
-  );
-  return new Map(rows.map((row) => [row.relationship_id, { count: row.count, lastExchangeOn: row.last }]));
-}
-
 /**
  * The last day of each relationship's last exchange on or before a day, as two arrays in one row
  * (PGlite spends far more on each row it returns than on the query).

@@ -162,20 +162,24 @@ describe('POST /api/relationships/{id}/exchanges', () => {
 });
 
 describe('the relationship’s last exchange', () => {
-  it('follows the log however it is written, by the service or by a statement of SQL', async () => {
+  it('and its count follow the log however it is written, by the service or by a statement of SQL', async () => {
     const relationship = await relationshipOf(5, 7);
     const last = async () =>
       (await queryRows<{ day: string | null }>(database.db, sql`select to_char(last_exchange_on, 'YYYY-MM-DD') as day from relationships where id = ${relationship.id}`))[0]!.day;
+    const count = async () => (await call<Relationship>(`/api/relationships/${relationship.id}`)).body.exchanges.count;
     const { body: first } = await call<Exchange>(`/api/relationships/${relationship.id}/exchanges`, { method: 'POST', body: anExchange(relationship, { startedOn: '2010-05-01', endedOn: '2010-05-04' }) });
     expect(await last()).toBe('2010-05-04');
     await database.db.execute(sql`insert into exchanges (relationship_id, started_on, kind, direction) values (${relationship.id}, '2015-01-01', 'other', 'remote'), (${relationship.id}, '2012-01-01', 'other', 'remote')`);
     expect(await last()).toBe('2015-01-01');
+    expect(await count()).toBe(3);
     await database.db.execute(sql`update exchanges set started_on = '2016-02-02' where relationship_id = ${relationship.id} and started_on = '2015-01-01'`);
     expect(await last()).toBe('2016-02-02');
     await database.db.execute(sql`delete from exchanges where relationship_id = ${relationship.id} and id <> ${first.id}`);
     expect(await last()).toBe('2010-05-04');
+    expect(await count()).toBe(1);
     await call(`/api/relationships/${relationship.id}/exchanges/${first.id}`, { method: 'DELETE' });
     expect(await last()).toBeNull();
+    expect(await count()).toBe(0);
   });
 });
 
