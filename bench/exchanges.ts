@@ -76,7 +76,7 @@ export async function benchExchanges(engine: Engine, port: number, line: Line = 
   } finally {
     await database.close();
   }
-  line('exchange log generated', `${log.exchanges.toLocaleString('en')} over ${log.relationships.toLocaleString('en')}`, `(${log.seconds.toFixed(1)} s)`);
+  console.log(`  ${'exchange log'.padEnd(34)} ${log.exchanges.toLocaleString('en')} exchanges over ${log.relationships.toLocaleString('en')} relationships (${log.seconds.toFixed(1)} s to make)`);
   const server = await startServer(engine, port, { KIZUNA_CACHE_MB: '0', KIZUNA_RATE_LIMITS: 'off' });
   try {
     const timed = async (label: string, path: string, budget: string) => {
