@@ -108,8 +108,6 @@ export const en = {
   'rel.signed': 'Signed',
   'rel.status': 'Status',
   'rel.endedOn': 'ended {date}',
-  'rel.fixedTerm': 'Fixed term ends',
-  'rel.renewals': 'Renewals',
   'rel.fields': 'Fields of exchange',
   'rel.clair': 'CLAIR’s conditions',
   'rel.clairSigned': 'Signed by both leaders',
