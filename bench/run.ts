@@ -2,8 +2,9 @@
  * `npm run bench`: the figures issue budgets are checked against, on PGlite and, when
  * KIZUNA_BENCH_DATABASE_URL names a PostgreSQL database the bench may empty, on PostgreSQL.
  * Each engine: first start with bootstrap, a later start, the full import of the Wikipedia pairs,
- * search p50/p95 over 1,000 mixed queries, /api/stats on the imported data, matchmaking — all through
- * the real CLI and HTTP server — and the leave-one-out evaluation of matchmaking.
+ * search p50/p95 over 1,000 mixed queries, /api/stats on the imported data, matchmaking, the portal's
+ * pages, the exchange log's pages (bench/exchanges.ts) — all through the real CLI and HTTP server — and
+ * the leave-one-out evaluation of matchmaking.
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -15,6 +16,7 @@ import pg from 'pg';
 import { projectRoot } from '../src/paths.js';
 import { openDatabase, optionsFromEnvironment } from '../src/db/client.js';
 import { benchAccountsAndListings } from './accounts.js';
+import { benchExchanges } from './exchanges.js';
 import { benchMatchRequests, evaluateMatching } from './matching.js';
 import { benchLoad } from './load.js';
 import { benchPortal, line, percentile } from './portal.js';
@@ -134,6 +136,8 @@ async function benchEngine(engine: Engine, port: number): Promise<void> {
   await benchAccountsAndListings(url, server.log, line);
   if (engine.name.startsWith('PGlite')) await benchPortal(url, line);
   await server.stop();
+  // The exchange log is generated in this process (an embedded folder has one opener), then timed through a server of its own.
+  await benchExchanges(engine, port, line);
   await benchLoad(engine, port, line);
   // The evaluation reads the same data on either engine, so it runs once, in this process, before
   // the register sheet adds its made-up pairs to the ties it learns from.

@@ -179,6 +179,7 @@ describe('a visitor’s journeys', () => {
         'Label',
         'Signed',
         'Status',
+        'Vitality',
         'Address',
       ]);
       expect(rows.length).toBeGreaterThan(100);

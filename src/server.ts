@@ -8,6 +8,9 @@ import { loadDemoListings } from './services/demoListings.js';
 import { loadPublishedFigureSeeds } from './services/publishedFigures.js';
 import { matchTables } from './services/matching.js';
 import { searchIndexFor } from './services/searchIndex.js';
+import { createMailer, mailSettingsFromEnv } from './services/mailer.js';
+import { scheduleTermReminders } from './services/terms.js';
+import { DEFAULT_VITALITY_THRESHOLDS } from './domain/vitality.js';
 
 export interface RunningServer {
   database: Database;
@@ -20,6 +23,8 @@ export interface RunningServer {
 export interface StartOptions extends OpenOptions, Omit<AppOptions, 'db'> {
   port: number;
   hostname?: string;
+  /** The site's address as people reach it, for links in mail sent without a request (KIZUNA_PUBLIC_URL); http://localhost:PORT when not given. */
+  publicUrl?: string | undefined;
   /** The address of the first administrator, invited when the database has no administrator. */
   firstAdministrator?: string | undefined;
   say?: ProgressReporter;
@@ -63,17 +68,27 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     await closeServer();
     throw error;
   }
-  const app = createApp({ db: database.db, trustProxy: options.trustProxy, serverTiming: options.serverTiming, cacheBytes: options.cacheBytes, fairUse: options.fairUse });
+  const app = createApp({ db: database.db, trustProxy: options.trustProxy, serverTiming: options.serverTiming, cacheBytes: options.cacheBytes, fairUse: options.fairUse, vitality: options.vitality });
   gate.open(app.fetch);
   const url = `http://localhost:${options.port}`;
   say(`Kizuna is serving at ${url} (ready in ${((performance.now() - started) / 1000).toFixed(1)} s)`);
   warmUp(app, database, say);
+  // With mail set up, the officers and coordinators hear of fixed terms about to end (90 and 30 days
+  // before); with several processes each looks, and term_reminders lets one alone send each notice.
+  let stopReminders = () => {};
+  try {
+    const mailer = createMailer(mailSettingsFromEnv());
+    if (mailer) stopReminders = scheduleTermReminders(database.db, { mailer, origin: (options.publicUrl ?? url).replace(/\/+$/, '') }, options.vitality ?? DEFAULT_VITALITY_THRESHOLDS, say);
+  } catch (error) {
+    say(`No reminders of fixed terms by mail: ${(error as Error).message}`);
+  }
   if (options.firstAdministrator) await sayFirstAdministratorLink(database, options.firstAdministrator, url, say);
   return {
     database,
     server,
     url,
     async stop() {
+      stopReminders();
       await closeServer();
       await database.close();
     },

@@ -35,7 +35,7 @@ program
   .option('--workers <n>', 'serve with this many processes on one port (PostgreSQL only: DATABASE_URL)', positiveInteger, 1)
   .action(async (options: { port?: number; host: string; workers: number }) => {
     const port = options.port ?? (process.env.PORT ? positiveInteger(process.env.PORT) : 3000);
-    const settings = { ...optionsFromEnvironment(), ...webSettingsFromEnvironment(), port, hostname: options.host };
+    const settings = { ...optionsFromEnvironment(), ...webSettingsFromEnvironment(), port, hostname: options.host, publicUrl: process.env.KIZUNA_PUBLIC_URL || undefined };
     const firstAdministrator = process.env.KIZUNA_ADMIN_EMAIL || 'admin@kizuna.localhost';
     if (options.workers > 1 && cluster.isPrimary) return serveWithWorkers({ ...settings, firstAdministrator }, options.workers, say);
     // A worker's messages name it; the primary prints the first administrator's link once.

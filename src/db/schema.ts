@@ -3,6 +3,7 @@ import { DATE_PRECISIONS, RELATIONSHIP_STATUSES, SOURCE_KINDS } from '../domain/
 import { ROLES } from '../domain/authorization.js';
 import { CLOSED_REASONS, LISTING_DIRECTIONS, LISTING_STATUSES } from '../domain/listings.js';
 import { INTRODUCTION_STATUSES, INTRODUCTION_STEP_NAMES, SIDES } from '../domain/introductions.js';
+import { EXCHANGE_DIRECTIONS, EXCHANGE_KINDS } from '../domain/exchanges.js';
 import {
   boolean,
   customType,
@@ -150,6 +151,13 @@ export const relationships = pgTable(
     /** The parties' countries, copied here (an LG's country never changes) so that a country's ties need no join. */
     firstCountry: char('first_country', { length: 2 }).notNull(),
     secondCountry: char('second_country', { length: 2 }).notNull(),
+    /**
+     * The last day of its last recorded exchange, kept by triggers on exchanges (drizzle/0008) so that
+     * today's vitality needs no pass over the log and no query of its own; null when none is recorded.
+     */
+    lastExchangeOn: date('last_exchange_on'),
+    /** How many exchanges are recorded, kept by the same triggers. */
+    exchangeCount: integer('exchange_count').notNull().default(0),
     /** Both parties in one country: kept, but never counted in international statistics. */
     domestic: boolean('domestic').generatedAlwaysAs(sql`first_country = second_country`),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -218,14 +226,76 @@ export const publishedFigures = pgTable(
 );
 
 /** Each renewal of a fixed-term relationship. */
-export const relationshipRenewals = pgTable('relationship_renewals', {
-  id: serial('id').primaryKey(),
-  relationshipId: integer('relationship_id')
-    .notNull()
-    .references(() => relationships.id, { onDelete: 'cascade' }),
-  renewedOn: date('renewed_on').notNull(),
-  newEnd: date('new_end').notNull(),
-});
+export const relationshipRenewals = pgTable(
+  'relationship_renewals',
+  {
+    id: serial('id').primaryKey(),
+    relationshipId: integer('relationship_id')
+      .notNull()
+      .references(() => relationships.id, { onDelete: 'cascade' }),
+    renewedOn: date('renewed_on').notNull(),
+    newEnd: date('new_end').notNull(),
+    /** The end of the term it extended; null when not recorded (renewals given whole before 0008). */
+    previousEnd: date('previous_end'),
+    /** Who recorded it; null for the kizuna command, imports and renewals given whole. */
+    recordedBy: integer('recorded_by').references(() => accounts.id),
+    recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [index('relationship_renewals_relationship').on(table.relationshipId)],
+);
+
+/**
+ * An exchange between the parties of a relationship: a day or a period, its kind (CLAIR's kinds),
+ * who travelled, how many took part, a short description in English and/or Japanese, and links.
+ */
+export const exchanges = pgTable(
+  'exchanges',
+  {
+    id: serial('id').primaryKey(),
+    relationshipId: integer('relationship_id')
+      .notNull()
+      .references(() => relationships.id, { onDelete: 'cascade' }),
+    startedOn: date('started_on').notNull(),
+    /** The last day of a period; null for an exchange of one day. */
+    endedOn: date('ended_on'),
+    kind: text('kind', { enum: EXCHANGE_KINDS }).notNull(),
+    direction: text('direction', { enum: EXCHANGE_DIRECTIONS }).notNull(),
+    /** The party whose people travelled, for a visit one way. */
+    visitorId: integer('visitor_id').references(() => localGovernments.id),
+    /** How many took part; null when not known. */
+    participants: integer('participants'),
+    descriptionEn: text('description_en').notNull().default(''),
+    descriptionJa: text('description_ja').notNull().default(''),
+    /** [{ url, label }] */
+    links: jsonb('links').notNull().default(sql`'[]'::jsonb`),
+    recordedBy: integer('recorded_by').references(() => accounts.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [
+    index('exchanges_relationship_started').on(table.relationshipId, table.startedOn),
+    check('exchanges_participants', sql`${table.participants} is null or ${table.participants} >= 0`),
+    check('exchanges_period', sql`${table.endedOn} is null or ${table.endedOn} >= ${table.startedOn}`),
+    check('exchanges_visitor', sql`(${table.direction} = 'visit') = (${table.visitorId} is not null)`),
+  ],
+);
+
+/**
+ * The mails sent before the end of a fixed term, one per relationship, end and notice (90 or 30
+ * days), so that each is sent once whichever process or day sends them.
+ */
+export const termReminders = pgTable(
+  'term_reminders',
+  {
+    relationshipId: integer('relationship_id')
+      .notNull()
+      .references(() => relationships.id, { onDelete: 'cascade' }),
+    termEnd: date('term_end').notNull(),
+    daysBefore: smallint('days_before').notNull(),
+    sentAt: timestamp('sent_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [primaryKey({ columns: [table.relationshipId, table.termEnd, table.daysBefore] })],
+);
 
 /** Every change to the registry: who, what, before and after, when. */
 export const auditLog = pgTable(

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import {
   changeBetween,
   computeTieStatistics,
+  computeVitalityStatistics,
+  tieCountedExpiredOn,
   countSources,
   growthByYear,
   tieCouldBeInForceOn,
@@ -195,5 +197,47 @@ describe('tieSignedAwaitingExchange', () => {
     expect(tieSignedAwaitingExchange(tie(1, 'JP', 2, 'US', { status: 'proposed' }), '2026-11-20')).toBe(false);
     expect(tieSignedAwaitingExchange(tie(1, 'JP', 2, 'US', { signedOn: '2026-01-01' }), '2026-11-20')).toBe(false);
     expect(tieSignedAwaitingExchange(tie(1, 'JP', 2, 'US', { status: 'proposed', signedOn: '2026-01-01', endedOn: '2026-06-01' }), '2026-11-20')).toBe(false);
+  });
+});
+
+describe('fixed terms in the statistics', () => {
+  // Osaka Prefecture and Dubai: three years from October 2002, renewed for three more (CLAIR's FAQ, question 8).
+  const renewed = tie(1, 'JP', 100, 'AE', {
+    signedOn: '2002-10-01',
+    term: { fixedTermEnd: '2008-09-30', renewals: [{ renewedOn: '2005-09-01', newEnd: '2008-09-30', previousEnd: '2005-09-30' }] },
+  });
+  const lapsed = tie(2, 'JP', 101, 'ID', { signedOn: '1997-04-01', term: { fixedTermEnd: '2002-03-31', renewals: [] } });
+
+  it('count a relationship in force until its term ends, then expired, unless a renewal extended it', () => {
+    expect(tieInForceOn(lapsed, '2002-03-31')).toBe(true);
+    expect(tieInForceOn(lapsed, '2002-04-01')).toBe(false);
+    expect(tieCountedExpiredOn(lapsed, '2002-04-01')).toBe(true);
+    expect(tieInForceOn(renewed, '2006-01-01')).toBe(true);
+    expect(tieInForceOn(renewed, '2008-10-01')).toBe(false);
+    expect(tieCountedExpiredOn(renewed, '2008-10-01')).toBe(true);
+  });
+
+  it('never count an expired relationship as one the register could hold, and count its expiry as a change', () => {
+    expect(tieCouldBeInForceOn(lapsed, '2003-01-01')).toBe(false);
+    expect(changeBetween([lapsed], '2002-03-15', '2002-04-15')).toEqual({ international: -1, domestic: 0 });
+  });
+
+  it('count vitality of international relationships by country and by kind, expired ones apart', () => {
+    const lastExchange = new Map<JapaneseTie, string>();
+    const active = tie(2, 'JP', 102, 'US', { signedOn: '1990-01-01' });
+    const quiet = tie(3, 'JP', 103, 'US', { signedOn: '1990-01-01' });
+    lastExchange.set(active, '2025-05-01');
+    lastExchange.set(quiet, '2019-05-01');
+    const stats = computeVitalityStatistics(
+      units,
+      [active, quiet, lapsed, tie(4, 'JP', 104, 'CN'), tie(2, 'JP', 3, 'JP', { signedOn: '1990-01-01' })],
+      (one) => lastExchange.get(one) ?? null,
+      '2026-06-15',
+      { activeYears: 3, quietYears: 10 },
+    );
+    expect(stats.totals).toEqual({ active: 1, quiet: 1, 'in-name-only': 0, unrecorded: 1, expired: 1 });
+    expect(stats.byCountry[0]).toEqual({ country: 'US', active: 1, quiet: 1, 'in-name-only': 0, unrecorded: 0, expired: 0 });
+    expect(stats.byKind.find((row) => row.kind === 'city')).toEqual({ kind: 'city', active: 1, quiet: 1, 'in-name-only': 0, unrecorded: 0, expired: 1 });
+    expect(stats.byKind.find((row) => row.kind === 'village')).toMatchObject({ unrecorded: 1 });
   });
 });

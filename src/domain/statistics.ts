@@ -1,5 +1,7 @@
 import { SOURCE_KINDS, type SourceKind } from './relationships.js';
 import { FIRST_LEVEL_KINDS } from './firstLevelRegions.js';
+import { termExpiredOn, type Term } from './terms.js';
+import { noVitalities, vitalityOn, type Vitality, type VitalityCounts, type VitalityThresholds } from './vitality.js';
 
 /** A Japanese local government as the statistics need it. */
 export interface JapaneseUnit {
@@ -28,6 +30,10 @@ export interface JapaneseTie {
   /** Where its record comes from: the kind of source, and the sheet, file, person or tracker by name. */
   sourceKind: SourceKind;
   source: string;
+  /** Its fixed term and renewals, when it has one. */
+  term?: Term | undefined;
+  /** The day (in Japan) its record was last changed after it was made; null or absent when never. */
+  editedOn?: string | null | undefined;
 }
 
 /**
@@ -43,12 +49,21 @@ function endedBy(tie: JapaneseTie, day: string): boolean {
   return tie.status === 'ended';
 }
 
+/** Its fixed term had ended by the day without a renewal extending it. */
+export const tieExpiredOn = (tie: JapaneseTie, day: string): boolean => tie.term !== undefined && termExpiredOn(tie.term, day);
+
 /**
  * In force on a day: known to exist by then (signed by then, or, without a date of signing,
- * recorded by then), not ended by then, and not merely proposed.
+ * recorded by then), not ended by then, not merely proposed, and not expired (a fixed term that
+ * ended without renewal).
  */
 export function tieInForceOn(tie: JapaneseTie, day: string): boolean {
-  return tie.status !== 'proposed' && knownSince(tie) <= day && !endedBy(tie, day);
+  return tie.status !== 'proposed' && knownSince(tie) <= day && !endedBy(tie, day) && !tieExpiredOn(tie, day);
+}
+
+/** Expired on a day: it would be in force but for its fixed term, which ended without renewal. */
+export function tieCountedExpiredOn(tie: JapaneseTie, day: string): boolean {
+  return tie.status !== 'proposed' && knownSince(tie) <= day && !endedBy(tie, day) && tieExpiredOn(tie, day);
 }
 
 /**
@@ -57,7 +72,7 @@ export function tieInForceOn(tie: JapaneseTie, day: string): boolean {
  * at most on a past day, and for changes, where an undated relationship must never count as new.
  */
 export function tieCouldBeInForceOn(tie: JapaneseTie, day: string): boolean {
-  return tie.status !== 'proposed' && (tie.signedOn === null || tie.signedOn <= day) && !endedBy(tie, day);
+  return tie.status !== 'proposed' && (tie.signedOn === null || tie.signedOn <= day) && !endedBy(tie, day) && !tieExpiredOn(tie, day);
 }
 
 /**
@@ -232,5 +247,56 @@ export function computeTieStatistics(units: JapaneseUnit[], ties: JapaneseTie[])
     byPrefecture,
     undated,
     byLabel: [...byLabel].map(([label, row]) => ({ label, ...row })).sort((a, b) => b.count - a.count || a.label.localeCompare(b.label)),
+  };
+}
+
+/** Vitality counts of Japan's international relationships: in all, by partner country, by kind of the Japanese party. */
+export interface VitalityStatistics {
+  totals: VitalityCounts;
+  byCountry: ({ country: string } & VitalityCounts)[];
+  byKind: ({ kind: string } & VitalityCounts)[];
+}
+
+/**
+ * Counts the vitality of Japan's international relationships on a day: those in force, and those
+ * expired (counted apart). `lastExchangeOn` gives the last day of a tie's last exchange on or
+ * before the day. Domestic ties are left out, as in every international figure.
+ */
+export function computeVitalityStatistics(
+  units: JapaneseUnit[],
+  ties: JapaneseTie[],
+  lastExchangeOn: (tie: JapaneseTie) => string | null,
+  day: string,
+  thresholds: VitalityThresholds,
+): VitalityStatistics {
+  const unitById = new Map(units.map((unit) => [unit.id, unit]));
+  const totals = noVitalities();
+  const byCountry = new Map<string, VitalityCounts>();
+  const byKind = new Map<string, VitalityCounts>(JAPANESE_KINDS.map((kind) => [kind, noVitalities()]));
+  for (const tie of ties) {
+    if (!isInternational(tie)) continue;
+    const vitality: Vitality | null = tieCountedExpiredOn(tie, day)
+      ? 'expired'
+      : vitalityOn(
+          { knownSince: knownSince(tie), lastExchangeOn: lastExchangeOn(tie), editedOn: tie.editedOn ?? null, inForce: tieInForceOn(tie, day), expired: false },
+          day,
+          thresholds,
+        );
+    if (vitality === null) continue;
+    totals[vitality]++;
+    const [japaneseId, partnerCountry] = tie.firstCountry === 'JP' ? [tie.firstId, tie.secondCountry] : [tie.secondId, tie.firstCountry];
+    let country = byCountry.get(partnerCountry);
+    if (!country) byCountry.set(partnerCountry, (country = noVitalities()));
+    country[vitality]++;
+    const kind = unitById.get(japaneseId)?.kind;
+    if (kind) byKind.get(kind)![vitality]++;
+  }
+  const inForce = (counts: VitalityCounts) => counts.active + counts.quiet + counts['in-name-only'] + counts.unrecorded;
+  return {
+    totals,
+    byCountry: [...byCountry]
+      .map(([country, counts]) => ({ country, ...counts }))
+      .sort((a, b) => inForce(b) - inForce(a) || a.country.localeCompare(b.country)),
+    byKind: [...byKind].map(([kind, counts]) => ({ kind, ...counts })),
   };
 }

@@ -1,5 +1,6 @@
 import { accountsEn } from './accounts.js';
 import { dashboardEn } from './dashboard.js';
+import { exchangesEn } from './exchanges.js';
 import { figuresEn } from './figures.js';
 import { formsEn } from './forms.js';
 import { registerEn } from './register.js';
@@ -15,6 +16,7 @@ export const en = {
   ...introductionsEn,
   ...matchingEn,
   ...figuresEn,
+  ...exchangesEn,
   ...formsEn,
   ...registerEn,
   'site.name': 'Kizuna',
@@ -106,8 +108,6 @@ export const en = {
   'rel.signed': 'Signed',
   'rel.status': 'Status',
   'rel.endedOn': 'ended {date}',
-  'rel.fixedTerm': 'Fixed term ends',
-  'rel.renewals': 'Renewals',
   'rel.fields': 'Fields of exchange',
   'rel.clair': 'CLAIR’s conditions',
   'rel.clairSigned': 'Signed by both leaders',

@@ -1,5 +1,6 @@
 import { accountsJa } from './accounts.js';
 import { dashboardJa } from './dashboard.js';
+import { exchangesJa } from './exchanges.js';
 import { figuresJa } from './figures.js';
 import { formsJa } from './forms.js';
 import { registerJa } from './register.js';
@@ -16,6 +17,7 @@ export const ja: Record<MessageKey, string> = {
   ...introductionsJa,
   ...matchingJa,
   ...figuresJa,
+  ...exchangesJa,
   ...formsJa,
   ...registerJa,
   'site.name': '絆 Kizuna',
@@ -107,8 +109,6 @@ export const ja: Record<MessageKey, string> = {
   'rel.signed': '提携日',
   'rel.status': '状態',
   'rel.endedOn': '{date}に終了',
-  'rel.fixedTerm': '期間の終了',
-  'rel.renewals': '更新',
   'rel.fields': '交流分野',
   'rel.clair': 'CLAIR の3条件',
   'rel.clairSigned': '両首長による協定書への署名',

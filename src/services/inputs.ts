@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { EXCHANGE_FIELDS, parsePartialDate, RELATIONSHIP_STATUSES } from '../domain/relationships.js';
 import { LISTING_LIMITS } from '../domain/listings.js';
+import { EXCHANGE_DIRECTIONS, EXCHANGE_KINDS, EXCHANGE_LINKS_MAX } from '../domain/exchanges.js';
 import { checkDesiredRegions } from '../reference/desiredRegions.js';
 
 
@@ -144,3 +145,52 @@ export const ListingInput = z
   .strict()
   .openapi('ListingInput');
 export type ListingInput = z.infer<typeof ListingInput>;
+
+/** A link of an exchange: an address and the words to show for it. */
+const ExchangeLink = z
+  .object({
+    url: WebAddress,
+    label: z.string().trim().min(1, 'give the link a label').max(100, 'use at most 100 characters'),
+  })
+  .strict();
+
+/** The body of POST /api/relationships/{id}/exchanges. */
+export const ExchangeInput = z
+  .object({
+    startedOn: isoDate.openapi({ description: 'The day of the exchange, or the first day of its period', example: '2024-07-20' }),
+    endedOn: isoDate.nullable().default(null).openapi({ description: 'The last day of a period; null for one day', example: '2024-07-28' }),
+    kind: z.enum(EXCHANGE_KINDS, { error: `must be one of ${EXCHANGE_KINDS.join(', ')}` }).openapi({ description: 'The kind of exchange, after CLAIR’s kinds', example: 'student_youth' }),
+    direction: z
+      .enum(EXCHANGE_DIRECTIONS, { error: `must be one of ${EXCHANGE_DIRECTIONS.join(', ')}` })
+      .openapi({ description: 'visit: the people of one party (visitorId) visited the other; mutual: both ways; remote: nobody travelled (online, by post)', example: 'visit' }),
+    visitorId: localGovernmentId.nullable().default(null).openapi({ description: 'For a visit, the id of the party whose people travelled', example: 1123 }),
+    participants: z
+      .number({ error: 'write a whole number' })
+      .int('write a whole number')
+      .min(0, 'must not be negative')
+      .max(1_000_000, 'must be at most 1,000,000')
+      .nullable()
+      .default(null)
+      .openapi({ description: 'How many took part; null when not known', example: 12 }),
+    description: z
+      .object({
+        en: z.string().trim().max(2000, 'use at most 2,000 characters').default(''),
+        ja: z.string().trim().max(2000, 'use at most 2,000 characters').default(''),
+      })
+      .strict()
+      .openapi({ description: 'A short description in English, Japanese or both (at least one)' }),
+    links: z.array(ExchangeLink).max(EXCHANGE_LINKS_MAX, `give at most ${EXCHANGE_LINKS_MAX} links`).default([]),
+  })
+  .strict()
+  .openapi('ExchangeInput');
+export type ExchangeInput = z.infer<typeof ExchangeInput>;
+
+/** The body of POST /api/relationships/{id}/renewals. */
+export const RenewalInput = z
+  .object({
+    renewedOn: isoDate.openapi({ description: 'The day the renewal was agreed', example: '2005-09-01' }),
+    newEnd: isoDate.openapi({ description: 'The last day of the renewed term', example: '2008-09-30' }),
+  })
+  .strict()
+  .openapi('RenewalInput');
+export type RenewalInput = z.infer<typeof RenewalInput>;

@@ -5,7 +5,10 @@ import { prefectureIdOf } from '../db/fragments.js';
 import { notFound } from '../errors.js';
 import type { Relationship } from './registry.js';
 import { ANNIVERSARY_YEARS, anniversaryIn } from '../domain/anniversaries.js';
-import { formatPartialDate, type DatePrecision } from '../domain/relationships.js';
+import { formatPartialDate, japanDayOf, type DatePrecision } from '../domain/relationships.js';
+import type { Vitality } from '../domain/vitality.js';
+import { DEFAULT_VITALITY_THRESHOLDS, editedOnOf, vitalityOfRecord, type LifeOptions } from './vitality.js';
+import { today } from './registry.js';
 import {
   prefixedRow,
   presentLocalGovernmentSummary,
@@ -25,13 +28,27 @@ export interface PartnerLine {
   signedOn: string | null;
   status: string;
   domestic: boolean;
+  /** Whether it is alive on the list's day (domain/vitality.ts); null when not in force. */
+  vitality: Vitality | null;
 }
 
-type PairRow = { relationship_id: number; label: string; signed_on: string | null; signed_precision: DatePrecision | null; status: string; domestic: boolean } & {
+type PairRow = {
+  relationship_id: number;
+  label: string;
+  signed_on: string | null;
+  signed_precision: DatePrecision | null;
+  status: string;
+  domestic: boolean;
+  ended_on: string | null;
+  fixed_term_end: string | null;
+  created_at: string;
+  updated_at: string;
+  last_exchange_on: string | null;
+} & {
   [key: string]: unknown;
 };
 
-function toLine(row: PairRow): PartnerLine {
+function toLine(row: PairRow, life: LifeOptions): PartnerLine {
   return {
     relationshipId: row.relationship_id,
     relationshipUrl: relationshipUrl({ id: row.relationship_id }),
@@ -41,8 +58,23 @@ function toLine(row: PairRow): PartnerLine {
     signedOn: row.signed_on && row.signed_precision ? formatPartialDate(row.signed_on, row.signed_precision) : null,
     status: row.status,
     domestic: row.domestic,
+    vitality: vitalityOfRecord(
+      {
+        status: row.status,
+        signedOn: row.signed_on,
+        endedOn: row.ended_on,
+        fixedTermEnd: row.fixed_term_end,
+        recordedOn: japanDayOf(new Date(row.created_at).toISOString()),
+        editedOn: editedOnOf(row.created_at, row.updated_at),
+        lastExchangeOn: row.last_exchange_on,
+      },
+      life,
+    ),
   };
 }
+
+/** Today, judged by the default thresholds. */
+const lifeToday = (): LifeOptions => ({ today: today(), thresholds: DEFAULT_VITALITY_THRESHOLDS });
 
 /** An LG's relationships as lines of a list, each seen from the LG's side. */
 export function partnerLinesOf(lg: LocalGovernmentSummary, relationships: Relationship[]): PartnerLine[] {
@@ -55,6 +87,7 @@ export function partnerLinesOf(lg: LocalGovernmentSummary, relationships: Relati
     signedOn: relationship.signedOn,
     status: relationship.status,
     domestic: relationship.domestic,
+    vitality: relationship.vitality,
   }));
 }
 
@@ -66,18 +99,21 @@ type SidePicker = (own: 'first' | 'second') => SQL;
  * directions are picked through the indexes on each party, and the lines come back as one JSON
  * row: PGlite spends far more on each row it returns than on the query.
  */
-async function partnerLines(db: Db, pick: SidePicker, orderBy: SQL): Promise<PartnerLine[]> {
+async function partnerLines(db: Db, pick: SidePicker, orderBy: SQL, life: LifeOptions = lifeToday()): Promise<PartnerLine[]> {
+  const columns = sql`r.label, r.signed_on, r.signed_precision, r.status, r.domestic, r.ended_on, r.fixed_term_end, r.created_at, r.updated_at, r.last_exchange_on`;
   const [result] = await queryRows<{ lines: PairRow[] }>(
     db,
     sql`select coalesce(json_agg(line order by line.position), '[]') as lines from (
       select row_number() over (order by ${orderBy}) as position,
         s.relationship_id, s.label, to_char(s.signed_on, 'YYYY-MM-DD') as signed_on, s.signed_precision, s.status, s.domestic,
+        to_char(s.ended_on, 'YYYY-MM-DD') as ended_on, to_char(s.fixed_term_end, 'YYYY-MM-DD') as fixed_term_end, s.created_at, s.updated_at,
+        to_char(least(s.last_exchange_on, ${life.today}::date), 'YYYY-MM-DD') as last_exchange_on,
         ${sql.raw(summaryColumns('own', 'own_'))}, ${sql.raw(summaryColumns('partner', 'partner_'))}
       from (
-        select r.id as relationship_id, r.first_id as own_id, r.second_id as partner_id, r.label, r.signed_on, r.signed_precision, r.status, r.domestic
+        select r.id as relationship_id, r.first_id as own_id, r.second_id as partner_id, ${columns}
           from relationships r where ${pick('first')}
         union all
-        select r.id, r.second_id, r.first_id, r.label, r.signed_on, r.signed_precision, r.status, r.domestic
+        select r.id, r.second_id, r.first_id, ${columns}
           from relationships r where ${pick('second')}
       ) s
       join local_governments own on own.id = s.own_id
@@ -85,7 +121,7 @@ async function partnerLines(db: Db, pick: SidePicker, orderBy: SQL): Promise<Par
     ) line`,
   );
   const lines = typeof result?.lines === 'string' ? (JSON.parse(result.lines) as PairRow[]) : (result?.lines ?? []);
-  return lines.map(toLine);
+  return lines.map((row) => toLine(row, life));
 }
 
 /** The party column of `r` on one side, and the other side's. */
@@ -113,7 +149,7 @@ export async function prefectureCodeOf(db: Db, key: string): Promise<string | nu
 }
 
 /** Every relationship of a prefecture, its municipalities and their wards, by JIS code of the Japanese side. */
-export async function prefectureList(db: Db, jisCode: string): Promise<PrefectureList> {
+export async function prefectureList(db: Db, jisCode: string, life?: LifeOptions): Promise<PrefectureList> {
   const [prefecture] = await queryRows<LocalGovernmentRow>(
     db,
     sql`select ${sql.raw(summaryColumns('lg'))} from local_governments lg where lg.jis_code = ${jisCode} and lg.kind = 'prefecture'`,
@@ -122,7 +158,7 @@ export async function prefectureList(db: Db, jisCode: string): Promise<Prefectur
   // Parents are Japanese too; saying so keeps the planner from hashing all 135,000 places to find them.
   const members = sql`select lg.id from local_governments lg left join local_governments parent on parent.id = lg.parent_id and parent.country = 'JP'
     where lg.country = 'JP' and ${prefectureIdOf('lg', 'parent')} = ${prefecture.id}`;
-  const lines = await partnerLines(db, (own) => sql`${party(own).own} in (${members})`, sql`own.jis_code, s.signed_on nulls last, partner.name_en`);
+  const lines = await partnerLines(db, (own) => sql`${party(own).own} in (${members})`, sql`own.jis_code, s.signed_on nulls last, partner.name_en`, life);
   return { prefecture: presentLocalGovernmentSummary(prefecture), lines };
 }
 
@@ -133,7 +169,7 @@ export interface CountryList {
 }
 
 /** Every relationship between a country's LGs and Japan's, grouped by the foreign side's region. */
-export async function countryList(db: Db, countryCode: string): Promise<CountryList> {
+export async function countryList(db: Db, countryCode: string, life?: LifeOptions): Promise<CountryList> {
   const [country] = await queryRows<{ code: string; name_en: string; name_ja: string }>(
     db,
     sql`select code, name_en, name_ja from countries where code = ${countryCode}`,
@@ -143,6 +179,7 @@ export async function countryList(db: Db, countryCode: string): Promise<CountryL
     db,
     (own) => sql`${party(own).ownCountry} = ${countryCode} and ${party(own).otherCountry} = 'JP' and ${countryCode} <> 'JP'`,
     sql`own.region_name nulls last, own.name_en, s.signed_on nulls last`,
+    life,
   );
   return { country: { code: country.code.trim(), nameEn: country.name_en, nameJa: country.name_ja }, lines };
 }

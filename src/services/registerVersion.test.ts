@@ -16,6 +16,7 @@ const REGISTER = [
   'former_municipalities',
   'relationships',
   'relationship_renewals',
+  'exchanges',
   'published_figures',
   'listings',
   'listing_images',
@@ -36,6 +37,7 @@ const PRIVATE = [
   'tracker_steps',
   'meta',
   'rate_limits',
+  'term_reminders',
 ];
 
 let database: Database;

@@ -1,6 +1,6 @@
 import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Db } from '../db/client.js';
-import { localGovernments, relationshipRenewals, relationships } from '../db/schema.js';
+import { accounts, localGovernments, relationshipRenewals, relationships } from '../db/schema.js';
 import {
   checkRelationshipDates,
   formatPartialDate,
@@ -17,6 +17,9 @@ import { failIfProblems, KizunaError, notFound, refusingDuplicates, type FieldPr
 import { actorLabel, authorize, decide, type Action, type Actor } from '../domain/authorization.js';
 import { writeAudit, type AuditAction } from './audit.js';
 import type { RelationshipCreateInput, RelationshipEndInput, RelationshipUpdateInput } from './inputs.js';
+import { withPreviousEnds } from '../domain/terms.js';
+import { DEFAULT_VITALITY_THRESHOLDS, type Vitality } from '../domain/vitality.js';
+import { editedOnOf, vitalityOfRecord, type LifeOptions } from './vitality.js';
 import {
   prefixedRow,
   presentLocalGovernmentSummary,
@@ -44,7 +47,12 @@ export interface Relationship {
   status: string;
   endedOn: string | null;
   fixedTermEnd: string | null;
-  renewals: { renewedOn: string; newEnd: string }[];
+  /** Renewals of the fixed term, oldest first: the day agreed, the new end, the end it extended (when known), who recorded it (when a person did). */
+  renewals: RelationshipRenewal[];
+  /** How many exchanges are recorded, and the last day of the last one. */
+  exchanges: { count: number; lastExchangeOn: string | null };
+  /** Whether it is alive, today (domain/vitality.ts); null when it is not in force. */
+  vitality: Vitality | null;
   fields: string[];
   clair: { signedByLeaders: boolean | null; multipleFields: boolean | null; budgetApproved: boolean | null; meetsAll: boolean };
   agreementUrl: string | null;
@@ -59,10 +67,24 @@ export interface Relationship {
   updatedAt: string;
 }
 
+export interface RelationshipRenewal {
+  renewedOn: string;
+  newEnd: string;
+  previousEnd: string | null;
+  /** The name of the account that recorded it; null for the command line, imports and renewals given whole. */
+  recordedBy: string | null;
+}
+
 type RelationshipRecord = typeof relationships.$inferSelect;
 
-/** Relationships with both parties, shaped for the outside. One query for the rows, one for renewals. */
-async function presentRelationships(db: Db, records: RelationshipRecord[]): Promise<Relationship[]> {
+/** Today, judged by the default thresholds, unless told otherwise. */
+const lifeToday = (): LifeOptions => ({ today: today(), thresholds: DEFAULT_VITALITY_THRESHOLDS });
+
+/**
+ * Relationships with both parties, shaped for the outside: one query for the parties, one for
+ * renewals. The exchange log is summarised by the relationship's own columns, which triggers keep.
+ */
+async function presentRelationships(db: Db, records: RelationshipRecord[], life: LifeOptions = lifeToday()): Promise<Relationship[]> {
   if (records.length === 0) return [];
   const partyIds = [...new Set(records.flatMap((record) => [record.firstId, record.secondId]))];
   const parties = await queryRows<LocalGovernmentRow>(
@@ -70,11 +92,19 @@ async function presentRelationships(db: Db, records: RelationshipRecord[]): Prom
     sql`select ${sql.raw(summaryColumns('lg'))} from local_governments lg where lg.id = any(${sql.param(partyIds)}::int[])`,
   );
   const partyById = new Map(parties.map((row) => [row.id, presentLocalGovernmentSummary(row)]));
+  const ids = records.map((record) => record.id);
   const renewals = await db
-    .select()
+    .select({
+      relationshipId: relationshipRenewals.relationshipId,
+      renewedOn: relationshipRenewals.renewedOn,
+      newEnd: relationshipRenewals.newEnd,
+      previousEnd: relationshipRenewals.previousEnd,
+      recordedBy: accounts.name,
+    })
     .from(relationshipRenewals)
-    .where(inArray(relationshipRenewals.relationshipId, records.map((record) => record.id)))
-    .orderBy(relationshipRenewals.renewedOn);
+    .leftJoin(accounts, eq(accounts.id, relationshipRenewals.recordedBy))
+    .where(inArray(relationshipRenewals.relationshipId, ids))
+    .orderBy(relationshipRenewals.renewedOn, relationshipRenewals.newEnd);
   return records.map((record) => {
     const clair = {
       signedByLeaders: record.clairSignedByLeaders,
@@ -82,6 +112,21 @@ async function presentRelationships(db: Db, records: RelationshipRecord[]): Prom
       budgetApproved: record.clairBudgetApproved,
     };
     const signedOn = toDateString(record.signedOn);
+    const last = toDateString(record.lastExchangeOn);
+    // No exchange lies in the future; a day asked for before today caps the last one.
+    const summary = { count: record.exchangeCount, lastExchangeOn: last !== null && last > life.today ? life.today : last };
+    const vitality = vitalityOfRecord(
+      {
+        status: record.status,
+        signedOn,
+        endedOn: toDateString(record.endedOn),
+        fixedTermEnd: toDateString(record.fixedTermEnd),
+        recordedOn: japanDayOf(toTimestampString(record.createdAt)),
+        editedOn: editedOnOf(record.createdAt, record.updatedAt),
+        lastExchangeOn: summary.lastExchangeOn,
+      },
+      life,
+    );
     return {
       id: record.id,
       url: relationshipUrl(record),
@@ -95,7 +140,14 @@ async function presentRelationships(db: Db, records: RelationshipRecord[]): Prom
       fixedTermEnd: toDateString(record.fixedTermEnd),
       renewals: renewals
         .filter((renewal) => renewal.relationshipId === record.id)
-        .map((renewal) => ({ renewedOn: toDateString(renewal.renewedOn)!, newEnd: toDateString(renewal.newEnd)! })),
+        .map((renewal) => ({
+          renewedOn: toDateString(renewal.renewedOn)!,
+          newEnd: toDateString(renewal.newEnd)!,
+          previousEnd: toDateString(renewal.previousEnd),
+          recordedBy: renewal.recordedBy,
+        })),
+      exchanges: summary,
+      vitality,
       fields: record.fields,
       clair: { ...clair, meetsAll: Object.values(clair).every((value) => value === true) },
       agreementUrl: record.agreementUrl,
@@ -112,10 +164,10 @@ async function presentRelationships(db: Db, records: RelationshipRecord[]): Prom
 }
 
 /** One relationship by id, or a 404. */
-export async function getRelationship(db: Db, id: number): Promise<Relationship> {
+export async function getRelationship(db: Db, id: number, life?: LifeOptions): Promise<Relationship> {
   const [record] = await db.select().from(relationships).where(eq(relationships.id, id));
   if (!record) throw notFound(`Relationship ${id}`);
-  return (await presentRelationships(db, [record]))[0]!;
+  return (await presentRelationships(db, [record], life))[0]!;
 }
 
 export interface RelationshipListQuery {
@@ -138,7 +190,7 @@ function allOf(conditions: (SQL | undefined)[]): SQL {
 }
 
 /** Relationships, newest signing first, filtered by party, country of a party or status. */
-export async function listRelationships(db: Db, query: RelationshipListQuery): Promise<{ total: number; results: Relationship[] }> {
+export async function listRelationships(db: Db, query: RelationshipListQuery, life?: LifeOptions): Promise<{ total: number; results: Relationship[] }> {
   const { limit, offset } = pageWindow(query.page, query.limit);
   const where = allOf([
     query.localGovernmentId !== undefined ? sql`(r.first_id = ${query.localGovernmentId} or r.second_id = ${query.localGovernmentId})` : undefined,
@@ -154,7 +206,7 @@ export async function listRelationships(db: Db, query: RelationshipListQuery): P
   if (rows.length === 0) return { total, results: [] };
   const records = await db.select().from(relationships).where(inArray(relationships.id, rows.map((row) => row.id)));
   const byId = new Map(records.map((record) => [record.id, record]));
-  return { total, results: await presentRelationships(db, rows.map((row) => byId.get(row.id)!)) };
+  return { total, results: await presentRelationships(db, rows.map((row) => byId.get(row.id)!), life) };
 }
 
 function signedDate(text: string | null | undefined, problems: FieldProblem[]): PreciseDate | null {
@@ -254,7 +306,7 @@ export async function createRelationship(
       })
       .returning();
     if (input.renewals?.length) {
-      await tx.insert(relationshipRenewals).values(input.renewals.map((renewal) => ({ relationshipId: record!.id, ...renewal })));
+      await tx.insert(relationshipRenewals).values(withPreviousEnds(input.renewals).map((renewal) => ({ relationshipId: record!.id, ...renewal })));
     }
     const created = (await presentRelationships(tx, [record!]))[0]!;
     await auditRelationship(tx, actor, 'create', created.id, null, created);
@@ -325,7 +377,7 @@ export async function updateRelationship(
     if (input.renewals !== undefined) {
       await tx.delete(relationshipRenewals).where(eq(relationshipRenewals.relationshipId, id));
       if (input.renewals.length > 0) {
-        await tx.insert(relationshipRenewals).values(input.renewals.map((renewal) => ({ relationshipId: id, ...renewal })));
+        await tx.insert(relationshipRenewals).values(withPreviousEnds(input.renewals).map((renewal) => ({ relationshipId: id, ...renewal })));
       }
     }
     const after = (await presentRelationships(tx, [updated!]))[0]!;
@@ -377,7 +429,7 @@ export interface LocalGovernmentDetail extends LocalGovernmentSummary {
 }
 
 /** One local government with its parent and its relationships, or a 404. */
-export async function getLocalGovernment(db: Db, id: number): Promise<LocalGovernmentDetail> {
+export async function getLocalGovernment(db: Db, id: number, life?: LifeOptions): Promise<LocalGovernmentDetail> {
   const [row] = await queryRows<LocalGovernmentRow & Record<string, unknown>>(
     db,
     sql`select lg.*, ${sql.raw(summaryColumns('parent', 'up_'))}
@@ -404,7 +456,7 @@ export async function getLocalGovernment(db: Db, id: number): Promise<LocalGover
     inCoverage: row.in_coverage as boolean,
     verified: row.verified as boolean,
     source: row.source as string,
-    relationships: await presentRelationships(db, records),
+    relationships: await presentRelationships(db, records, life),
     formerMunicipalities: (
       await queryRows<{ name: string; name_romaji: string | null; district: string | null; merged_on: string | Date }>(
         db,

@@ -6,6 +6,7 @@ import type { SourceKind } from '../domain/relationships.js';
 import {
   changeBetween,
   computeTieStatistics,
+  computeVitalityStatistics,
   countSources,
   growthByYear,
   isInternational,
@@ -16,7 +17,11 @@ import {
   type JapaneseTie,
   type JapaneseUnit,
   type SourceCount,
+  type VitalityStatistics,
 } from '../domain/statistics.js';
+import type { Renewal } from '../domain/terms.js';
+import { DEFAULT_VITALITY_THRESHOLDS, type VitalityThresholds } from '../domain/vitality.js';
+import { lastExchangesOn } from './vitality.js';
 import { localGovernmentUrl, relationshipUrl } from './presenters.js';
 import { listPublishedFigures, type PublishedFigure } from './publishedFigures.js';
 import { today } from './registry.js';
@@ -59,6 +64,12 @@ export interface JapanStatistics {
   sources: { relationships: number; undated: number; bySource: SourceCount[] };
   /** Figures published elsewhere, each beside the register's own for the same thing on the same day. */
   published: PublishedComparison[];
+  /**
+   * Whether the international relationships are alive on asOf, from their exchange log: in all, by
+   * partner country and by kind of the Japanese party; expired ones (a fixed term ended without
+   * renewal) apart, and in no other figure.
+   */
+  vitality: VitalityStatistics & { thresholds: VitalityThresholds };
 }
 
 /** A published figure beside the register's figure for the same thing on the figure's day. */
@@ -76,6 +87,9 @@ export interface SignedRelationship {
   domestic: boolean;
 }
 
+/** The earlier of a day and another, or null. */
+const minDay = (day: string | null, limit: string): string | null => (day !== null && day > limit ? limit : day);
+
 /** The same day a month earlier (the last day of that month when it is shorter). */
 export function monthBefore(day: string): string {
   const [year, month, date] = day.split('-').map(Number) as [number, number, number];
@@ -85,7 +99,7 @@ export function monthBefore(day: string): string {
 }
 
 /** Japan's local governments and the relationships of any of them, as the counting needs them. */
-async function loadTies(db: Db): Promise<{ units: JapaneseUnit[]; ties: JapaneseTie[] }> {
+async function loadTies(db: Db): Promise<{ units: JapaneseUnit[]; ties: JapaneseTie[]; lastExchanges: Map<number, string> }> {
   // Column arrays in one row each: PGlite spends far more on each row it hands back than on the query.
   const [units] = await queryRows<{ ids: number[]; kinds: string[]; in_coverage: boolean[]; prefecture_ids: number[] }>(
     db,
@@ -108,6 +122,9 @@ async function loadTies(db: Db): Promise<{ units: JapaneseUnit[]; ties: Japanese
     recorded: string[];
     source_kinds: SourceKind[];
     sources: string[];
+    term_ends: (string | null)[];
+    edited: (string | null)[];
+    last_exchanges: (string | null)[];
   }>(
     db,
     sql`select array_agg(id) as ids, array_agg(first_id) as first_ids, array_agg(second_id) as second_ids,
@@ -115,10 +132,29 @@ async function loadTies(db: Db): Promise<{ units: JapaneseUnit[]; ties: Japanese
         array_agg(label) as labels, array_agg(status) as statuses,
         array_agg(to_char(signed_on, 'YYYY-MM-DD')) as signed, array_agg(to_char(ended_on, 'YYYY-MM-DD')) as ended,
         array_agg(to_char(created_at at time zone 'Asia/Tokyo', 'YYYY-MM-DD')) as recorded,
-        array_agg(source_kind) as source_kinds, array_agg(source) as sources
+        array_agg(source_kind) as source_kinds, array_agg(source) as sources,
+        array_agg(to_char(fixed_term_end, 'YYYY-MM-DD')) as term_ends,
+        array_agg(case when updated_at > created_at + interval '1 second' then to_char(updated_at at time zone 'Asia/Tokyo', 'YYYY-MM-DD') end) as edited,
+        array_agg(to_char(last_exchange_on, 'YYYY-MM-DD')) as last_exchanges
       from relationships where first_country = 'JP' or second_country = 'JP'`,
   );
+  // Renewals are few: all of them, in one row.
+  const [renewalRows] = await queryRows<{ ids: number[] | null; renewed: string[]; ends: string[]; previous: (string | null)[] }>(
+    db,
+    sql`select array_agg(relationship_id) as ids, array_agg(to_char(renewed_on, 'YYYY-MM-DD')) as renewed,
+        array_agg(to_char(new_end, 'YYYY-MM-DD')) as ends, array_agg(to_char(previous_end, 'YYYY-MM-DD')) as previous
+      from relationship_renewals`,
+  );
+  const renewals = new Map<number, Renewal[]>();
+  (renewalRows?.ids ?? []).forEach((id, i) => {
+    const renewal = { renewedOn: renewalRows!.renewed[i]!, newEnd: renewalRows!.ends[i]!, previousEnd: renewalRows!.previous[i] ?? null };
+    const known = renewals.get(id);
+    if (known) known.push(renewal);
+    else renewals.set(id, [renewal]);
+  });
+  const ids = rows?.ids ?? [];
   return {
+    lastExchanges: new Map(ids.flatMap((id, i) => (rows!.last_exchanges[i] ? [[id, rows!.last_exchanges[i]!] as const] : []))),
     units: (units?.ids ?? []).map((id, i) => ({ id, kind: units!.kinds[i]!, inCoverage: units!.in_coverage[i]!, prefectureId: units!.prefecture_ids[i]! })),
     ties: (rows?.first_ids ?? []).map<JapaneseTie>((firstId, i) => ({
       id: rows!.ids[i]!,
@@ -133,6 +169,8 @@ async function loadTies(db: Db): Promise<{ units: JapaneseUnit[]; ties: Japanese
       recordedOn: rows!.recorded[i]!,
       sourceKind: rows!.source_kinds[i]!,
       source: rows!.sources[i]!,
+      term: rows!.term_ends[i] || renewals.has(rows!.ids[i]!) ? { fixedTermEnd: rows!.term_ends[i] ?? null, renewals: renewals.get(rows!.ids[i]!) ?? [] } : undefined,
+      editedOn: rows!.edited[i] ?? null,
     })),
   };
 }
@@ -144,8 +182,11 @@ async function loadTies(db: Db): Promise<{ units: JapaneseUnit[]; ties: Japanese
  * day it was recorded. A few small queries fetch Japan's LGs, its ties, their sources and the
  * published figures; the counting is pure (domain/statistics.ts, domain/publishedFigures.ts).
  */
-export async function japanStatistics(db: Db, asOf: string = today()): Promise<JapanStatistics> {
-  const { units: japaneseUnits, ties } = await loadTies(db);
+export async function japanStatistics(db: Db, asOf: string = today(), thresholds: VitalityThresholds = DEFAULT_VITALITY_THRESHOLDS): Promise<JapanStatistics> {
+  const { units: japaneseUnits, ties, lastExchanges: latest } = await loadTies(db);
+  // Today the relationships' own last exchange will do (no exchange lies in the future); another day
+  // needs the log as it stood then.
+  const lastExchanges = asOf >= today() ? latest : await lastExchangesOn(db, asOf);
   const prefectures = await queryRows<{ id: number; jis_code: string; name_en: string; name_ja: string }>(
     db,
     sql`select id, jis_code, name_en, name_ja from local_governments where country = 'JP' and kind = 'prefecture' order by jis_code`,
@@ -182,6 +223,10 @@ export async function japanStatistics(db: Db, asOf: string = today()): Promise<J
     },
     sources: { relationships: statistics.totals.international, undated: statistics.undated, bySource: countSources(inForce) },
     published: besidePublishedFigures(await listPublishedFigures(db), japaneseUnits, ties),
+    vitality: {
+      thresholds,
+      ...computeVitalityStatistics(japaneseUnits, ties, (tie) => minDay(lastExchanges.get(tie.id!) ?? null, asOf), asOf, thresholds),
+    },
   };
 }
 

@@ -370,7 +370,7 @@ describe('details lists', () => {
     expect(sorted.html).toContain('href="/countries/US.xlsx?sort=partner"');
     const csv = await (await app().request('/ja/countries/US.csv')).text();
     const [header, first] = csv.replace(/^\uFEFF/, '').split('\r\n');
-    expect(header).toBe('自治体,コード,地域,国,提携先,提携先の地域,提携先の国,名称,提携日,状態,アドレス');
+    expect(header).toBe('自治体,コード,地域,国,提携先,提携先の地域,提携先の国,名称,提携日,状態,交流の状況,アドレス');
     expect(first).toContain('アメリカ合衆国');
     expect(first).toContain('日本');
     const xlsx = await app().request('/prefectures/330001.xlsx');

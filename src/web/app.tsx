@@ -26,6 +26,8 @@ import { registerRegisterPages } from './routes/register.js';
 import { registerRegistryPages } from './routes/registry.js';
 import { registerStatisticsPages } from './routes/statistics.js';
 import { securityHeaders } from './securityHeaders.js';
+import { registerExchangePages } from './routes/exchanges.js';
+import { DEFAULT_VITALITY_THRESHOLDS, type VitalityThresholds } from '../domain/vitality.js';
 
 export interface AppOptions {
   db: Db;
@@ -37,6 +39,8 @@ export interface AppOptions {
   cacheBytes?: number | undefined;
   /** The quotas of costly work (see fairUse); without them it is not limited. */
   fairUse?: FairUseSettings | undefined;
+  /** The spans that make a relationship active or quiet (KIZUNA_VITALITY_*); the defaults unless given. */
+  vitality?: VitalityThresholds | undefined;
 }
 
 const ONE_MEGABYTE = 1024 * 1024;
@@ -81,24 +85,32 @@ function renderError(error: unknown, c: Context<KizunaEnv>) {
 }
 
 /** The public pages of one language; mounted at / for English and /ja for Japanese. */
-function createPages(db: Db, options: SessionOptions): Hono<KizunaEnv> {
+function createPages(db: Db, options: SessionOptions, vitality: VitalityThresholds): Hono<KizunaEnv> {
   const pages = new Hono<KizunaEnv>();
+  registerExchangePages(pages, db, vitality);
   registerAccountPages(pages, db, options);
   registerListingPages(pages, db);
-  registerDashboardPages(pages, db);
+  registerDashboardPages(pages, db, vitality);
   registerIntroductionPages(pages, db, options);
   registerMatchPages(pages, db);
   registerFigurePages(pages, db);
   registerRegisterPages(pages, db);
-  registerRegistryPages(pages, db);
-  registerStatisticsPages(pages, db);
+  registerRegistryPages(pages, db, vitality);
+  registerStatisticsPages(pages, db, vitality);
   registerMapPages(pages, db);
   registerLgPickerRoute(pages, db);
   return pages;
 }
 
 /** The whole web face: API, API docs, assets and the pages in both languages, over one database. */
-export function createApp({ db, trustProxy = false, serverTiming = false, cacheBytes = DEFAULT_CACHE_BYTES, fairUse: quotas }: AppOptions): Hono<KizunaEnv> {
+export function createApp({
+  db,
+  trustProxy = false,
+  serverTiming = false,
+  cacheBytes = DEFAULT_CACHE_BYTES,
+  fairUse: quotas,
+  vitality = DEFAULT_VITALITY_THRESHOLDS,
+}: AppOptions): Hono<KizunaEnv> {
   const sessionOptions: SessionOptions = { trustProxy };
   const app = new Hono<KizunaEnv>();
   app.onError(renderError);
@@ -143,7 +155,7 @@ export function createApp({ db, trustProxy = false, serverTiming = false, cacheB
   app.use(async (c, next) => (isFileOrMapData(c) ? next() : identifyVisitor(c, next)));
   if (quotas) app.use(fairUse(db, quotas, sessionOptions));
   app.use(takeTurnsForLongWork());
-  const api = createApi({ db });
+  const api = createApi({ db, vitality });
   // The API reference is in English only.
   app.get('/ja/api/docs', (c) => c.redirect('/api/docs', 302));
   app.get('/api/docs', (c) => c.html(<ApiDocsPage document={api.getOpenAPI31Document(API_DOCUMENT) as never} />));
@@ -153,7 +165,7 @@ export function createApp({ db, trustProxy = false, serverTiming = false, cacheB
   app.get('/favicon.ico', (c) => c.redirect('/assets/favicon.svg', 301));
   app.get('/ja/', (c) => c.redirect('/ja', 301));
   registerMapData(app, db);
-  const pages = createPages(db, sessionOptions);
+  const pages = createPages(db, sessionOptions, vitality);
   app.route('/ja', pages);
   app.route('/', pages);
   return app;

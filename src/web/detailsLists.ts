@@ -33,6 +33,7 @@ export function downloadRows(lang: Lang, lines: PartnerLine[], origin: string): 
     t(lang, 'table.label'),
     t(lang, 'table.signed'),
     t(lang, 'table.status'),
+    t(lang, 'exchanges.list.vitality'),
     t(lang, 'download.address'),
   ];
   const rows = lines.map((line) => [
@@ -46,6 +47,7 @@ export function downloadRows(lang: Lang, lines: PartnerLine[], origin: string): 
     line.label,
     line.signedOn ? formatPartial(lang, line.signedOn) : '',
     t(lang, `status.${line.status}` as MessageKey),
+    line.vitality ? t(lang, `exchanges.vitality.${line.vitality}`) : '',
     origin + localePath(lang, line.relationshipUrl),
   ]);
   return { header, rows };

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { HonoRequest } from 'hono/request';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it, vi } from 'vitest';
 import { createTestAccount, OPERATOR, type TestAccount } from '../../test/accounts.js';
+import { recordExchange } from '../services/exchanges.js';
 import { COMPLETE_LISTING_FORM, signedInClient, TestClient } from '../../test/client.js';
 import { openTestDatabase } from '../../test/database.js';
 import { queryRows, type Database } from '../db/client.js';
@@ -184,9 +185,11 @@ const fixture = {
   spareAccount: 0,
   spareToken: 0,
   linkSecret: '',
+  exchange: 0,
 };
 
 const TRACKER_STEP_FORM = { doneOn: '2024-01-10', notes: 'Met online.', 'links[0].url': 'https://example.org/minutes', 'links[0].label': 'Minutes' };
+const EXCHANGE_FORM = { startedOn: '2024-07-20', endedOn: '2024-07-28', kind: 'student_youth', travel: 'mutual', participants: '12', descriptionEn: 'Pupils stayed with families.', linkUrl0: 'https://example.org/report', linkLabel0: 'Report' };
 const FIGURE_FORM = { publisher: 'CLAIR', publishedOn: '2020-01-01', counts: 'total', value: '1700', citation: 'https://example.org/figures' };
 
 /** A route's sample: path parameters and a query that reach its handler, the base the hostile values replace one at a time. */
@@ -204,6 +207,16 @@ const SAMPLES: Record<string, () => Sample> = {
   'GET /api/relationships/:id': () => ({ params: { id: String(fixture.relationship) } }),
   'PATCH /api/relationships/:id': () => ({ params: { id: String(fixture.relationship) } }),
   'POST /api/relationships/:id/end': () => ({ params: { id: String(fixture.relationship) } }),
+  'GET /api/relationships/:id/exchanges': () => ({ params: { id: String(fixture.relationship) } }),
+  'POST /api/relationships/:id/exchanges': () => ({ params: { id: String(fixture.relationship) } }),
+  'DELETE /api/relationships/:id/exchanges/:exchangeId': () => ({ params: { id: String(fixture.relationship), exchangeId: String(fixture.exchange) } }),
+  'POST /api/relationships/:id/renewals': () => ({ params: { id: String(fixture.relationship) } }),
+  'GET /relationships/:id/exchanges/new': () => ({ params: { id: String(fixture.relationship) } }),
+  'POST /relationships/:id/exchanges': () => ({ params: { id: String(fixture.relationship) }, form: EXCHANGE_FORM }),
+  'POST /relationships/:id/exchanges/:exchangeId/delete': () => ({ params: { id: String(fixture.relationship), exchangeId: String(fixture.exchange) } }),
+  'GET /relationships/:id/renewals/new': () => ({ params: { id: String(fixture.relationship) } }),
+  'POST /relationships/:id/renewals': () => ({ params: { id: String(fixture.relationship) }, form: { renewedOn: '2024-04-01', newEnd: '2030-03-31' } }),
+  'GET /relationships/:id/exchanges.csv': () => ({ params: { id: String(fixture.relationship) } }),
   'GET /api/listings': () => ({ query: { direction: 'from-japan' } }),
   'GET /api/listings/:id': () => ({ params: { id: String(fixture.publishedListing) } }),
   // A seeker abroad, whose candidates are Japan's 1,900 LGs: the hostile queries reach the same
@@ -440,7 +453,19 @@ beforeAll(async () => {
   const other = (await queryRows<{ id: number }>(database.db, sql`select id from local_governments where country = 'JP' and jis_code like '33%' and id <> ${fixture.target} and id not in (select local_government_id from listings) order by id limit 1`))[0]!.id;
   const foreign = (country: string, offset: number) =>
     queryRows<{ id: number }>(database.db, sql`select id from local_governments where country = ${country} order by id limit 1 offset ${offset}`).then((rows) => rows[0]!.id);
-  fixture.relationship = (await createRelationship(database.db, { localGovernmentIds: [fixture.target, await foreign('FR', 0)] }, OPERATOR)).id;
+  fixture.relationship = (await createRelationship(database.db, { localGovernmentIds: [fixture.target, await foreign('FR', 0)], fixedTermEnd: '2025-03-31' }, OPERATOR)).id;
+  fixture.exchange = (
+    await recordExchange(database.db, OPERATOR, fixture.relationship, {
+      startedOn: '2024-05-01',
+      endedOn: null,
+      kind: 'school',
+      direction: 'remote',
+      visitorId: null,
+      participants: 30,
+      description: { en: 'Letters exchanged between classes.', ja: '' },
+      links: [],
+    })
+  ).id;
   const input = readListingForm(COMPLETE_LISTING_FORM).input!;
   fixture.draftListing = (await createListing(database.db, OPERATOR, fixture.target, input)).id;
   fixture.submittedListing = (await createListing(database.db, OPERATOR, other, input)).id;

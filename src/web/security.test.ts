@@ -9,6 +9,7 @@ import { addDays } from '../domain/introductions.js';
 import { expressInterest, saveTrackerStep, takeIntroductionStep } from '../services/introductions.js';
 import { createListing, setListingImage, takeListingStep } from '../services/listings.js';
 import { createRelationship, today } from '../services/registry.js';
+import { recordExchange } from '../services/exchanges.js';
 import { createApp } from './app.js';
 import { readListingForm } from './forms/listingForm.js';
 import { SESSION_COOKIE } from './session.js';
@@ -81,6 +82,7 @@ const WATCHED = [
   'listing_images',
   'relationships',
   'relationship_renewals',
+  'exchanges',
   'accounts',
   'account_local_governments',
   'one_time_links',
@@ -145,14 +147,28 @@ const listingSteps = async (id: number) =>
   (await queryRows<{ step: string }>(database.db, sql`select step from listing_events where listing_id = ${id} order by id`)).map((row) => row.step);
 
 /** A new relationship of the target LG with a foreign LG no other test uses. */
-async function freshRelationship(): Promise<number> {
+async function freshRelationship(extra: { fixedTermEnd?: string } = {}): Promise<number> {
   const partner = partners.shift();
   if (partner === undefined) throw new Error('Out of partners for fresh relationships');
-  return (await createRelationship(database.db, { localGovernmentIds: [lg.target, partner] }, OPERATOR)).id;
+  return (await createRelationship(database.db, { localGovernmentIds: [lg.target, partner], signedOn: '2020-04-01', ...extra }, OPERATOR)).id;
 }
 
 const relationshipRow = async (id: number) =>
-  (await queryRows<{ status: string; notes: string | null }>(database.db, sql`select status, notes from relationships where id = ${id}`))[0]!;
+  (await queryRows<{ status: string; notes: string | null; fixed_term_end: string | null }>(database.db, sql`select status, notes, fixed_term_end::text from relationships where id = ${id}`))[0]!;
+
+const EXCHANGE_INPUT = {
+  startedOn: '2024-07-20',
+  endedOn: null,
+  kind: 'culture_arts' as const,
+  direction: 'mutual' as const,
+  visitorId: null,
+  participants: 8,
+  description: { en: 'An exhibition of pupils’ drawings.', ja: '' },
+  links: [],
+};
+
+const exchangeCount = async (relationshipId: number) =>
+  (await queryRows<{ count: number }>(database.db, sql`select count(*)::int as count from exchanges where relationship_id = ${relationshipId}`))[0]!.count;
 
 const accountRow = async (email: string) =>
   (await queryRows<{ id: number; status: string; role: string }>(database.db, sql`select id, status, role from accounts where email = ${email}`))[0];
@@ -225,7 +241,7 @@ const unique = (what: string) => `${what}-${process.pid}-${++serial}-${Date.now(
 
 /** A request to make: a JSON API call, a form, or a form with a file. */
 type Call =
-  | { method: 'POST' | 'PATCH'; path: string; json: unknown }
+  | { method: 'POST' | 'PATCH' | 'DELETE'; path: string; json: unknown }
   | { path: string; form: Record<string, string | string[]> }
   | { path: string; multipart: Record<string, string | Blob> };
 
@@ -239,7 +255,7 @@ interface Prepared {
  * What a cell expects: 'sign-in' is a 303 to the sign-in page that comes back to the form; a
  * number is the status. 401, 403, 404 and 'sign-in' are refusals, which must change nothing.
  */
-type Outcome = 'sign-in' | 200 | 201 | 303 | 401 | 403 | 404;
+type Outcome = 'sign-in' | 200 | 201 | 204 | 303 | 401 | 403 | 404;
 const REFUSED = new Set<Outcome>(['sign-in', 401, 403, 404]);
 
 interface Row {
@@ -330,6 +346,74 @@ const MATRIX: Row[] = [
       return {
         call: { method: 'POST', path: `/api/relationships/${id}/end`, json: { endedOn: '2024-03-31' } },
         effect: async () => expect((await relationshipRow(id)).status).toBe('ended'),
+      };
+    },
+  },
+  {
+    name: 'POST /api/relationships/:id/exchanges',
+    expected: [401, 201, 403, 201, 201],
+    async prepare() {
+      const id = await freshRelationship();
+      return {
+        call: { method: 'POST', path: `/api/relationships/${id}/exchanges`, json: EXCHANGE_INPUT },
+        effect: async () => expect(await exchangeCount(id)).toBe(1),
+      };
+    },
+  },
+  {
+    name: 'DELETE /api/relationships/:id/exchanges/:exchangeId',
+    expected: [401, 204, 403, 204, 204],
+    async prepare() {
+      const id = await freshRelationship();
+      const exchange = await recordExchange(database.db, OPERATOR, id, EXCHANGE_INPUT);
+      return {
+        call: { method: 'DELETE', path: `/api/relationships/${id}/exchanges/${exchange.id}`, json: {} },
+        effect: async () => expect(await exchangeCount(id)).toBe(0),
+      };
+    },
+  },
+  {
+    name: 'POST /api/relationships/:id/renewals',
+    expected: [401, 201, 403, 201, 201],
+    async prepare() {
+      const id = await freshRelationship({ fixedTermEnd: '2025-03-31' });
+      return {
+        call: { method: 'POST', path: `/api/relationships/${id}/renewals`, json: { renewedOn: '2025-01-10', newEnd: '2030-03-31' } },
+        effect: async () => expect((await relationshipRow(id)).fixed_term_end).toMatch(/^2030-03-31/),
+      };
+    },
+  },
+  {
+    name: 'POST /relationships/:id/exchanges (the form)',
+    expected: ['sign-in', 303, 403, 303, 303],
+    async prepare() {
+      const id = await freshRelationship();
+      return {
+        call: { path: `/relationships/${id}/exchanges`, form: { startedOn: '2024-07-20', kind: 'sport', travel: 'mutual', descriptionEn: 'A friendly match.' } },
+        effect: async () => expect(await exchangeCount(id)).toBe(1),
+      };
+    },
+  },
+  {
+    name: 'POST /relationships/:id/exchanges/:exchangeId/delete',
+    expected: ['sign-in', 303, 403, 303, 303],
+    async prepare() {
+      const id = await freshRelationship();
+      const exchange = await recordExchange(database.db, OPERATOR, id, EXCHANGE_INPUT);
+      return {
+        call: { path: `/relationships/${id}/exchanges/${exchange.id}/delete`, form: {} },
+        effect: async () => expect(await exchangeCount(id)).toBe(0),
+      };
+    },
+  },
+  {
+    name: 'POST /relationships/:id/renewals (the form)',
+    expected: ['sign-in', 303, 403, 303, 303],
+    async prepare() {
+      const id = await freshRelationship({ fixedTermEnd: '2025-03-31' });
+      return {
+        call: { path: `/relationships/${id}/renewals`, form: { renewedOn: '2025-01-10', newEnd: '2030-03-31' } },
+        effect: async () => expect((await relationshipRow(id)).fixed_term_end).toMatch(/^2030-03-31/),
       };
     },
   },
@@ -955,6 +1039,7 @@ describe('security headers', () => {
     route('/api/local-governments/:id', `/api/local-governments/${lg.target}`);
     route('/api/relationships', '/api/relationships');
     route('/api/relationships/:id', `/api/relationships/${relationship}`);
+    route('/api/relationships/:id/exchanges', `/api/relationships/${relationship}/exchanges`);
     route('/api/stats', '/api/stats');
     route('/api/listings', '/api/listings?direction=from-japan');
     route('/api/listings/:id', `/api/listings/${published!.id}`);
@@ -995,6 +1080,10 @@ describe('security headers', () => {
     page('/search', '/search?q=ibara');
     page('/lg/:key', lgUrl);
     page('/relationships/:id{[0-9]{1,9}}', `/relationships/${relationship}`);
+    page('/relationships/:id{[0-9]{1,9}}/exchanges/new', `/relationships/${relationship}/exchanges/new`);
+    page('/relationships/:id{[0-9]{1,9}}/renewals/new', `/relationships/${relationship}/renewals/new`);
+    page('/relationships/:id{[0-9]{1,9}}/exchanges.csv', `/relationships/${relationship}/exchanges.csv`);
+    page('/statistics/vitality.csv', '/statistics/vitality.csv');
     page('/prefectures', '/prefectures');
     page('/prefectures/:code{[0-9]{6}}', '/prefectures/330001');
     page('/prefectures/:number{[0-9]{1,2}}', '/prefectures/33', { status: 301 });

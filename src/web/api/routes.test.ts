@@ -333,7 +333,8 @@ describe('POST /api/relationships', () => {
       renewals: [{ renewedOn: '2015-04-01', newEnd: `${nextYear + 2}-03-31` }],
     });
     expect(body.fixedTermEnd).toBe(`${nextYear + 2}-03-31`);
-    expect(body.renewals).toEqual([{ renewedOn: '2015-04-01', newEnd: `${nextYear + 2}-03-31` }]);
+    // Given whole, a renewal has no recorded end it extended and no person who recorded it.
+    expect(body.renewals).toEqual([{ renewedOn: '2015-04-01', newEnd: `${nextYear + 2}-03-31`, previousEnd: null, recordedBy: null }]);
   });
 
   it('refuses a write without a token (401) and stores nothing', async () => {
@@ -853,7 +854,21 @@ describe('GET /api/stats', () => {
 });
 
 describe('API documentation', () => {
-  const paths = ['/search', '/local-governments', '/local-governments/{id}', '/relationships', '/relationships/{id}', '/relationships/{id}/end', '/stats', '/listings', '/listings/{id}', '/match'];
+  const paths = [
+    '/search',
+    '/local-governments',
+    '/local-governments/{id}',
+    '/relationships',
+    '/relationships/{id}',
+    '/relationships/{id}/end',
+    '/relationships/{id}/exchanges',
+    '/relationships/{id}/exchanges/{exchangeId}',
+    '/relationships/{id}/renewals',
+    '/stats',
+    '/listings',
+    '/listings/{id}',
+    '/match',
+  ];
 
   it('serves an OpenAPI 3.1 document listing every path', async () => {
     const { status, body } = await get<{

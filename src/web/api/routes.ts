@@ -3,7 +3,10 @@ import type { Db } from '../../db/client.js';
 import { authorize } from '../../domain/authorization.js';
 import type { KizunaEnv } from '../session.js';
 import { KizunaError, problemsFromZod } from '../../errors.js';
-import { RelationshipCreateInput, RelationshipEndInput, RelationshipUpdateInput } from '../../services/inputs.js';
+import { ExchangeInput, RelationshipCreateInput, RelationshipEndInput, RelationshipUpdateInput, RenewalInput } from '../../services/inputs.js';
+import { deleteExchange, listExchanges, recordExchange } from '../../services/exchanges.js';
+import { recordRenewal } from '../../services/terms.js';
+import { DEFAULT_VITALITY_THRESHOLDS, type VitalityThresholds } from '../../domain/vitality.js';
 import {
   createRelationship,
   endRelationship,
@@ -11,6 +14,7 @@ import {
   getRelationship,
   listLocalGovernments,
   listRelationships,
+  today,
   updateRelationship,
 } from '../../services/registry.js';
 import { getListing, publishedListings } from '../../services/listings.js';
@@ -20,6 +24,9 @@ import { searchLocalGovernments } from '../../services/search.js';
 import { japanStatistics } from '../../services/stats.js';
 import {
   ErrorBody,
+  Exchange,
+  ExchangeIdParams,
+  ExchangeList,
   IdParam,
   Listing,
   ListingListQuery,
@@ -41,6 +48,8 @@ import {
 
 export interface ApiOptions {
   db: Db;
+  /** The spans that make a relationship active or quiet (settings); the defaults unless given. */
+  vitality?: VitalityThresholds | undefined;
 }
 
 const json = <T extends z.ZodType>(schema: T, description: string) => ({ content: { 'application/json': { schema } }, description });
@@ -70,7 +79,8 @@ export const API_DOCUMENT = {
 };
 
 /** The JSON API under /api, with its OpenAPI 3.1 document at /api/openapi.json. */
-export function createApi({ db }: ApiOptions): OpenAPIHono<KizunaEnv> {
+export function createApi({ db, vitality = DEFAULT_VITALITY_THRESHOLDS }: ApiOptions): OpenAPIHono<KizunaEnv> {
+  const life = () => ({ today: today(), thresholds: vitality });
   const api = new OpenAPIHono<KizunaEnv>({
     defaultHook: (result) => {
       if (!result.success) {
@@ -131,7 +141,7 @@ export function createApi({ db }: ApiOptions): OpenAPIHono<KizunaEnv> {
       request: { params: IdParam },
       responses: { 200: json(LocalGovernmentDetail, 'The local government'), 404: errors[404], 422: errors[422] },
     }),
-    async (c) => c.json(await getLocalGovernment(db, c.req.valid('param').id), 200),
+    async (c) => c.json(await getLocalGovernment(db, c.req.valid('param').id, life()), 200),
   );
 
   api.openapi(
@@ -145,7 +155,7 @@ export function createApi({ db }: ApiOptions): OpenAPIHono<KizunaEnv> {
     }),
     async (c) => {
       const { lg, ...query } = c.req.valid('query');
-      return c.json(await listRelationships(db, { ...query, localGovernmentId: lg }), 200);
+      return c.json(await listRelationships(db, { ...query, localGovernmentId: lg }, life()), 200);
     },
   );
 
@@ -158,7 +168,7 @@ export function createApi({ db }: ApiOptions): OpenAPIHono<KizunaEnv> {
       request: { params: IdParam },
       responses: { 200: json(Relationship, 'The relationship'), 404: errors[404], 422: errors[422] },
     }),
-    async (c) => c.json(await getRelationship(db, c.req.valid('param').id), 200),
+    async (c) => c.json(await getRelationship(db, c.req.valid('param').id, life()), 200),
   );
 
   api.openapi(
@@ -209,6 +219,66 @@ export function createApi({ db }: ApiOptions): OpenAPIHono<KizunaEnv> {
   api.openapi(
     createRoute({
       method: 'get',
+      path: '/relationships/{id}/exchanges',
+      summary: 'The exchange log of a relationship',
+      description: 'Every recorded exchange of the relationship, the latest first.',
+      tags: ['Exchanges'],
+      request: { params: IdParam },
+      responses: { 200: json(ExchangeList, 'The exchanges, latest first'), 404: errors[404], 422: errors[422] },
+    }),
+    async (c) => c.json({ results: await listExchanges(db, c.req.valid('param').id) }, 200),
+  );
+
+  api.openapi(
+    createRoute({
+      method: 'post',
+      path: '/relationships/{id}/exchanges',
+      summary: 'Record an exchange',
+      description:
+        'By an officer of either party or a coordinator. Refused with 422 naming the field: a day before the signing, after the relationship ended or in the future; a period ending before it starts; negative participants; an unknown kind or direction; a visit without the visiting party (one of the two), or a visiting party for another direction; no description in either language.',
+      tags: ['Exchanges'],
+      security: bearer,
+      request: { params: IdParam, body: { content: { 'application/json': { schema: ExchangeInput } }, required: true } },
+      responses: { 201: json(Exchange, 'Recorded'), ...writeErrors },
+    }),
+    async (c) => c.json(await recordExchange(db, c.get('actor'), c.req.valid('param').id, c.req.valid('json')), 201),
+  );
+
+  api.openapi(
+    createRoute({
+      method: 'delete',
+      path: '/relationships/{id}/exchanges/{exchangeId}',
+      summary: 'Delete an exchange recorded by mistake',
+      tags: ['Exchanges'],
+      security: bearer,
+      request: { params: ExchangeIdParams },
+      responses: { 204: { description: 'Deleted' }, ...writeErrors },
+    }),
+    async (c) => {
+      const { id, exchangeId } = c.req.valid('param');
+      await deleteExchange(db, c.get('actor'), id, exchangeId);
+      return c.body(null, 204);
+    },
+  );
+
+  api.openapi(
+    createRoute({
+      method: 'post',
+      path: '/relationships/{id}/renewals',
+      summary: 'Record a renewal of a fixed term',
+      description:
+        'By an officer of either party or a coordinator: the day the renewal was agreed and the new end, which becomes fixedTermEnd. Refused with 422: a new end not after the end of the term it renews, a renewal in the future, before the signing or before the last renewal; with 409: a relationship without a fixed term, or ended.',
+      tags: ['Relationships'],
+      security: bearer,
+      request: { params: IdParam, body: { content: { 'application/json': { schema: RenewalInput } }, required: true } },
+      responses: { 201: json(Relationship, 'Renewed: the relationship with its renewals'), ...writeErrors },
+    }),
+    async (c) => c.json(await recordRenewal(db, c.get('actor'), c.req.valid('param').id, c.req.valid('json')), 201),
+  );
+
+  api.openapi(
+    createRoute({
+      method: 'get',
       path: '/stats',
       summary: "Statistics of Japan's relationships",
       description:
@@ -220,7 +290,7 @@ export function createApi({ db }: ApiOptions): OpenAPIHono<KizunaEnv> {
         422: errors[422],
       },
     }),
-    async (c) => c.json(await japanStatistics(db, c.req.valid('query').asOf), 200),
+    async (c) => c.json(await japanStatistics(db, c.req.valid('query').asOf, vitality), 200),
   );
 
   api.openapi(

@@ -6,6 +6,8 @@ import { CLOSED_REASONS, LISTING_DIRECTIONS, LISTING_STATUSES, POPULATION_BANDS,
 import { findDesiredRegion } from '../../reference/desiredRegions.js';
 import { SEARCH_KINDS } from '../../domain/statistics.js';
 import { DEFAULT_WEIGHTS, MATCH_FACTORS, MAX_WEIGHT, type MatchFactor } from '../../domain/matching.js';
+import { EXCHANGE_DIRECTIONS, EXCHANGE_KINDS } from '../../domain/exchanges.js';
+import { VITALITIES } from '../../domain/vitality.js';
 
 /** A numeric path parameter that stays a string in the OpenAPI document. */
 export const IdParam = z.object({
@@ -81,8 +83,25 @@ export const Relationship = z
     signedPrecision: z.enum(DATE_PRECISIONS).nullable(),
     status: z.string(),
     endedOn: z.string().nullable(),
-    fixedTermEnd: z.string().nullable(),
-    renewals: z.array(z.object({ renewedOn: z.string(), newEnd: z.string() })),
+    fixedTermEnd: z.string().nullable().openapi({ description: 'For a fixed-term relationship, the last day of the current term (renewals included)' }),
+    renewals: z.array(
+      z.object({
+        renewedOn: z.string(),
+        newEnd: z.string(),
+        previousEnd: z.string().nullable().openapi({ description: 'The end of the term it extended; null when not recorded' }),
+        recordedBy: z.string().nullable().openapi({ description: 'The name of the account that recorded it; null when not recorded by a person' }),
+      }),
+    ),
+    exchanges: z
+      .object({ count: z.number().int(), lastExchangeOn: z.string().nullable() })
+      .openapi({ description: 'How many exchanges are recorded (GET /relationships/{id}/exchanges lists them), and the last day of the last one' }),
+    vitality: z
+      .enum(VITALITIES)
+      .nullable()
+      .openapi({
+        description:
+          'active: an exchange in the last 3 years; quiet: the last 3 to 10 years ago; in-name-only: none in 10 years, or none ever for one signed over 3 years ago whose record is kept up; unrecorded: no exchange recorded; expired: a fixed term ended without renewal; null when not in force (proposed or ended). The spans are settings of the installation.',
+      }),
     fields: z.array(z.string()),
     clair: z.object({
       signedByLeaders: z.boolean().nullable(),
@@ -131,6 +150,14 @@ export const StatisticsQuery = z.object({
 });
 
 const Totals = z.object({ international: z.number().int(), domestic: z.number().int() });
+
+const VitalityCounts = z.object({
+  active: z.number().int(),
+  quiet: z.number().int(),
+  'in-name-only': z.number().int(),
+  unrecorded: z.number().int(),
+  expired: z.number().int(),
+});
 
 const RegisterBeside = z
   .object({
@@ -223,8 +250,43 @@ export const Statistics = z
         }),
       )
       .openapi({ description: "Figures published elsewhere, each beside the register's own for the same thing on the same day" }),
+    vitality: z
+      .object({
+        thresholds: z.object({ activeYears: z.number().int(), quietYears: z.number().int() }).openapi({ description: 'The spans of the installation (settings KIZUNA_VITALITY_ACTIVE_YEARS and KIZUNA_VITALITY_QUIET_YEARS)' }),
+        totals: VitalityCounts,
+        byCountry: z.array(VitalityCounts.extend({ country: z.string() })),
+        byKind: z.array(VitalityCounts.extend({ kind: z.string() })),
+      })
+      .openapi({
+        description:
+          'International relationships by vitality on asOf, from the exchange log: active is how many have an exchange recorded in the last activeYears; expired ones (a fixed term ended without renewal) are counted here and in no other figure',
+      }),
   })
   .openapi('Statistics');
+
+export const Exchange = z
+  .object({
+    id: z.number().int(),
+    relationshipId: z.number().int(),
+    startedOn: z.string().openapi({ example: '2024-07-20' }),
+    endedOn: z.string().nullable().openapi({ example: '2024-07-28' }),
+    kind: z.enum(EXCHANGE_KINDS),
+    direction: z.enum(EXCHANGE_DIRECTIONS),
+    visitorId: z.number().int().nullable(),
+    participants: z.number().int().nullable(),
+    description: z.object({ en: z.string(), ja: z.string() }),
+    links: z.array(z.object({ url: z.string(), label: z.string() })),
+    recordedBy: z.string().nullable().openapi({ description: 'The name of the account that recorded it' }),
+    createdAt: z.string(),
+  })
+  .openapi('Exchange');
+
+export const ExchangeList = z.object({ results: z.array(Exchange) }).openapi('ExchangeList');
+
+export const ExchangeIdParams = z.object({
+  id: IdParam.shape.id,
+  exchangeId: z.string().regex(/^\d{1,9}$/, 'must be a whole number').transform(Number).openapi({ param: { name: 'exchangeId', in: 'path' }, example: '1' }),
+});
 
 export const ErrorBody = z
   .object({

@@ -15,13 +15,16 @@ import { LINK_ROWS, type ListingFormValues, type registryFigures } from '../form
 import { CsrfField, href, Layout, type PageContext } from './layout.js';
 import { LgPicker, LgPickerScript, OwnLgChoice } from './lgPicker.js';
 import { ListingProfile } from './listings.js';
+import { QuietRelationships, TermNoticeItem } from './exchanges.js';
+import type { RelationshipLine, TermNotice } from '../../services/terms.js';
 
 /** The dashboard's notices: the listings' and introductions' own, and for coordinators what waits for them. */
 export type Notice =
   | ListingNotice<Listing>
   | { kind: 'queue'; count: number }
   | { kind: 'introductionsWaiting'; count: number }
-  | { kind: 'introduction'; notice: IntroductionNotice<DashboardIntroduction> };
+  | { kind: 'introduction'; notice: IntroductionNotice<DashboardIntroduction> }
+  | { kind: 'term'; notice: TermNotice };
 
 /** An introduction's notice in words: "A coordinator asked for more about Ibara City’s interest in Nagi Town". */
 function introductionNoticeText(lang: Lang, notice: IntroductionNotice<DashboardIntroduction>): string {
@@ -89,6 +92,7 @@ const NoticeItem: FC<{ ctx: PageContext; notice: Notice }> = ({ ctx, notice }) =
   if (notice.kind === 'introductionsWaiting') {
     return <li><a href={href(ctx, '/introductions?status=pending')}>{tCount(ctx.lang, 'introductions.notice.waiting', notice.count)}</a></li>;
   }
+  if (notice.kind === 'term') return <TermNoticeItem ctx={ctx} notice={notice.notice} />;
   if (notice.kind === 'introduction') {
     return (
       <li class={`notice notice-introduction-${notice.notice.kind}`}>
@@ -120,9 +124,11 @@ export const DashboardPage: FC<{
   /** An officer's introductions, sent and received. */
   introductions: DashboardIntroduction[];
   notices: Notice[];
+  /** An officer's quiet relationships, to prompt recording their exchanges. */
+  quiet?: RelationshipLine[] | undefined;
   /** What was just done, in words. */
   done?: string | undefined;
-}> = ({ ctx, staff, localGovernments, listings, introductions, notices, done }) => {
+}> = ({ ctx, staff, localGovernments, listings, introductions, notices, quiet = [], done }) => {
   const lang = ctx.lang;
   const open = new Set(listings.filter((listing) => listing.status !== 'closed').map((listing) => listing.localGovernment.id));
   return (
@@ -134,6 +140,7 @@ export const DashboardPage: FC<{
         <h2 id="notices">{t(lang, 'dashboard.notices')}</h2>
         {notices.length ? <ul class="notices">{notices.map((notice) => <NoticeItem ctx={ctx} notice={notice} />)}</ul> : <p class="muted">{t(lang, 'dashboard.noNotices')}</p>}
       </section>
+      <QuietRelationships ctx={ctx} lines={quiet} />
       {staff ? (
         <section aria-labelledby="staff">
           <h2 id="staff">{t(lang, 'dashboard.staffLinks')}</h2>

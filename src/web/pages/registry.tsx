@@ -14,6 +14,9 @@ import { ChartFigure, StatisticsTableDetails } from './statistics.js';
 import { isFirstLevelKind } from '../../domain/firstLevelRegions.js';
 import { href, Layout, type PageContext } from './layout.js';
 import { JsonLd, localGovernmentJsonLd, relationshipJsonLd } from './jsonLd.js';
+import { VITALITIES, type Vitality, type VitalityThresholds } from '../../domain/vitality.js';
+import type { Exchange, ExchangeDigest } from '../../services/exchanges.js';
+import { ExchangeLog, LgExchanges, TermFacts, VitalityBadge, VitalityFacts, vitalityName } from './exchanges.js';
 
 /** A kind as a person reads it in the page's language. */
 export const kindName = (lang: Lang, kind: string, designatedCity = false): string =>
@@ -232,6 +235,7 @@ const RelationshipsTable: FC<{ ctx: PageContext; lines: PartnerLine[]; showOwn: 
           <th scope="col">{t(ctx.lang, 'table.label')}</th>
           <th scope="col">{t(ctx.lang, 'table.signed')}</th>
           <th scope="col">{t(ctx.lang, 'table.status')}</th>
+          <th scope="col">{t(ctx.lang, 'exchanges.list.vitality')}</th>
         </tr>
       </thead>
       <tbody>
@@ -245,6 +249,7 @@ const RelationshipsTable: FC<{ ctx: PageContext; lines: PartnerLine[]; showOwn: 
             </td>
             <td>{line.signedOn ? formatPartial(ctx.lang, line.signedOn) : '—'}</td>
             <td>{t(ctx.lang, `status.${line.status}` as MessageKey)}</td>
+            <td><VitalityBadge lang={ctx.lang} vitality={line.vitality} /></td>
           </tr>
         ))}
       </tbody>
@@ -252,7 +257,7 @@ const RelationshipsTable: FC<{ ctx: PageContext; lines: PartnerLine[]; showOwn: 
   </div>
 );
 
-export const LocalGovernmentPage: FC<{ ctx: PageContext; lg: LocalGovernmentDetail }> = ({ ctx, lg }) => {
+export const LocalGovernmentPage: FC<{ ctx: PageContext; lg: LocalGovernmentDetail; exchanges: ExchangeDigest }> = ({ ctx, lg, exchanges }) => {
   const lines = partnerLinesOf(lg, lg.relationships);
   const name = lgName(ctx.lang, lg);
   return (
@@ -326,6 +331,7 @@ export const LocalGovernmentPage: FC<{ ctx: PageContext; lg: LocalGovernmentDeta
           <figcaption><a href={href(ctx, `/map?place=${lg.id}`)}>{t(ctx.lang, 'lg.onMap')}</a></figcaption>
         </figure>
       ) : null}
+      {lines.length ? <LgExchanges ctx={ctx} digest={exchanges} /> : null}
       {lines.length ? (
         <>
           <h2>{t(ctx.lang, 'lg.timeline')}</h2>
@@ -343,13 +349,23 @@ export const LocalGovernmentPage: FC<{ ctx: PageContext; lg: LocalGovernmentDeta
   );
 };
 
-export const RelationshipPage: FC<{ ctx: PageContext; relationship: Relationship }> = ({ ctx, relationship }) => {
+export const RelationshipPage: FC<{
+  ctx: PageContext;
+  relationship: Relationship;
+  exchanges: Exchange[];
+  /** The viewer may record exchanges and renewals (an officer of a party, a coordinator). */
+  canRecord: boolean;
+  thresholds: VitalityThresholds;
+  /** What was just done, in words. */
+  done?: string | undefined;
+}> = ({ ctx, relationship, exchanges, canRecord, thresholds, done }) => {
   const [a, b] = relationship.parties;
   const title = `${lgName(ctx.lang, a)} – ${lgName(ctx.lang, b)}`;
   const clair = relationship.clair;
   return (
     <Layout ctx={ctx} title={title} head={<JsonLd data={relationshipJsonLd(ctx, relationship)} />}>
       <h1>{title}</h1>
+      {done ? <p class="note success" role="status">{done}</p> : null}
       <dl class="facts">
         <dt>{t(ctx.lang, 'rel.parties')}</dt>
         <dd>
@@ -368,18 +384,8 @@ export const RelationshipPage: FC<{ ctx: PageContext; relationship: Relationship
           {t(ctx.lang, `status.${relationship.status}` as MessageKey)}
           {relationship.endedOn ? `, ${t(ctx.lang, 'rel.endedOn', { date: formatPartial(ctx.lang, relationship.endedOn) })}` : ''}
         </dd>
-        {relationship.fixedTermEnd ? (
-          <>
-            <dt>{t(ctx.lang, 'rel.fixedTerm')}</dt>
-            <dd>{formatPartial(ctx.lang, relationship.fixedTermEnd)}</dd>
-          </>
-        ) : null}
-        {relationship.renewals.length ? (
-          <>
-            <dt>{t(ctx.lang, 'rel.renewals')}</dt>
-            <dd>{relationship.renewals.map((r) => `${formatPartial(ctx.lang, r.renewedOn)} → ${formatPartial(ctx.lang, r.newEnd)}`).join('; ')}</dd>
-          </>
-        ) : null}
+        <VitalityFacts ctx={ctx} relationship={relationship} thresholds={thresholds} />
+        <TermFacts ctx={ctx} relationship={relationship} />
         {relationship.fields.length ? (
           <>
             <dt>{t(ctx.lang, 'rel.fields')}</dt>
@@ -413,6 +419,7 @@ export const RelationshipPage: FC<{ ctx: PageContext; relationship: Relationship
           </>
         ) : null}
       </dl>
+      <ExchangeLog ctx={ctx} relationship={relationship} exchanges={exchanges} canRecord={canRecord} />
     </Layout>
   );
 };
@@ -446,8 +453,13 @@ export const PrefectureIndexPage: FC<{ ctx: PageContext; rows: JapanStatistics['
 /** What a details list page shows of its list: one page of lines in the order asked for. */
 export interface ListView {
   lines: PartnerLine[];
+  /** The lines with the vitality asked for; `all` when none is. */
   total: number;
+  /** Every line of the list, whatever its vitality. */
+  all: number;
   sort: ListSort;
+  /** The vitality the list is filtered by, if any. */
+  vitality?: Vitality | undefined;
   page: number;
   pages: number;
   /** The list's address without language, query or extension: /prefectures/330001. */
@@ -456,7 +468,8 @@ export interface ListView {
 
 /** Sorting, downloads and paging of a details list; plain links, so they work without JavaScript. */
 const ListControls: FC<{ ctx: PageContext; view: ListView }> = ({ ctx, view }) => {
-  const at = (sort: ListSort, page: number) => href(ctx, `${view.base}?sort=${sort}${page > 1 ? `&page=${page}` : ''}`);
+  const filter = view.vitality ? `&vitality=${view.vitality}` : '';
+  const at = (sort: ListSort, page: number) => href(ctx, `${view.base}?sort=${sort}${filter}${page > 1 ? `&page=${page}` : ''}`);
   const sortNames: Record<ListSort, MessageKey> = { local: 'lists.sortLocal', partner: 'lists.sortPartner', signed: 'lists.sortSigned' };
   return (
     <div class="list-controls">
@@ -470,10 +483,22 @@ const ListControls: FC<{ ctx: PageContext; view: ListView }> = ({ ctx, view }) =
           </>
         ))}
       </p>
+      <form method="get" action={href(ctx, view.base)} class="as-of vitality-filter">
+        <input type="hidden" name="sort" value={view.sort} />
+        <label for="list-vitality">{t(ctx.lang, 'exchanges.list.filter')}</label>
+        <select id="list-vitality" name="vitality">
+          <option value="">{t(ctx.lang, 'exchanges.list.all')}</option>
+          {VITALITIES.map((vitality) => (
+            <option value={vitality} selected={vitality === view.vitality}>{vitalityName(ctx.lang, vitality)}</option>
+          ))}
+        </select>
+        <button type="submit">{t(ctx.lang, 'exchanges.list.filterButton')}</button>
+      </form>
+      {view.vitality ? <p>{t(ctx.lang, 'exchanges.list.filtered', { vitality: vitalityName(ctx.lang, view.vitality) })}</p> : null}
       <p class="downloads">
         <span>{t(ctx.lang, 'lists.download')}:</span>
-        <a class="button secondary" href={href(ctx, `${view.base}.csv?sort=${view.sort}`)} download>{t(ctx.lang, 'lists.downloadCsv')}</a>
-        <a class="button secondary" href={href(ctx, `${view.base}.xlsx?sort=${view.sort}`)} download>{t(ctx.lang, 'lists.downloadXlsx')}</a>
+        <a class="button secondary" href={href(ctx, `${view.base}.csv?sort=${view.sort}${filter}`)} download>{t(ctx.lang, 'lists.downloadCsv')}</a>
+        <a class="button secondary" href={href(ctx, `${view.base}.xlsx?sort=${view.sort}${filter}`)} download>{t(ctx.lang, 'lists.downloadXlsx')}</a>
       </p>
       {view.pages > 1 ? (
         <nav class="pager" aria-label={t(ctx.lang, 'lists.page', { page: view.page, pages: view.pages })}>
@@ -490,7 +515,7 @@ export const PrefecturePage: FC<{ ctx: PageContext; prefecture: LocalGovernmentS
   <Layout ctx={ctx} title={lgName(ctx.lang, prefecture)} section="prefectures">
     <h1>{lgName(ctx.lang, prefecture)}</h1>
     <p><a href={href(ctx, prefecture.url)}>{t(ctx.lang, 'lists.prefecturePage')}</a></p>
-    {view.total ? (
+    {view.all ? (
       <>
         <ListControls ctx={ctx} view={view} />
         <RelationshipsTable ctx={ctx} lines={view.lines} showOwn={true} />
@@ -520,7 +545,7 @@ export const CountryPage: FC<{ ctx: PageContext; code: string; view: ListView }>
   return (
     <Layout ctx={ctx} title={countryName(ctx.lang, code)} section="countries">
       <h1>{countryName(ctx.lang, code)}</h1>
-      {view.total === 0 ? <p>{t(ctx.lang, 'lists.none')}</p> : <ListControls ctx={ctx} view={view} />}
+      {view.all === 0 ? <p>{t(ctx.lang, 'lists.none')}</p> : <ListControls ctx={ctx} view={view} />}
       {groups.map((group) => (
         <section>
           {groups.length > 1 || group.region ? <h2>{group.region ?? t(ctx.lang, 'lists.regionUnknown')}</h2> : null}

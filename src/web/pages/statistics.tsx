@@ -1,6 +1,6 @@
 import type { FC } from 'hono/jsx';
 import { raw } from 'hono/html';
-import { formatNumber, formatPreciseDate, lgName, t, tCount, type Lang } from '../../i18n/index.js';
+import { countryName, formatNumber, formatPreciseDate, lgName, t, tCount, type Lang, type MessageKey } from '../../i18n/index.js';
 import type { JapanStatistics } from '../../services/stats.js';
 import { statisticsChart, type ChartPair } from '../statisticsCharts.js';
 import { formatCell, statisticsTables, type StatisticsTable } from '../statisticsTables.js';
@@ -10,6 +10,7 @@ import { assetUrl } from '../assets.js';
 import { PublishedBeside, SourcesNote } from './figures.js';
 import { RegisterDownloads } from './register.js';
 import { href, Layout, type PageContext } from './layout.js';
+import { VitalityStatisticsSection } from './exchanges.js';
 
 /** A chart in both its layouts, site.css showing the one that suits the screen. */
 export const ChartFigure: FC<{ pair: ChartPair }> = ({ pair }) => <figure class="chart chart-pair">{raw(pair.wide)}{raw(pair.narrow)}</figure>;
@@ -130,6 +131,10 @@ export const StatisticsPage: FC<{ ctx: PageContext; stats: JapanStatistics; canE
         {stats.undated > 0 ? <p class="muted">{tCount(ctx.lang, 'stats.undatedNote', stats.undated)}</p> : null}
       </section>
       <SignedAwaitingExchange ctx={ctx} signed={stats.signedAwaitingExchange} />
+      <VitalityStatisticsSection ctx={ctx} stats={stats} kindName={(kind) => t(ctx.lang, `kind.${kind}` as MessageKey)} countryName={(code) => countryName(ctx.lang, code)} />
+      <p class="downloads">
+        <a class="button secondary" href={csv('vitality')} download>{t(ctx.lang, 'stats.downloadCsv')}</a>
+      </p>
       <PublishedBeside ctx={ctx} published={stats.published} canEdit={canEditFigures} />
       {tables.map((table) => (
         <section aria-labelledby={`section-${table.id}`}>

@@ -25,6 +25,8 @@ import {
 } from '../../services/listings.js';
 import { getLocalGovernment, localGovernmentSummaries, today } from '../../services/registry.js';
 import { pageContext } from '../pageContext.js';
+import { lifeDashboard } from '../../services/terms.js';
+import type { VitalityThresholds } from '../../domain/vitality.js';
 import { chosenIds, LgSearchFields, lgPickerState, searchAsked } from '../forms/lgPicker.js';
 import { listingFormValues, prefilledValues, readListingForm, readListingPicture, registryFigures, type PictureChange } from '../forms/listingForm.js';
 import {
@@ -77,23 +79,25 @@ async function keepingTheForm(save: () => Promise<Listing>, refill: (problems: F
 const SIGNED_IN: Action = { do: 'account.self' };
 
 /** Officers' dashboard, the listing form and its steps, and the coordinators' moderation. */
-export function registerDashboardPages(pages: Hono<KizunaEnv>, db: Db): void {
+export function registerDashboardPages(pages: Hono<KizunaEnv>, db: Db, thresholds: VitalityThresholds): void {
   pages.get('/dashboard', async (c) => {
     const actor = await admit(c, SIGNED_IN, currentPath(c));
     if (actor instanceof Response) return actor;
     const staff = decide(actor, { do: 'listing.moderate' }).allowed;
     const day = today();
-    const [account, listings, queue, introductions] = await Promise.all([
+    const [account, listings, queue, introductions, life] = await Promise.all([
       getAccount(db, actor.accountId),
       listingsOfActor(db, actor),
       staff ? moderationQueue(db, actor) : [],
       introductionDashboard(db, actor, day),
+      lifeDashboard(db, actor, { today: day, thresholds }),
     ]);
     const comments = await changeRequests(db, listings.map((listing) => listing.id));
     const notices: Notice[] = [
       ...(queue.length ? [{ kind: 'queue' as const, count: queue.length }] : []),
       ...(introductions.waiting ? [{ kind: 'introductionsWaiting' as const, count: introductions.waiting }] : []),
       ...introductions.notices.map((notice) => ({ kind: 'introduction' as const, notice })),
+      ...life.termNotices.map((notice) => ({ kind: 'term' as const, notice })),
       ...listingNotices(listings, comments, day),
     ];
     const done = DoneQuery.parse(c.req.query());
@@ -106,6 +110,7 @@ export function registerDashboardPages(pages: Hono<KizunaEnv>, db: Db): void {
         listings={listings}
         introductions={introductions.introductions}
         notices={notices}
+        quiet={life.quiet}
         done={done.done && doneTo ? doneNotice(pageContext(c).lang, done.done, doneTo) : undefined}
       />,
     );

@@ -27,6 +27,11 @@ import {
   type ListView,
 } from '../pages/registry.js';
 import type { KizunaEnv } from '../session.js';
+import { decide } from '../../domain/authorization.js';
+import { VITALITIES, type Vitality, type VitalityThresholds } from '../../domain/vitality.js';
+import { exchangeDigestOf, listExchanges } from '../../services/exchanges.js';
+import type { LifeOptions } from '../../services/vitality.js';
+import { relationshipDoneNotice } from './exchanges.js';
 
 let knownCountryCodes: string[] | undefined;
 /** Every country code Kizuna knows, for the search form. */
@@ -42,16 +47,27 @@ function sortFrom(c: Context, fallback: ListSort): ListSort {
   return (SORTS as readonly string[]).includes(sort ?? '') ? (sort as ListSort) : fallback;
 }
 
-/** One page of a details list, in the order asked for. */
-function listView(c: Context, ctx: PageContext, lines: PartnerLine[], base: string, fallback: ListSort): ListView {
-  const sort = sortFrom(c, fallback);
-  const paged = pageOf(sortLines(ctx.lang, lines, sort), Number(c.req.query('page') ?? 1));
-  return { lines: paged.items, total: lines.length, sort, page: paged.page, pages: paged.pages, base };
+/** The vitality a list page is filtered by (?vitality=), or none; a value the form cannot give is ignored. */
+function vitalityFrom(c: Context): Vitality | undefined {
+  const vitality = c.req.query('vitality');
+  return (VITALITIES as readonly string[]).includes(vitality ?? '') ? (vitality as Vitality) : undefined;
 }
 
-/** A details list as CSV or XLSX, in the order asked for and the reader's language. */
+/** The lines of a list with the vitality asked for. */
+const withVitality = (lines: PartnerLine[], vitality: Vitality | undefined) => (vitality ? lines.filter((line) => line.vitality === vitality) : lines);
+
+/** One page of a details list, in the order asked for, filtered by vitality. */
+function listView(c: Context, ctx: PageContext, lines: PartnerLine[], base: string, fallback: ListSort): ListView {
+  const sort = sortFrom(c, fallback);
+  const vitality = vitalityFrom(c);
+  const shown = withVitality(lines, vitality);
+  const paged = pageOf(sortLines(ctx.lang, shown, sort), Number(c.req.query('page') ?? 1));
+  return { lines: paged.items, total: shown.length, all: lines.length, sort, vitality, page: paged.page, pages: paged.pages, base };
+}
+
+/** A details list as CSV or XLSX, in the order asked for and the reader's language, filtered by vitality. */
 async function listDownload(c: Context, ctx: PageContext, lines: PartnerLine[], filename: string, title: string, extension: string): Promise<Response> {
-  const { header, rows } = downloadRows(ctx.lang, sortLines(ctx.lang, lines, sortFrom(c, 'local')), new URL(c.req.url).origin);
+  const { header, rows } = downloadRows(ctx.lang, sortLines(ctx.lang, withVitality(lines, vitalityFrom(c)), sortFrom(c, 'local')), new URL(c.req.url).origin);
   return extension === 'xlsx' ? xlsxResponse(`${filename}.xlsx`, title, header, rows) : csvResponse(`${filename}.csv`, header, rows);
 }
 
@@ -59,7 +75,8 @@ async function listDownload(c: Context, ctx: PageContext, lines: PartnerLine[], 
  * The public registry in one language: the home page, search, a local government's and a
  * relationship's page, the lists by prefecture and by country with their downloads, and the guides.
  */
-export function registerRegistryPages(pages: Hono<KizunaEnv>, db: Db): void {
+export function registerRegistryPages(pages: Hono<KizunaEnv>, db: Db, thresholds: VitalityThresholds): void {
+  const life = (): LifeOptions => ({ today: today(), thresholds });
   pages.get('/', async (c) => {
     const year = Number(today().slice(0, 4));
     const stats = await japanStatistics(db);
@@ -99,18 +116,30 @@ export function registerRegistryPages(pages: Hono<KizunaEnv>, db: Db): void {
     const ctx = pageContext(c);
     const id = /^(\d{1,9})(?:-|$)/.exec(c.req.param('key'))?.[1];
     if (!id) throw new KizunaError('not_found', `There is no local government at ${c.req.path}.`);
-    const lg = await getLocalGovernment(db, Number(id));
+    const lg = await getLocalGovernment(db, Number(id), life());
     const canonical = (ctx.lang === 'ja' ? '/ja' : '') + lg.url;
     if (c.req.path !== canonical) return c.redirect(canonical, 301);
-    return c.html(<LocalGovernmentPage ctx={ctx} lg={lg} />);
+    return c.html(<LocalGovernmentPage ctx={ctx} lg={lg} exchanges={await exchangeDigestOf(db, lg.id, lg.relationships)} />);
   });
-  pages.get('/relationships/:id{[0-9]{1,9}}', async (c) =>
-    c.html(<RelationshipPage ctx={pageContext(c)} relationship={await getRelationship(db, Number(c.req.param('id')))} />),
-  );
+  pages.get('/relationships/:id{[0-9]{1,9}}', async (c) => {
+    const relationship = await getRelationship(db, Number(c.req.param('id')), life());
+    const [a, b] = relationship.parties;
+    const canRecord = decide(c.get('actor'), { do: 'relationship.write', parties: [a.id, b.id] }).allowed;
+    return c.html(
+      <RelationshipPage
+        ctx={pageContext(c)}
+        relationship={relationship}
+        exchanges={await listExchanges(db, relationship.id)}
+        canRecord={canRecord}
+        thresholds={thresholds}
+        done={relationshipDoneNotice(c, relationship)}
+      />,
+    );
+  });
   pages.get('/prefectures', async (c) => c.html(<PrefectureIndexPage ctx={pageContext(c)} rows={(await japanStatistics(db)).byPrefecture} />));
   pages.get('/prefectures/:code{[0-9]{6}}', async (c) => {
     const ctx = pageContext(c);
-    const list = await prefectureList(db, c.req.param('code'));
+    const list = await prefectureList(db, c.req.param('code'), life());
     const view = listView(c, ctx, list.lines, `/prefectures/${c.req.param('code')}`, 'local');
     return c.html(<PrefecturePage ctx={ctx} prefecture={list.prefecture} view={view} />);
   });
@@ -125,7 +154,7 @@ export function registerRegistryPages(pages: Hono<KizunaEnv>, db: Db): void {
   pages.get('/prefectures/:file{[0-9]{6}\\.(?:csv|xlsx)}', async (c) => {
     const ctx = pageContext(c);
     const [code, extension] = c.req.param('file').split('.') as [string, string];
-    const list = await prefectureList(db, code);
+    const list = await prefectureList(db, code, life());
     return listDownload(c, ctx, list.lines, `kizuna-${code}`, lgName(ctx.lang, list.prefecture), extension);
   });
   pages.get('/countries', async (c) =>
@@ -136,7 +165,7 @@ export function registerRegistryPages(pages: Hono<KizunaEnv>, db: Db): void {
     const code = c.req.param('code').toUpperCase();
     // Japan's own relationships are listed by prefecture.
     if (code === 'JP') return c.redirect(ctx.lang === 'ja' ? '/ja/prefectures' : '/prefectures', 302);
-    const list = await countryList(db, code);
+    const list = await countryList(db, code, life());
     const view = listView(c, ctx, list.lines, `/countries/${code}`, 'local');
     return c.html(<CountryPage ctx={ctx} code={code} view={view} />);
   });
@@ -150,7 +179,7 @@ export function registerRegistryPages(pages: Hono<KizunaEnv>, db: Db): void {
   pages.get('/countries/:file{[A-Za-z]{2}\\.(?:csv|xlsx)}', async (c) => {
     const ctx = pageContext(c);
     const [code, extension] = c.req.param('file').split('.') as [string, string];
-    const list = await countryList(db, code.toUpperCase());
+    const list = await countryList(db, code.toUpperCase(), life());
     return listDownload(c, ctx, list.lines, `kizuna-${code.toUpperCase()}`, countryName(ctx.lang, code.toUpperCase()), extension);
   });
   pages.get('/guides', (c) => c.html(<GuidesIndexPage ctx={pageContext(c)} />));
