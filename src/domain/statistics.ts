@@ -70,7 +70,7 @@ export function tieSignedAwaitingExchange(tie: JapaneseTie, day: string): boolea
 }
 
 /** A tie with a party abroad; one between two Japanese LGs is domestic. */
-export const isInternational = (tie: JapaneseTie): boolean => !(tie.firstCountry === 'JP' && tie.secondCountry === 'JP');
+export const isInternational = (tie: Pick<JapaneseTie, 'firstCountry' | 'secondCountry'>): boolean => !(tie.firstCountry === 'JP' && tie.secondCountry === 'JP');
 
 /**
  * The change in the relationships in force from one day to a later one: those signed in between
@@ -170,6 +170,23 @@ export interface TieStatistics {
 }
 
 /**
+ * Coverage by kind: of the LGs of each kind counted in coverage, how many have a partner abroad
+ * (`withPartner`), and their share to four decimals.
+ */
+export function coverageByKind(units: readonly JapaneseUnit[], withPartner: ReadonlySet<number>): TieStatistics['byKind'] {
+  return JAPANESE_KINDS.map((kind) => {
+    const counted = units.filter((unit) => unit.kind === kind && unit.inCoverage);
+    const partnered = counted.filter((unit) => withPartner.has(unit.id)).length;
+    return {
+      kind,
+      total: counted.length,
+      withPartner: partnered,
+      coverage: counted.length === 0 ? 0 : Math.round((partnered / counted.length) * 10000) / 10000,
+    };
+  });
+}
+
+/**
  * Counts Japan's relationships: domestic ties (both parties Japanese) on their own, and every
  * international figure from the others only. Coverage is the share of LGs of a kind with at least
  * one international partner, over the LGs of that kind counted in coverage. Each count says how
@@ -215,16 +232,7 @@ export function computeTieStatistics(units: JapaneseUnit[], ties: JapaneseTie[])
     }
     withPartner.add(unit.id);
   }
-  const byKind = JAPANESE_KINDS.map((kind) => {
-    const counted = units.filter((unit) => unit.kind === kind && unit.inCoverage);
-    const partnered = counted.filter((unit) => withPartner.has(unit.id)).length;
-    return {
-      kind,
-      total: counted.length,
-      withPartner: partnered,
-      coverage: counted.length === 0 ? 0 : Math.round((partnered / counted.length) * 10000) / 10000,
-    };
-  });
+  const byKind = coverageByKind(units, withPartner);
   return {
     totals: { international, domestic },
     byCountry: [...byCountry].map(([country, row]) => ({ country, ...row })).sort((a, b) => b.count - a.count || a.country.localeCompare(b.country)),
