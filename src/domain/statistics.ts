@@ -35,10 +35,13 @@ export interface JapaneseTie {
  * recorded, the day its record was made. Nothing says an undated relationship existed before then,
  * so it is never counted in the past.
  */
-export const knownSince = (tie: JapaneseTie): string => tie.signedOn ?? tie.recordedOn;
+/** What a relationship's dates and status are, for whether it is in force on a day. */
+export type TieDates = Pick<JapaneseTie, 'status' | 'signedOn' | 'endedOn' | 'recordedOn'>;
+
+export const knownSince = (tie: TieDates): string => tie.signedOn ?? tie.recordedOn;
 
 /** Ended by the day, or ended at a day nobody recorded. */
-function endedBy(tie: JapaneseTie, day: string): boolean {
+function endedBy(tie: TieDates, day: string): boolean {
   if (tie.endedOn !== null) return tie.endedOn <= day;
   return tie.status === 'ended';
 }
@@ -47,7 +50,7 @@ function endedBy(tie: JapaneseTie, day: string): boolean {
  * In force on a day: known to exist by then (signed by then, or, without a date of signing,
  * recorded by then), not ended by then, and not merely proposed.
  */
-export function tieInForceOn(tie: JapaneseTie, day: string): boolean {
+export function tieInForceOn(tie: TieDates, day: string): boolean {
   return tie.status !== 'proposed' && knownSince(tie) <= day && !endedBy(tie, day);
 }
 

@@ -7,7 +7,7 @@ import {
   partnerSpread,
   partnersAbroad,
   partnersShort,
-  prefecturesWithoutRegionalPartner,
+  regionalPartners,
   quietTies,
   type PlaceAbroad,
   type StrategyUnit,
@@ -72,9 +72,12 @@ describe('coverageGaps', () => {
   });
 });
 
-describe('prefecturesWithoutRegionalPartner', () => {
-  it('names a prefecture whose partners abroad are all cities, with how many it has', () => {
-    expect(prefecturesWithoutRegionalPartner(units, placeById, partners)).toEqual([{ prefectureId: 10, partnersAbroad: 1 }]);
+describe('regionalPartners', () => {
+  it('finds a prefecture whose partners abroad are all cities, with how many it has', () => {
+    expect(regionalPartners(units, placeById, partners)).toEqual([
+      { prefectureId: 1, regionalPartners: 1, partnersAbroad: 1 },
+      { prefectureId: 10, regionalPartners: 0, partnersAbroad: 1 },
+    ]);
   });
 });
 

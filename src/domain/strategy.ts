@@ -105,26 +105,27 @@ export function coverageGaps(units: readonly StrategyUnit[], partners: PartnersA
 
 const FIRST_LEVEL: ReadonlySet<string> = new Set(FIRST_LEVEL_KINDS);
 
-export interface PrefectureWithoutRegion {
+export interface PrefectureRegionalPartners {
   prefectureId: number;
-  /** Its partners abroad, none of them a state, province or like region. */
+  /** Its partners abroad that are states, provinces or like regions. */
+  regionalPartners: number;
+  /** All its partners abroad. */
   partnersAbroad: number;
 }
 
 /**
- * Prefectures without a partner at their own level: none of their partners abroad is recorded as a
- * state, province, region, territory or county. A city that is a region of its own (Beijing, Seoul)
- * is recorded as a city, so it does not count; the partners the prefecture has are given beside.
+ * Each prefecture's partners at its own level: those of its partners abroad recorded as a state,
+ * province, region, territory or county. A prefecture with none has no partner at its level. A
+ * city that is a region of its own (Beijing, Seoul) is recorded as a city, so it does not count;
+ * the partners the prefecture has are given beside.
  */
-export function prefecturesWithoutRegionalPartner(
-  units: readonly StrategyUnit[],
-  places: ReadonlyMap<number, PlaceAbroad>,
-  partners: PartnersAbroad,
-): PrefectureWithoutRegion[] {
+export function regionalPartners(units: readonly StrategyUnit[], places: ReadonlyMap<number, PlaceAbroad>, partners: PartnersAbroad): PrefectureRegionalPartners[] {
   return units
     .filter((unit) => unit.kind === 'prefecture' && unit.inCoverage)
-    .filter((prefecture) => ![...(partners.partners.get(prefecture.id) ?? [])].some((id) => FIRST_LEVEL.has(places.get(id)?.kind ?? '')))
-    .map((prefecture) => ({ prefectureId: prefecture.id, partnersAbroad: partners.partners.get(prefecture.id)?.size ?? 0 }));
+    .map((prefecture) => {
+      const own = [...(partners.partners.get(prefecture.id) ?? [])];
+      return { prefectureId: prefecture.id, regionalPartners: own.filter((id) => FIRST_LEVEL.has(places.get(id)?.kind ?? '')).length, partnersAbroad: own.length };
+    });
 }
 
 /** A great city abroad: a place of this many inhabitants or more… */
@@ -149,25 +150,27 @@ export interface GreatCity extends PlaceAbroad {
 export function greatCities(places: Iterable<PlaceAbroad>, ties: readonly Tie[]): GreatCity[] {
   const cities = new Map<number, GreatCity>();
   for (const place of places) if (isGreatCity(place)) cities.set(place.id, { ...place, japaneseTies: 0, tiesAbroad: [] });
-  const abroad = new Map<number, Map<string, Set<number>>>();
-  const seen = new Set<string>();
+  // Each city's partners beyond its own country, each once however many agreements: partner → its country.
+  const partnersOf = new Map<number, Map<number, string>>();
+  const note = (self: number, other: number, country: string) => {
+    const city = cities.get(self);
+    if (!city || country === city.country) return;
+    const partners = partnersOf.get(self);
+    if (partners) partners.set(other, country);
+    else partnersOf.set(self, new Map([[other, country]]));
+  };
   for (const tie of ties) {
-    for (const [self, other, country] of [
-      [tie.firstId, tie.secondId, tie.secondCountry],
-      [tie.secondId, tie.firstId, tie.firstCountry],
-    ] as const) {
-      const city = cities.get(self);
-      if (!city || country === city.country || seen.has(`${self}|${other}`)) continue;
-      seen.add(`${self}|${other}`);
-      if (country === 'JP') city.japaneseTies += 1;
-      else {
-        const byCountry = abroad.get(self) ?? new Map<string, Set<number>>();
-        abroad.set(self, byCountry.set(country, (byCountry.get(country) ?? new Set()).add(other)));
-      }
-    }
+    note(tie.firstId, tie.secondId, tie.secondCountry);
+    note(tie.secondId, tie.firstId, tie.firstCountry);
   }
-  for (const [id, byCountry] of abroad) {
-    cities.get(id)!.tiesAbroad = [...byCountry].map(([country, set]) => ({ country, count: set.size })).sort((a, b) => b.count - a.count || a.country.localeCompare(b.country));
+  for (const [id, partners] of partnersOf) {
+    const city = cities.get(id)!;
+    const byCountry = new Map<string, number>();
+    for (const country of partners.values()) {
+      if (country === 'JP') city.japaneseTies += 1;
+      else byCountry.set(country, (byCountry.get(country) ?? 0) + 1);
+    }
+    city.tiesAbroad = [...byCountry].map(([country, count]) => ({ country, count })).sort((a, b) => b.count - a.count || a.country.localeCompare(b.country));
   }
   return [...cities.values()].sort(byPopulation);
 }

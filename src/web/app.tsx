@@ -25,6 +25,7 @@ import { registerMatchPages } from './routes/match.js';
 import { registerRegisterPages } from './routes/register.js';
 import { registerRegistryPages } from './routes/registry.js';
 import { registerStatisticsPages } from './routes/statistics.js';
+import { registerStrategyPages } from './routes/strategy.js';
 import { securityHeaders } from './securityHeaders.js';
 
 export interface AppOptions {
@@ -92,6 +93,7 @@ function createPages(db: Db, options: SessionOptions): Hono<KizunaEnv> {
   registerRegisterPages(pages, db);
   registerRegistryPages(pages, db);
   registerStatisticsPages(pages, db);
+  registerStrategyPages(pages, db);
   registerMapPages(pages, db);
   registerLgPickerRoute(pages, db);
   return pages;

@@ -20,6 +20,8 @@ const COSTLY_ADDRESSES: { work: CostlyWork; path: RegExp; asked?: string }[] = [
   { work: 'search', path: /^(\/ja)?\/(search|lg-choices)$|^\/api\/search$/ },
   // Today's statistics are the same for everyone and kept by the cache; another day's are worked out.
   { work: 'statistics', path: /^(\/ja)?\/statistics$|^\/api\/stats$/, asked: 'asOf' },
+  // The strategy's figures likewise: today's are kept by the cache, another day's are worked out.
+  { work: 'statistics', path: /^(\/ja)?\/strategy(\/local-governments|\/prefectures\/\d{6})?$|^\/api\/strategy$/, asked: 'asOf' },
 ];
 
 /** Which costly work a GET of a path does, if any: `asked` tells whether the query names a parameter. */

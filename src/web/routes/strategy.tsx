@@ -1,0 +1,98 @@
+import type { Context, Hono } from 'hono';
+import type { z } from '@hono/zod-openapi';
+import type { Db } from '../../db/client.js';
+import { EARLIEST_YEAR } from '../../domain/relationships.js';
+import { KizunaError, type FieldProblem } from '../../errors.js';
+import { t, type Lang } from '../../i18n/index.js';
+import { today } from '../../services/registry.js';
+import { filterLocalGovernments, loadStrategyRegister, measureStrategy, readVitality, strategyOverview, type LocalGovernmentFilter } from '../../services/strategy.js';
+import { StrategyListQuery, StrategyQuery } from '../api/schemas.js';
+import { csvResponse } from '../downloads.js';
+import { pageContext } from '../pageContext.js';
+import { StrategyListPage, StrategyPage } from '../pages/strategy.js';
+import { localGovernmentTable, strategyTables } from '../strategyTables.js';
+import type { KizunaEnv } from '../session.js';
+
+/** A field's problem in the reader's language: what to write instead. */
+function problemText(lang: Lang, field: string, value: string | undefined): string {
+  switch (field) {
+    case 'asOf':
+      return t(lang, 'strategy.badDate', { earliest: `${EARLIEST_YEAR}-01-01`, today: today() });
+    case 'targetMin':
+    case 'targetMax':
+      return t(lang, 'strategy.badTarget');
+    case 'continent':
+      return t(lang, 'strategy.badContinent', { code: value ?? '' });
+    case 'country':
+      return t(lang, 'strategy.badCountry', { code: value ?? '' });
+    case 'kind':
+      return t(lang, 'strategy.badKind', { kind: value ?? '' });
+    case 'prefecture':
+      return t(lang, 'strategy.badPrefecture', { code: value ?? '' });
+    default:
+      return t(lang, 'strategy.badNumber', { field });
+  }
+}
+
+/** A strategy page's query, checked by its schema; each problem in the page's language. */
+export function strategyQueryOf<S extends typeof StrategyQuery | typeof StrategyListQuery>(c: Context<KizunaEnv>, schema: S): z.infer<S> {
+  const query = c.req.query();
+  const parsed = schema.safeParse(query);
+  if (parsed.success) return parsed.data as z.infer<S>;
+  const lang = pageContext(c).lang;
+  const fields = [...new Set(parsed.error.issues.map((issue) => String(issue.path[0] ?? 'query')))];
+  const problems: FieldProblem[] = fields.map((field) => ({ field, message: problemText(lang, field, query[field]) }));
+  throw new KizunaError('validation_failed', problems.map((problem) => problem.message).join(' '), problems);
+}
+
+/** The target a query asks for, or the default. */
+export const targetOf = (query: StrategyQuery | StrategyListQuery) => ({ min: query.targetMin ?? 4, max: query.targetMax ?? 8 });
+
+/** The list filter a query asks for. */
+const filterOf = (query: StrategyListQuery): LocalGovernmentFilter => ({
+  kind: query.kind,
+  prefecture: query.prefecture,
+  minPartners: query.minPartners,
+  maxPartners: query.maxPartners,
+  oneCountry: query.oneCountry !== undefined,
+});
+
+/** The strategy page, its tables as CSV, and the lists behind its figures. */
+export function registerStrategyPages(pages: Hono<KizunaEnv>, db: Db): void {
+  const overview = (c: Context<KizunaEnv>) => {
+    const query = strategyQueryOf(c, StrategyQuery);
+    return { query, strategy: strategyOverview(db, { asOf: query.asOf, target: targetOf(query), country: query.country, continent: query.continent }) };
+  };
+  pages.get('/strategy', async (c) => {
+    const { query, strategy } = overview(c);
+    return c.html(<StrategyPage ctx={pageContext(c)} strategy={await strategy} asked={{ asOf: query.asOf !== undefined }} />);
+  });
+
+  const list = async (c: Context<KizunaEnv>) => {
+    const query = strategyQueryOf(c, StrategyListQuery);
+    const filter = filterOf(query);
+    const register = await loadStrategyRegister(db, query.asOf);
+    if (filter.prefecture && ![...register.prefectures.values()].some((prefecture) => prefecture.jisCode === filter.prefecture)) {
+      throw new KizunaError('not_found', problemText(pageContext(c).lang, 'prefecture', filter.prefecture));
+    }
+    const strategy = measureStrategy(register, await readVitality(db, register.asOf), { target: targetOf(query) });
+    return { query, filter, strategy, localGovernments: filterLocalGovernments(register, filter) };
+  };
+  pages.get('/strategy/local-governments', async (c) => {
+    const { query, filter, strategy, localGovernments } = await list(c);
+    return c.html(<StrategyListPage ctx={pageContext(c)} strategy={strategy} asked={{ asOf: query.asOf !== undefined }} filter={filter} localGovernments={localGovernments} />);
+  });
+  pages.get('/strategy/local-governments.csv', async (c) => {
+    const { strategy, localGovernments } = await list(c);
+    const lang = pageContext(c).lang;
+    const table = localGovernmentTable(lang, strategy, localGovernments, t(lang, 'strategy.list.title'));
+    return csvResponse(`kizuna-strategy-local-governments-${strategy.asOf}.csv`, table.columns.map((column) => column.label), table.rows);
+  });
+  pages.get('/strategy/:file{[a-z-]+\\.csv}', async (c) => {
+    const id = c.req.param('file').replace(/\.csv$/, '');
+    const { query, strategy } = overview(c);
+    const table = strategyTables(pageContext(c).lang, await strategy, { asOf: query.asOf !== undefined }).find((candidate) => candidate.id === id);
+    if (!table) throw new KizunaError('not_found', `There is no strategy table ${id}.`);
+    return csvResponse(`kizuna-strategy-${table.id}-${(await strategy).asOf}.csv`, table.columns.map((column) => column.label), table.rows);
+  });
+}

@@ -1,0 +1,213 @@
+import { countryName, formatNumber, lgName, localePath, t, tCount, type Lang, type MessageKey } from '../i18n/index.js';
+import { partnersShort } from '../domain/strategy.js';
+import type { LocalGovernmentFilter, Strategy, StrategyLocalGovernment } from '../services/strategy.js';
+import type { FigureTable } from './statisticsTables.js';
+
+export type StrategyTableId = 'kinds' | 'prefectures' | 'regional' | 'cities' | 'countries' | 'spread' | 'one-country';
+export type StrategyTable = FigureTable<StrategyTableId | 'local-governments'>;
+
+const percent = (share: number) => Math.round(share * 1000) / 10;
+const kindName = (lang: Lang, kind: string) => t(lang, `kind.${kind}` as MessageKey);
+
+/** The query of the strategy's addresses: the day and target asked for, and what else is given. */
+export function strategyQuery(strategy: Pick<Strategy, 'asOf' | 'target'>, asked: { asOf: boolean }, extra: Record<string, string | number | boolean | undefined> = {}): string {
+  const parameters = new URLSearchParams();
+  if (asked.asOf) parameters.set('asOf', strategy.asOf);
+  if (strategy.target.min !== 4 || strategy.target.max !== 8) {
+    parameters.set('targetMin', String(strategy.target.min));
+    parameters.set('targetMax', String(strategy.target.max));
+  }
+  for (const [key, value] of Object.entries(extra)) if (value !== undefined && value !== false) parameters.set(key, value === true ? '1' : String(value));
+  const text = parameters.toString();
+  return text ? `?${text}` : '';
+}
+
+/** The address of the list behind a figure, in the reader's language. */
+export function listAddress(lang: Lang, strategy: Pick<Strategy, 'asOf' | 'target'>, asked: { asOf: boolean }, filter: LocalGovernmentFilter, file = ''): string {
+  return localePath(lang, `/strategy/local-governments${file}${strategyQuery(strategy, asked, { ...filter })}`);
+}
+
+/** A prefecture's name by its JIS code, from the strategy's figures. */
+export function prefectureNames(strategy: Strategy): Map<string, { name: { en: string; ja: string } }> {
+  return new Map(strategy.coverage.byPrefecture.map((row) => [row.prefecture.jisCode, row.prefecture]));
+}
+
+/** The table of Japanese LGs: a list behind a figure, its CSV, and the largest gaps on the page. */
+export function localGovernmentTable(lang: Lang, strategy: Strategy, localGovernments: StrategyLocalGovernment[], title: string): StrategyTable {
+  const prefectures = prefectureNames(strategy);
+  return {
+    id: 'local-governments',
+    rowHeader: 0,
+    title,
+    summary: '',
+    columns: [
+      { label: t(lang, 'table.localGovernment'), kind: 'text' },
+      { label: t(lang, 'table.kind'), kind: 'text' },
+      { label: t(lang, 'table.prefecture'), kind: 'text' },
+      { label: t(lang, 'table.population'), kind: 'count' },
+      { label: t(lang, 'strategy.col.partnersAbroad'), kind: 'count' },
+      { label: t(lang, 'strategy.col.countries'), kind: 'text' },
+      { label: t(lang, 'strategy.col.short'), kind: 'count' },
+    ],
+    rows: localGovernments.map((lg) => {
+      const prefecture = prefectures.get(lg.prefecture);
+      return [
+        lgName(lang, lg),
+        kindName(lang, lg.kind),
+        prefecture ? lgName(lang, prefecture) : '',
+        lg.population ?? '',
+        lg.partnersAbroad,
+        lg.countries.map((country) => countryName(lang, country)).join(', '),
+        partnersShort(lg.partnersAbroad, strategy.target),
+      ];
+    }),
+    links: localGovernments.map((lg) => [localePath(lang, lg.url), null, null, null, null, null, null]),
+  };
+}
+
+/** The strategy page's tables in the reader's language, in one place for the page and the CSVs. */
+export function strategyTables(lang: Lang, strategy: Strategy, asked: { asOf: boolean }): StrategyTable[] {
+  const list = (filter: LocalGovernmentFilter) => listAddress(lang, strategy, asked, filter);
+  const report = (url: string) => localePath(lang, `${url}${strategyQuery(strategy, asked)}`);
+  const prefectures = prefectureNames(strategy);
+  const { min, max } = strategy.target;
+  return [
+    {
+      id: 'kinds',
+      rowHeader: 0,
+      title: t(lang, 'strategy.gaps.byKind'),
+      summary: t(lang, 'strategy.gaps.kindSummary'),
+      columns: [
+        { label: t(lang, 'table.kind'), kind: 'text' },
+        { label: t(lang, 'strategy.col.counted'), kind: 'count' },
+        { label: t(lang, 'strategy.col.withPartner'), kind: 'count' },
+        { label: t(lang, 'strategy.col.withoutPartner'), kind: 'count' },
+        { label: t(lang, 'strategy.col.coverage'), kind: 'percent' },
+      ],
+      rows: strategy.coverage.byKind.map((row) => [t(lang, `kinds.${row.kind}` as MessageKey), row.total, row.withPartner, row.total - row.withPartner, percent(row.coverage)]),
+      links: strategy.coverage.byKind.map((row) => [null, list({ kind: row.kind }), list({ kind: row.kind, minPartners: 1 }), list({ kind: row.kind, maxPartners: 0 }), null]),
+    },
+    {
+      id: 'prefectures',
+      rowHeader: 1,
+      title: t(lang, 'strategy.gaps.byPrefecture'),
+      summary: t(lang, 'strategy.gaps.mapSummary'),
+      columns: [
+        { label: t(lang, 'table.code'), kind: 'text' },
+        { label: t(lang, 'table.prefecture'), kind: 'text' },
+        { label: t(lang, 'strategy.col.counted'), kind: 'count' },
+        { label: t(lang, 'strategy.col.withPartner'), kind: 'count' },
+        { label: t(lang, 'strategy.col.withoutPartner'), kind: 'count' },
+        { label: t(lang, 'strategy.col.coverage'), kind: 'percent' },
+      ],
+      rows: strategy.coverage.byPrefecture.map((row) => [row.prefecture.jisCode, lgName(lang, row.prefecture), row.total, row.withPartner, row.total - row.withPartner, percent(row.coverage)]),
+      links: strategy.coverage.byPrefecture.map((row) => {
+        const prefecture = row.prefecture.jisCode;
+        return [null, report(row.prefecture.url), list({ prefecture }), list({ prefecture, minPartners: 1 }), list({ prefecture, maxPartners: 0 }), null];
+      }),
+    },
+    {
+      id: 'regional',
+      rowHeader: 1,
+      title: t(lang, 'strategy.regional.title'),
+      summary: t(lang, 'strategy.regional.summary'),
+      columns: [
+        { label: t(lang, 'table.code'), kind: 'text' },
+        { label: t(lang, 'table.prefecture'), kind: 'text' },
+        { label: t(lang, 'strategy.col.regionalPartners'), kind: 'count' },
+        { label: t(lang, 'strategy.col.partnersAbroad'), kind: 'count' },
+      ],
+      rows: strategy.regionalPartners.map((row) => [row.prefecture.jisCode, lgName(lang, row.prefecture), row.regionalPartners, row.partnersAbroad]),
+      links: strategy.regionalPartners.map((row) => [null, report(row.prefecture.url), null, localePath(lang, `/prefectures/${row.prefecture.jisCode}`)]),
+    },
+    {
+      id: 'cities',
+      rowHeader: 1,
+      title: t(lang, 'strategy.cities.title'),
+      summary: t(lang, 'strategy.cities.chartSummary'),
+      columns: [
+        { label: t(lang, 'strategy.col.rank'), kind: 'count' },
+        { label: t(lang, 'strategy.col.city'), kind: 'text' },
+        { label: t(lang, 'table.country'), kind: 'text' },
+        { label: t(lang, 'strategy.col.continent'), kind: 'text' },
+        { label: t(lang, 'table.population'), kind: 'count' },
+        { label: t(lang, 'strategy.col.capital'), kind: 'text' },
+        { label: t(lang, 'strategy.col.tiesAbroad'), kind: 'text' },
+      ],
+      rows: strategy.greatCities.withoutJapanesePartner.map((city, index) => [
+        index + 1,
+        lgName(lang, city),
+        countryName(lang, city.country),
+        t(lang, `continent.${city.continent}` as MessageKey),
+        city.population ?? '',
+        city.capital ? t(lang, `strategy.capital.${city.capital}`) : '',
+        city.tiesAbroad.map((tie) => `${countryName(lang, tie.country)} ${formatNumber(lang, tie.count)}`).join(', '),
+      ]),
+      links: strategy.greatCities.withoutJapanesePartner.map((city) => [null, localePath(lang, city.url), null, null, null, null, null]),
+    },
+    {
+      id: 'countries',
+      rowHeader: 1,
+      title: t(lang, 'strategy.countries.title'),
+      summary: t(lang, 'strategy.countries.chartSummary'),
+      columns: [
+        { label: t(lang, 'table.code'), kind: 'text' },
+        { label: t(lang, 'table.country'), kind: 'text' },
+        { label: t(lang, 'strategy.col.continent'), kind: 'text' },
+        { label: t(lang, 'table.population'), kind: 'count' },
+        { label: t(lang, 'strategy.col.withJapan'), kind: 'count' },
+        { label: t(lang, 'strategy.col.elsewhere'), kind: 'count' },
+        { label: t(lang, 'strategy.col.japanShare'), kind: 'percent' },
+        { label: t(lang, 'strategy.col.perTenMillion'), kind: 'count' },
+      ],
+      rows: strategy.countries.map((row) => [
+        row.country,
+        countryName(lang, row.country),
+        t(lang, `continent.${row.continent}` as MessageKey),
+        row.population,
+        row.withJapan,
+        row.elsewhere,
+        percent(row.japanShare),
+        Math.round(row.withJapanPerTenMillion * 100) / 100,
+      ]),
+      links: strategy.countries.map((row) => {
+        const country = localePath(lang, `/countries/${row.country}`);
+        return [null, country, null, null, country, null, null, null];
+      }),
+    },
+    {
+      id: 'spread',
+      rowHeader: 0,
+      title: t(lang, 'strategy.spread.title'),
+      summary: t(lang, 'strategy.spread.summary'),
+      columns: [
+        { label: t(lang, 'strategy.col.partners'), kind: 'text' },
+        { label: t(lang, 'strategy.col.localGovernments'), kind: 'count' },
+        { label: t(lang, 'strategy.col.band'), kind: 'text' },
+      ],
+      rows: strategy.spread.histogram.map((row) => [
+        row.orMore ? t(lang, 'strategy.spread.orMore', { count: formatNumber(lang, row.partners) }) : tCount(lang, 'strategy.spread.partners', row.partners),
+        row.localGovernments,
+        t(lang, row.partners < min ? 'strategy.band.below' : row.partners > max ? 'strategy.band.above' : 'strategy.band.within'),
+      ]),
+      links: strategy.spread.histogram.map((row) => [null, list({ minPartners: row.partners, ...(row.orMore ? {} : { maxPartners: row.partners }) }), null]),
+    },
+    {
+      id: 'one-country',
+      rowHeader: 0,
+      title: t(lang, 'strategy.spread.oneCountry'),
+      summary: t(lang, 'strategy.spread.oneCountryExplain'),
+      columns: [
+        { label: t(lang, 'table.localGovernment'), kind: 'text' },
+        { label: t(lang, 'table.prefecture'), kind: 'text' },
+        { label: t(lang, 'table.country'), kind: 'text' },
+        { label: t(lang, 'strategy.col.partnersAbroad'), kind: 'count' },
+      ],
+      rows: strategy.spread.oneCountry.map((lg) => {
+        const prefecture = prefectures.get(lg.prefecture);
+        return [lgName(lang, lg), prefecture ? lgName(lang, prefecture) : '', countryName(lang, lg.countries[0] ?? ''), lg.partnersAbroad];
+      }),
+      links: strategy.spread.oneCountry.map((lg) => [localePath(lang, lg.url), null, null, null]),
+    },
+  ];
+}
