@@ -9,6 +9,7 @@ import {
   partnersShort,
   regionalPartners,
   quietTies,
+  regionOf,
   type PlaceAbroad,
   type StrategyUnit,
   type Tie,
@@ -157,5 +158,14 @@ describe('partnerSpread', () => {
     const twice = partnersAbroad([...ties, { id: 99, firstId: 2, firstCountry: 'JP', secondId: 101, secondCountry: 'US' }]);
     expect(twice.partners.get(2)?.size).toBe(2);
     expect(twice.countries.get(2)).toEqual(new Map([['US', 2]]));
+  });
+});
+
+describe('regionOf', () => {
+  it('gives a prefecture’s region and its neighbours there, Hokkaidō with Tōhoku', () => {
+    expect(regionOf(33)).toEqual({ key: 'chugoku', neighbours: [31, 32, 34, 35] });
+    expect(regionOf(1).neighbours).toEqual([2, 3, 4, 5, 6, 7]);
+    expect(regionOf(47).key).toBe('kyushu');
+    expect(() => regionOf(48)).toThrow(RangeError);
   });
 });

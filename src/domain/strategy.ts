@@ -295,3 +295,21 @@ export function partnerSpread(units: readonly StrategyUnit[], partners: Partners
   oneCountry.sort((a, b) => b.partners - a.partners || a.id - b.id);
   return { target, histogram, below, within, above, oneCountry };
 }
+
+/** Japan's eight regions by the numbers of their prefectures (JIS X 0401): Hokkaidō stands with Tōhoku, having no neighbour of its own. */
+export const JAPAN_REGIONS = [
+  { key: 'hokkaido', prefectures: [1, 2, 3, 4, 5, 6, 7] },
+  { key: 'kanto', prefectures: [8, 9, 10, 11, 12, 13, 14] },
+  { key: 'chubu', prefectures: [15, 16, 17, 18, 19, 20, 21, 22, 23] },
+  { key: 'kinki', prefectures: [24, 25, 26, 27, 28, 29, 30] },
+  { key: 'chugoku', prefectures: [31, 32, 33, 34, 35] },
+  { key: 'shikoku', prefectures: [36, 37, 38, 39] },
+  { key: 'kyushu', prefectures: [40, 41, 42, 43, 44, 45, 46, 47] },
+] as const;
+
+/** The region a prefecture (by its number, 1–47) lies in, and the other prefectures of it: its neighbours in a report. */
+export function regionOf(prefecture: number): { key: (typeof JAPAN_REGIONS)[number]['key']; neighbours: number[] } {
+  const region = JAPAN_REGIONS.find((candidate) => (candidate.prefectures as readonly number[]).includes(prefecture));
+  if (!region) throw new RangeError(`No prefecture numbered ${prefecture}`);
+  return { key: region.key, neighbours: region.prefectures.filter((other) => other !== prefecture) };
+}

@@ -13,6 +13,7 @@ import {
   regionalPartners,
   quietTies,
   REGIONAL_CAPITAL_POPULATION,
+  regionOf,
   type CountryTies,
   type PartnersAbroad,
   type PartnerTarget,
@@ -27,6 +28,7 @@ import { loadCountryPopulations } from '../reference/countriesStatesCities.js';
 import { loadCapitals } from '../reference/places.js';
 import { localGovernmentUrl, relationshipUrl } from './presenters.js';
 import { registerVersionReader } from './registerVersion.js';
+import { japaneseAnniversaries, type PartnerLine } from './lists.js';
 import { today } from './registry.js';
 
 /**
@@ -364,4 +366,75 @@ export function filterLocalGovernments(register: StrategyRegister, filter: Local
         (!filter.oneCountry || (lg.partnersAbroad >= 2 && lg.countries.length === 1)),
     )
     .sort((a, b) => (b.population ?? -1) - (a.population ?? -1) || a.id - b.id);
+}
+
+type Coverage = { total: number; withPartner: number; coverage: number };
+
+/** A prefecture's strategy report: its coverage beside Japan's and its region's, its gaps, its ties on paper, its coming anniversaries. */
+export interface PrefectureReport {
+  asOf: string;
+  prefecture: PrefectureRef;
+  /** The key of its region (JAPAN_REGIONS), whose other prefectures are its neighbours. */
+  region: string;
+  coverage: { prefecture: Coverage; national: Coverage; neighbours: ({ prefecture: PrefectureRef } & Coverage)[] };
+  /** Its own partners abroad at its level (states, provinces…) and in all. */
+  regional: { regionalPartners: number; partnersAbroad: number };
+  /** Its LGs without a partner abroad, the most populous first. */
+  withoutPartner: StrategyLocalGovernment[];
+  nameOnly: Strategy['nameOnly'];
+  /** Relationships of its LGs turning 5, 10, 15… in the year after asOf's. */
+  anniversaries: { year: number; lines: (PartnerLine & { years: number })[] };
+}
+
+/** The six-digit JIS codes of the prefectures, for checking an address before any work. */
+export async function prefectureOf(db: Db, jisCode: string): Promise<PrefectureRef> {
+  const { prefectures } = await strategyTables(db);
+  const found = [...prefectures.values()].find((prefecture) => prefecture.jisCode === jisCode);
+  if (!found) throw notFound(`Prefecture ${jisCode}`);
+  return found;
+}
+
+/** A prefecture's strategy report on a day (default today). */
+export async function prefectureReport(db: Db, jisCode: string, options: { asOf?: string | undefined } = {}): Promise<PrefectureReport> {
+  const prefecture = await prefectureOf(db, jisCode);
+  const asOf = options.asOf ?? today();
+  const year = Number(asOf.slice(0, 4)) + 1;
+  const [register, vitality, anniversaries] = await Promise.all([loadStrategyRegister(db, asOf), readVitality(db, asOf), japaneseAnniversaries(db, year, prefecture.id)]);
+  const gaps = coverageGaps(register.units, register.partners);
+  const byPrefecture = new Map(gaps.byPrefecture.map((row) => [row.prefectureId, row]));
+  const coverageOf = (id: number): Coverage => {
+    const { total = 0, withPartner = 0, coverage = 0 } = byPrefecture.get(id) ?? {};
+    return { total, withPartner, coverage };
+  };
+  const number = Number(jisCode.slice(0, 2));
+  const region = regionOf(number);
+  const byNumber = new Map([...register.prefectures.values()].map((ref) => [Number(ref.jisCode.slice(0, 2)), ref]));
+  const own = regionalPartners(register.units, register.places, register.partners).find((row) => row.prefectureId === prefecture.id);
+  const quiet = quietTies(register.ties, vitality);
+  const inPrefecture = (id: number) => register.unitById.get(id)?.prefectureId === prefecture.id;
+  return {
+    asOf,
+    prefecture,
+    region: region.key,
+    coverage: {
+      prefecture: coverageOf(prefecture.id),
+      national: gaps.national,
+      neighbours: region.neighbours.flatMap((neighbour) => {
+        const ref = byNumber.get(neighbour);
+        return ref ? [{ prefecture: ref, ...coverageOf(ref.id) }] : [];
+      }),
+    },
+    regional: { regionalPartners: own?.regionalPartners ?? 0, partnersAbroad: own?.partnersAbroad ?? 0 },
+    withoutPartner: gaps.withoutPartner.filter((unit) => unit.prefectureId === prefecture.id).map((unit) => presentStrategyLocalGovernment(register, unit.id)),
+    nameOnly: quiet.available
+      ? {
+          available: true,
+          relationships: quiet.relationships
+            .filter((id) => register.ties.some((tie) => tie.id === id && (inPrefecture(tie.firstId) || inPrefecture(tie.secondId))))
+            .map((id) => ({ id, url: relationshipUrl({ id }) })),
+          localGovernments: quiet.localGovernments.filter(inPrefecture).map((id) => presentStrategyLocalGovernment(register, id)),
+        }
+      : { available: false },
+    anniversaries: { year, lines: anniversaries },
+  };
 }

@@ -3,6 +3,7 @@ import { countryName, formatNumber, lgName, t, type Lang, type MessageKey } from
 import type { Strategy } from '../services/strategy.js';
 import { coverageChart, horizontalBarChart, prefectureTileMap, type BarDatum, type ChartLayout, type PrefectureValue } from './charts/index.js';
 import { prefectureLabel, type ChartPair } from './statisticsCharts.js';
+import type { FigureTable } from './statisticsTables.js';
 import type { StrategyTable, StrategyTableId } from './strategyTables.js';
 
 /** A tile map of the 47 wide; on a phone, all 47 as bars, most first (as the statistics page does). */
@@ -75,17 +76,29 @@ function draw(lang: Lang, strategy: Strategy, table: StrategyTable, layout: Char
 const drawn = new Map<string, ChartPair | null>();
 
 /**
- * The picture of a strategy table in both layouts, drawn once for the same figures: the figures
- * change with the register, the day and the filters, and drawing costs more than reading them.
+ * A picture in both layouts, drawn once for the same inputs: the figures change with the register,
+ * the day and the filters, and drawing costs more than reading them.
  */
-export function strategyChart(lang: Lang, strategy: Strategy, table: StrategyTable): ChartPair | null {
-  const key = createHash('sha1').update(JSON.stringify([lang, table.id, table.title, table.rows])).digest('base64');
+function drawnOnce(inputs: unknown[], draw: (layout: ChartLayout) => string | null): ChartPair | null {
+  const key = createHash('sha1').update(JSON.stringify(inputs)).digest('base64');
   const found = drawn.get(key);
   if (found !== undefined) return found;
-  const wide = draw(lang, strategy, table, 'wide');
-  const narrow = draw(lang, strategy, table, 'narrow');
+  const wide = draw('wide');
+  const narrow = draw('narrow');
   const pair = wide && narrow ? { wide, narrow } : null;
   if (drawn.size >= 60) drawn.delete(drawn.keys().next().value!);
   drawn.set(key, pair);
   return pair;
+}
+
+/** The picture of a strategy table in both layouts. */
+export function strategyChart(lang: Lang, strategy: Strategy, table: StrategyTable): ChartPair | null {
+  return drawnOnce([lang, table.id, table.title, table.rows], (layout) => draw(lang, strategy, table, layout));
+}
+
+/** A prefecture's coverage beside Japan's and its neighbours', as bars, from its report's table. */
+export function coverageComparisonChart(lang: Lang, table: FigureTable): ChartPair | null {
+  const bars = table.rows.map((row) => ({ label: String(row[0]), value: Number(row[4]) }));
+  const text = { title: table.title, summary: table.summary, formatNumber: (n: number) => `${formatNumber(lang, n)}%` };
+  return drawnOnce([lang, table.id, table.title, table.rows], (layout) => horizontalBarChart(bars, text, { layout }));
 }

@@ -1,6 +1,6 @@
-import { countryName, formatNumber, lgName, localePath, t, tCount, type Lang, type MessageKey } from '../i18n/index.js';
+import { countryName, formatNumber, formatPartial, lgName, localePath, t, tCount, type Lang, type MessageKey } from '../i18n/index.js';
 import { partnersShort } from '../domain/strategy.js';
-import type { LocalGovernmentFilter, Strategy, StrategyLocalGovernment } from '../services/strategy.js';
+import type { LocalGovernmentFilter, PrefectureReport, Strategy, StrategyLocalGovernment } from '../services/strategy.js';
 import type { FigureTable } from './statisticsTables.js';
 
 export type StrategyTableId = 'kinds' | 'prefectures' | 'regional' | 'cities' | 'countries' | 'spread' | 'one-country';
@@ -210,4 +210,59 @@ export function strategyTables(lang: Lang, strategy: Strategy, asked: { asOf: bo
       links: strategy.spread.oneCountry.map((lg) => [localePath(lang, lg.url), null, null, null]),
     },
   ];
+}
+
+/** The tables of a prefecture's report, in one place for the page and its workbook. */
+export function reportTables(lang: Lang, report: PrefectureReport): { coverage: FigureTable<'coverage'>; withoutPartner: FigureTable<'without-partner'>; anniversaries: FigureTable<'anniversaries'> } {
+  const coverageRow = (name: string, row: { total: number; withPartner: number; coverage: number }) => [name, row.total, row.withPartner, row.total - row.withPartner, percent(row.coverage)];
+  const { coverage } = report;
+  return {
+    coverage: {
+      id: 'coverage',
+      rowHeader: 0,
+      title: t(lang, 'strategy.prefecture.coverage'),
+      summary: t(lang, 'strategy.prefecture.coverageSummary'),
+      columns: [
+        { label: t(lang, 'table.prefecture'), kind: 'text' },
+        { label: t(lang, 'strategy.col.counted'), kind: 'count' },
+        { label: t(lang, 'strategy.col.withPartner'), kind: 'count' },
+        { label: t(lang, 'strategy.col.withoutPartner'), kind: 'count' },
+        { label: t(lang, 'strategy.col.coverage'), kind: 'percent' },
+      ],
+      rows: [
+        coverageRow(lgName(lang, report.prefecture), coverage.prefecture),
+        coverageRow(t(lang, 'strategy.prefecture.japan'), coverage.national),
+        ...coverage.neighbours.map((row) => coverageRow(lgName(lang, row.prefecture), row)),
+      ],
+      links: [[null], [null], ...coverage.neighbours.map((row) => [localePath(lang, row.prefecture.url)])],
+    },
+    withoutPartner: {
+      id: 'without-partner',
+      rowHeader: 0,
+      title: t(lang, 'strategy.prefecture.without'),
+      summary: t(lang, 'strategy.prefecture.withoutExplain'),
+      columns: [
+        { label: t(lang, 'table.localGovernment'), kind: 'text' },
+        { label: t(lang, 'table.kind'), kind: 'text' },
+        { label: t(lang, 'table.population'), kind: 'count' },
+      ],
+      rows: report.withoutPartner.map((lg) => [lgName(lang, lg), kindName(lang, lg.kind), lg.population ?? '']),
+      links: report.withoutPartner.map((lg) => [localePath(lang, lg.url)]),
+    },
+    anniversaries: {
+      id: 'anniversaries',
+      rowHeader: 1,
+      title: t(lang, 'strategy.prefecture.anniversaries', { year: report.anniversaries.year }),
+      summary: t(lang, 'strategy.prefecture.anniversariesExplain', { year: report.anniversaries.year }),
+      columns: [
+        { label: t(lang, 'strategy.prefecture.years'), kind: 'count' },
+        { label: t(lang, 'table.localGovernment'), kind: 'text' },
+        { label: t(lang, 'table.partner'), kind: 'text' },
+        { label: t(lang, 'table.country'), kind: 'text' },
+        { label: t(lang, 'table.signed'), kind: 'text' },
+      ],
+      rows: report.anniversaries.lines.map((line) => [line.years, lgName(lang, line.localGovernment), lgName(lang, line.partner), countryName(lang, line.partner.country), formatPartial(lang, line.signedOn!)]),
+      links: report.anniversaries.lines.map((line) => [null, localePath(lang, line.localGovernment.url), localePath(lang, line.partner.url), null, localePath(lang, line.relationshipUrl)]),
+    },
+  };
 }

@@ -2,10 +2,10 @@ import type { FC, PropsWithChildren } from 'hono/jsx';
 import { EARLIEST_YEAR } from '../../domain/relationships.js';
 import { formatNumber, formatPercent, formatPreciseDate, lgName, t, tCount, type Lang, type MessageKey } from '../../i18n/index.js';
 import { today } from '../../services/registry.js';
-import type { Strategy, StrategyLocalGovernment, LocalGovernmentFilter } from '../../services/strategy.js';
+import type { LocalGovernmentFilter, PrefectureReport, Strategy, StrategyLocalGovernment } from '../../services/strategy.js';
 import { assetUrl } from '../assets.js';
-import { strategyChart } from '../strategyCharts.js';
-import { listAddress, localGovernmentTable, prefectureNames, strategyQuery, strategyTables, type StrategyTable } from '../strategyTables.js';
+import { coverageComparisonChart, strategyChart } from '../strategyCharts.js';
+import { listAddress, localGovernmentTable, prefectureNames, reportTables, strategyQuery, strategyTables, type StrategyTable } from '../strategyTables.js';
 import { href, Layout, type PageContext } from './layout.js';
 import { ChartFigure, StatisticsTableDetails } from './statistics.js';
 
@@ -225,7 +225,7 @@ const SubPart: FC<{ ctx: PageContext; strategy: Strategy; table: StrategyTable; 
 /** Relationships in name only: what the exchange log says, or that there is no log to say it. */
 export const NameOnly: FC<{ ctx: PageContext; strategy: Pick<Strategy, 'nameOnly'> }> = ({ ctx, strategy }) => {
   const { nameOnly } = strategy;
-  if (!nameOnly.available) return <p class="notice">{t(ctx.lang, 'strategy.nameOnly.unavailable')}</p>;
+  if (!nameOnly.available) return <p class="note">{t(ctx.lang, 'strategy.nameOnly.unavailable')}</p>;
   return (
     <>
       <p>{tCount(ctx.lang, 'strategy.nameOnly.relationships', nameOnly.relationships.length)}</p>
@@ -278,6 +278,68 @@ export const StrategyListPage: FC<{ ctx: PageContext; strategy: Strategy; asked:
         <a class="button secondary" href={listAddress(lang, strategy, asked, filter, '.csv')} download>{t(lang, 'strategy.downloadCsv')}</a>{' '}
         <a href={href(ctx, `/strategy${strategyQuery(strategy, asked)}`)}>{t(lang, 'strategy.list.back')}</a>
       </p>
+    </Layout>
+  );
+};
+
+/**
+ * A prefecture's strategy report: its coverage against Japan and its region, its partners at its
+ * level, its LGs without a partner abroad (with proposals when given), its relationships in name
+ * only and its anniversaries of the coming year. Laid out to print on A4 (site.css).
+ */
+export const PrefectureReportPage: FC<PropsWithChildren<{ ctx: PageContext; report: PrefectureReport; asked: StrategyAsked }>> = ({ ctx, report, asked, children }) => {
+  const lang = ctx.lang;
+  const tables = reportTables(lang, report);
+  const name = lgName(lang, report.prefecture);
+  const query = asked.asOf ? `?asOf=${report.asOf}` : '';
+  const chart = coverageComparisonChart(lang, tables.coverage);
+  return (
+    <Layout ctx={ctx} title={t(lang, 'strategy.prefecture.title', { prefecture: name })} section="strategy">
+      <article class="strategy-report">
+        <h1>{t(lang, 'strategy.prefecture.title', { prefecture: name })}</h1>
+        <p class="lead">{t(lang, 'strategy.prefecture.lead', { prefecture: name, date: formatPreciseDate(lang, report.asOf, 'day') })}</p>
+        <p class="no-print muted">{t(lang, 'strategy.prefecture.print')}</p>
+        <p class="downloads">
+          <a class="button secondary" href={href(ctx, `${report.prefecture.url}.xlsx${query}`)} download>{t(lang, 'strategy.prefecture.xlsx')}</a>{' '}
+          <a href={href(ctx, `/strategy${query}`)}>{t(lang, 'strategy.list.back')}</a>
+        </p>
+        <section aria-labelledby="report-coverage">
+          <h2 id="report-coverage">{tables.coverage.title}</h2>
+          <p class="muted">{t(lang, 'strategy.prefecture.coverageExplain', { region: t(lang, `region.${report.region}` as MessageKey) })}</p>
+          {chart ? <ChartFigure pair={chart} /> : null}
+          <StatisticsTableDetails lang={lang} table={tables.coverage} open={true} />
+          <p>
+            {report.regional.regionalPartners === 0
+              ? t(lang, 'strategy.prefecture.regionalNone')
+              : tCount(lang, 'strategy.prefecture.regionalSome', report.regional.regionalPartners)}
+          </p>
+        </section>
+        <section aria-labelledby="report-without">
+          <h2 id="report-without">{tables.withoutPartner.title}</h2>
+          {report.withoutPartner.length === 0 ? (
+            <p>{t(lang, 'strategy.prefecture.noneWithout')}</p>
+          ) : (
+            <>
+              <p class="muted">{tables.withoutPartner.summary}</p>
+              {children ?? <StatisticsTableDetails lang={lang} table={tables.withoutPartner} open={true} />}
+            </>
+          )}
+        </section>
+        <section aria-labelledby="report-name-only">
+          <h2 id="report-name-only">{t(lang, 'strategy.nameOnly.title')}</h2>
+          <NameOnly ctx={ctx} strategy={report} />
+        </section>
+        <section aria-labelledby="report-anniversaries">
+          <h2 id="report-anniversaries">{tables.anniversaries.title}</h2>
+          <p class="muted">{tables.anniversaries.summary}</p>
+          {report.anniversaries.lines.length === 0 ? (
+            <p>{t(lang, 'strategy.prefecture.noAnniversaries', { year: report.anniversaries.year })}</p>
+          ) : (
+            <StatisticsTableDetails lang={lang} table={tables.anniversaries} open={true} />
+          )}
+        </section>
+        <p class="muted">{t(lang, 'strategy.data')}</p>
+      </article>
     </Layout>
   );
 };

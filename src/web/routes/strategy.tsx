@@ -5,12 +5,13 @@ import { EARLIEST_YEAR } from '../../domain/relationships.js';
 import { KizunaError, type FieldProblem } from '../../errors.js';
 import { t, type Lang } from '../../i18n/index.js';
 import { today } from '../../services/registry.js';
-import { filterLocalGovernments, loadStrategyRegister, measureStrategy, readVitality, strategyOverview, type LocalGovernmentFilter } from '../../services/strategy.js';
-import { StrategyListQuery, StrategyQuery } from '../api/schemas.js';
-import { csvResponse } from '../downloads.js';
+import { prefectureCodeOf } from '../../services/lists.js';
+import { filterLocalGovernments, loadStrategyRegister, measureStrategy, prefectureReport, readVitality, strategyOverview, type LocalGovernmentFilter } from '../../services/strategy.js';
+import { StatisticsQuery, StrategyListQuery, StrategyQuery } from '../api/schemas.js';
+import { csvResponse, xlsxWorkbookResponse } from '../downloads.js';
 import { pageContext } from '../pageContext.js';
-import { StrategyListPage, StrategyPage } from '../pages/strategy.js';
-import { localGovernmentTable, strategyTables } from '../strategyTables.js';
+import { PrefectureReportPage, StrategyListPage, StrategyPage } from '../pages/strategy.js';
+import { localGovernmentTable, reportTables, strategyTables } from '../strategyTables.js';
 import type { KizunaEnv } from '../session.js';
 
 /** A field's problem in the reader's language: what to write instead. */
@@ -35,7 +36,7 @@ function problemText(lang: Lang, field: string, value: string | undefined): stri
 }
 
 /** A strategy page's query, checked by its schema; each problem in the page's language. */
-export function strategyQueryOf<S extends typeof StrategyQuery | typeof StrategyListQuery>(c: Context<KizunaEnv>, schema: S): z.infer<S> {
+export function strategyQueryOf<S extends typeof StrategyQuery | typeof StrategyListQuery | typeof StatisticsQuery>(c: Context<KizunaEnv>, schema: S): z.infer<S> {
   const query = c.req.query();
   const parsed = schema.safeParse(query);
   if (parsed.success) return parsed.data as z.infer<S>;
@@ -87,6 +88,32 @@ export function registerStrategyPages(pages: Hono<KizunaEnv>, db: Db): void {
     const lang = pageContext(c).lang;
     const table = localGovernmentTable(lang, strategy, localGovernments, t(lang, 'strategy.list.title'));
     return csvResponse(`kizuna-strategy-local-governments-${strategy.asOf}.csv`, table.columns.map((column) => column.label), table.rows);
+  });
+  const report = async (c: Context<KizunaEnv>, code: string) => {
+    const query = strategyQueryOf(c, StatisticsQuery);
+    try {
+      return { query, report: await prefectureReport(db, code, { asOf: query.asOf }) };
+    } catch (error) {
+      if (error instanceof KizunaError && error.id === 'not_found') throw new KizunaError('not_found', problemText(pageContext(c).lang, 'prefecture', code));
+      throw error;
+    }
+  };
+  pages.get('/strategy/prefectures/:code{[0-9]{6}}', async (c) => {
+    const { query, report: found } = await report(c, c.req.param('code'));
+    return c.html(<PrefectureReportPage ctx={pageContext(c)} report={found} asked={{ asOf: query.asOf !== undefined }} />);
+  });
+  pages.get('/strategy/prefectures/:file{[0-9]{6}\\.xlsx}', async (c) => {
+    const lang = pageContext(c).lang;
+    const { report: found } = await report(c, c.req.param('file').replace(/\.xlsx$/, ''));
+    const tables = reportTables(lang, found);
+    const sheet = (table: (typeof tables)[keyof typeof tables]) => ({ name: table.title, header: table.columns.map((column) => column.label), rows: table.rows });
+    return xlsxWorkbookResponse(`kizuna-strategy-${found.prefecture.jisCode}-${found.asOf}.xlsx`, [sheet(tables.coverage), sheet(tables.withoutPartner), sheet(tables.anniversaries)]);
+  });
+  // A prefecture as people write its address: its number (33) or its name (okayama), sent on to its six-digit code.
+  pages.get('/strategy/prefectures/:key{[0-9]{1,2}|[A-Za-z-]+}', async (c) => {
+    const code = await prefectureCodeOf(db, c.req.param('key'));
+    if (!code) throw new KizunaError('not_found', problemText(pageContext(c).lang, 'prefecture', c.req.param('key')));
+    return c.redirect(`${pageContext(c).lang === 'ja' ? '/ja' : ''}/strategy/prefectures/${code.trim()}${new URL(c.req.url).search}`, 301);
   });
   pages.get('/strategy/:file{[a-z-]+\\.csv}', async (c) => {
     const id = c.req.param('file').replace(/\.csv$/, '');
