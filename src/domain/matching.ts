@@ -558,6 +558,73 @@ export function rankCandidates(context: SeekerContext, candidates: readonly Matc
   return chosen.map((index) => explain(context, candidates[index]!, weights));
 }
 
+/**
+ * The factors whose value for a candidate is the same for every seeker of one country: the
+ * candidate's own ties and size, and the ties between the seeker's country and the candidate's
+ * country and region. A batch of seekers of one country can order a pool by them once.
+ */
+export const SEEKER_FREE_FACTORS: readonly MatchFactor[] = ['popularity', 'countryTies', 'countryLinks', 'regionLinks', 'size', 'newToCountry'];
+
+/** A pool ordered for seekers of one country: its candidates and their points from SEEKER_FREE_FACTORS, most first. */
+export interface OrderedPool {
+  country: string;
+  sides: MatchSide[];
+  fixed: Float64Array;
+  /** Whether each candidate has a listing or themes, which give points the bound of bestOfOrdered does not cover. */
+  listed: Uint8Array;
+}
+
+/** Orders a pool once for every seeker of the country of `context`'s seeker (see SEEKER_FREE_FACTORS). */
+export function orderPool(context: SeekerContext, pool: readonly MatchSide[], weights: MatchWeights): OrderedPool {
+  const total = totalWeight(weights);
+  const self = context.seeker.place;
+  const points = pool.map((side) => {
+    let sum = 0;
+    for (const factor of SEEKER_FREE_FACTORS) if (weights[factor] > 0) sum += weights[factor] * FACTOR_VALUES[factor](context, side, self, side.place);
+    return (100 * sum) / total;
+  });
+  const order = pool.map((_, i) => i).sort((a, b) => points[b]! - points[a]! || a - b);
+  return {
+    country: self.country,
+    sides: order.map((i) => pool[i]!),
+    fixed: Float64Array.from(order, (i) => points[i]!),
+    listed: Uint8Array.from(order, (i) => (pool[i]!.listing || pool[i]!.place.themes ? 1 : 0)),
+  };
+}
+
+/**
+ * The best `count` candidates of an ordered pool for one seeker of its country, best first, as
+ * bestCandidates finds them over the same pool, less `exclude`. The other factors give a candidate
+ * without a listing or themes at most their weights' share of the score, so once a candidate's fixed
+ * points and that share fall short of the count-th best score, none after it can reach the list;
+ * candidates with a listing or themes are always scored.
+ */
+export function bestOfOrdered(context: SeekerContext, ordered: OrderedPool, weights: MatchWeights, count: number, exclude: ReadonlySet<number>): MatchSide[] {
+  if (context.seeker.place.country !== ordered.country) throw new RangeError('An ordered pool serves seekers of its own country only');
+  const total = totalWeight(weights);
+  const open: MatchFactor[] = ['population', 'latitude', 'season', 'name', 'network', ...(context.seeker.listing ? (['desiredRegion'] as const) : [])];
+  const slack = (100 * open.reduce((sum, factor) => sum + weights[factor], 0)) / total;
+  const best: { side: MatchSide; score: number; position: number }[] = [];
+  const consider = (position: number) => {
+    const side = ordered.sides[position]!;
+    if (exclude.has(side.place.id) || side.place.id === context.seeker.place.id) return;
+    const score = scoreOf(context, side, weights, total);
+    if (best.length === count && score <= best[count - 1]!.score) return;
+    let at = best.length;
+    while (at > 0 && (best[at - 1]!.score < score || (best[at - 1]!.score === score && best[at - 1]!.position > position))) at -= 1;
+    best.splice(at, 0, { side, score, position });
+    if (best.length > count) best.pop();
+  };
+  let position = 0;
+  for (; position < ordered.sides.length; position++) {
+    if (best.length === count && ordered.fixed[position]! + slack < best[count - 1]!.score) break;
+    consider(position);
+  }
+  // Past the bound only candidates with a listing or themes can still reach the list.
+  for (; position < ordered.sides.length; position++) if (ordered.listed[position]) consider(position);
+  return best.map((entry) => entry.side);
+}
+
 /** How far below the best waiting candidate one of another region may be and still come first. */
 export const REGION_MARGIN = 3;
 
