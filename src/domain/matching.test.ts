@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
   bestCandidates,
-  bestOfOrdered,
-  orderPool,
+  bestOfPrepared,
+  preparePool,
   canPartner,
   DEFAULT_WEIGHTS,
   explain,
@@ -293,7 +293,7 @@ describe('scores and rankings', () => {
   });
 });
 
-describe('bestOfOrdered', () => {
+describe('bestOfPrepared', () => {
   // A country of 300 places of every size, some twinned with a few Japanese LGs, some with a listing.
   const japanese = Array.from({ length: 12 }, (_, i) =>
     place(i + 1, { name: `Machi ${i}`, country: 'JP', region: String(1 + (i % 3)), regionLgId: null, population: 5_000 * (i + 1) ** 2, latitude: 33 + i / 3, longitude: 133 + i / 4 }),
@@ -315,17 +315,17 @@ describe('bestOfOrdered', () => {
   const pool: MatchSide[] = abroad.map((other, i) => ({ place: other, listing: i % 50 === 7 ? listing({ wants: [{ code: 'country:JP', countries: new Set(['JP']) }] }) : null }));
 
   it('finds the same best candidates as scoring the whole pool, for every seeker of the country, leaving out partners', () => {
-    const ordered = orderPool(seekerContext({ place: japanese[0]!, listing: null }, graph), pool, DEFAULT_WEIGHTS);
+    const prepared = preparePool(seekerContext({ place: japanese[0]!, listing: null }, graph), pool, DEFAULT_WEIGHTS);
     for (const seeker of japanese) {
       const context = seekerContext({ place: seeker, listing: seeker.id === 3 ? listing({ wants: [english] }) : null }, graph);
       const partners = graph.partnersOf(seeker.id);
       const expected = bestCandidates(context, pool.filter((side) => !partners.has(side.place.id)), DEFAULT_WEIGHTS, 12).map((side) => side.place.id);
-      expect(bestOfOrdered(context, ordered, DEFAULT_WEIGHTS, 12, partners).map((side) => side.place.id), seeker.name).toEqual(expected);
+      expect(bestOfPrepared(context, prepared, DEFAULT_WEIGHTS, 12, partners).map((side) => side.place.id), seeker.name).toEqual(expected);
     }
   });
 
   it('serves seekers of its own country only', () => {
-    const ordered = orderPool(seekerContext({ place: japanese[0]!, listing: null }, graph), pool, DEFAULT_WEIGHTS);
-    expect(() => bestOfOrdered(seekerContext({ place: abroad[0]!, listing: null }, graph), ordered, DEFAULT_WEIGHTS, 3, new Set())).toThrow(RangeError);
+    const prepared = preparePool(seekerContext({ place: japanese[0]!, listing: null }, graph), pool, DEFAULT_WEIGHTS);
+    expect(() => bestOfPrepared(seekerContext({ place: abroad[0]!, listing: null }, graph), prepared, DEFAULT_WEIGHTS, 3, new Set())).toThrow(RangeError);
   });
 });

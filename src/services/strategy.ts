@@ -22,6 +22,7 @@ import {
   type Tie,
   type Vitality,
 } from '../domain/strategy.js';
+import { DEFAULT_WEIGHTS } from '../domain/matching.js';
 import { notFound } from '../errors.js';
 import { loadCountries } from '../reference/countries.js';
 import { loadCountryPopulations } from '../reference/countriesStatesCities.js';
@@ -29,6 +30,7 @@ import { loadCapitals } from '../reference/places.js';
 import { localGovernmentUrl, relationshipUrl } from './presenters.js';
 import { registerVersionReader } from './registerVersion.js';
 import { japaneseAnniversaries, type PartnerLine } from './lists.js';
+import { matchCandidatesInBatch, type MatchResult } from './matching.js';
 import { today } from './registry.js';
 
 /**
@@ -436,5 +438,54 @@ export async function prefectureReport(db: Db, jisCode: string, options: { asOf?
         }
       : { available: false },
     anniversaries: { year, lines: anniversaries },
+  };
+}
+
+
+export interface Proposals {
+  /** The day of the register the matchmaker read (it reads the register as it stands). */
+  asOf: string;
+  /** The JIS code of the prefecture the proposals are limited to, if any. */
+  prefecture: string | null;
+  /** How many great cities abroad without a Japanese partner were taken, the most populous first. */
+  greatCities: number;
+  seconds: number;
+  /** For each Japanese LG without a partner abroad (of the prefecture), the places abroad that fit it best. */
+  forJapanese: MatchResult[];
+  /** For each great city abroad without a Japanese partner, the Japanese LGs (of the prefecture) that fit it best. */
+  forGreatCities: MatchResult[];
+}
+
+/** How many great cities abroad the proposals take: the most populous without a Japanese partner. */
+export const PROPOSAL_CITIES = 500;
+
+/**
+ * Proposals for all of Japan (or one prefecture) in one batch, from the matchmaker with its default
+ * weights and the public's listings: for each Japanese LG without a partner abroad, the places abroad
+ * that fit it best; for each of the most populous great cities abroad without a Japanese partner,
+ * the Japanese LGs (of the prefecture, when one is given) that fit it best.
+ */
+export async function strategyProposals(
+  db: Db,
+  options: { prefecture?: string | undefined; limit?: number; greatCities?: number } = {},
+): Promise<Proposals> {
+  const started = performance.now();
+  const { limit = 3, greatCities: cityCount = PROPOSAL_CITIES } = options;
+  const prefecture = options.prefecture ? await prefectureOf(db, options.prefecture) : null;
+  const register = await loadStrategyRegister(db);
+  const strategy = measureStrategy(register, { available: false });
+  const seekers = strategy.withoutPartner.filter((lg) => !prefecture || lg.prefecture === prefecture.jisCode).map((lg) => lg.id);
+  const cities = strategy.greatCities.withoutJapanesePartner.slice(0, cityCount).map((city) => city.id);
+  const memberOf = prefecture ? new Set(filterLocalGovernments(register, { prefecture: prefecture.jisCode }).map((lg) => lg.id)) : null;
+  const weights = { weights: DEFAULT_WEIGHTS, limit };
+  const forJapanese = await matchCandidatesInBatch(db, seekers, weights);
+  const forGreatCities = await matchCandidatesInBatch(db, cities, { ...weights, ...(memberOf ? { candidates: (place: { id: number }) => memberOf.has(place.id) } : {}) });
+  return {
+    asOf: strategy.asOf,
+    prefecture: prefecture?.jisCode ?? null,
+    greatCities: cities.length,
+    seconds: Math.round((performance.now() - started) / 100) / 10,
+    forJapanese,
+    forGreatCities,
   };
 }
