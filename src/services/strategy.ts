@@ -489,3 +489,23 @@ export async function strategyProposals(
     forGreatCities,
   };
 }
+
+const proposalMemo = new WeakMap<Db, Map<string, Promise<Proposals>>>();
+
+/**
+ * A prefecture's proposals (strategyProposals for it), kept in memory under the register's version
+ * for the few prefectures last asked for: a report is read many times, and the batch takes seconds.
+ */
+export async function prefectureProposals(db: Db, jisCode: string): Promise<Proposals> {
+  const key = `${await registerVersionReader(db)()}|${jisCode}`;
+  let kept = proposalMemo.get(db);
+  if (!kept) proposalMemo.set(db, (kept = new Map()));
+  const found = kept.get(key);
+  if (found) return found;
+  for (const old of [...kept.keys()].filter((other) => !other.startsWith(key.split('|')[0]! + '|'))) kept.delete(old);
+  if (kept.size >= 8) kept.delete(kept.keys().next().value!);
+  const made = strategyProposals(db, { prefecture: jisCode });
+  kept.set(key, made);
+  made.catch(() => kept.delete(key));
+  return made;
+}

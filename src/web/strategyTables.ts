@@ -1,6 +1,7 @@
-import { countryName, formatNumber, formatPartial, lgName, localePath, t, tCount, type Lang, type MessageKey } from '../i18n/index.js';
+import { countryName, formatNumber, formatPartial, lgName, localePath, regionName, t, tCount, type Lang, type MessageKey } from '../i18n/index.js';
+import { matchReport } from '../i18n/matchReasons.js';
 import { partnersShort } from '../domain/strategy.js';
-import type { LocalGovernmentFilter, PrefectureReport, Strategy, StrategyLocalGovernment } from '../services/strategy.js';
+import type { LocalGovernmentFilter, PrefectureReport, Proposals, Strategy, StrategyLocalGovernment } from '../services/strategy.js';
 import type { FigureTable } from './statisticsTables.js';
 
 export type StrategyTableId = 'kinds' | 'prefectures' | 'regional' | 'cities' | 'countries' | 'spread' | 'one-country';
@@ -213,7 +214,20 @@ export function strategyTables(lang: Lang, strategy: Strategy, asked: { asOf: bo
 }
 
 /** The tables of a prefecture's report, in one place for the page and its workbook. */
-export function reportTables(lang: Lang, report: PrefectureReport): { coverage: FigureTable<'coverage'>; withoutPartner: FigureTable<'without-partner'>; anniversaries: FigureTable<'anniversaries'> } {
+export function reportTables(
+  lang: Lang,
+  report: PrefectureReport,
+  proposals?: Proposals,
+): { coverage: FigureTable<'coverage'>; withoutPartner: FigureTable<'without-partner'>; greatCities: FigureTable<'great-cities'>; anniversaries: FigureTable<'anniversaries'> } {
+  const proposed = new Map((proposals?.forJapanese ?? []).map((result) => [result.seeker.id, matchReport(lang, result)]));
+  const candidatesOf = (id: number) =>
+    (proposed.get(id)?.candidates ?? []).map((candidate) => `${lgName(lang, candidate.localGovernment)} (${countryName(lang, candidate.localGovernment.country)}, ${formatNumber(lang, candidate.score)})`).join(lang === 'ja' ? '、' : '; ');
+  // The great cities whose best candidate here scores highest.
+  const cities = (proposals?.forGreatCities ?? [])
+    .filter((result) => result.candidates.length > 0)
+    .sort((a, b) => b.candidates[0]!.score - a.candidates[0]!.score)
+    .slice(0, 10)
+    .map((result) => matchReport(lang, result));
   const coverageRow = (name: string, row: { total: number; withPartner: number; coverage: number }) => [name, row.total, row.withPartner, row.total - row.withPartner, percent(row.coverage)];
   const { coverage } = report;
   return {
@@ -245,9 +259,36 @@ export function reportTables(lang: Lang, report: PrefectureReport): { coverage: 
         { label: t(lang, 'table.localGovernment'), kind: 'text' },
         { label: t(lang, 'table.kind'), kind: 'text' },
         { label: t(lang, 'table.population'), kind: 'count' },
+        ...(proposals ? [{ label: t(lang, 'strategy.proposals.title'), kind: 'text' as const }] : []),
       ],
-      rows: report.withoutPartner.map((lg) => [lgName(lang, lg), kindName(lang, lg.kind), lg.population ?? '']),
-      links: report.withoutPartner.map((lg) => [localePath(lang, lg.url)]),
+      rows: report.withoutPartner.map((lg) => [lgName(lang, lg), kindName(lang, lg.kind), lg.population ?? '', ...(proposals ? [candidatesOf(lg.id)] : [])]),
+      links: report.withoutPartner.map((lg) => [localePath(lang, lg.url), null, null, localePath(lang, `/match?lg=${lg.id}`)]),
+    },
+    greatCities: {
+      id: 'great-cities',
+      rowHeader: 0,
+      title: t(lang, 'strategy.prefecture.greatCities'),
+      summary: t(lang, 'strategy.prefecture.greatCitiesExplain', { cities: formatNumber(lang, proposals?.greatCities ?? 0) }),
+      columns: [
+        { label: t(lang, 'strategy.col.city'), kind: 'text' },
+        { label: t(lang, 'table.country'), kind: 'text' },
+        { label: t(lang, 'table.population'), kind: 'count' },
+        { label: t(lang, 'strategy.proposals.col.candidate'), kind: 'text' },
+        { label: t(lang, 'strategy.proposals.col.score'), kind: 'count' },
+        { label: t(lang, 'strategy.proposals.col.reasons'), kind: 'text' },
+      ],
+      rows: cities.map((result) => {
+        const best = result.candidates[0]!;
+        return [
+          lgName(lang, result.seeker),
+          countryName(lang, result.seeker.country),
+          result.seeker.population ?? '',
+          lgName(lang, best.localGovernment),
+          best.score,
+          best.reasons.slice(0, 2).map((reason) => reason.text).join(lang === 'ja' ? '。' : '; '),
+        ];
+      }),
+      links: cities.map((result) => [localePath(lang, result.seeker.url), null, null, localePath(lang, result.candidates[0]!.localGovernment.url), null, null]),
     },
     anniversaries: {
       id: 'anniversaries',
@@ -264,5 +305,53 @@ export function reportTables(lang: Lang, report: PrefectureReport): { coverage: 
       rows: report.anniversaries.lines.map((line) => [line.years, lgName(lang, line.localGovernment), lgName(lang, line.partner), countryName(lang, line.partner.country), formatPartial(lang, line.signedOn!)]),
       links: report.anniversaries.lines.map((line) => [null, localePath(lang, line.localGovernment.url), localePath(lang, line.partner.url), null, localePath(lang, line.relationshipUrl)]),
     },
+  };
+}
+
+/** The proposals as one table, a row per candidate: for the CLI's CSV and XLSX and a prefecture's report. */
+export function proposalTable(lang: Lang, proposals: Pick<Proposals, 'forJapanese' | 'forGreatCities'>): FigureTable<'proposals'> {
+  const rows: (string | number)[][] = [];
+  for (const [side, results] of [
+    ['japanese', proposals.forJapanese],
+    ['greatCity', proposals.forGreatCities],
+  ] as const) {
+    for (const result of results) {
+      const report = matchReport(lang, result);
+      for (const candidate of report.candidates) {
+        rows.push([
+          t(lang, `strategy.proposals.side.${side}`),
+          report.seeker.id,
+          lgName(lang, report.seeker),
+          countryName(lang, report.seeker.country),
+          candidate.rank,
+          candidate.localGovernment.id,
+          lgName(lang, candidate.localGovernment),
+          regionName(lang, candidate.localGovernment) ?? '',
+          countryName(lang, candidate.localGovernment.country),
+          candidate.score,
+          candidate.reasons.map((reason) => `${reason.text} (${formatNumber(lang, Math.round(reason.points * 10) / 10)})`).join('; '),
+        ]);
+      }
+    }
+  }
+  return {
+    id: 'proposals',
+    rowHeader: 2,
+    title: t(lang, 'strategy.proposals.title'),
+    summary: '',
+    columns: [
+      { label: t(lang, 'strategy.proposals.col.side'), kind: 'text' },
+      { label: 'ID', kind: 'text' },
+      { label: t(lang, 'strategy.proposals.col.for'), kind: 'text' },
+      { label: t(lang, 'table.country'), kind: 'text' },
+      { label: t(lang, 'strategy.col.rank'), kind: 'count' },
+      { label: t(lang, 'strategy.proposals.col.candidateId'), kind: 'text' },
+      { label: t(lang, 'strategy.proposals.col.candidate'), kind: 'text' },
+      { label: t(lang, 'strategy.proposals.col.region'), kind: 'text' },
+      { label: t(lang, 'table.country'), kind: 'text' },
+      { label: t(lang, 'strategy.proposals.col.score'), kind: 'count' },
+      { label: t(lang, 'strategy.proposals.col.reasons'), kind: 'text' },
+    ],
+    rows,
   };
 }

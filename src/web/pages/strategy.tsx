@@ -2,7 +2,7 @@ import type { FC, PropsWithChildren } from 'hono/jsx';
 import { EARLIEST_YEAR } from '../../domain/relationships.js';
 import { formatNumber, formatPercent, formatPreciseDate, lgName, t, tCount, type Lang, type MessageKey } from '../../i18n/index.js';
 import { today } from '../../services/registry.js';
-import type { LocalGovernmentFilter, PrefectureReport, Strategy, StrategyLocalGovernment } from '../../services/strategy.js';
+import type { LocalGovernmentFilter, PrefectureReport, Proposals, Strategy, StrategyLocalGovernment } from '../../services/strategy.js';
 import { assetUrl } from '../assets.js';
 import { coverageComparisonChart, strategyChart } from '../strategyCharts.js';
 import { listAddress, localGovernmentTable, prefectureNames, reportTables, strategyQuery, strategyTables, type StrategyTable } from '../strategyTables.js';
@@ -287,9 +287,9 @@ export const StrategyListPage: FC<{ ctx: PageContext; strategy: Strategy; asked:
  * level, its LGs without a partner abroad (with proposals when given), its relationships in name
  * only and its anniversaries of the coming year. Laid out to print on A4 (site.css).
  */
-export const PrefectureReportPage: FC<PropsWithChildren<{ ctx: PageContext; report: PrefectureReport; asked: StrategyAsked }>> = ({ ctx, report, asked, children }) => {
+export const PrefectureReportPage: FC<{ ctx: PageContext; report: PrefectureReport; proposals: Proposals; asked: StrategyAsked }> = ({ ctx, report, proposals, asked }) => {
   const lang = ctx.lang;
-  const tables = reportTables(lang, report);
+  const tables = reportTables(lang, report, proposals);
   const name = lgName(lang, report.prefecture);
   const query = asked.asOf ? `?asOf=${report.asOf}` : '';
   const chart = coverageComparisonChart(lang, tables.coverage);
@@ -321,9 +321,14 @@ export const PrefectureReportPage: FC<PropsWithChildren<{ ctx: PageContext; repo
           ) : (
             <>
               <p class="muted">{tables.withoutPartner.summary}</p>
-              {children ?? <StatisticsTableDetails lang={lang} table={tables.withoutPartner} open={true} />}
+              <StatisticsTableDetails lang={lang} table={tables.withoutPartner} open={true} />
             </>
           )}
+        </section>
+        <section aria-labelledby="report-great-cities" class="keep-together">
+          <h2 id="report-great-cities">{tables.greatCities.title}</h2>
+          <p class="muted">{tables.greatCities.summary}</p>
+          <StatisticsTableDetails lang={lang} table={tables.greatCities} open={true} />
         </section>
         <section aria-labelledby="report-name-only">
           <h2 id="report-name-only">{t(lang, 'strategy.nameOnly.title')}</h2>

@@ -6,7 +6,7 @@ import { KizunaError, type FieldProblem } from '../../errors.js';
 import { t, type Lang } from '../../i18n/index.js';
 import { today } from '../../services/registry.js';
 import { prefectureCodeOf } from '../../services/lists.js';
-import { filterLocalGovernments, loadStrategyRegister, measureStrategy, prefectureReport, readVitality, strategyOverview, type LocalGovernmentFilter } from '../../services/strategy.js';
+import { filterLocalGovernments, loadStrategyRegister, measureStrategy, prefectureProposals, prefectureReport, readVitality, strategyOverview, type LocalGovernmentFilter } from '../../services/strategy.js';
 import { StatisticsQuery, StrategyListQuery, StrategyQuery } from '../api/schemas.js';
 import { csvResponse, xlsxWorkbookResponse } from '../downloads.js';
 import { pageContext } from '../pageContext.js';
@@ -92,22 +92,23 @@ export function registerStrategyPages(pages: Hono<KizunaEnv>, db: Db): void {
   const report = async (c: Context<KizunaEnv>, code: string) => {
     const query = strategyQueryOf(c, StatisticsQuery);
     try {
-      return { query, report: await prefectureReport(db, code, { asOf: query.asOf }) };
+      const found = await prefectureReport(db, code, { asOf: query.asOf });
+      return { query, report: found, proposals: await prefectureProposals(db, found.prefecture.jisCode) };
     } catch (error) {
       if (error instanceof KizunaError && error.id === 'not_found') throw new KizunaError('not_found', problemText(pageContext(c).lang, 'prefecture', code));
       throw error;
     }
   };
   pages.get('/strategy/prefectures/:code{[0-9]{6}}', async (c) => {
-    const { query, report: found } = await report(c, c.req.param('code'));
-    return c.html(<PrefectureReportPage ctx={pageContext(c)} report={found} asked={{ asOf: query.asOf !== undefined }} />);
+    const { query, report: found, proposals } = await report(c, c.req.param('code'));
+    return c.html(<PrefectureReportPage ctx={pageContext(c)} report={found} proposals={proposals} asked={{ asOf: query.asOf !== undefined }} />);
   });
   pages.get('/strategy/prefectures/:file{[0-9]{6}\\.xlsx}', async (c) => {
     const lang = pageContext(c).lang;
-    const { report: found } = await report(c, c.req.param('file').replace(/\.xlsx$/, ''));
-    const tables = reportTables(lang, found);
+    const { report: found, proposals } = await report(c, c.req.param('file').replace(/\.xlsx$/, ''));
+    const tables = reportTables(lang, found, proposals);
     const sheet = (table: (typeof tables)[keyof typeof tables]) => ({ name: table.title, header: table.columns.map((column) => column.label), rows: table.rows });
-    return xlsxWorkbookResponse(`kizuna-strategy-${found.prefecture.jisCode}-${found.asOf}.xlsx`, [sheet(tables.coverage), sheet(tables.withoutPartner), sheet(tables.anniversaries)]);
+    return xlsxWorkbookResponse(`kizuna-strategy-${found.prefecture.jisCode}-${found.asOf}.xlsx`, [sheet(tables.coverage), sheet(tables.withoutPartner), sheet(tables.greatCities), sheet(tables.anniversaries)]);
   });
   // A prefecture as people write its address: its number (33) or its name (okayama), sent on to its six-digit code.
   pages.get('/strategy/prefectures/:key{[0-9]{1,2}|[A-Za-z-]+}', async (c) => {
