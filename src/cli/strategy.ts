@@ -40,7 +40,8 @@ export function registerStrategyCommand(program: Command): void {
     .option('--output <file>', 'where to write it (default: standard output)')
     .action((options: ProposalOptions) =>
       withDatabase(async (database) => {
-        const prefecture = options.prefecture === undefined ? undefined : await prefectureCodeOf(database.db, options.prefecture);
+        const given = options.prefecture;
+        const prefecture = given === undefined ? undefined : /^\d{6}$/.test(given) ? given : await prefectureCodeOf(database.db, given);
         if (prefecture === null) throw new KizunaError('not_found', `There is no prefecture "${options.prefecture}"; give its JIS code (330001), number (33) or name (okayama).`);
         const proposals = await strategyProposals(database.db, { prefecture: prefecture?.trim(), limit: options.limit, greatCities: options.cities });
         let bytes: Uint8Array;

@@ -159,6 +159,9 @@ export const strategyEn = {
   'strategy.prefecture.greatCities': 'Great cities abroad that fit this prefecture',
   'strategy.prefecture.greatCitiesExplain': 'Of the {cities} most populous great cities abroad without a Japanese partner, the ten that the matchmaker finds fit a local government of this prefecture best, each with that local government, its score out of 100 and why.',
 
+  'strategy.sheet.coverage': 'Coverage',
+  'strategy.sheet.without': 'Without a partner abroad',
+  'strategy.sheet.greatCities': 'Great cities',
   'strategy.proposals.title': 'Proposals',
   'strategy.proposals.col.side': 'Proposals for',
   'strategy.proposals.side.japanese': 'a Japanese LG without a partner abroad',
@@ -334,6 +337,9 @@ export const strategyJa: Record<keyof typeof strategyEn, string> = {
   'strategy.prefecture.greatCities': 'この都道府県に合う海外の大都市',
   'strategy.prefecture.greatCitiesExplain': '日本に提携先がない海外の大都市のうち人口の多い{cities}都市から、マッチングがこの都道府県の自治体と最もよく合うと判断した10都市を、その自治体、100点満点の得点、理由とともに示します。',
 
+  'strategy.sheet.coverage': 'カバー率',
+  'strategy.sheet.without': '海外に提携先のない自治体',
+  'strategy.sheet.greatCities': '海外の大都市',
   'strategy.proposals.title': '提携候補',
   'strategy.proposals.col.side': '提案の種類',
   'strategy.proposals.side.japanese': '海外に提携先のない日本の自治体へ',

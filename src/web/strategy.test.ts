@@ -6,6 +6,7 @@ import { openTestDatabase } from '../../test/database.js';
 import { queryRows, type Database } from '../db/client.js';
 import { createRelationship, today } from '../services/registry.js';
 import type { Strategy } from '../services/strategy.js';
+import { newWorkbook } from '../workbooks.js';
 import { createApp } from './app.js';
 
 /**
@@ -26,11 +27,13 @@ const api = async (query = '') => {
   return JSON.parse(response.text) as Strategy;
 };
 
-const lg = { ibara: 0, okayama: 0, kagawa: 0, kansas: 0, topeka: 0, wichita: 0, dalian: 0, glasgow: 0, edinburgh: 0 };
+const lg = { ibara: 0, okayama: 0, kagawa: 0, kurashiki: 0, kansas: 0, topeka: 0, wichita: 0, dalian: 0, glasgow: 0, edinburgh: 0, kiel: 0 };
+/** The year after this one, whose anniversaries a report lists. */
+const comingYear = Number(today().slice(0, 4)) + 1;
 
 beforeAll(async () => {
   database = await openTestDatabase(inject('databaseTemplate'));
-  const japanese = await queryRows<{ id: number; jis_code: string }>(database.db, sql`select id, jis_code from local_governments where jis_code in ('332071', '330001', '370002')`);
+  const japanese = await queryRows<{ id: number; jis_code: string }>(database.db, sql`select id, jis_code from local_governments where jis_code in ('332071', '330001', '370002', '332020')`);
   const byCode = (code: string) => japanese.find((row) => row.jis_code.trim() === code)!.id;
   const abroad = async (name: string, country: string, kind?: string) => {
     const [row] = await queryRows<{ id: number }>(
@@ -43,12 +46,14 @@ beforeAll(async () => {
     ibara: byCode('332071'),
     okayama: byCode('330001'),
     kagawa: byCode('370002'),
+    kurashiki: byCode('332020'),
     kansas: await abroad('Kansas', 'US', 'state'),
     topeka: await abroad('Topeka', 'US'),
     wichita: await abroad('Wichita', 'US'),
     dalian: await abroad('Dalian', 'CN'),
     glasgow: await abroad('Glasgow', 'GB'),
     edinburgh: await abroad('Edinburgh', 'GB'),
+    kiel: await abroad('Kiel', 'DE'),
   });
   const relate = (a: number, b: number, signedOn?: string) =>
     createRelationship(database.db, { localGovernmentIds: [a, b], label: 'sister city', ...(signedOn ? { signedOn } : {}) }, OPERATOR, today(), 'entry');
@@ -57,16 +62,18 @@ beforeAll(async () => {
   await relate(lg.okayama, lg.kansas, '1998-05-01');
   await relate(lg.kagawa, lg.dalian, '2005-01-01');
   await relate(lg.glasgow, lg.dalian, '1986-01-01');
+  // Ten years old in the coming year.
+  await relate(lg.kurashiki, lg.kiel, `${comingYear - 10}-06-01`);
 }, 120_000);
 afterAll(() => database.close());
 
 describe('GET /api/strategy', () => {
   it('counts LGs with and without a partner abroad, nationally, by kind and by prefecture', async () => {
     const strategy = await api();
-    expect(strategy.coverage.national.withPartner).toBe(3);
+    expect(strategy.coverage.national.withPartner).toBe(4);
     expect(strategy.coverage.byKind.find((row) => row.kind === 'prefecture')).toMatchObject({ total: 47, withPartner: 2 });
     const okayama = strategy.coverage.byPrefecture.find((row) => row.prefecture.jisCode === '330001')!;
-    expect(okayama).toMatchObject({ withPartner: 2 });
+    expect(okayama).toMatchObject({ withPartner: 3 });
     expect(okayama.prefecture.url).toBe('/strategy/prefectures/330001');
     expect(strategy.withoutPartner.map((row) => row.id)).not.toContain(lg.ibara);
     expect(strategy.withoutPartner[0]!.population).toBeGreaterThan(strategy.withoutPartner[100]!.population ?? 0);
@@ -175,5 +182,59 @@ describe('the strategy page', () => {
     const kind = await get('/strategy/local-governments?kind=county');
     expect(kind.status).toBe(422);
     expect(kind.text).toContain('There is no kind county of Japanese local government');
+  });
+});
+
+describe('a prefecture’s report', () => {
+  it('shows coverage against Japan and its region, its LGs without a partner with proposals, and says what it cannot know, in both languages', async () => {
+    const english = await get('/strategy/prefectures/370002');
+    expect(english.status).toBe(200);
+    expect(english.text).toContain('Kagawa Prefecture: strategy report');
+    expect(english.text).toContain('that of each other prefecture of its region (Shikoku)');
+    for (const neighbour of ['Tokushima Prefecture', 'Ehime Prefecture', 'Kōchi Prefecture']) expect(english.text).toContain(neighbour);
+    expect(english.text).toContain('The prefecture has no partner at its level');
+    expect(english.text).toContain('Takamatsu City');
+    expect(english.text).toMatch(/<a href="\/match\?lg=\d+">[^<]+ \([^)]+, [\d.]+\)/);
+    expect(english.text).toContain('Great cities abroad that fit this prefecture');
+    expect(english.text).toContain('The register keeps no exchange log yet');
+    expect(english.text).toContain(`Anniversaries in ${comingYear}`);
+    const japanese = await get('/ja/strategy/prefectures/370002');
+    expect(japanese.status).toBe(200);
+    expect(japanese.text).toContain('香川県：戦略レポート');
+    expect(japanese.text).toContain('四国');
+  }, 120_000);
+
+  it('lists the anniversaries of the coming year', async () => {
+    const { text } = await get('/strategy/prefectures/330001');
+    const section = text.slice(text.indexOf('id="report-anniversaries"'));
+    expect(section.slice(0, section.indexOf('</section>'))).toMatch(/>10<\/td>.*Kurashiki City.*Kiel.*Germany/);
+    expect((await get('/strategy/prefectures/370002')).text).toContain(`No relationship of this prefecture turns 5, 10, 15… years old in ${comingYear}.`);
+  }, 120_000);
+
+  it('is an XLSX workbook of four sheets', async () => {
+    const response = await app().request('/strategy/prefectures/370002.xlsx');
+    expect(response.status).toBe(200);
+    const workbook = newWorkbook();
+    await workbook.xlsx.load(await response.arrayBuffer());
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual([
+      'Coverage',
+      'Without a partner abroad',
+      'Great cities',
+      `Anniversaries in ${comingYear}`,
+    ]);
+    expect(workbook.worksheets[0]!.getRow(2).getCell(1).value).toBe('Kagawa Prefecture');
+  }, 120_000);
+
+  it('is found by the prefecture’s number or name, and refuses one that does not exist or a day to come', async () => {
+    const byNumber = await app().request('/ja/strategy/prefectures/37?asOf=2020-01-01');
+    expect(byNumber.status).toBe(301);
+    expect(byNumber.headers.get('location')).toBe('/ja/strategy/prefectures/370002?asOf=2020-01-01');
+    expect((await app().request('/strategy/prefectures/kagawa')).headers.get('location')).toBe('/strategy/prefectures/370002');
+    const missing = await get('/strategy/prefectures/990001');
+    expect(missing.status).toBe(404);
+    expect((await get('/strategy/prefectures/atlantis')).status).toBe(404);
+    const future = await get('/ja/strategy/prefectures/370002?asOf=2999-01-01');
+    expect(future.status).toBe(422);
+    expect(future.text).toContain('日付はYYYY-MM-DDの形で');
   });
 });

@@ -107,8 +107,13 @@ export function registerStrategyPages(pages: Hono<KizunaEnv>, db: Db): void {
     const lang = pageContext(c).lang;
     const { report: found, proposals } = await report(c, c.req.param('file').replace(/\.xlsx$/, ''));
     const tables = reportTables(lang, found, proposals);
-    const sheet = (table: (typeof tables)[keyof typeof tables]) => ({ name: table.title, header: table.columns.map((column) => column.label), rows: table.rows });
-    return xlsxWorkbookResponse(`kizuna-strategy-${found.prefecture.jisCode}-${found.asOf}.xlsx`, [sheet(tables.coverage), sheet(tables.withoutPartner), sheet(tables.greatCities), sheet(tables.anniversaries)]);
+    const sheet = (name: string, table: (typeof tables)[keyof typeof tables]) => ({ name, header: table.columns.map((column) => column.label), rows: table.rows });
+    return xlsxWorkbookResponse(`kizuna-strategy-${found.prefecture.jisCode}-${found.asOf}.xlsx`, [
+      sheet(t(lang, 'strategy.sheet.coverage'), tables.coverage),
+      sheet(t(lang, 'strategy.sheet.without'), tables.withoutPartner),
+      sheet(t(lang, 'strategy.sheet.greatCities'), tables.greatCities),
+      sheet(tables.anniversaries.title, tables.anniversaries),
+    ]);
   });
   // A prefecture as people write its address: its number (33) or its name (okayama), sent on to its six-digit code.
   pages.get('/strategy/prefectures/:key{[0-9]{1,2}|[A-Za-z-]+}', async (c) => {
