@@ -2,8 +2,9 @@
  * `npm run bench`: the figures issue budgets are checked against, on PGlite and, when
  * KIZUNA_BENCH_DATABASE_URL names a PostgreSQL database the bench may empty, on PostgreSQL.
  * Each engine: first start with bootstrap, a later start, the full import of the Wikipedia pairs,
- * search p50/p95 over 1,000 mixed queries, /api/stats on the imported data, matchmaking — all through
- * the real CLI and HTTP server — and the leave-one-out evaluation of matchmaking.
+ * search p50/p95 over 1,000 mixed queries, /api/stats on the imported data, matchmaking, the strategy
+ * page, a prefecture's report and the proposals batch — all through the real CLI and HTTP server —
+ * and the leave-one-out evaluation of matchmaking.
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -18,6 +19,7 @@ import { benchAccountsAndListings } from './accounts.js';
 import { benchMatchRequests, evaluateMatching } from './matching.js';
 import { benchLoad } from './load.js';
 import { benchPortal, line, percentile } from './portal.js';
+import { benchProposals, benchStrategyPages } from './strategy.js';
 import { buildSearchQueries } from './queries.js';
 import { cli, startServer, type Engine } from './server.js';
 
@@ -133,7 +135,10 @@ async function benchEngine(engine: Engine, port: number): Promise<void> {
   line('/api/stats p95', `${percentile(stats, 95).toFixed(1)} ms`, '≤ 100 ms');
   await benchAccountsAndListings(url, server.log, line);
   if (engine.name.startsWith('PGlite')) await benchPortal(url, line);
+  await benchStrategyPages(url, line);
   await server.stop();
+  // The CLI cannot open an embedded data folder while the server holds it.
+  await benchProposals((args) => runCli(engine, args), line);
   await benchLoad(engine, port, line);
   // The evaluation reads the same data on either engine, so it runs once, in this process, before
   // the register sheet adds its made-up pairs to the ties it learns from.
