@@ -202,6 +202,7 @@ describe('a prefecture’s report', () => {
     expect(japanese.status).toBe(200);
     expect(japanese.text).toContain('香川県：戦略レポート');
     expect(japanese.text).toContain('四国');
+    expect(japanese.text).toMatch(/<a href="\/ja\/match\?lg=\d+">[^<（]+（[^、]+、[\d.]+点）/);
   }, 120_000);
 
   it('lists the anniversaries of the coming year', async () => {

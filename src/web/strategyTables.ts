@@ -221,7 +221,9 @@ export function reportTables(
 ): { coverage: FigureTable<'coverage'>; withoutPartner: FigureTable<'without-partner'>; greatCities: FigureTable<'great-cities'>; anniversaries: FigureTable<'anniversaries'> } {
   const proposed = new Map((proposals?.forJapanese ?? []).map((result) => [result.seeker.id, matchReport(lang, result)]));
   const candidatesOf = (id: number) =>
-    (proposed.get(id)?.candidates ?? []).map((candidate) => `${lgName(lang, candidate.localGovernment)} (${countryName(lang, candidate.localGovernment.country)}, ${formatNumber(lang, candidate.score)})`).join(lang === 'ja' ? '、' : '; ');
+    (proposed.get(id)?.candidates ?? [])
+      .map((candidate) => t(lang, 'strategy.proposals.candidate', { name: lgName(lang, candidate.localGovernment), country: countryName(lang, candidate.localGovernment.country), score: formatNumber(lang, candidate.score) }))
+      .join(lang === 'ja' ? '、' : '; ');
   // The great cities whose best candidate here scores highest.
   const cities = (proposals?.forGreatCities ?? [])
     .filter((result) => result.candidates.length > 0)
