@@ -20,6 +20,7 @@ import {
   type MatchWeights,
   type CountryLinks,
   type PreparedPool,
+  type RankedCandidate,
 } from '../domain/matching.js';
 import type { ListingStatus } from '../domain/listings.js';
 import { foldName } from '../domain/names.js';
@@ -340,14 +341,27 @@ export async function matchCandidates(db: Db, actor: Actor, lgId: number, option
   const finalists = await inTurns(pool, RANKING_SLICE, (slice) => bestCandidates(context, slice, options.weights, shortlistFor(options.limit)));
   const ranked = rankCandidates(context, finalists.flat(), options.weights, options.limit);
 
-  const named = await localGovernmentSummaries(db, [lgId, ...ranked.flatMap((candidate) => [candidate.id, ...candidate.parts.flatMap((part) => part.reasons.flatMap(namedIn))])]);
+  const named = await localGovernmentSummaries(db, [lgId, ...namedBy(ranked)]);
+  return matchResult({ seekerId: lgId, own, poolSize: pool.length, weights: options.weights, ranked }, listings, named);
+}
+
+/** Every LG the candidates and their reasons name. */
+const namedBy = (ranked: readonly RankedCandidate[]) => ranked.flatMap((candidate) => [candidate.id, ...candidate.parts.flatMap((part) => part.reasons.flatMap(namedIn))]);
+
+/** A seeker's ranking as the API, the pages and the CLI present it: each LG by its short form, each candidate's listing linked. */
+function matchResult(
+  ranking: { seekerId: number; own: Listing | null | undefined; poolSize: number; weights: MatchWeights; ranked: readonly RankedCandidate[] },
+  listings: ReadonlyMap<number, MatchListing>,
+  named: Map<number, LocalGovernmentSummary>,
+): MatchResult {
   const listingLink = (id: number | undefined) => (id === undefined ? null : { id, url: `/listings/${id}` });
+  const { own } = ranking;
   return {
-    seeker: named.get(lgId)!,
-    seekerListing: own && { id: own.id, url: own.url, status: own.status },
-    poolSize: pool.length,
-    weights: options.weights,
-    candidates: ranked.map((candidate, i) => ({
+    seeker: named.get(ranking.seekerId)!,
+    seekerListing: own ? { id: own.id, url: own.url, status: own.status } : null,
+    poolSize: ranking.poolSize,
+    weights: ranking.weights,
+    candidates: ranking.ranked.map((candidate, i) => ({
       rank: i + 1,
       localGovernment: named.get(candidate.id)!,
       listing: listingLink(listings.get(candidate.id)?.listingId),
@@ -402,27 +416,10 @@ export async function matchCandidatesInBatch(
     ranked.push({ seeker, poolSize: prepared.sides.length, candidates: rankCandidates(context, shortlist, options.weights, options.limit) });
     await nextTurn();
   }
-  const named = await localGovernmentSummaries(db, [
-    ...lgIds,
-    ...ranked.flatMap((result) => result.candidates.flatMap((candidate) => [candidate.id, ...candidate.parts.flatMap((part) => part.reasons.flatMap(namedIn))])),
-  ]);
-  const listingLink = (id: number | undefined) => (id === undefined ? null : { id, url: `/listings/${id}` });
+  const named = await localGovernmentSummaries(db, [...lgIds, ...ranked.flatMap((result) => namedBy(result.candidates))]);
   return ranked.map(({ seeker, poolSize, candidates }) => {
     const own = seeker.listing ? published.find((listing) => listing.id === seeker.listing!.listingId) : undefined;
-    return {
-      seeker: named.get(seeker.place.id)!,
-      seekerListing: own ? { id: own.id, url: own.url, status: own.status } : null,
-      poolSize,
-      weights: options.weights,
-      candidates: candidates.map((candidate, i) => ({
-        rank: i + 1,
-        localGovernment: named.get(candidate.id)!,
-        listing: listingLink(listings.get(candidate.id)?.listingId),
-        score: candidate.score,
-        parts: candidate.parts,
-      })),
-      named,
-    };
+    return matchResult({ seekerId: seeker.place.id, own, poolSize, weights: options.weights, ranked: candidates }, listings, named);
   });
 }
 
