@@ -30,14 +30,14 @@ export interface JapaneseTie {
   source: string;
 }
 
+/** What a relationship's dates and status are, for whether it is in force on a day. */
+export type TieDates = Pick<JapaneseTie, 'status' | 'signedOn' | 'endedOn' | 'recordedOn'>;
+
 /**
  * The first day a relationship is known to exist: its day of signing, or, when that is not
  * recorded, the day its record was made. Nothing says an undated relationship existed before then,
  * so it is never counted in the past.
  */
-/** What a relationship's dates and status are, for whether it is in force on a day. */
-export type TieDates = Pick<JapaneseTie, 'status' | 'signedOn' | 'endedOn' | 'recordedOn'>;
-
 export const knownSince = (tie: TieDates): string => tie.signedOn ?? tie.recordedOn;
 
 /** Ended by the day, or ended at a day nobody recorded. */

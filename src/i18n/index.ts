@@ -40,6 +40,7 @@ export function formatJapanTime(lang: Lang, iso: string, precision: 'minute' | '
 
 /** Made once per language: making a formatter costs far more than formatting, and long tables format thousands of numbers. */
 const numberFormats = new Map<Lang, Intl.NumberFormat>();
+const percentFormats = new Map<Lang, Intl.NumberFormat>();
 
 /** A whole number as the language writes it: 1,234 in both, grouped by thousands. */
 export function formatNumber(lang: Lang, value: number): string {
@@ -59,7 +60,6 @@ export function formatPercent(lang: Lang, ratio: number): string {
   if (!format) percentFormats.set(lang, (format = new Intl.NumberFormat(locales[lang], { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 })));
   return format.format(ratio);
 }
-const percentFormats = new Map<Lang, Intl.NumberFormat>();
 
 /** A date known to a year, month or day, as the language writes it: "December 1955", "1955年12月". */
 export function formatPreciseDate(lang: Lang, date: string, precision: DatePrecision): string {

@@ -8,6 +8,7 @@ import { createRelationship, today } from '../services/registry.js';
 import type { Strategy } from '../services/strategy.js';
 import { newWorkbook } from '../workbooks.js';
 import { createApp } from './app.js';
+import { costlyWorkOf } from './fairUse.js';
 
 /**
  * The strategy page, its lists and the API on a register built here: Ibara City with two partners,
@@ -237,5 +238,19 @@ describe('a prefecture’s report', () => {
     const future = await get('/ja/strategy/prefectures/370002?asOf=2999-01-01');
     expect(future.status).toBe(422);
     expect(future.text).toContain('日付はYYYY-MM-DDの形で');
+  });
+});
+
+describe('fair use of the strategy', () => {
+  it('counts a report as matchmaking, another day’s figures as statistics, and today’s as nothing the cache does not keep', () => {
+    const none = () => false;
+    const asOf = (parameter: string) => parameter === 'asOf';
+    expect(costlyWorkOf('/strategy/prefectures/330001', none)).toBe('match');
+    expect(costlyWorkOf('/ja/strategy/prefectures/330001.xlsx', none)).toBe('match');
+    expect(costlyWorkOf('/strategy', asOf)).toBe('statistics');
+    expect(costlyWorkOf('/api/strategy', asOf)).toBe('statistics');
+    expect(costlyWorkOf('/ja/strategy/local-governments', asOf)).toBe('statistics');
+    expect(costlyWorkOf('/strategy/cities.csv', none)).toBe('export');
+    for (const path of ['/strategy', '/api/strategy', '/strategy/local-governments']) expect(costlyWorkOf(path, none), path).toBeUndefined();
   });
 });
