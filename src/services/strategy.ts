@@ -388,7 +388,7 @@ export interface PrefectureReport {
   anniversaries: { year: number; lines: (PartnerLine & { years: number })[] };
 }
 
-/** The six-digit JIS codes of the prefectures, for checking an address before any work. */
+/** A prefecture by its six-digit JIS code; a 404 when none has it. */
 export async function prefectureOf(db: Db, jisCode: string): Promise<PrefectureRef> {
   const { prefectures } = await strategyTables(db);
   const found = [...prefectures.values()].find((prefecture) => prefecture.jisCode === jisCode);
