@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { countryName, formatNumber, lgName, t, type Lang, type MessageKey } from '../i18n/index.js';
-import type { Strategy } from '../services/strategy.js';
+import type { PrefectureReport, Strategy } from '../services/strategy.js';
 import { coverageChart, horizontalBarChart, prefectureTileMap, type BarDatum, type ChartLayout, type PrefectureValue } from './charts/index.js';
 import { prefectureLabel, type ChartPair } from './statisticsCharts.js';
 import type { FigureTable } from './statisticsTables.js';
@@ -96,9 +96,10 @@ export function strategyChart(lang: Lang, strategy: Strategy, table: StrategyTab
   return drawnOnce([lang, table.id, table.title, table.rows], (layout) => draw(lang, strategy, table, layout));
 }
 
-/** A prefecture's coverage beside Japan's and its neighbours', as bars, from its report's table. */
-export function coverageComparisonChart(lang: Lang, table: FigureTable): ChartPair | null {
-  const bars = table.rows.map((row) => ({ label: String(row[0]), value: Number(row[4]) }));
+/** A prefecture's coverage beside Japan's and its neighbours', as bars, from its report's table; prefectures by their short names. */
+export function coverageComparisonChart(lang: Lang, report: PrefectureReport, table: FigureTable): ChartPair | null {
+  const names = [prefectureLabel(lang, report.prefecture.name), t(lang, 'strategy.prefecture.japan'), ...report.coverage.neighbours.map((row) => prefectureLabel(lang, row.prefecture.name))];
+  const bars = table.rows.map((row, i) => ({ label: names[i] ?? String(row[0]), value: Number(row[4]) }));
   const text = { title: table.title, summary: table.summary, formatNumber: (n: number) => `${formatNumber(lang, n)}%` };
   return drawnOnce([lang, table.id, table.title, table.rows], (layout) => horizontalBarChart(bars, text, { layout }));
 }

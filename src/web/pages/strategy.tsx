@@ -292,7 +292,7 @@ export const PrefectureReportPage: FC<{ ctx: PageContext; report: PrefectureRepo
   const tables = reportTables(lang, report, proposals);
   const name = lgName(lang, report.prefecture);
   const query = asked.asOf ? `?asOf=${report.asOf}` : '';
-  const chart = coverageComparisonChart(lang, tables.coverage);
+  const chart = coverageComparisonChart(lang, report, tables.coverage);
   return (
     <Layout ctx={ctx} title={t(lang, 'strategy.prefecture.title', { prefecture: name })} section="strategy">
       <article class="strategy-report">
