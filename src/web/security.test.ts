@@ -956,6 +956,7 @@ describe('security headers', () => {
     route('/api/relationships', '/api/relationships');
     route('/api/relationships/:id', `/api/relationships/${relationship}`);
     route('/api/stats', '/api/stats');
+    route('/api/strategy', '/api/strategy?continent=EU');
     route('/api/listings', '/api/listings?direction=from-japan');
     route('/api/listings/:id', `/api/listings/${published!.id}`);
     route('/api/match', `/api/match?lg=${lg.target}&limit=3`);
