@@ -853,7 +853,7 @@ describe('GET /api/stats', () => {
 });
 
 describe('API documentation', () => {
-  const paths = ['/search', '/local-governments', '/local-governments/{id}', '/relationships', '/relationships/{id}', '/relationships/{id}/end', '/stats', '/listings', '/listings/{id}', '/match'];
+  const paths = ['/search', '/local-governments', '/local-governments/{id}', '/relationships', '/relationships/{id}', '/relationships/{id}/end', '/stats', '/strategy', '/listings', '/listings/{id}', '/match'];
 
   it('serves an OpenAPI 3.1 document listing every path', async () => {
     const { status, body } = await get<{
