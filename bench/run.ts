@@ -3,8 +3,9 @@
  * KIZUNA_BENCH_DATABASE_URL names a PostgreSQL database the bench may empty, on PostgreSQL.
  * Each engine: first start with bootstrap, a later start, the full import of the Wikipedia pairs,
  * search p50/p95 over 1,000 mixed queries, /api/stats on the imported data, matchmaking, the portal's
- * pages, the exchange log's pages (bench/exchanges.ts) — all through the real CLI and HTTP server — and
- * the leave-one-out evaluation of matchmaking.
+ * pages, the exchange log's pages (bench/exchanges.ts), the strategy page, a prefecture's report and
+ * the proposals batch — all through the real CLI and HTTP server — and the leave-one-out evaluation
+ * of matchmaking.
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -20,6 +21,7 @@ import { benchExchanges } from './exchanges.js';
 import { benchMatchRequests, evaluateMatching } from './matching.js';
 import { benchLoad } from './load.js';
 import { benchPortal, line, percentile } from './portal.js';
+import { benchProposals, benchStrategyPages } from './strategy.js';
 import { buildSearchQueries } from './queries.js';
 import { cli, startServer, type Engine } from './server.js';
 
@@ -135,9 +137,12 @@ async function benchEngine(engine: Engine, port: number): Promise<void> {
   line('/api/stats p95', `${percentile(stats, 95).toFixed(1)} ms`, '≤ 100 ms');
   await benchAccountsAndListings(url, server.log, line);
   if (engine.name.startsWith('PGlite')) await benchPortal(url, line);
+  await benchStrategyPages(url, line);
   await server.stop();
   // The exchange log is generated in this process (an embedded folder has one opener), then timed through a server of its own.
   await benchExchanges(engine, port, line);
+  // The CLI cannot open an embedded data folder while the server holds it.
+  await benchProposals((args) => runCli(engine, args), line);
   await benchLoad(engine, port, line);
   // The evaluation reads the same data on either engine, so it runs once, in this process, before
   // the register sheet adds its made-up pairs to the ties it learns from.

@@ -14,6 +14,7 @@ import { registerAccountsCommand } from './accounts.js';
 import { registerMatchCommand } from './match.js';
 import { registerEvaluateCommands } from './evaluate.js';
 import { registerBackupCommands } from './backup.js';
+import { registerStrategyCommand } from './strategy.js';
 
 const say = (message: string) => process.stderr.write(`${message}\n`);
 
@@ -101,6 +102,7 @@ registerAccountsCommand(program);
 registerMatchCommand(program);
 registerEvaluateCommands(program);
 registerBackupCommands(program);
+registerStrategyCommand(program);
 
 program.parseAsync().catch((error: unknown) => {
   if (error instanceof KizunaError) {

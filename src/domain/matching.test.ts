@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
   bestCandidates,
+  bestOfPrepared,
+  preparePool,
   canPartner,
   DEFAULT_WEIGHTS,
   explain,
@@ -288,5 +290,42 @@ describe('scores and rankings', () => {
     const slices = Array.from({ length: Math.ceil(pool.length / 7) }, (_, i) => pool.slice(i * 7, i * 7 + 7));
     const finalists = slices.flatMap((slice) => bestCandidates(context, slice, weights, shortlistFor(5)));
     expect(rankCandidates(context, finalists, weights, 5)).toEqual(rankCandidates(context, pool, weights, 5));
+  });
+});
+
+describe('bestOfPrepared', () => {
+  // A country of 300 places of every size, some twinned with a few Japanese LGs, some with a listing.
+  const japanese = Array.from({ length: 12 }, (_, i) =>
+    place(i + 1, { name: `Machi ${i}`, country: 'JP', region: String(1 + (i % 3)), regionLgId: null, population: 5_000 * (i + 1) ** 2, latitude: 33 + i / 3, longitude: 133 + i / 4 }),
+  );
+  const abroad = Array.from({ length: 300 }, (_, i) =>
+    place(100 + i, {
+      name: `Town ${i}`,
+      country: i % 3 === 0 ? 'US' : 'FR',
+      region: i % 3 === 0 ? `US|${i % 7}` : `FR|${i % 5}`,
+      population: 500 + ((i * 7919) % 400_000),
+      latitude: 30 + (i % 25),
+      longitude: -100 + i,
+      themes: i % 40 === 0 ? new Set(['stars']) : null,
+    }),
+  );
+  const ties: [number, number][] = abroad.filter((_, i) => i % 11 === 0).map((other, i) => [japanese[i % 12]!.id, other.id]);
+  ties.push([abroad[5]!.id, abroad[6]!.id], [abroad[5]!.id, abroad[9]!.id]);
+  const graph = graphOf([...japanese, ...abroad], ties);
+  const pool: MatchSide[] = abroad.map((other, i) => ({ place: other, listing: i % 50 === 7 ? listing({ wants: [{ code: 'country:JP', countries: new Set(['JP']) }] }) : null }));
+
+  it('finds the same best candidates as scoring the whole pool, for every seeker of the country, leaving out partners', () => {
+    const prepared = preparePool(seekerContext({ place: japanese[0]!, listing: null }, graph), pool, DEFAULT_WEIGHTS);
+    for (const seeker of japanese) {
+      const context = seekerContext({ place: seeker, listing: seeker.id === 3 ? listing({ wants: [english] }) : null }, graph);
+      const partners = graph.partnersOf(seeker.id);
+      const expected = bestCandidates(context, pool.filter((side) => !partners.has(side.place.id)), DEFAULT_WEIGHTS, 12).map((side) => side.place.id);
+      expect(bestOfPrepared(context, prepared, DEFAULT_WEIGHTS, 12, partners).map((side) => side.place.id), seeker.name).toEqual(expected);
+    }
+  });
+
+  it('serves seekers of its own country only', () => {
+    const prepared = preparePool(seekerContext({ place: japanese[0]!, listing: null }, graph), pool, DEFAULT_WEIGHTS);
+    expect(() => bestOfPrepared(seekerContext({ place: abroad[0]!, listing: null }, graph), prepared, DEFAULT_WEIGHTS, 3, new Set())).toThrow(RangeError);
   });
 });

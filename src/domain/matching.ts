@@ -205,7 +205,8 @@ export function neighboursOf(place: MatchPlace, graph: MatchGraph): { id: number
   return near.sort((a, b) => a.km - b.km);
 }
 
-export function seekerContext(seeker: MatchSide, graph: MatchGraph): SeekerContext {
+/** What is worked out once per seeker; `countryLinks` keeps its country's links for the next seeker of it (a batch). */
+export function seekerContext(seeker: MatchSide, graph: MatchGraph, countryLinks?: Map<string, CountryLinks>): SeekerContext {
   const { place } = seeker;
   const sharedPartner = new Map<number, number>();
   for (const partner of graph.partnersOf(place.id)) {
@@ -240,13 +241,23 @@ export function seekerContext(seeker: MatchSide, graph: MatchGraph): SeekerConte
     }
   }
   const reached = new Set([...sharedPartner.keys(), ...regionPartner.keys(), ...neighbourTwinned.keys(), ...regionTwinned.keys()]);
+  const links = countryLinks?.get(place.country) ?? linksOfCountry(place.country, graph);
+  countryLinks?.set(place.country, links);
+  return { seeker, graph, sharedPartner, regionPartner, neighbourTwinned, regionTwinned, reached, regionTies, ...links, seekerGrams: new Set(place.nameGrams) };
+}
+
+/** What a country's ties abroad say of every seeker of it: the same for all, so a batch keeps them by country. */
+export type CountryLinks = Pick<SeekerContext, 'countryLinks' | 'regionLinks'>;
+
+/** The ties of a country's LGs abroad, by the partner's country and region, with the factor's value on a log scale. */
+function linksOfCountry(country: string, graph: MatchGraph): CountryLinks {
   const countries = new Map<string, number>();
   const regions = new Map<string, number>();
   let total = 0;
-  for (const member of graph.placesIn(place.country)) {
+  for (const member of graph.placesIn(country)) {
     for (const partner of graph.partnersOf(member)) {
       const other = graph.placeOf(partner);
-      if (!other || other.country === place.country) continue;
+      if (!other || other.country === country) continue;
       total += 1;
       countries.set(other.country, (countries.get(other.country) ?? 0) + 1);
       if (other.region !== null) regions.set(other.region, (regions.get(other.region) ?? 0) + 1);
@@ -254,7 +265,7 @@ export function seekerContext(seeker: MatchSide, graph: MatchGraph): SeekerConte
   }
   // On a log scale, all of the country's ties abroad 1: worked out once here rather than for each candidate.
   const valued = (counts: Map<string, number>) => new Map([...counts].map(([key, count]) => [key, { count, value: Math.log1p(count) / Math.log1p(total) }]));
-  return { seeker, graph, sharedPartner, regionPartner, neighbourTwinned, regionTwinned, reached, regionTies, countryLinks: valued(countries), regionLinks: valued(regions), seekerGrams: new Set(place.nameGrams) };
+  return { countryLinks: valued(countries), regionLinks: valued(regions) };
 }
 
 const populationOf = (side: MatchSide) => side.listing?.population ?? side.place.population;
@@ -556,6 +567,145 @@ export function rankCandidates(context: SeekerContext, candidates: readonly Matc
     chosen.push(index);
   }
   return chosen.map((index) => explain(context, candidates[index]!, weights));
+}
+
+/**
+ * The factors whose value for a candidate is the same for every seeker of one country: the
+ * candidate's own ties and size, and the ties between the seeker's country and the candidate's
+ * country and region. A batch of seekers of one country works them out once (preparePool).
+ */
+export const SEEKER_FREE_FACTORS: readonly MatchFactor[] = ['popularity', 'countryTies', 'countryLinks', 'regionLinks', 'size', 'newToCountry'];
+
+/** A pool prepared once for every seeker of one country (see SEEKER_FREE_FACTORS), its candidates' values in flat arrays. */
+export interface PreparedPool {
+  country: string;
+  sides: readonly MatchSide[];
+  /** Each candidate's points from SEEKER_FREE_FACTORS, and the positions by those points, most first. */
+  fixed: Float64Array;
+  byFixed: Int32Array;
+  /** Each candidate's population and latitude, NaN where unknown. */
+  population: Float64Array;
+  latitude: Float64Array;
+  /** Candidates with a listing or themes, whose listing factors only scoreOf works out. */
+  listed: number[];
+  /** Each candidate's position by id, its region, and the positions of each region's candidates by their fixed points, most first. */
+  positionOf: Map<number, number>;
+  regionOf: (string | null)[];
+  byRegion: Map<string, number[]>;
+}
+
+/** Prepares a pool once for every seeker of the country of `context`'s seeker. */
+export function preparePool(context: SeekerContext, pool: readonly MatchSide[], weights: MatchWeights): PreparedPool {
+  const total = totalWeight(weights);
+  const self = context.seeker.place;
+  const fixed = new Float64Array(pool.length);
+  const positionOf = new Map<number, number>();
+  const byRegion = new Map<string, number[]>();
+  const listed: number[] = [];
+  pool.forEach((side, i) => {
+    let sum = 0;
+    for (const factor of SEEKER_FREE_FACTORS) if (weights[factor] > 0) sum += weights[factor] * FACTOR_VALUES[factor](context, side, self, side.place);
+    fixed[i] = (100 * sum) / total;
+    positionOf.set(side.place.id, i);
+    if (side.place.region !== null) {
+      const members = byRegion.get(side.place.region);
+      if (members) members.push(i);
+      else byRegion.set(side.place.region, [i]);
+    }
+    if (side.listing || side.place.themes) listed.push(i);
+  });
+  const mostFirst = (a: number, b: number) => fixed[b]! - fixed[a]! || a - b;
+  for (const members of byRegion.values()) members.sort(mostFirst);
+  return {
+    country: self.country,
+    sides: pool,
+    fixed,
+    byFixed: Int32Array.from(pool.keys()).sort(mostFirst),
+    regionOf: pool.map((side) => side.place.region),
+    population: Float64Array.from(pool, (side) => populationOf(side) || NaN),
+    latitude: Float64Array.from(pool, (side) => side.place.latitude ?? NaN),
+    listed,
+    positionOf,
+    byRegion,
+  };
+}
+
+/**
+ * The best `count` candidates of a prepared pool for one seeker of its country, best first, as
+ * bestCandidates finds them over the same pool less `exclude` (equal scores in the pool's order).
+ * Those with a listing or themes are scored by scoreOf, those the network reaches with its points;
+ * every other candidate scores its fixed points and the seeker's population, latitude and season,
+ * so they are taken by their fixed points, most first, until those points and the most the seeker's
+ * factors could add fall short of the list. A seeker with a listing, or weights that count names,
+ * is scored by bestCandidates itself.
+ */
+export function bestOfPrepared(context: SeekerContext, prepared: PreparedPool, weights: MatchWeights, count: number, exclude: ReadonlySet<number>): MatchSide[] {
+  const self = context.seeker.place;
+  if (self.country !== prepared.country) throw new RangeError('A prepared pool serves seekers of its own country only');
+  if (context.seeker.listing || weights.name > 0) return bestCandidates(context, prepared.sides.filter((side) => !exclude.has(side.place.id) && side.place.id !== self.id), weights, count);
+  const total = totalWeight(weights);
+  const seekerPopulation = populationOf(context.seeker);
+  const [population, latitude, season] = [weights.population, weights.latitude, weights.season].map((weight) => (100 * weight) / total) as [number, number, number];
+  const base = (i: number) => {
+    let score = prepared.fixed[i]!;
+    const candidatePopulation = prepared.population[i]!;
+    if (population > 0 && seekerPopulation && candidatePopulation > 0) score += population * populationSimilarity(seekerPopulation, candidatePopulation);
+    const candidateLatitude = prepared.latitude[i]!;
+    if (self.latitude !== null && !Number.isNaN(candidateLatitude)) {
+      if (latitude > 0) score += latitude * latitudeSimilarity(self.latitude, candidateLatitude);
+      if (season > 0 && self.latitude >= 0 === candidateLatitude >= 0) score += season;
+    }
+    return score;
+  };
+  const excluded = new Set<number>();
+  for (const id of [...exclude, self.id]) {
+    const position = prepared.positionOf.get(id);
+    if (position !== undefined) excluded.add(position);
+  }
+  const best: { position: number; score: number }[] = [];
+  const lowest = () => (best.length === count ? best[count - 1]!.score : -Infinity);
+  const offer = (position: number, score: number) => {
+    if (best.length === count && (score < lowest() || (score === lowest() && position > best[count - 1]!.position))) return;
+    let at = best.length;
+    while (at > 0 && (best[at - 1]!.score < score || (best[at - 1]!.score === score && best[at - 1]!.position > position))) at -= 1;
+    best.splice(at, 0, { position, score });
+    if (best.length > count) best.pop();
+  };
+  // Those with a listing or themes, and those the seeker's ties reach, scored whole first.
+  const listed = new Set(prepared.listed);
+  const special = new Set(listed);
+  const networkPoints = (position: number) => {
+    const side = prepared.sides[position]!;
+    return (100 * weights.network * FACTOR_VALUES.network(context, side, self, side.place)) / total;
+  };
+  if (weights.network > 0) {
+    for (const id of context.reached) {
+      const position = prepared.positionOf.get(id);
+      if (position !== undefined) special.add(position);
+    }
+  }
+  for (const position of special) {
+    if (excluded.has(position)) continue;
+    offer(position, listed.has(position) ? scoreOf(context, prepared.sides[position]!, weights, total) : base(position) + networkPoints(position));
+  }
+  // Then the others by their fixed points, most first, while they could still reach the list: those
+  // of a region the seeker's region has ties with get the network's points for it, at most mostNetwork.
+  const most = population + latitude + season;
+  const mostNetwork = weights.network > 0 ? (100 * weights.network) / total : 0;
+  const tied = (position: number) => weights.network > 0 && prepared.regionOf[position] !== null && context.regionTies.has(prepared.regionOf[position]!);
+  for (const position of prepared.byFixed) {
+    if (prepared.fixed[position]! + most < lowest()) break;
+    if (!special.has(position) && !excluded.has(position) && !tied(position)) offer(position, base(position));
+  }
+  if (weights.network > 0) {
+    for (const region of context.regionTies.keys()) {
+      for (const position of prepared.byRegion.get(region) ?? []) {
+        if (prepared.fixed[position]! + most + mostNetwork < lowest()) break;
+        if (!special.has(position) && !excluded.has(position)) offer(position, base(position) + networkPoints(position));
+      }
+    }
+  }
+  return best.map(({ position }) => prepared.sides[position]!);
 }
 
 /** How far below the best waiting candidate one of another region may be and still come first. */

@@ -36,33 +36,36 @@ export interface JapaneseTie {
   editedOn?: string | null | undefined;
 }
 
+/** What a relationship's dates, status and fixed term (if any) are, for whether it is in force on a day. */
+export type TieDates = Pick<JapaneseTie, 'status' | 'signedOn' | 'endedOn' | 'recordedOn' | 'term'>;
+
 /**
  * The first day a relationship is known to exist: its day of signing, or, when that is not
  * recorded, the day its record was made. Nothing says an undated relationship existed before then,
  * so it is never counted in the past.
  */
-export const knownSince = (tie: JapaneseTie): string => tie.signedOn ?? tie.recordedOn;
+export const knownSince = (tie: TieDates): string => tie.signedOn ?? tie.recordedOn;
 
 /** Ended by the day, or ended at a day nobody recorded. */
-function endedBy(tie: JapaneseTie, day: string): boolean {
+function endedBy(tie: TieDates, day: string): boolean {
   if (tie.endedOn !== null) return tie.endedOn <= day;
   return tie.status === 'ended';
 }
 
 /** Its fixed term had ended by the day without a renewal extending it. */
-export const tieExpiredOn = (tie: JapaneseTie, day: string): boolean => tie.term !== undefined && termExpiredOn(tie.term, day);
+export const tieExpiredOn = (tie: TieDates, day: string): boolean => tie.term !== undefined && termExpiredOn(tie.term, day);
 
 /**
  * In force on a day: known to exist by then (signed by then, or, without a date of signing,
  * recorded by then), not ended by then, not merely proposed, and not expired (a fixed term that
  * ended without renewal).
  */
-export function tieInForceOn(tie: JapaneseTie, day: string): boolean {
+export function tieInForceOn(tie: TieDates, day: string): boolean {
   return tie.status !== 'proposed' && knownSince(tie) <= day && !endedBy(tie, day) && !tieExpiredOn(tie, day);
 }
 
 /** Expired on a day: it would be in force but for its fixed term, which ended without renewal. */
-export function tieCountedExpiredOn(tie: JapaneseTie, day: string): boolean {
+export function tieCountedExpiredOn(tie: TieDates, day: string): boolean {
   return tie.status !== 'proposed' && knownSince(tie) <= day && !endedBy(tie, day) && tieExpiredOn(tie, day);
 }
 
@@ -85,7 +88,7 @@ export function tieSignedAwaitingExchange(tie: JapaneseTie, day: string): boolea
 }
 
 /** A tie with a party abroad; one between two Japanese LGs is domestic. */
-export const isInternational = (tie: JapaneseTie): boolean => !(tie.firstCountry === 'JP' && tie.secondCountry === 'JP');
+export const isInternational = (tie: Pick<JapaneseTie, 'firstCountry' | 'secondCountry'>): boolean => !(tie.firstCountry === 'JP' && tie.secondCountry === 'JP');
 
 /**
  * The change in the relationships in force from one day to a later one: those signed in between
@@ -185,6 +188,23 @@ export interface TieStatistics {
 }
 
 /**
+ * Coverage by kind: of the LGs of each kind counted in coverage, how many have a partner abroad
+ * (`withPartner`), and their share to four decimals.
+ */
+export function coverageByKind(units: readonly JapaneseUnit[], withPartner: ReadonlySet<number>): TieStatistics['byKind'] {
+  return JAPANESE_KINDS.map((kind) => {
+    const counted = units.filter((unit) => unit.kind === kind && unit.inCoverage);
+    const partnered = counted.filter((unit) => withPartner.has(unit.id)).length;
+    return {
+      kind,
+      total: counted.length,
+      withPartner: partnered,
+      coverage: counted.length === 0 ? 0 : Math.round((partnered / counted.length) * 10000) / 10000,
+    };
+  });
+}
+
+/**
  * Counts Japan's relationships: domestic ties (both parties Japanese) on their own, and every
  * international figure from the others only. Coverage is the share of LGs of a kind with at least
  * one international partner, over the LGs of that kind counted in coverage. Each count says how
@@ -230,16 +250,7 @@ export function computeTieStatistics(units: JapaneseUnit[], ties: JapaneseTie[])
     }
     withPartner.add(unit.id);
   }
-  const byKind = JAPANESE_KINDS.map((kind) => {
-    const counted = units.filter((unit) => unit.kind === kind && unit.inCoverage);
-    const partnered = counted.filter((unit) => withPartner.has(unit.id)).length;
-    return {
-      kind,
-      total: counted.length,
-      withPartner: partnered,
-      coverage: counted.length === 0 ? 0 : Math.round((partnered / counted.length) * 10000) / 10000,
-    };
-  });
+  const byKind = coverageByKind(units, withPartner);
   return {
     totals: { international, domestic },
     byCountry: [...byCountry].map(([country, row]) => ({ country, ...row })).sort((a, b) => b.count - a.count || a.country.localeCompare(b.country)),

@@ -7,6 +7,7 @@ import { registerEn } from './register.js';
 import { introductionsEn } from './introductions.js';
 import { listingsEn } from './listings.js';
 import { matchingEn } from './matching.js';
+import { strategyEn } from './strategy.js';
 
 /** The English message catalogue: every interface string of the portal. */
 export const en = {
@@ -19,6 +20,7 @@ export const en = {
   ...exchangesEn,
   ...formsEn,
   ...registerEn,
+  ...strategyEn,
   'site.name': 'Kizuna',
   'site.tagline': 'Sister-city relationships of Japan’s local governments',
   'nav.label': 'Main',

@@ -38,9 +38,15 @@ export function formatJapanTime(lang: Lang, iso: string, precision: 'minute' | '
   return new Intl.DateTimeFormat(locales[lang], { dateStyle: 'medium', timeStyle, timeZone: 'Asia/Tokyo' }).format(new Date(iso));
 }
 
+/** Made once per language: making a formatter costs far more than formatting, and long tables format thousands of numbers. */
+const numberFormats = new Map<Lang, Intl.NumberFormat>();
+const percentFormats = new Map<Lang, Intl.NumberFormat>();
+
 /** A whole number as the language writes it: 1,234 in both, grouped by thousands. */
 export function formatNumber(lang: Lang, value: number): string {
-  return new Intl.NumberFormat(locales[lang]).format(value);
+  let format = numberFormats.get(lang);
+  if (!format) numberFormats.set(lang, (format = new Intl.NumberFormat(locales[lang])));
+  return format.format(value);
 }
 
 /** Items joined as the language lists them: "a, b and c", "a、b、c". */
@@ -50,7 +56,9 @@ export function formatList(lang: Lang, items: string[]): string {
 
 /** A share as a percentage with one decimal: 71.7 % or 71.7%. */
 export function formatPercent(lang: Lang, ratio: number): string {
-  return new Intl.NumberFormat(locales[lang], { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(ratio);
+  let format = percentFormats.get(lang);
+  if (!format) percentFormats.set(lang, (format = new Intl.NumberFormat(locales[lang], { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 })));
+  return format.format(ratio);
 }
 
 /** A date known to a year, month or day, as the language writes it: "December 1955", "1955年12月". */

@@ -8,6 +8,7 @@ import type { MessageKey } from './en.js';
 import { introductionsJa } from './introductions.js';
 import { listingsJa } from './listings.js';
 import { matchingJa } from './matching.js';
+import { strategyJa } from './strategy.js';
 
 /** The Japanese message catalogue: the same keys as the English one, checked by the compiler. */
 export const ja: Record<MessageKey, string> = {
@@ -20,6 +21,7 @@ export const ja: Record<MessageKey, string> = {
   ...exchangesJa,
   ...formsJa,
   ...registerJa,
+  ...strategyJa,
   'site.name': '絆 Kizuna',
   'site.tagline': '日本の地方公共団体の姉妹（友好）都市提携',
   'nav.label': 'メインメニュー',

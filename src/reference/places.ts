@@ -55,3 +55,22 @@ export function loadWorldPlaces(): WorldPlace[] {
   }
   return places;
 }
+
+let capitals: ReadonlyMap<number, 'country' | 'region'> | undefined;
+
+/**
+ * The GeoNames ids of the capitals in cities500: of a country (PPLC) or of a first-level region
+ * (PPLA). Read from the file once per process (a few tenths of a second), since the register keeps
+ * no feature codes.
+ */
+export function loadCapitals(): ReadonlyMap<number, 'country' | 'region'> {
+  if (capitals) return capitals;
+  const found = new Map<number, 'country' | 'region'>();
+  for (const line of readFileSync(citiesFile(), 'utf8').split('\n')) {
+    const code = line.split('\t', 8)[7];
+    if (code === 'PPLC') found.set(Number(line.slice(0, line.indexOf('\t'))), 'country');
+    else if (code === 'PPLA') found.set(Number(line.slice(0, line.indexOf('\t'))), 'region');
+  }
+  capitals = found;
+  return found;
+}

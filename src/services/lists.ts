@@ -200,12 +200,17 @@ export async function latestSignedJapaneseRelationships(db: Db, limit: number): 
   );
 }
 
-/** Relationships of Japanese LGs with a recorded date that turn 5, 10, 15… years old in a year. */
-export async function japaneseAnniversaries(db: Db, year: number): Promise<(PartnerLine & { years: number })[]> {
+/** Relationships of Japanese LGs (of one prefecture, when its id is given) with a recorded date that turn 5, 10, 15… years old in a year. */
+export async function japaneseAnniversaries(db: Db, year: number, prefectureId?: number): Promise<(PartnerLine & { years: number })[]> {
   const years = ANNIVERSARY_YEARS.map((age) => year - age);
+  const within = (own: 'first' | 'second') =>
+    prefectureId === undefined
+      ? sql`true`
+      : sql`${party(own).own} in (select lg.id from local_governments lg left join local_governments parent on parent.id = lg.parent_id and parent.country = 'JP'
+          where lg.country = 'JP' and ${prefectureIdOf('lg', 'parent')} = ${prefectureId})`;
   const lines = await partnerLines(
     db,
-    (own) => sql`${party(own).ownCountry} = 'JP' and ${own === 'first' ? sql`true` : sql`r.first_country <> 'JP'`}
+    (own) => sql`${party(own).ownCountry} = 'JP' and ${own === 'first' ? sql`true` : sql`r.first_country <> 'JP'`} and ${within(own)}
       and r.signed_on is not null and extract(year from r.signed_on)::int = any(${sql.param(years)}::int[]) and r.status in ('active', 'dormant')`,
     sql`s.signed_on, own.jis_code`,
   );

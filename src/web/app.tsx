@@ -25,6 +25,7 @@ import { registerMatchPages } from './routes/match.js';
 import { registerRegisterPages } from './routes/register.js';
 import { registerRegistryPages } from './routes/registry.js';
 import { registerStatisticsPages } from './routes/statistics.js';
+import { registerStrategyPages } from './routes/strategy.js';
 import { securityHeaders } from './securityHeaders.js';
 import { registerExchangePages } from './routes/exchanges.js';
 import { DEFAULT_VITALITY_THRESHOLDS, type VitalityThresholds } from '../domain/vitality.js';
@@ -97,6 +98,7 @@ function createPages(db: Db, options: SessionOptions, vitality: VitalityThreshol
   registerRegisterPages(pages, db);
   registerRegistryPages(pages, db, vitality);
   registerStatisticsPages(pages, db, vitality);
+  registerStrategyPages(pages, db);
   registerMapPages(pages, db);
   registerLgPickerRoute(pages, db);
   return pages;

@@ -19,20 +19,33 @@ export function csvResponse(filename: string, header: string[], rows: (string | 
   return attachment(body, 'text/csv; charset=utf-8', filename);
 }
 
+/** One sheet of a workbook: its name, a header row and the rows under it. */
+export interface Sheet {
+  name: string;
+  header: string[];
+  rows: (string | number)[][];
+}
+
 /** The same rows as an XLSX workbook: one sheet, a bold frozen header with filters, sensible widths. */
 export async function xlsxResponse(filename: string, sheetName: string, header: string[], rows: string[][]): Promise<Response> {
+  return xlsxWorkbookResponse(filename, [{ name: sheetName, header, rows }]);
+}
+
+/** A workbook of several sheets, each with a bold frozen header with filters and sensible widths. */
+export async function xlsxWorkbookResponse(filename: string, sheets: Sheet[]): Promise<Response> {
   const workbook = newWorkbook();
   workbook.creator = 'Kizuna';
-  const sheet = workbook.addWorksheet(sheetName.slice(0, 31).replace(/[\\/?*[\]:]/g, ' '));
-  sheet.addRow(header).font = { bold: true };
-  for (const row of rows) sheet.addRow(row);
-  sheet.views = [{ state: 'frozen', ySplit: 1 }];
-  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: header.length } };
-  sheet.columns.forEach((column, index) => {
-    const longest = Math.max(header[index]!.length, ...rows.slice(0, 500).map((row) => (row[index] ?? '').length));
-    column.width = Math.min(Math.max(longest + 2, 8), 60);
-  });
+  for (const { name, header, rows } of sheets) {
+    const sheet = workbook.addWorksheet(name.slice(0, 31).replace(/[\\/?*[\]:]/g, ' '));
+    sheet.addRow(header).font = { bold: true };
+    for (const row of rows) sheet.addRow(row);
+    sheet.views = [{ state: 'frozen', ySplit: 1 }];
+    sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: header.length } };
+    sheet.columns.forEach((column, index) => {
+      const longest = Math.max(header[index]!.length, ...rows.slice(0, 500).map((row) => String(row[index] ?? '').length));
+      column.width = Math.min(Math.max(longest + 2, 8), 60);
+    });
+  }
   const buffer = await workbook.xlsx.writeBuffer();
   return attachment(buffer as ArrayBuffer, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', filename);
 }
-

@@ -15,11 +15,15 @@ export interface FairUseSettings {
 
 /** The addresses of costly work, in either language; the first that fits a request names its kind. */
 const COSTLY_ADDRESSES: { work: CostlyWork; path: RegExp; asked?: string }[] = [
+  // A prefecture's report ranks partners for its LGs (kept once made, until the register changes).
+  { work: 'match', path: /^(\/ja)?\/strategy\/prefectures\/\d{6}(\.xlsx)?$/ },
   { work: 'export', path: /\.(csv|xlsx)$/ },
   { work: 'match', path: /^(\/ja)?\/match$|^\/api\/match$/ },
   { work: 'search', path: /^(\/ja)?\/(search|lg-choices)$|^\/api\/search$/ },
   // Today's statistics are the same for everyone and kept by the cache; another day's are worked out.
   { work: 'statistics', path: /^(\/ja)?\/statistics$|^\/api\/stats$/, asked: 'asOf' },
+  // The strategy's figures likewise: today's are kept by the cache, another day's are worked out.
+  { work: 'statistics', path: /^(\/ja)?\/strategy(\/local-governments)?$|^\/api\/strategy$/, asked: 'asOf' },
 ];
 
 /** Which costly work a GET of a path does, if any: `asked` tells whether the query names a parameter. */

@@ -16,7 +16,7 @@ import { AuditQuery } from './routes/account.js';
 import { DoneQuery, NewListingQuery } from './routes/dashboard.js';
 import { LgChoicesQuery } from './routes/lgPicker.js';
 import { LgSearchFields } from './forms/lgPicker.js';
-import { ListingFilterQuery, MatchQuery } from './api/schemas.js';
+import { ListingFilterQuery, MatchQuery, StatisticsQuery, StrategyListQuery, StrategyQuery } from './api/schemas.js';
 import { createApp } from './app.js';
 import { readListingForm } from './forms/listingForm.js';
 
@@ -266,6 +266,10 @@ const SAMPLES: Record<string, () => Sample> = {
   'GET /countries/:file': () => ({ params: { file: 'FR.xlsx' } }),
   'GET /guides/:slug': () => ({ params: { slug: 'what-is-a-sister-city' } }),
   'GET /statistics/:file': () => ({ params: { file: 'countries.csv' } }),
+  'GET /strategy/prefectures/:code': () => ({ params: { code: '330001' } }),
+  'GET /strategy/prefectures/:file': () => ({ params: { file: '330001.xlsx' } }),
+  'GET /strategy/prefectures/:key': () => ({ params: { key: '33' } }),
+  'GET /strategy/:file': () => ({ params: { file: 'spread.csv' } }),
 };
 
 /**
@@ -283,6 +287,12 @@ const WHOLE_QUERY_NAMES: Record<string, string[]> = {
   'GET /moderation': Object.keys(DoneQuery.shape),
   'GET /introductions/new': Object.keys(LgSearchFields),
   'GET /lg-choices': Object.keys(LgChoicesQuery.shape),
+  'GET /strategy': Object.keys(StrategyQuery.shape),
+  'GET /strategy/:file': Object.keys(StrategyQuery.shape),
+  'GET /strategy/local-governments': Object.keys(StrategyListQuery.shape),
+  'GET /strategy/local-governments.csv': Object.keys(StrategyListQuery.shape),
+  'GET /strategy/prefectures/:code': Object.keys(StatisticsQuery.shape),
+  'GET /strategy/prefectures/:file': Object.keys(StatisticsQuery.shape),
 };
 
 /** Who asks: the public, an officer of the target LG, and an administrator (who may do everything). */

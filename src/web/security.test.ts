@@ -1041,6 +1041,7 @@ describe('security headers', () => {
     route('/api/relationships/:id', `/api/relationships/${relationship}`);
     route('/api/relationships/:id/exchanges', `/api/relationships/${relationship}/exchanges`);
     route('/api/stats', '/api/stats');
+    route('/api/strategy', '/api/strategy?continent=EU');
     route('/api/listings', '/api/listings?direction=from-japan');
     route('/api/listings/:id', `/api/listings/${published!.id}`);
     // Seekers abroad: their candidates are Japan's LGs, a quicker ranking than every place abroad.
@@ -1097,6 +1098,13 @@ describe('security headers', () => {
     page('/guides/:slug', '/guides/what-is-a-sister-city');
     page('/statistics', '/statistics');
     page('/statistics/:file{[a-z]+\\.csv}', '/statistics/growth.csv');
+    page('/strategy', '/strategy');
+    page('/strategy/local-governments', '/strategy/local-governments?kind=village');
+    page('/strategy/local-governments.csv', '/strategy/local-governments.csv?kind=village');
+    page('/strategy/prefectures/:code{[0-9]{6}}', '/strategy/prefectures/330001');
+    page('/strategy/prefectures/:file{[0-9]{6}\\.xlsx}', '/strategy/prefectures/330001.xlsx');
+    page('/strategy/prefectures/:key{[0-9]{1,2}|[A-Za-z-]+}', '/strategy/prefectures/33', { status: 301 });
+    page('/strategy/:file{[a-z-]+\\.csv}', '/strategy/spread.csv');
     page('/map', '/map');
     page('/lg-choices', '/lg-choices?q=ibara');
     return table;

@@ -1,16 +1,23 @@
 import { countryName, formatNumber, formatPercent, lgName, t, type Lang, type MessageKey } from '../i18n/index.js';
 import type { JapanStatistics } from '../services/stats.js';
 
-/** One statistics table: what the page shows under a chart and what its CSV holds. */
-export interface StatisticsTable {
-  id: 'countries' | 'kinds' | 'prefectures' | 'labels' | 'growth';
+/** One table of figures: what a page shows under a chart and what its CSV holds. */
+export interface FigureTable<Id extends string = string> {
+  id: Id;
   title: string;
   summary: string;
   /** Text columns are written as they are; counts grouped for the language; percentages with their sign. */
   columns: { label: string; kind: 'text' | 'count' | 'percent' }[];
   /** Cells as written on the page; numbers stay numbers so that CSV keeps them plain. */
   rows: (string | number)[][];
+  /** Which column names the row (a row header); default the last text column. */
+  rowHeader?: number;
+  /** The address of the list behind each cell, where there is one (same shape as rows; the page links the cell, the CSV does not). */
+  links?: (string | null)[][];
 }
+
+/** One statistics table: what the statistics page shows under a chart and what its CSV holds. */
+export type StatisticsTable = FigureTable<'countries' | 'kinds' | 'prefectures' | 'labels' | 'growth'>;
 
 /** The tables of the statistics page in the reader's language, in one place for the page and the CSV. */
 export function statisticsTables(lang: Lang, stats: JapanStatistics): StatisticsTable[] {
@@ -89,7 +96,7 @@ export function statisticsTables(lang: Lang, stats: JapanStatistics): Statistics
 }
 
 /** A cell as the page writes it: numbers grouped for the language, shares with a percent sign. */
-export function formatCell(lang: Lang, table: StatisticsTable, column: number, value: string | number): string {
+export function formatCell(lang: Lang, table: FigureTable, column: number, value: string | number): string {
   if (typeof value === 'string') return value;
   return table.columns[column]!.kind === 'percent' ? formatPercent(lang, value / 100) : formatNumber(lang, value);
 }

@@ -865,6 +865,7 @@ describe('API documentation', () => {
     '/relationships/{id}/exchanges/{exchangeId}',
     '/relationships/{id}/renewals',
     '/stats',
+    '/strategy',
     '/listings',
     '/listings/{id}',
     '/match',

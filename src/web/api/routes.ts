@@ -22,6 +22,7 @@ import { matchCandidates } from '../../services/matching.js';
 import { matchReport } from '../../i18n/matchReasons.js';
 import { searchLocalGovernments } from '../../services/search.js';
 import { japanStatistics } from '../../services/stats.js';
+import { strategyOverview } from '../../services/strategy.js';
 import {
   ErrorBody,
   Exchange,
@@ -44,6 +45,8 @@ import {
   SearchResponse,
   Statistics,
   StatisticsQuery,
+  Strategy,
+  StrategyQuery,
 } from './schemas.js';
 
 export interface ApiOptions {
@@ -291,6 +294,26 @@ export function createApi({ db, vitality = DEFAULT_VITALITY_THRESHOLDS }: ApiOpt
       },
     }),
     async (c) => c.json(await japanStatistics(db, c.req.valid('query').asOf, vitality), 200),
+  );
+
+  api.openapi(
+    createRoute({
+      method: 'get',
+      path: '/strategy',
+      summary: 'Where Japan’s ties are missing, thin or only on paper',
+      description:
+        'The strategy’s figures from the relationships in force on a day (today unless asOf is given): Japanese LGs without a partner abroad by kind and prefecture, and each of them; each prefecture’s partners at its own level (states, provinces, regions); great cities abroad without a Japanese partner (filtered by country or continent); countries set against their population and their ties elsewhere; relationships in name only (not available while no exchange log exists); and the spread of partners per LG against a target range (default 4 to 8). An unknown country code is answered with 404.',
+      tags: ['Statistics'],
+      request: { query: StrategyQuery },
+      responses: { 200: json(Strategy, 'The strategy’s figures'), 404: errors[404], 422: errors[422] },
+    }),
+    async (c) => {
+      const query = c.req.valid('query');
+      return c.json(
+        await strategyOverview(db, { asOf: query.asOf, target: { min: query.targetMin ?? 4, max: query.targetMax ?? 8 }, country: query.country, continent: query.continent }),
+        200,
+      );
+    },
   );
 
   api.openapi(

@@ -4,7 +4,7 @@ import { DATE_PRECISIONS, EARLIEST_YEAR, EXCHANGE_FIELDS, parsePartialDate, RELA
 import { FIGURE_SCOPES } from '../../domain/publishedFigures.js';
 import { CLOSED_REASONS, LISTING_DIRECTIONS, LISTING_STATUSES, POPULATION_BANDS, type PopulationBand } from '../../domain/listings.js';
 import { findDesiredRegion } from '../../reference/desiredRegions.js';
-import { SEARCH_KINDS } from '../../domain/statistics.js';
+import { JAPANESE_KINDS, SEARCH_KINDS } from '../../domain/statistics.js';
 import { DEFAULT_WEIGHTS, MATCH_FACTORS, MAX_WEIGHT, type MatchFactor } from '../../domain/matching.js';
 import { EXCHANGE_DIRECTIONS, EXCHANGE_KINDS } from '../../domain/exchanges.js';
 import { VITALITIES } from '../../domain/vitality.js';
@@ -404,3 +404,124 @@ export const MatchResponse = z
     ),
   })
   .openapi('MatchResponse');
+
+/** The continents great cities can be filtered by (countries-list's codes). */
+export const CONTINENT_CODES = ['AF', 'AN', 'AS', 'EU', 'NA', 'OC', 'SA'] as const;
+
+const targetEnd = (end: string) =>
+  z.coerce
+    .number({ error: 'write a whole number from 1 to 50' })
+    .int('write a whole number from 1 to 50')
+    .min(1, 'write a whole number from 1 to 50')
+    .max(50, 'write a whole number from 1 to 50')
+    .optional()
+    .openapi({ description: `The ${end} of the target range of partners abroad per LG (default ${end === 'lower end' ? 4 : 8}, as the op-ed suggests)` });
+
+const strategyFields = {
+  asOf: StatisticsQuery.shape.asOf,
+  targetMin: targetEnd('lower end'),
+  targetMax: targetEnd('upper end'),
+};
+const targetInOrder = (query: { targetMin?: number | undefined; targetMax?: number | undefined }) => (query.targetMin ?? 4) <= (query.targetMax ?? 8);
+const targetOrder = { message: 'the lower end of the target must not be above its upper end', path: ['targetMax'] };
+
+/** The strategy's day, target, and the filter of its great cities. */
+export const StrategyQuery = z
+  .object({
+    ...strategyFields,
+    country: countryCode.optional().openapi({ description: 'Only the great cities of this country (ISO 3166-1 alpha-2); an unknown code is answered with 404', example: 'GB' }),
+    continent: z.enum(CONTINENT_CODES, { error: `give one of ${CONTINENT_CODES.join(', ')}` }).optional().openapi({ description: 'Only the great cities of this continent', example: 'EU' }),
+  })
+  .refine(targetInOrder, targetOrder);
+export type StrategyQuery = z.infer<typeof StrategyQuery>;
+
+const partnersBound = z.coerce.number({ error: 'write a whole number from 0 to 1000' }).int('write a whole number from 0 to 1000').min(0, 'write a whole number from 0 to 1000').max(1000, 'write a whole number from 0 to 1000').optional();
+
+/** Which Japanese LGs the list behind a strategy figure holds. */
+export const StrategyListQuery = z
+  .object({
+    ...strategyFields,
+    kind: z.enum(JAPANESE_KINDS, { error: `give one of ${JAPANESE_KINDS.join(', ')}` }).optional(),
+    prefecture: z.string().regex(/^\d{6}$/, 'give the six-digit JIS code of a prefecture, such as 330001').optional(),
+    minPartners: partnersBound,
+    maxPartners: partnersBound,
+    oneCountry: z.enum(['1', 'true'], { error: 'give 1 to list only LGs with every partner in one country' }).optional(),
+  })
+  .refine(targetInOrder, targetOrder);
+export type StrategyListQuery = z.infer<typeof StrategyListQuery>;
+
+const StrategyPrefecture = z.object({ id: z.number().int(), jisCode: z.string(), name: z.object({ en: z.string(), ja: z.string() }), url: z.string().openapi({ example: '/strategy/prefectures/330001' }) });
+const StrategyLocalGovernment = z.object({
+  id: z.number().int(),
+  url: z.string(),
+  name: z.object({ en: z.string(), ja: z.string().nullable() }),
+  kind: z.string(),
+  population: z.number().int().nullable(),
+  prefecture: z.string().openapi({ description: 'JIS code of its prefecture' }),
+  partnersAbroad: z.number().int().openapi({ description: 'Distinct partners abroad in force on the day' }),
+  countries: z.array(z.string()).openapi({ description: 'Their countries, most partners first' }),
+});
+const Coverage = { total: z.number().int(), withPartner: z.number().int(), coverage: z.number().openapi({ description: 'withPartner / total, to four decimals' }) };
+
+export const Strategy = z
+  .object({
+    asOf: z.string().openapi({ example: '2026-12-07' }),
+    target: z.object({ min: z.number().int(), max: z.number().int() }),
+    coverage: z.object({
+      national: z.object(Coverage),
+      byKind: z.array(z.object({ kind: z.string(), ...Coverage })),
+      byPrefecture: z.array(z.object({ prefecture: StrategyPrefecture, ...Coverage })),
+    }).openapi({ description: 'Japanese LGs counted (in coverage) and those with at least one partner abroad; domestic relationships do not count' }),
+    withoutPartner: z.array(StrategyLocalGovernment).openapi({ description: 'Every LG counted without a partner abroad, the most populous first' }),
+    regionalPartners: z
+      .array(z.object({ prefecture: StrategyPrefecture, regionalPartners: z.number().int(), partnersAbroad: z.number().int() }))
+      .openapi({ description: 'Each prefecture’s partners abroad recorded as a state, province, region, territory or county (regionalPartners), and all its partners abroad' }),
+    greatCities: z
+      .object({
+        rule: z.object({ population: z.number().int(), regionalCapitalPopulation: z.number().int() }),
+        filter: z.object({ country: z.string().nullable(), continent: z.string().nullable() }),
+        total: z.number().int(),
+        withJapanesePartner: z.number().int(),
+        withoutJapanesePartner: z.array(
+          z.object({
+            id: z.number().int(),
+            url: z.string(),
+            name: z.object({ en: z.string(), ja: z.string().nullable() }),
+            country: z.string(),
+            continent: z.string(),
+            population: z.number().int().nullable(),
+            capital: z.enum(['country', 'region']).nullable(),
+            tiesAbroad: z.array(z.object({ country: z.string(), count: z.number().int() })),
+          }),
+        ),
+      })
+      .openapi({ description: 'Places abroad of rule.population or more, capitals of countries, and regional capitals of rule.regionalCapitalPopulation or more; those without a partner in Japan, the most populous first' }),
+    countries: z
+      .array(
+        z.object({
+          country: z.string(),
+          continent: z.string(),
+          population: z.number().int(),
+          withJapan: z.number().int(),
+          elsewhere: z.number().int().openapi({ description: 'Relationships with countries other than Japan' }),
+          japanShare: z.number(),
+          withJapanPerTenMillion: z.number(),
+        }),
+      )
+      .openapi({ description: 'Inhabited countries, the least represented in Japan first' }),
+    nameOnly: z
+      .union([
+        z.object({ available: z.literal(false) }),
+        z.object({ available: z.literal(true), relationships: z.array(z.object({ id: z.number().int(), url: z.string() })), localGovernments: z.array(StrategyLocalGovernment) }),
+      ])
+      .openapi({ description: 'Relationships in name only, from the exchange log’s vitality; available is false while the register keeps no exchange log' }),
+    spread: z.object({
+      target: z.object({ min: z.number().int(), max: z.number().int() }),
+      histogram: z.array(z.object({ partners: z.number().int(), orMore: z.boolean(), localGovernments: z.number().int() })),
+      below: z.number().int(),
+      within: z.number().int(),
+      above: z.number().int(),
+      oneCountry: z.array(StrategyLocalGovernment).openapi({ description: 'LGs with two partners abroad or more, all in one country' }),
+    }),
+  })
+  .openapi('Strategy');

@@ -19,11 +19,12 @@ export interface PageContext {
 /** The address of a path in the page's language. */
 export const href = (ctx: PageContext, path: string) => localePath(ctx.lang, path);
 
-type Section = 'home' | 'statistics' | 'prefectures' | 'countries' | 'map' | 'listings' | 'guides' | 'api' | 'search' | 'account';
+type Section = 'home' | 'statistics' | 'strategy' | 'prefectures' | 'countries' | 'map' | 'listings' | 'guides' | 'api' | 'search' | 'account';
 
 const NAV: { section: Exclude<Section, 'search' | 'account'>; path: string; key: Parameters<typeof t>[1] }[] = [
   { section: 'home', path: '/', key: 'nav.home' },
   { section: 'statistics', path: '/statistics', key: 'nav.statistics' },
+  { section: 'strategy', path: '/strategy', key: 'nav.strategy' },
   { section: 'prefectures', path: '/prefectures', key: 'nav.prefectures' },
   { section: 'countries', path: '/countries', key: 'nav.countries' },
   { section: 'map', path: '/map', key: 'nav.map' },

@@ -3,7 +3,7 @@ import { raw } from 'hono/html';
 import { countryName, formatNumber, formatPreciseDate, lgName, t, tCount, type Lang, type MessageKey } from '../../i18n/index.js';
 import type { JapanStatistics } from '../../services/stats.js';
 import { statisticsChart, type ChartPair } from '../statisticsCharts.js';
-import { formatCell, statisticsTables, type StatisticsTable } from '../statisticsTables.js';
+import { formatCell, statisticsTables, type FigureTable, type StatisticsTable } from '../statisticsTables.js';
 import { EARLIEST_YEAR } from '../../domain/relationships.js';
 import { today } from '../../services/registry.js';
 import { assetUrl } from '../assets.js';
@@ -19,10 +19,10 @@ export const ChartFigure: FC<{ pair: ChartPair }> = ({ pair }) => <figure class=
  * A statistics table under its chart, for those who would rather read: open when short, unless
  * told. On a phone a table of more than three columns becomes one card per row, each value labelled.
  */
-export const StatisticsTableDetails: FC<{ lang: Lang; table: StatisticsTable; open?: boolean }> = ({ lang, table, open = table.rows.length <= 12 }) => {
+export const StatisticsTableDetails: FC<{ lang: Lang; table: FigureTable; open?: boolean }> = ({ lang, table, open = table.rows.length <= 12 }) => {
   const stacked = table.columns.length > 3;
   // The row's name: the last text column (the country, not its code).
-  const heading = table.columns.map((column) => column.kind).lastIndexOf('text');
+  const heading = table.rowHeader ?? table.columns.map((column) => column.kind).lastIndexOf('text');
   return (
     <details open={open}>
       <summary>{t(lang, 'stats.table')} ({formatNumber(lang, table.rows.length)})</summary>
@@ -38,11 +38,12 @@ export const StatisticsTableDetails: FC<{ lang: Lang; table: StatisticsTable; op
             </tr>
           </thead>
           <tbody>
-            {table.rows.map((row) => (
+            {table.rows.map((row, rowIndex) => (
               <tr>
                 {row.map((cell, index) => {
                   const column = table.columns[index]!;
-                  const text = formatCell(lang, table, index, cell);
+                  const link = table.links?.[rowIndex]?.[index];
+                  const text = link ? <a href={link}>{formatCell(lang, table, index, cell)}</a> : formatCell(lang, table, index, cell);
                   const kind = column.kind === 'text' ? undefined : 'number';
                   return index === heading ? (
                     <th scope="row" class={kind}>{text}</th>
