@@ -100,9 +100,9 @@ export const strategyEn = {
 
   'strategy.nameOnly.title': 'Relationships in name only',
   'strategy.nameOnly.explain':
-    'A relationship is in name only when its exchange log records no exchange for years; a local government whose every relationship abroad is such is connected on paper only.',
+    'A relationship is in name only when its exchange log, as the vitality of relationships reads it, records no exchange for ten years, or none at all although it was signed more than three years ago and its record is kept up; a local government whose every relationship abroad is such is connected on paper only.',
   'strategy.nameOnly.unavailable':
-    'The register keeps no exchange log yet, so it cannot tell which relationships are alive and which exist in name only. This part will count them once exchanges are recorded; until then it guesses nothing.',
+    'No exchange has been recorded in the register yet, so it cannot tell which relationships are alive and which exist in name only. This part will count them once exchanges are recorded; until then it guesses nothing.',
   'strategy.nameOnly.relationships.one': '{count} relationship in force shows no exchange for years.',
   'strategy.nameOnly.relationships.other': '{count} relationships in force show no exchange for years.',
   'strategy.nameOnly.localGovernments.one': '{count} local government has partners abroad, every one of them quiet:',
@@ -279,9 +279,9 @@ export const strategyJa: Record<keyof typeof strategyEn, string> = {
 
   'strategy.nameOnly.title': '名ばかりの提携',
   'strategy.nameOnly.explain':
-    '交流記録に何年も交流が記録されていない提携を「名ばかりの提携」とします。海外の提携がすべてそうである自治体は、書類の上でだけ結ばれていることになります。',
+    '交流記録を提携の活動状況の規則で読み、10年間交流が記録されていない提携、または締結から3年を超え記録も更新されているのに交流が一度も記録されていない提携を「名ばかりの提携」とします。海外の提携がすべてそうである自治体は、書類の上でだけ結ばれていることになります。',
   'strategy.nameOnly.unavailable':
-    '登録簿にはまだ交流記録がないため、どの提携が生きていて、どれが名ばかりかは判断できません。交流が記録されるようになれば、ここで数えます。それまでは推測で示すことはしません。',
+    '登録簿にはまだ交流が一件も記録されていないため、どの提携が生きていて、どれが名ばかりかは判断できません。交流が記録されるようになれば、ここで数えます。それまでは推測で示すことはしません。',
   'strategy.nameOnly.relationships.one': '有効な提携のうち{count}件は、何年も交流の記録がありません。',
   'strategy.nameOnly.relationships.other': '有効な提携のうち{count}件は、何年も交流の記録がありません。',
   'strategy.nameOnly.localGovernments.one': '海外の提携がすべて休眠している自治体は{count}団体です：',

@@ -99,7 +99,7 @@ export function monthBefore(day: string): string {
 }
 
 /** Japan's local governments and the relationships of any of them, as the counting needs them. */
-async function loadTies(db: Db): Promise<{ units: JapaneseUnit[]; ties: JapaneseTie[]; lastExchanges: Map<number, string> }> {
+export async function loadTies(db: Db): Promise<{ units: JapaneseUnit[]; ties: JapaneseTie[]; lastExchanges: Map<number, string> }> {
   // Column arrays in one row each: PGlite spends far more on each row it hands back than on the query.
   const [units] = await queryRows<{ ids: number[]; kinds: string[]; in_coverage: boolean[]; prefecture_ids: number[] }>(
     db,

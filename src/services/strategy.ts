@@ -1,7 +1,10 @@
 import { sql } from 'drizzle-orm';
 import { queryRows, type Db } from '../db/client.js';
 import { prefectureIdOf } from '../db/fragments.js';
-import { tieInForceOn, type TieDates } from '../domain/statistics.js';
+import { knownSince, tieInForceOn, type TieDates } from '../domain/statistics.js';
+import { DEFAULT_VITALITY_THRESHOLDS, vitalityOn, type VitalityThresholds } from '../domain/vitality.js';
+import { loadTies } from './stats.js';
+import { lastExchangesOn } from './vitality.js';
 import {
   countriesAgainstJapan,
   coverageGaps,
@@ -134,11 +137,21 @@ export interface StrategyRegister {
 export const prefectureReportUrl = (jisCode: string) => `/strategy/prefectures/${jisCode}`;
 
 /**
- * What the exchange log says of each relationship's vitality on a day. No log exists yet, so it
- * says nothing and the strategy says so; this one function is where a log's reading will come in.
+ * What the exchange log says of each relationship's vitality on a day: the relationships in force it
+ * finds in name only, by the rules of domain/vitality.ts (an exchange long ago, or none ever recorded
+ * although the record has been kept up). While no exchange at all has been recorded, nothing is
+ * available, and the strategy says so rather than count every relationship as dormant.
  */
-export async function readVitality(_db: Db, _asOf: string): Promise<Vitality> {
-  return { available: false };
+export async function readVitality(db: Db, asOf: string, thresholds: VitalityThresholds = DEFAULT_VITALITY_THRESHOLDS): Promise<Vitality> {
+  const { ties, lastExchanges: latest } = await loadTies(db);
+  if (latest.size === 0) return { available: false };
+  const lastExchanges = asOf >= today() ? latest : await lastExchangesOn(db, asOf);
+  const quiet = new Set<number>();
+  for (const tie of ties) {
+    const facts = { knownSince: knownSince(tie), lastExchangeOn: lastExchanges.get(tie.id!) ?? null, editedOn: tie.editedOn ?? null, inForce: tieInForceOn(tie, asOf), expired: false };
+    if (vitalityOn(facts, asOf, thresholds) === 'in-name-only') quiet.add(tie.id!);
+  }
+  return { available: true, quiet };
 }
 
 let continents: Map<string, string> | undefined;
@@ -281,10 +294,13 @@ export function presentStrategyLocalGovernment(register: StrategyRegister, id: n
 }
 
 /** The strategy's figures on a day (default today), the great cities filtered by country or continent. */
-export async function strategyOverview(db: Db, options: { asOf?: string | undefined; target?: PartnerTarget | undefined } & GreatCityFilter = {}): Promise<Strategy> {
+export async function strategyOverview(
+  db: Db,
+  options: { asOf?: string | undefined; target?: PartnerTarget | undefined; vitality?: VitalityThresholds | undefined } & GreatCityFilter = {},
+): Promise<Strategy> {
   const asOf = options.asOf ?? today();
   if (options.country && !isKnownCountry(options.country)) throw notFound(`Country ${options.country}`);
-  const [register, vitality] = await Promise.all([loadStrategyRegister(db, asOf), readVitality(db, asOf)]);
+  const [register, vitality] = await Promise.all([loadStrategyRegister(db, asOf), readVitality(db, asOf, options.vitality)]);
   return measureStrategy(register, vitality, options);
 }
 
@@ -397,11 +413,11 @@ export async function prefectureOf(db: Db, jisCode: string): Promise<PrefectureR
 }
 
 /** A prefecture's strategy report on a day (default today). */
-export async function prefectureReport(db: Db, jisCode: string, options: { asOf?: string | undefined } = {}): Promise<PrefectureReport> {
+export async function prefectureReport(db: Db, jisCode: string, options: { asOf?: string | undefined; vitality?: VitalityThresholds | undefined } = {}): Promise<PrefectureReport> {
   const prefecture = await prefectureOf(db, jisCode);
   const asOf = options.asOf ?? today();
   const year = Number(asOf.slice(0, 4)) + 1;
-  const [register, vitality, anniversaries] = await Promise.all([loadStrategyRegister(db, asOf), readVitality(db, asOf), japaneseAnniversaries(db, year, prefecture.id)]);
+  const [register, vitality, anniversaries] = await Promise.all([loadStrategyRegister(db, asOf), readVitality(db, asOf, options.vitality), japaneseAnniversaries(db, year, prefecture.id)]);
   const gaps = coverageGaps(register.units, register.partners);
   const byPrefecture = new Map(gaps.byPrefecture.map((row) => [row.prefectureId, row]));
   const coverageOf = (id: number): Coverage => {

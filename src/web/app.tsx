@@ -98,7 +98,7 @@ function createPages(db: Db, options: SessionOptions, vitality: VitalityThreshol
   registerRegisterPages(pages, db);
   registerRegistryPages(pages, db, vitality);
   registerStatisticsPages(pages, db, vitality);
-  registerStrategyPages(pages, db);
+  registerStrategyPages(pages, db, vitality);
   registerMapPages(pages, db);
   registerLgPickerRoute(pages, db);
   return pages;

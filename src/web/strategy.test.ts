@@ -4,6 +4,8 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { OPERATOR } from '../../test/accounts.js';
 import { openTestDatabase } from '../../test/database.js';
 import { queryRows, type Database } from '../db/client.js';
+import { yearsBefore } from '../domain/vitality.js';
+import { recordExchange } from '../services/exchanges.js';
 import { createRelationship, today } from '../services/registry.js';
 import type { Strategy } from '../services/strategy.js';
 import { newWorkbook } from '../workbooks.js';
@@ -135,13 +137,13 @@ describe('the strategy page', () => {
     for (const heading of ['Local governments without a partner abroad', 'Prefectures without a partner at their level', 'Great cities abroad without a Japanese partner', 'Countries Japan hardly reaches', 'Relationships in name only', 'How many partners each local government has']) {
       expect(english.text).toContain(heading);
     }
-    expect(english.text).toContain('The register keeps no exchange log yet');
+    expect(english.text).toContain('No exchange has been recorded in the register yet');
     expect(english.text).toContain('How this is computed');
     expect(english.text).toMatch(/<a href="\/strategy" aria-current="page">Strategy<\/a>/);
     const japanese = await get('/ja/strategy');
     expect(japanese.status).toBe(200);
     expect(japanese.text).toContain('海外に提携先のない自治体');
-    expect(japanese.text).toContain('登録簿にはまだ交流記録がないため');
+    expect(japanese.text).toContain('登録簿にはまだ交流が一件も記録されていないため');
     expect(japanese.text).toMatch(/<a href="\/ja\/strategy" aria-current="page">戦略<\/a>/);
   });
 
@@ -197,7 +199,7 @@ describe('a prefecture’s report', () => {
     expect(english.text).toContain('Takamatsu City');
     expect(english.text).toMatch(/<a href="\/match\?lg=\d+">[^<]+ \([^)]+, [\d.]+\)/);
     expect(english.text).toContain('Great cities abroad that fit this prefecture');
-    expect(english.text).toContain('The register keeps no exchange log yet');
+    expect(english.text).toContain('No exchange has been recorded in the register yet');
     expect(english.text).toContain(`Anniversaries in ${comingYear}`);
     const japanese = await get('/ja/strategy/prefectures/370002');
     expect(japanese.status).toBe(200);
@@ -252,5 +254,24 @@ describe('fair use of the strategy', () => {
     expect(costlyWorkOf('/ja/strategy/local-governments', asOf)).toBe('statistics');
     expect(costlyWorkOf('/strategy/cities.csv', none)).toBe('export');
     for (const path of ['/strategy', '/api/strategy', '/strategy/local-governments']) expect(costlyWorkOf(path, none), path).toBeUndefined();
+  });
+});
+
+describe('relationships in name only, once exchanges are recorded', () => {
+  it('lists a relationship whose last exchange is over ten years old and the LG whose every tie abroad is such, never one with no exchange recorded', async () => {
+    const ties = await queryRows<{ id: number; first_id: number; second_id: number }>(database.db, sql`select id, first_id, second_id from relationships`);
+    const between = (a: number, b: number) => ties.find((tie) => (tie.first_id === a && tie.second_id === b) || (tie.first_id === b && tie.second_id === a))!.id;
+    const exchange = { endedOn: null, kind: 'culture_arts' as const, direction: 'mutual' as const, visitorId: null, participants: 8, description: { en: 'An exhibition.', ja: '' }, links: [] };
+    await recordExchange(database.db, OPERATOR, between(lg.kagawa, lg.dalian), { ...exchange, startedOn: '2008-05-01' });
+    await recordExchange(database.db, OPERATOR, between(lg.okayama, lg.kansas), { ...exchange, startedOn: yearsBefore(today(), 1) });
+    const { nameOnly } = await api();
+    expect(nameOnly.available).toBe(true);
+    if (!nameOnly.available) return;
+    // Ibara's ties, never given an exchange, are undocumented rather than dormant.
+    expect(nameOnly.relationships.map((relationship) => relationship.id)).toEqual([between(lg.kagawa, lg.dalian)]);
+    expect(nameOnly.localGovernments.map((unit) => unit.id)).toEqual([lg.kagawa]);
+    const page = await get('/strategy');
+    expect(page.text).not.toContain('No exchange has been recorded in the register yet');
+    expect(page.text).toContain('1 relationship in force shows no exchange for years.');
   });
 });

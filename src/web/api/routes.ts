@@ -310,7 +310,7 @@ export function createApi({ db, vitality = DEFAULT_VITALITY_THRESHOLDS }: ApiOpt
     async (c) => {
       const query = c.req.valid('query');
       return c.json(
-        await strategyOverview(db, { asOf: query.asOf, target: { min: query.targetMin ?? 4, max: query.targetMax ?? 8 }, country: query.country, continent: query.continent }),
+        await strategyOverview(db, { asOf: query.asOf, target: { min: query.targetMin ?? 4, max: query.targetMax ?? 8 }, country: query.country, continent: query.continent, vitality }),
         200,
       );
     },

@@ -6,6 +6,7 @@ import { KizunaError, type FieldProblem } from '../../errors.js';
 import { t, type Lang } from '../../i18n/index.js';
 import { today } from '../../services/registry.js';
 import { prefectureCodeOf } from '../../services/lists.js';
+import { DEFAULT_VITALITY_THRESHOLDS, type VitalityThresholds } from '../../domain/vitality.js';
 import { filterLocalGovernments, loadStrategyRegister, measureStrategy, prefectureProposals, prefectureReport, readVitality, strategyOverview, type LocalGovernmentFilter } from '../../services/strategy.js';
 import { StatisticsQuery, StrategyListQuery, StrategyQuery } from '../api/schemas.js';
 import { csvResponse, xlsxWorkbookResponse } from '../downloads.js';
@@ -59,10 +60,10 @@ const filterOf = (query: StrategyListQuery): LocalGovernmentFilter => ({
 });
 
 /** The strategy page, its tables as CSV, and the lists behind its figures. */
-export function registerStrategyPages(pages: Hono<KizunaEnv>, db: Db): void {
+export function registerStrategyPages(pages: Hono<KizunaEnv>, db: Db, vitality: VitalityThresholds = DEFAULT_VITALITY_THRESHOLDS): void {
   const overview = (c: Context<KizunaEnv>) => {
     const query = strategyQueryOf(c, StrategyQuery);
-    return { query, strategy: strategyOverview(db, { asOf: query.asOf, target: targetOf(query), country: query.country, continent: query.continent }) };
+    return { query, strategy: strategyOverview(db, { asOf: query.asOf, target: targetOf(query), country: query.country, continent: query.continent, vitality }) };
   };
   pages.get('/strategy', async (c) => {
     const { query, strategy } = overview(c);
@@ -76,7 +77,7 @@ export function registerStrategyPages(pages: Hono<KizunaEnv>, db: Db): void {
     if (filter.prefecture && ![...register.prefectures.values()].some((prefecture) => prefecture.jisCode === filter.prefecture)) {
       throw new KizunaError('not_found', problemText(pageContext(c).lang, 'prefecture', filter.prefecture));
     }
-    const strategy = measureStrategy(register, await readVitality(db, register.asOf), { target: targetOf(query) });
+    const strategy = measureStrategy(register, await readVitality(db, register.asOf, vitality), { target: targetOf(query) });
     return { query, filter, strategy, localGovernments: filterLocalGovernments(register, filter) };
   };
   pages.get('/strategy/local-governments', async (c) => {
@@ -92,7 +93,7 @@ export function registerStrategyPages(pages: Hono<KizunaEnv>, db: Db): void {
   const report = async (c: Context<KizunaEnv>, code: string) => {
     const query = strategyQueryOf(c, StatisticsQuery);
     try {
-      const found = await prefectureReport(db, code, { asOf: query.asOf });
+      const found = await prefectureReport(db, code, { asOf: query.asOf, vitality });
       return { query, report: found, proposals: await prefectureProposals(db, found.prefecture.jisCode) };
     } catch (error) {
       if (error instanceof KizunaError && error.id === 'not_found') throw new KizunaError('not_found', problemText(pageContext(c).lang, 'prefecture', code));
