@@ -353,13 +353,22 @@ export const RenewalFormPage: FC<{ ctx: PageContext; relationship: Relationship;
   );
 };
 
-/** One table of vitality counts by a first column (a kind, a country). */
-const VitalityTable: FC<{ ctx: PageContext; caption?: string; summary: string; head: string; rows: { name: string; counts: Record<Vitality, number> }[] }> = ({ ctx, caption, summary, head, rows }) => (
+/** One table of vitality counts by a first column (a kind, a country); a card per row on a phone, as the statistics' other tables. */
+const VitalityTable: FC<{ ctx: PageContext; caption?: string; label: string; summary: string; head: string; rows: { name: string; counts: Record<Vitality, number> }[] }> = ({
+  ctx,
+  caption,
+  label,
+  summary,
+  head,
+  rows,
+}) => (
   <>
     {caption ? <h3>{caption}</h3> : null}
     <p class="muted">{summary}</p>
-    <div class="table-wrap">
-      <table class="vitality-table">
+    {/* Focusable, so that keyboards can scroll a table wider than its column. */}
+    <div class="table-wrap" tabindex={0} role="region" aria-label={label}>
+      <table class="vitality-table stack-table">
+        <caption class="visually-hidden">{label}</caption>
         <thead>
           <tr>
             <th scope="col">{head}</th>
@@ -373,7 +382,7 @@ const VitalityTable: FC<{ ctx: PageContext; caption?: string; summary: string; h
             <tr>
               <th scope="row">{row.name}</th>
               {VITALITIES.map((vitality) => (
-                <td class="number">{formatNumber(ctx.lang, row.counts[vitality])}</td>
+                <td class="number" data-label={vitalityName(ctx.lang, vitality)}>{formatNumber(ctx.lang, row.counts[vitality])}</td>
               ))}
             </tr>
           ))}
@@ -405,6 +414,7 @@ export const VitalityStatisticsSection: FC<{ ctx: PageContext; stats: JapanStati
       <VitalityTable
         ctx={ctx}
         caption={t(ctx.lang, 'exchanges.stats.byKind')}
+        label={t(ctx.lang, 'exchanges.stats.byKind')}
         summary={t(ctx.lang, 'exchanges.stats.kindSummary')}
         head={t(ctx.lang, 'table.kind')}
         rows={stats.vitality.byKind.map((row) => ({ name: kindName(row.kind), counts: row }))}
@@ -413,6 +423,7 @@ export const VitalityStatisticsSection: FC<{ ctx: PageContext; stats: JapanStati
         <summary>{t(ctx.lang, 'exchanges.stats.byCountry')}</summary>
         <VitalityTable
           ctx={ctx}
+          label={t(ctx.lang, 'exchanges.stats.byCountry')}
           summary={t(ctx.lang, 'exchanges.stats.countrySummary')}
           head={t(ctx.lang, 'table.country')}
           rows={stats.vitality.byCountry.map((row) => ({ name: countryName(row.country), counts: row }))}
