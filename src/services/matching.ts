@@ -23,6 +23,7 @@ import {
   type RankedCandidate,
 } from '../domain/matching.js';
 import type { ListingStatus } from '../domain/listings.js';
+import { keptUnderVersion } from './registerVersion.js';
 import { foldName } from '../domain/names.js';
 import { themesIn } from '../domain/themes.js';
 import { TextSimilarity, termsOf } from '../domain/textSimilarity.js';
@@ -70,18 +71,6 @@ export interface Ties {
 const placeTables = new WeakMap<Db, Promise<PlaceTable>>();
 const tieTables = new WeakMap<Db, Promise<Ties>>();
 
-/** Reloads a cached table when its version has changed; a failed load is forgotten. */
-async function cached<T extends { version: string }>(cache: WeakMap<Db, Promise<T>>, db: Db, version: string, load: () => Promise<T>): Promise<T> {
-  const current = cache.get(db);
-  if (current) {
-    const table = await current.catch(() => undefined);
-    if (table?.version === version) return table;
-  }
-  const loading = load();
-  cache.set(db, loading);
-  loading.catch(() => cache.delete(db));
-  return loading;
-}
 
 /** The name matchmaking compares: the romaji in Japan, which has no "-shi", the English name elsewhere. */
 const comparableName = (country: string, romaji: string, english: string) => foldName(country === 'JP' ? romaji : english);
@@ -210,8 +199,8 @@ async function tiesVersion(db: Db): Promise<string> {
 /** The places and the ties, from memory when neither has changed since they were read. */
 export async function matchTables(db: Db): Promise<{ places: PlaceTable; ties: Ties }> {
   const [places, ties] = await Promise.all([
-    searchVersion(db).then((version) => cached(placeTables, db, version, () => loadPlaces(db, version))),
-    tiesVersion(db).then((version) => cached(tieTables, db, version, () => loadTies(db, version))),
+    searchVersion(db).then((version) => keptUnderVersion(placeTables, db, version, () => loadPlaces(db, version))),
+    tiesVersion(db).then((version) => keptUnderVersion(tieTables, db, version, () => loadTies(db, version))),
   ]);
   return { places, ties };
 }

@@ -80,3 +80,20 @@ export function readsBegunAfterAsking<T>(read: () => Promise<T>): () => Promise<
     return following;
   };
 }
+
+/**
+ * A table kept in memory per database while the version it was read under (the register's, or a
+ * narrower one such as the search keys') is current; read again when it has changed. A failed read
+ * is forgotten, so the next caller tries again.
+ */
+export async function keptUnderVersion<T extends { version: string }>(cache: WeakMap<Db, Promise<T>>, db: Db, version: string, load: () => Promise<T>): Promise<T> {
+  const current = cache.get(db);
+  if (current) {
+    const table = await current.catch(() => undefined);
+    if (table?.version === version) return table;
+  }
+  const loading = load();
+  cache.set(db, loading);
+  loading.catch(() => cache.delete(db));
+  return loading;
+}

@@ -31,7 +31,7 @@ import { loadCountries } from '../reference/countries.js';
 import { loadCountryPopulations } from '../reference/countriesStatesCities.js';
 import { loadCapitals } from '../reference/places.js';
 import { localGovernmentUrl, relationshipUrl } from './presenters.js';
-import { registerVersionReader } from './registerVersion.js';
+import { keptUnderVersion, registerVersionReader } from './registerVersion.js';
 import { japaneseAnniversaries, type PartnerLine } from './lists.js';
 import { matchCandidatesInBatch, type MatchResult } from './matching.js';
 import { today } from './registry.js';
@@ -143,7 +143,7 @@ export const prefectureReportUrl = (jisCode: string) => `/strategy/prefectures/$
  * available, and the strategy says so rather than count every relationship as dormant.
  */
 export async function readVitality(db: Db, asOf: string, thresholds: VitalityThresholds = DEFAULT_VITALITY_THRESHOLDS): Promise<Vitality> {
-  const { ties, lastExchanges: latest } = await loadTies(db);
+  const { ties, lastExchanges: latest } = await vitalityTies(db);
   if (latest.size === 0) return { available: false };
   const lastExchanges = asOf >= today() ? latest : await lastExchangesOn(db, asOf);
   const quiet = new Set<number>();
@@ -152,6 +152,14 @@ export async function readVitality(db: Db, asOf: string, thresholds: VitalityThr
     if (vitalityOn(facts, asOf, thresholds) === 'in-name-only') quiet.add(tie.id!);
   }
   return { available: true, quiet };
+}
+
+const tiesForVitality = new WeakMap<Db, Promise<Awaited<ReturnType<typeof loadTies>> & { version: string }>>();
+
+/** Japan's ties as the statistics read them (terms, edits, last exchanges), kept under the register's version like the strategy's tables. */
+async function vitalityTies(db: Db) {
+  const version = await registerVersionReader(db)();
+  return keptUnderVersion(tiesForVitality, db, version, async () => ({ ...(await loadTies(db)), version }));
 }
 
 let continents: Map<string, string> | undefined;
@@ -181,15 +189,7 @@ const tables = new WeakMap<Db, Promise<StrategyTables>>();
  */
 async function strategyTables(db: Db): Promise<StrategyTables> {
   const version = await registerVersionReader(db)();
-  const current = tables.get(db);
-  if (current) {
-    const table = await current.catch(() => undefined);
-    if (table?.version === version) return table;
-  }
-  const loading = readStrategyTables(db, version);
-  tables.set(db, loading);
-  loading.catch(() => tables.delete(db));
-  return loading;
+  return keptUnderVersion(tables, db, version, () => readStrategyTables(db, version));
 }
 
 async function readStrategyTables(db: Db, version: string): Promise<StrategyTables> {
