@@ -1,14 +1,13 @@
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import net from 'node:net';
 import path from 'node:path';
-import { sql } from 'drizzle-orm';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { queryRows, type Database } from '../src/db/client.js';
+import type { Database } from '../src/db/client.js';
 import { startServer, type RunningServer } from '../src/server.js';
 import { importPairs } from '../src/services/importPairs.js';
 import { OPERATOR } from '../test/accounts.js';
-import { copyTemplateFolder, openTestDatabase, serverUrl, sharedData } from '../test/database.js';
+import { freePort } from '../test/cli.js';
+import { copyTemplateFolder, openTestDatabase, serverDatabaseUrl, serverUrl, sharedData } from '../test/database.js';
 
 /** Debian's Chromium; CI installs it. The tests never download a browser. */
 export const CHROMIUM = '/usr/bin/chromium';
@@ -36,32 +35,6 @@ export async function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
 }
 
-/** A port that was free a moment ago on 127.0.0.1 (the OS picks it). */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.unref();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      probe.close(() => (port ? resolve(port) : reject(new Error('No free port found'))));
-    });
-  });
-}
-
-/**
- * The URL of a database opened by openTestDatabase on the PostgreSQL test server: the server URL
- * with the database's own name (test/database.ts keeps it to itself).
- */
-export async function databaseUrlOf(database: Database): Promise<string> {
-  if (!serverUrl) throw new Error('databaseUrlOf is for PostgreSQL runs (KIZUNA_TEST_DATABASE_URL)');
-  const [row] = await queryRows<{ name: string }>(database.db, sql`select current_database() as name`);
-  if (!row) throw new Error('current_database() answered nothing');
-  const url = new URL(serverUrl);
-  url.pathname = `/${row.name}`;
-  return url.toString();
-}
 
 export interface Portal {
   /** http://127.0.0.1:PORT, without a trailing slash. */
@@ -194,7 +167,7 @@ async function servePortal(template: string): Promise<PortalWithDatabase> {
   if (serverUrl) {
     const database = await openTestDatabase(template);
     try {
-      const running = await serveOnFreePort({ databaseUrl: await databaseUrlOf(database) });
+      const running = await serveOnFreePort({ databaseUrl: serverDatabaseUrl(database)! });
       return {
         url: `http://127.0.0.1:${running.port}`,
         engine: 'postgres',
