@@ -27,6 +27,8 @@ export interface StartOptions extends OpenOptions, Omit<AppOptions, 'db'> {
   publicUrl?: string | undefined;
   /** The address of the first administrator, invited when the database has no administrator. */
   firstAdministrator?: string | undefined;
+  /** The database was prepared already (by the first process, for a worker): open it without loading anything. */
+  prepared?: boolean;
   say?: ProgressReporter;
 }
 
@@ -63,7 +65,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const closeServer = () => new Promise<void>((resolve) => server.close(() => resolve()));
   let database: Database;
   try {
-    database = await openPreparedDatabase(options, say);
+    database = options.prepared ? await openDatabase(options) : await openPreparedDatabase(options, say);
   } catch (error) {
     await closeServer();
     throw error;

@@ -39,9 +39,9 @@ program
     const settings = { ...optionsFromEnvironment(), ...webSettingsFromEnvironment(), port, hostname: options.host, publicUrl: process.env.KIZUNA_PUBLIC_URL || undefined };
     const firstAdministrator = process.env.KIZUNA_ADMIN_EMAIL || 'admin@kizuna.localhost';
     if (options.workers > 1 && cluster.isPrimary) return serveWithWorkers({ ...settings, firstAdministrator }, options.workers, say);
-    // A worker's messages name it; the primary prints the first administrator's link once.
+    // A worker's messages name it; the primary prepared the database and prints the first administrator's link, once.
     const tell = cluster.isWorker ? (message: string) => say(`[worker ${process.pid}] ${message}`) : say;
-    const running = await startServer({ ...settings, firstAdministrator: cluster.isWorker ? undefined : firstAdministrator, say: tell });
+    const running = await startServer({ ...settings, firstAdministrator: cluster.isWorker ? undefined : firstAdministrator, prepared: cluster.isWorker, say: tell });
     if (cluster.isWorker) process.send?.(WORKER_SERVING);
     const stop = async () => {
       tell('Stopping…');
