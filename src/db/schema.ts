@@ -237,7 +237,7 @@ export const relationshipRenewals = pgTable(
     newEnd: date('new_end').notNull(),
     /** The end of the term it extended; null when not recorded (renewals given whole before 0008). */
     previousEnd: date('previous_end'),
-    /** Who recorded it; null for the kizuna command, imports and renewals given whole. */
+    /** Who recorded it; null for the kizuna command and imports. */
     recordedBy: integer('recorded_by').references(() => accounts.id),
     recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow(),
   },

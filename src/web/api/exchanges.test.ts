@@ -232,6 +232,29 @@ describe('POST /api/relationships/{id}/renewals', () => {
     expect(earlier.body.error.problems).toEqual([{ field: 'renewedOn', message: 'must not be before the last renewal (2005-09-01)' }]);
   });
 
+  it('keeps who recorded each renewal when PATCH gives the renewals whole, and names the coordinator for a new one', async () => {
+    const relationship = await relationshipOf(0, 9, { signedOn: '2002-10-01', fixedTermEnd: '2005-09-30' });
+    const renewals = `/api/relationships/${relationship.id}/renewals`;
+    expect((await call(renewals, { method: 'POST', body: { renewedOn: '2005-09-01', newEnd: '2008-09-30' }, token: ibaraOfficer.token })).status).toBe(201);
+    const { status, body } = await call<Relationship>(`/api/relationships/${relationship.id}`, {
+      method: 'PATCH',
+      body: {
+        fixedTermEnd: '2011-09-30',
+        renewals: [
+          { renewedOn: '2005-09-01', newEnd: '2008-09-30' },
+          { renewedOn: '2008-08-01', newEnd: '2011-09-30' },
+        ],
+      },
+    });
+    expect(status, JSON.stringify(body)).toBe(200);
+    expect(body.renewals).toEqual([
+      { renewedOn: '2005-09-01', newEnd: '2008-09-30', previousEnd: '2005-09-30', recordedBy: ibaraOfficer.actor.name },
+      { renewedOn: '2008-08-01', newEnd: '2011-09-30', previousEnd: '2008-09-30', recordedBy: coordinator.actor.name },
+    ]);
+    const dropped = await call<Relationship>(`/api/relationships/${relationship.id}`, { method: 'PATCH', body: { renewals: [{ renewedOn: '2008-08-01', newEnd: '2011-09-30' }] } });
+    expect(dropped.body.renewals).toEqual([{ renewedOn: '2008-08-01', newEnd: '2011-09-30', previousEnd: '2008-09-30', recordedBy: coordinator.actor.name }]);
+  });
+
   it('refuses to renew a relationship without a fixed term (409)', async () => {
     const relationship = await relationshipOf(8, 8);
     const { status, body } = await call<ErrorBody>(`/api/relationships/${relationship.id}/renewals`, { method: 'POST', body: { renewedOn: '2005-09-01', newEnd: '2008-09-30' } });
