@@ -169,6 +169,8 @@ const EXCHANGE_INPUT = {
 
 const exchangeCount = async (relationshipId: number) =>
   (await queryRows<{ count: number }>(database.db, sql`select count(*)::int as count from exchanges where relationship_id = ${relationshipId}`))[0]!.count;
+const exchangeParticipants = async (exchangeId: number) =>
+  (await queryRows<{ participants: number | null }>(database.db, sql`select participants from exchanges where id = ${exchangeId}`))[0]!.participants;
 
 const accountRow = async (email: string) =>
   (await queryRows<{ id: number; status: string; role: string }>(database.db, sql`select id, status, role from accounts where email = ${email}`))[0];
@@ -241,7 +243,7 @@ const unique = (what: string) => `${what}-${process.pid}-${++serial}-${Date.now(
 
 /** A request to make: a JSON API call, a form, or a form with a file. */
 type Call =
-  | { method: 'POST' | 'PATCH' | 'DELETE'; path: string; json: unknown }
+  | { method: 'POST' | 'PUT' | 'PATCH' | 'DELETE'; path: string; json: unknown }
   | { path: string; form: Record<string, string | string[]> }
   | { path: string; multipart: Record<string, string | Blob> };
 
@@ -373,6 +375,18 @@ const MATRIX: Row[] = [
     },
   },
   {
+    name: 'PUT /api/relationships/:id/exchanges/:exchangeId',
+    expected: [401, 200, 403, 200, 200],
+    async prepare() {
+      const id = await freshRelationship();
+      const exchange = await recordExchange(database.db, OPERATOR, id, EXCHANGE_INPUT);
+      return {
+        call: { method: 'PUT', path: `/api/relationships/${id}/exchanges/${exchange.id}`, json: { ...EXCHANGE_INPUT, participants: 80 } },
+        effect: async () => expect(await exchangeParticipants(exchange.id)).toBe(80),
+      };
+    },
+  },
+  {
     name: 'POST /api/relationships/:id/renewals',
     expected: [401, 201, 403, 201, 201],
     async prepare() {
@@ -391,6 +405,18 @@ const MATRIX: Row[] = [
       return {
         call: { path: `/relationships/${id}/exchanges`, form: { startedOn: '2024-07-20', kind: 'sport', travel: 'mutual', descriptionEn: 'A friendly match.' } },
         effect: async () => expect(await exchangeCount(id)).toBe(1),
+      };
+    },
+  },
+  {
+    name: 'POST /relationships/:id/exchanges/:exchangeId (the form that corrects one)',
+    expected: ['sign-in', 303, 403, 303, 303],
+    async prepare() {
+      const id = await freshRelationship();
+      const exchange = await recordExchange(database.db, OPERATOR, id, EXCHANGE_INPUT);
+      return {
+        call: { path: `/relationships/${id}/exchanges/${exchange.id}`, form: { startedOn: '2024-07-20', kind: 'sport', travel: 'mutual', participants: '80', descriptionEn: 'A friendly match.' } },
+        effect: async () => expect(await exchangeParticipants(exchange.id)).toBe(80),
       };
     },
   },
@@ -1028,6 +1054,7 @@ describe('security headers', () => {
     await takeListingStep(database.db, OPERATOR, submitted, 'submit');
     const [published] = await queryRows<{ id: number }>(database.db, sql`select id from listings where local_government_id = ${lg.other} and status = 'published'`);
     const relationship = await freshRelationship();
+    const exchange = await recordExchange(database.db, OPERATOR, relationship, EXCHANGE_INPUT);
     const introduction = await freshIntroduction('sent', 'pending');
     const link = await inviteAccount(database.db, OPERATOR, { email: `${unique('headers')}@city.example.jp`, name: 'Headers', role: 'officer', localGovernmentIds: [lg.target] });
     const lgUrl = ((await (await app.request(`/api/local-governments/${lg.target}`)).json()) as { url: string }).url;
@@ -1082,6 +1109,7 @@ describe('security headers', () => {
     page('/lg/:key', lgUrl);
     page('/relationships/:id{[0-9]{1,9}}', `/relationships/${relationship}`);
     page('/relationships/:id{[0-9]{1,9}}/exchanges/new', `/relationships/${relationship}/exchanges/new`);
+    page('/relationships/:id{[0-9]{1,9}}/exchanges/:exchangeId{[0-9]{1,9}}/edit', `/relationships/${relationship}/exchanges/${exchange.id}/edit`);
     page('/relationships/:id{[0-9]{1,9}}/renewals/new', `/relationships/${relationship}/renewals/new`);
     page('/relationships/:id{[0-9]{1,9}}/exchanges.csv', `/relationships/${relationship}/exchanges.csv`);
     page('/statistics/vitality.csv', '/statistics/vitality.csv');
