@@ -1,6 +1,7 @@
 import type { FC } from 'hono/jsx';
 import { countryName, formatNumber, formatPartial, lgName, regionName, t, tCount, type Lang, type MessageKey } from '../../i18n/index.js';
 import { partnerLinesOf, type PartnerLine } from '../../services/lists.js';
+import type { AnniversaryLine } from '../../services/anniversaries.js';
 import { sortLines, SORTS, type ListSort } from '../detailsLists.js';
 import { SEARCH_KINDS } from '../../domain/statistics.js';
 import type { LocalGovernmentSummary } from '../../services/presenters.js';
@@ -101,7 +102,7 @@ export const HomePage: FC<{
   ctx: PageContext;
   stats: JapanStatistics;
   latest: PartnerLine[];
-  anniversaries: (PartnerLine & { years: number })[];
+  anniversaries: AnniversaryLine[];
   year: number;
 }> = ({ ctx, stats, latest, anniversaries, year }) => (
   <Layout ctx={ctx} title={t(ctx.lang, 'site.tagline')} section="home">
@@ -132,7 +133,7 @@ export const HomePage: FC<{
       <ul>
         {anniversaries.slice(0, 20).map((line) => (
           <li>
-            <strong>{tCount(ctx.lang, 'home.years', line.years)}</strong>: <LgLink ctx={ctx} lg={line.localGovernment} /> – <LgLink ctx={ctx} lg={line.partner} />{' '}
+            <strong>{tCount(ctx.lang, 'home.years', line.anniversary.years)}</strong>: <LgLink ctx={ctx} lg={line.localGovernment} /> – <LgLink ctx={ctx} lg={line.partner} />{' '}
             ({formatPartial(ctx.lang, line.signedOn!)})
           </li>
         ))}
