@@ -1,9 +1,9 @@
 import { sql, type SQL } from 'drizzle-orm';
-import type { Db } from '../db/client.js';
+import { queryRows, type Db } from '../db/client.js';
 import { anniversaryAgesUpTo, anniversaryIn, type Anniversary } from '../domain/anniversaries.js';
 import { EARLIEST_YEAR, parsePartialDate, type PreciseDate } from '../domain/relationships.js';
-import { fromJapaneseSide, party, partnerLines, prefectureMembers, type PartnerLine } from './lists.js';
-import { withinJurisdiction } from './jurisdictions.js';
+import { fromJapaneseSide, party, partnerLines, prefectureCodeOf, prefectureMembers, type PartnerLine } from './lists.js';
+import { relationshipsWithin } from './jurisdictions.js';
 import type { LifeOptions } from './vitality.js';
 
 /**
@@ -44,13 +44,7 @@ function narrowing(filter: AnniversaryFilter): (own: 'first' | 'second') => SQL 
     }
     if (filter.prefectureId !== undefined) parts.push(sql`${side.own} in (${prefectureMembers(filter.prefectureId)})`);
     if (filter.localGovernmentId !== undefined) parts.push(sql`(r.first_id = ${filter.localGovernmentId} or r.second_id = ${filter.localGovernmentId})`);
-    if (filter.jurisdictionId !== undefined) {
-      parts.push(sql`r.id in (select within.id from relationships within
-        join local_governments first_party on first_party.id = within.first_id
-        join local_governments second_party on second_party.id = within.second_id
-        where (within.first_country = 'JP' or within.second_country = 'JP')
-          and (${withinJurisdiction(filter.jurisdictionId, 'first_party')} or ${withinJurisdiction(filter.jurisdictionId, 'second_party')}))`);
-    }
+    if (filter.jurisdictionId !== undefined) parts.push(sql`r.id in (${relationshipsWithin(filter.jurisdictionId)})`);
     return parts.length === 0 ? sql`true` : sql.join(parts, sql` and `);
   };
 }
@@ -75,4 +69,70 @@ export async function anniversariesOf(db: Db, year: number, filter: AnniversaryF
       return { ...line, anniversary: anniversaryIn(signed.date, signed.precision, year)! };
     })
     .sort((a, b) => a.anniversary.startsOn.localeCompare(b.anniversary.startsOn) || b.anniversary.endsBefore.localeCompare(a.anniversary.endsBefore));
+}
+
+/** The choices of the anniversaries page as an address gives them, every one text. */
+export interface AnniversaryQuery {
+  year?: string | undefined;
+  country?: string | undefined;
+  region?: string | undefined;
+  prefecture?: string | undefined;
+  jurisdiction?: string | undefined;
+}
+
+/** What is wrong with a choice: the field, and the catalogue's `anniversaries.problem.<code>`. */
+export interface AnniversaryQueryProblem {
+  field: keyof AnniversaryQuery;
+  code: 'year' | 'country' | 'region' | 'regionWithoutCountry' | 'prefecture' | 'jurisdiction';
+  value: string;
+}
+
+/** The years the page answers for: from the first a relationship could turn one to a century ahead. */
+export const yearsAnswered = (thisYear: number) => ({ min: EARLIEST_YEAR + 1, max: thisYear + 100 });
+
+/**
+ * Reads the page's choices against the register: the year (this year when none is given), and each
+ * filter to what it names, or a problem naming the field and why. Empty choices narrow nothing.
+ */
+export async function readAnniversaryQuery(
+  db: Db,
+  query: AnniversaryQuery,
+  thisYear: number,
+): Promise<{ year: number; filter: AnniversaryFilter; problems: AnniversaryQueryProblem[] }> {
+  const problems: AnniversaryQueryProblem[] = [];
+  const filter: AnniversaryFilter = {};
+  const given = (value: string | undefined) => value?.normalize('NFKC').trim() ?? '';
+  const yearText = given(query.year);
+  const { min, max } = yearsAnswered(thisYear);
+  const year = yearText === '' ? thisYear : /^\d{4}$/.test(yearText) ? Number(yearText) : NaN;
+  if (!(year >= min && year <= max)) problems.push({ field: 'year', code: 'year', value: yearText });
+  const country = given(query.country).toUpperCase();
+  if (country !== '') {
+    const [known] = await queryRows<{ code: string }>(db, sql`select code from countries where code = ${country.slice(0, 2)} and ${country.length === 2}`);
+    if (known) filter.country = country;
+    else problems.push({ field: 'country', code: 'country', value: country });
+  }
+  const region = given(query.region).toUpperCase();
+  if (region !== '') {
+    if (country === '') problems.push({ field: 'region', code: 'regionWithoutCountry', value: region });
+    else if (filter.country !== undefined) {
+      const [known] = await queryRows<{ id: number }>(db, sql`select id from local_governments where country = ${filter.country} and admin1 = ${region} limit 1`);
+      if (known) filter.region = region;
+      else problems.push({ field: 'region', code: 'region', value: region });
+    }
+  }
+  const prefecture = given(query.prefecture);
+  if (prefecture !== '') {
+    const code = await prefectureCodeOf(db, prefecture);
+    const [found] = code ? await queryRows<{ id: number }>(db, sql`select id from local_governments where jis_code = ${code} and kind = 'prefecture'`) : [];
+    if (found) filter.prefectureId = found.id;
+    else problems.push({ field: 'prefecture', code: 'prefecture', value: prefecture });
+  }
+  const jurisdiction = given(query.jurisdiction);
+  if (jurisdiction !== '') {
+    const [found] = await queryRows<{ id: number }>(db, sql`select id from jurisdictions where slug = ${jurisdiction.toLowerCase()}`);
+    if (found) filter.jurisdictionId = found.id;
+    else problems.push({ field: 'jurisdiction', code: 'jurisdiction', value: jurisdiction });
+  }
+  return { year, filter, problems };
 }

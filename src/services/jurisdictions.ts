@@ -11,6 +11,8 @@ import { countryName, t, type Lang } from '../i18n/index.js';
 import { countyNameOf } from '../reference/counties.js';
 import { loadCountries } from '../reference/countries.js';
 import { writeAudit } from './audit.js';
+import { fromJapaneseSide, partnerLines, type PartnerLine } from './lists.js';
+import type { LifeOptions } from './vitality.js';
 
 /**
  * Jurisdictions: named sets of places that coordinators keep (a consulate's "Northern and Central
@@ -174,7 +176,7 @@ async function checkInput(db: Db, input: unknown): Promise<Checked> {
   }
   const given = parsed.success ? parsed.data : undefined;
   const slug = given ? given.slug || slugify(given.nameEn) : '';
-  if (given && (!SLUG_PATTERN.test(slug) || slug.length > JURISDICTION_LIMITS.name)) reasons.push({ field: 'slug', code: 'slug-invalid' });
+  if (given && (!SLUG_PATTERN.test(slug) || slug.length > JURISDICTION_LIMITS.name || RESERVED_SLUGS.includes(slug))) reasons.push({ field: 'slug', code: 'slug-invalid' });
   const lines = given ? (typeof given.members === 'string' ? given.members.split(/\r?\n|,/) : given.members) : [];
   const typed = lines.map((line, index) => ({ line: index + 1, typed: line.trim() })).filter((line) => line.typed !== '');
   const members: { line: number; typed: string; member: JurisdictionMember }[] = [];
@@ -275,6 +277,9 @@ export async function getJurisdiction(db: Db, slug: string): Promise<Jurisdictio
   return present(db, await findRow(db, slug));
 }
 
+/** Addresses under /jurisdictions/ that are pages of their own. */
+const RESERVED_SLUGS = ['new'];
+
 const slugTaken = () => new JurisdictionError([{ field: 'slug', code: 'slug-taken' }], 'conflict');
 
 async function writeMembers(db: Db, jurisdictionId: number, members: JurisdictionMember[]): Promise<void> {
@@ -347,6 +352,20 @@ export function withinJurisdiction(jurisdictionId: number, alias: string): SQL {
     (m.kind = 'lg' and m.local_government_id = ${lg}.id)
     or (m.country = ${lg}.country and (m.kind = 'country'
       or (m.admin1 = ${regionCodeOf(alias)} and (m.kind = 'region' or m.admin2 = ${lg}.admin2))))))`;
+}
+
+/** The ids of the relationships of Japan's LGs with a party within a jurisdiction, as a subquery. */
+export function relationshipsWithin(jurisdictionId: number): SQL {
+  return sql`select within.id from relationships within
+    join local_governments first_party on first_party.id = within.first_id
+    join local_governments second_party on second_party.id = within.second_id
+    where (within.first_country = 'JP' or within.second_country = 'JP')
+      and (${withinJurisdiction(jurisdictionId, 'first_party')} or ${withinJurisdiction(jurisdictionId, 'second_party')})`;
+}
+
+/** The relationships of Japan's LGs within a jurisdiction, each from its Japanese side, by the partner's region and name. */
+export async function jurisdictionLines(db: Db, jurisdictionId: number, life?: LifeOptions): Promise<PartnerLine[]> {
+  return partnerLines(db, (own) => sql`r.id in (${relationshipsWithin(jurisdictionId)}) and ${fromJapaneseSide(own)}`, sql`partner.country, partner.region_name nulls last, partner.name_en, own.jis_code`, life);
 }
 
 /** The counties (second-level regions) of a first-level region, with their names where known and a few of their places, for the editor. */

@@ -120,7 +120,7 @@ export function registerRegistryPages(pages: Hono<KizunaEnv>, db: Db, thresholds
     const lg = await getLocalGovernment(db, Number(id), life());
     const canonical = (ctx.lang === 'ja' ? '/ja' : '') + lg.url;
     if (c.req.path !== canonical) return c.redirect(canonical, 301);
-    return c.html(<LocalGovernmentPage ctx={ctx} lg={lg} exchanges={await exchangeDigestOf(db, lg.id, lg.relationships)} />);
+    return c.html(<LocalGovernmentPage ctx={ctx} lg={lg} exchanges={await exchangeDigestOf(db, () => lg.id, lg.relationships)} />);
   });
   pages.get('/relationships/:id{[0-9]{1,9}}', async (c) => {
     const relationship = await getRelationship(db, Number(c.req.param('id')), life());
