@@ -123,7 +123,7 @@ export async function readAnniversaryQuery(
   }
   const prefecture = given(query.prefecture);
   if (prefecture !== '') {
-    const code = await prefectureCodeOf(db, prefecture);
+    const code = /^\d{6}$/.test(prefecture) ? prefecture : await prefectureCodeOf(db, prefecture);
     const [found] = code ? await queryRows<{ id: number }>(db, sql`select id from local_governments where jis_code = ${code} and kind = 'prefecture'`) : [];
     if (found) filter.prefectureId = found.id;
     else problems.push({ field: 'prefecture', code: 'prefecture', value: prefecture });

@@ -175,9 +175,13 @@ async function checkInput(db: Db, input: unknown): Promise<Checked> {
     }
   }
   const given = parsed.success ? parsed.data : undefined;
-  const slug = given ? given.slug || slugify(given.nameEn) : '';
-  if (given && (!SLUG_PATTERN.test(slug) || slug.length > JURISDICTION_LIMITS.name || RESERVED_SLUGS.includes(slug))) reasons.push({ field: 'slug', code: 'slug-invalid' });
-  const lines = given ? (typeof given.members === 'string' ? given.members.split(/\r?\n|,/) : given.members) : [];
+  // The address and the places are checked even when another field is wrong, so that the form shows every problem at once.
+  const raw = (typeof input === 'object' && input !== null ? input : {}) as Record<string, unknown>;
+  const typedSlug = typeof raw.slug === 'string' ? raw.slug.trim().toLowerCase() : '';
+  const slug = typedSlug || (given ? slugify(given.nameEn) : '');
+  if ((given || typedSlug) && (!SLUG_PATTERN.test(slug) || slug.length > JURISDICTION_LIMITS.name || RESERVED_SLUGS.includes(slug))) reasons.push({ field: 'slug', code: 'slug-invalid' });
+  const rawMembers = given?.members ?? raw.members;
+  const lines = typeof rawMembers === 'string' ? rawMembers.split(/\r?\n|,/) : Array.isArray(rawMembers) ? rawMembers.filter((line): line is string => typeof line === 'string') : [];
   const typed = lines.map((line, index) => ({ line: index + 1, typed: line.trim() })).filter((line) => line.typed !== '');
   const members: { line: number; typed: string; member: JurisdictionMember }[] = [];
   const memberProblems: JurisdictionProblem[] = [];
@@ -186,7 +190,7 @@ async function checkInput(db: Db, input: unknown): Promise<Checked> {
     if (typeof member === 'string') memberProblems.push({ field: 'members', code: member, line, typed: code });
     else members.push({ line, typed: code, member });
   }
-  if (given && typed.length === 0) memberProblems.push({ field: 'members', code: 'members-required' });
+  if (!reasons.some((reason) => reason.field === 'members') && typed.length === 0) memberProblems.push({ field: 'members', code: 'members-required' });
   if (typed.length > JURISDICTION_LIMITS.members) memberProblems.push({ field: 'members', code: 'members-too-many' });
   const known = await placesNamed(db, members.map((entry) => entry.member), true);
   const seen = new Map<string, number>();

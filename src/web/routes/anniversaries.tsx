@@ -20,7 +20,6 @@ import {
   updateJurisdiction,
   type Jurisdiction,
 } from '../../services/jurisdictions.js';
-import { prefectureCodeOf } from '../../services/lists.js';
 import { localGovernmentSummaries, today } from '../../services/registry.js';
 import { japanStatistics } from '../../services/stats.js';
 import type { LifeOptions } from '../../services/vitality.js';
@@ -182,9 +181,9 @@ export function registerAnniversaryPages(pages: Hono<KizunaEnv>, db: Db, thresho
 
   pages.get('/prefectures/:code{[0-9]{6}}/anniversaries.ics', async (c) => {
     const { lang } = pageContext(c);
-    const code = await prefectureCodeOf(db, c.req.param('code').slice(0, 2));
-    const read = await readAnniversaryQuery(db, { prefecture: code ?? '' }, thisYear());
-    if (!code || read.filter.prefectureId === undefined) throw notFound(`Prefecture ${c.req.param('code')}`);
+    const code = c.req.param('code');
+    const read = await readAnniversaryQuery(db, { prefecture: code }, thisYear());
+    if (read.filter.prefectureId === undefined) throw notFound(`Prefecture ${code}`);
     const [prefecture] = await localGovernmentSummaries(db, [read.filter.prefectureId]);
     return feed(c, read.filter, lgName(lang, prefecture!), `kizuna-${code}-anniversaries`);
   });
