@@ -1,9 +1,10 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Db } from '../db/client.js';
+import { KizunaError } from '../errors.js';
 import { anniversaryAgesUpTo, anniversaryIn, type Anniversary } from '../domain/anniversaries.js';
 import { EARLIEST_YEAR, parsePartialDate, type PreciseDate } from '../domain/relationships.js';
 import { fromJapaneseSide, party, partnerLines, prefectureCodeOf, prefectureMembers, type PartnerLine } from './lists.js';
-import { relationshipsWithin } from './jurisdictions.js';
+import { getJurisdiction, relationshipIdsWithin } from './jurisdictions.js';
 import type { LifeOptions } from './vitality.js';
 
 /**
@@ -20,8 +21,8 @@ export interface AnniversaryFilter {
   region?: string;
   /** The Japanese side's prefecture, by the id of the prefecture's LG. */
   prefectureId?: number;
-  /** Either side within the jurisdiction (by its id). */
-  jurisdictionId?: number;
+  /** Among these relationships (those within a jurisdiction: jurisdictions.ts relationshipIdsWithin). */
+  relationshipIds?: number[];
   /** Either side is this local government. */
   localGovernmentId?: number;
 }
@@ -44,7 +45,7 @@ function narrowing(filter: AnniversaryFilter): (own: 'first' | 'second') => SQL 
     }
     if (filter.prefectureId !== undefined) parts.push(sql`${side.own} in (${prefectureMembers(filter.prefectureId)})`);
     if (filter.localGovernmentId !== undefined) parts.push(sql`(r.first_id = ${filter.localGovernmentId} or r.second_id = ${filter.localGovernmentId})`);
-    if (filter.jurisdictionId !== undefined) parts.push(sql`r.id in (${relationshipsWithin(filter.jurisdictionId)})`);
+    if (filter.relationshipIds !== undefined) parts.push(sql`r.id = any(${sql.param(filter.relationshipIds)}::int[])`);
     return parts.length === 0 ? sql`true` : sql.join(parts, sql` and `);
   };
 }
@@ -130,9 +131,23 @@ export async function readAnniversaryQuery(
   }
   const jurisdiction = given(query.jurisdiction);
   if (jurisdiction !== '') {
-    const [found] = await queryRows<{ id: number }>(db, sql`select id from jurisdictions where slug = ${jurisdiction.toLowerCase()}`);
-    if (found) filter.jurisdictionId = found.id;
+    const found = await getJurisdiction(db, jurisdiction.toLowerCase()).catch((error: unknown) => {
+      if (error instanceof KizunaError && error.id === 'not_found') return null;
+      throw error;
+    });
+    if (found) filter.relationshipIds = await relationshipIdsWithin(db, found);
     else problems.push({ field: 'jurisdiction', code: 'jurisdiction', value: jurisdiction });
   }
   return { year, filter, problems };
+}
+
+let prefectures: Promise<{ code: string; name: { en: string; ja: string | null } }[]> | undefined;
+
+/** The 47 prefectures by JIS code, for the page's choice: reference data, read once a process. */
+export function prefectureChoices(db: Db): Promise<{ code: string; name: { en: string; ja: string | null } }[]> {
+  prefectures ??= queryRows<{ jis_code: string; name_en: string; name_ja: string | null }>(
+    db,
+    sql`select jis_code, name_en, name_ja from local_governments where country = 'JP' and kind = 'prefecture' order by jis_code`,
+  ).then((rows) => rows.map((row) => ({ code: row.jis_code.trim(), name: { en: row.name_en, ja: row.name_ja } })));
+  return prefectures;
 }

@@ -346,30 +346,44 @@ export async function deleteJurisdiction(db: Db, actor: Actor, slug: string): Pr
   });
 }
 
+/** A jurisdiction's members as the rules read them (their codes are written one way only). */
+const membersOf = (jurisdiction: Jurisdiction): JurisdictionMember[] => jurisdiction.members.map((member) => parseMemberCode(member.code) as JurisdictionMember);
+
 /**
- * Whether the local government of `alias` lies within a jurisdiction: it is one of its single LGs,
- * or in one of its countries, regions (a prefecture in Japan) or counties.
+ * Whether the local government of `alias` lies within the members: it is one of the single LGs, or
+ * in one of the countries, regions (a prefecture in Japan) or counties. Conditions on the LG's own
+ * columns against arrays, so that the planner tests each row once rather than join the members.
  */
-export function withinJurisdiction(jurisdictionId: number, alias: string): SQL {
+function withinMembers(members: JurisdictionMember[], alias: string): SQL {
   const lg = sql.raw(alias);
-  return sql`exists (select 1 from jurisdiction_members m where m.jurisdiction_id = ${jurisdictionId} and (
-    (m.kind = 'lg' and m.local_government_id = ${lg}.id)
-    or (m.country = ${lg}.country and (m.kind = 'country'
-      or (m.admin1 = ${regionCodeOf(alias)} and (m.kind = 'region' or m.admin2 = ${lg}.admin2))))))`;
+  const text = (values: string[]) => sql`${sql.param(values)}::text[]`;
+  return sql`(${lg}.id = any(${sql.param(members.flatMap((member) => (member.kind === 'lg' ? [member.localGovernmentId] : [])))}::int[])
+    or ${lg}.country::text = any(${text(members.flatMap((member) => (member.kind === 'country' ? [member.country] : [])))})
+    or ${lg}.country || '|' || ${regionCodeOf(alias)} = any(${text(members.flatMap((member) => (member.kind === 'region' ? [`${member.country}|${member.admin1}`] : [])))})
+    or ${lg}.country || '|' || ${lg}.admin1 || '|' || ${lg}.admin2 = any(${text(members.flatMap((member) => (member.kind === 'county' ? [`${member.country}|${member.admin1}|${member.admin2}`] : [])))}))`;
 }
 
-/** The ids of the relationships of Japan's LGs with a party within a jurisdiction, as a subquery. */
-export function relationshipsWithin(jurisdictionId: number): SQL {
-  return sql`select within.id from relationships within
-    join local_governments first_party on first_party.id = within.first_id
-    join local_governments second_party on second_party.id = within.second_id
-    where (within.first_country = 'JP' or within.second_country = 'JP')
-      and (${withinJurisdiction(jurisdictionId, 'first_party')} or ${withinJurisdiction(jurisdictionId, 'second_party')})`;
+/** The ids of the relationships of Japan's LGs with a party within a jurisdiction, in one row. */
+export async function relationshipIdsWithin(db: Db, jurisdiction: Jurisdiction): Promise<number[]> {
+  const members = membersOf(jurisdiction);
+  const [row] = await queryRows<{ ids: number[] }>(
+    db,
+    sql`select coalesce(array_agg(r.id order by r.id), '{}') as ids from relationships r
+      join local_governments first_party on first_party.id = r.first_id
+      join local_governments second_party on second_party.id = r.second_id
+      where (r.first_country = 'JP' or r.second_country = 'JP') and (${withinMembers(members, 'first_party')} or ${withinMembers(members, 'second_party')})`,
+  );
+  return row?.ids ?? [];
 }
 
-/** The relationships of Japan's LGs within a jurisdiction, each from its Japanese side, by the partner's region and name. */
-export async function jurisdictionLines(db: Db, jurisdictionId: number, life?: LifeOptions): Promise<PartnerLine[]> {
-  return partnerLines(db, (own) => sql`r.id in (${relationshipsWithin(jurisdictionId)}) and ${fromJapaneseSide(own)}`, sql`partner.country, partner.region_name nulls last, partner.name_en, own.jis_code`, life);
+/** Relationships by their ids, each from its Japanese side, by the partner's country, region and name: a jurisdiction's list. */
+export async function jurisdictionLines(db: Db, relationshipIds: number[], life?: LifeOptions): Promise<PartnerLine[]> {
+  return partnerLines(
+    db,
+    (own) => sql`r.id = any(${sql.param(relationshipIds)}::int[]) and ${fromJapaneseSide(own)}`,
+    sql`partner.country, partner.region_name nulls last, partner.name_en, own.jis_code`,
+    life,
+  );
 }
 
 /** The counties (second-level regions) of a first-level region, with their names where known and a few of their places, for the editor. */

@@ -6,7 +6,7 @@ import type { VitalityThresholds } from '../../domain/vitality.js';
 import { KizunaError, notFound, type FieldProblem } from '../../errors.js';
 import { countryName, formatPartial, lgName, regionName, t, type Lang } from '../../i18n/index.js';
 import { loadCountries } from '../../reference/countries.js';
-import { anniversariesOf, readAnniversaryQuery, yearsAnswered, type AnniversaryFilter, type AnniversaryQuery, type AnniversaryQueryProblem } from '../../services/anniversaries.js';
+import { anniversariesOf, prefectureChoices, readAnniversaryQuery, yearsAnswered, type AnniversaryFilter, type AnniversaryQuery, type AnniversaryQueryProblem } from '../../services/anniversaries.js';
 import { exchangeDigestOf } from '../../services/exchanges.js';
 import {
   countiesOf,
@@ -15,13 +15,13 @@ import {
   getJurisdiction,
   JurisdictionError,
   jurisdictionLines,
+  relationshipIdsWithin,
   jurisdictionProblemText,
   listJurisdictions,
   updateJurisdiction,
   type Jurisdiction,
 } from '../../services/jurisdictions.js';
 import { localGovernmentSummaries, today } from '../../services/registry.js';
-import { japanStatistics } from '../../services/stats.js';
 import type { LifeOptions } from '../../services/vitality.js';
 import { anniversaryCalendar, calendarResponse } from '../calendar.js';
 import { csvResponse } from '../downloads.js';
@@ -113,24 +113,20 @@ export function registerAnniversaryPages(pages: Hono<KizunaEnv>, db: Db, thresho
   pages.get('/anniversaries', async (c) => {
     const ctx = pageContext(c);
     const choices = choicesOf(c);
-    const [read, statistics, prefectures, jurisdictions] = await Promise.all([asked(c, choices), japanStatistics(db), prefectureOptions(), listJurisdictions(db)]);
+    const [read, prefectures, jurisdictions] = await Promise.all([asked(c, choices), prefectureChoices(db), listJurisdictions(db)]);
+    const countries = loadCountries().map((country) => country.code);
     return c.html(
       <AnniversariesPage
         ctx={ctx}
         year={Number.isFinite(read.year) ? read.year : thisYear()}
         choices={choices}
-        options={{ countries: statistics.byCountry.map((row) => row.country), prefectures, jurisdictions }}
+        options={{ countries: countries.sort((a, b) => countryName(ctx.lang, a).localeCompare(countryName(ctx.lang, b), ctx.lang)), prefectures, jurisdictions }}
         lines={read.lines}
         problems={read.problems.map((problem) => problem.message)}
       />,
       read.problems.length ? 422 : 200,
     );
   });
-
-  let prefectures: { code: string; name: { en: string; ja: string | null } }[] | undefined;
-  /** The 47 prefectures for the page's choice, read once. */
-  const prefectureOptions = async () =>
-    (prefectures ??= (await japanStatistics(db)).byPrefecture.map((row) => ({ code: row.prefecture.jisCode!, name: row.prefecture.name })));
 
   pages.get('/anniversaries.csv', async (c) => {
     const { lang } = pageContext(c);
@@ -247,7 +243,8 @@ export function registerAnniversaryPages(pages: Hono<KizunaEnv>, db: Db, thresho
     const jurisdiction = await getJurisdiction(db, c.req.param('slug'));
     const read = await readAnniversaryQuery(db, { year: c.req.query('year') ?? '' }, thisYear());
     if (read.problems.length) throw new KizunaError('validation_failed', queryProblemText(ctx.lang, read.problems[0]!, ''), [{ field: 'year', message: queryProblemText(ctx.lang, read.problems[0]!, '') }]);
-    const [anniversaries, lines] = await Promise.all([anniversariesOf(db, read.year, { jurisdictionId: jurisdiction.id }, life()), jurisdictionLines(db, jurisdiction.id, life())]);
+    const within = await relationshipIdsWithin(db, jurisdiction);
+    const [anniversaries, lines] = await Promise.all([anniversariesOf(db, read.year, { relationshipIds: within }, life()), jurisdictionLines(db, within, life())]);
     const ownSide = new Map(lines.map((line) => [line.relationshipId, line.localGovernment.id]));
     const exchanges = await exchangeDigestOf(db, (id) => ownSide.get(id)!, lines.map((line) => ({ id: line.relationshipId, exchanges: { count: 1 } })), 10);
     const done = c.req.query('done');
@@ -297,6 +294,6 @@ export function registerAnniversaryPages(pages: Hono<KizunaEnv>, db: Db, thresho
   pages.get(`${JURISDICTION}/anniversaries.ics`, async (c) => {
     const { lang } = pageContext(c);
     const jurisdiction = await getJurisdiction(db, c.req.param('slug'));
-    return feed(c, { jurisdictionId: jurisdiction.id }, nameOf(lang, jurisdiction), `kizuna-${jurisdiction.slug}-anniversaries`);
+    return feed(c, { relationshipIds: await relationshipIdsWithin(db, jurisdiction) }, nameOf(lang, jurisdiction), `kizuna-${jurisdiction.slug}-anniversaries`);
   });
 }
