@@ -56,6 +56,7 @@ const ACTIONS = {
   'tracker.record of LG 3 with LG 1': { do: 'tracker.record', parties: [ELSEWHERE, IBARA] },
   'tracker.record of LG 2 with LG 3': { do: 'tracker.record', parties: [NAGI, ELSEWHERE] },
   'figures.edit': { do: 'figures.edit' },
+  'jurisdiction.edit': { do: 'jurisdiction.edit' },
 } satisfies Record<string, Action>;
 type ActionName = keyof typeof ACTIONS;
 
@@ -91,6 +92,7 @@ const TABLE: Record<ActionName, Record<ActorName, 'Y' | 'N'>> = {
   'tracker.record of LG 3 with LG 1': { public: 'N', system: 'Y', officer: 'Y', coordinator: 'Y', administrator: 'Y' },
   'tracker.record of LG 2 with LG 3': { public: 'N', system: 'Y', officer: 'N', coordinator: 'Y', administrator: 'Y' },
   'figures.edit': { public: 'N', system: 'Y', officer: 'N', coordinator: 'Y', administrator: 'Y' },
+  'jurisdiction.edit': { public: 'N', system: 'Y', officer: 'N', coordinator: 'Y', administrator: 'Y' },
 };
 
 const cases = (Object.keys(TABLE) as ActionName[]).flatMap((actionName) =>
@@ -103,7 +105,7 @@ const isSentence = (text: string) =>
 
 describe('decide', () => {
   it('covers every action for every kind of actor in the table', () => {
-    expect(cases).toHaveLength(30 * 5);
+    expect(cases).toHaveLength(31 * 5);
   });
 
   it.each(cases)('$actionName by $actorName: $expected', ({ actionName, actorName, expected }) => {

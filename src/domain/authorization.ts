@@ -66,7 +66,9 @@ export type Action =
   /** Record or correct a step of the formation tracker of two local governments. */
   | { do: 'tracker.record'; parties: readonly [number, number] }
   /** Add, correct or delete the figures published elsewhere that the statistics set beside the register's. */
-  | { do: 'figures.edit' };
+  | { do: 'figures.edit' }
+  /** Create, change or delete a jurisdiction (a named set of places, such as a consulate's). */
+  | { do: 'jurisdiction.edit' };
 
 export type Decision = { allowed: true } | { allowed: false; reason: string };
 
@@ -113,6 +115,7 @@ export function decide(actor: Actor, action: Action): Decision {
     case 'account.list':
     case 'audit.read':
     case 'figures.edit':
+    case 'jurisdiction.edit':
     case 'register.import':
       return isStaff(role) ? allow : deny('Only coordinators and administrators do this.');
     case 'account.invite':

@@ -2,6 +2,7 @@ import { accountsJa } from './accounts.js';
 import { dashboardJa } from './dashboard.js';
 import { exchangesJa } from './exchanges.js';
 import { figuresJa } from './figures.js';
+import { anniversariesJa } from './anniversaries.js';
 import { formsJa } from './forms.js';
 import { registerJa } from './register.js';
 import type { MessageKey } from './en.js';
@@ -18,6 +19,7 @@ export const ja: Record<MessageKey, string> = {
   ...introductionsJa,
   ...matchingJa,
   ...figuresJa,
+  ...anniversariesJa,
   ...exchangesJa,
   ...formsJa,
   ...registerJa,
@@ -81,7 +83,7 @@ export const ja: Record<MessageKey, string> = {
   'home.allPrefectures': 'すべての都道府県',
   'home.latest': '最近の締結',
   'home.anniversaries': '{year}年の周年',
-  'home.noAnniversaries': '提携日が記録された提携のうち、今年5年・10年・15年…の節目を迎えるものはありません。',
+  'home.noAnniversaries': '提携日が記録された提携のうち、今年1年・3年・5年・10年・15年…の節目を迎えるものはありません。',
   'table.kind': '種別',
   'table.country': '国',
   'table.relationships': '提携数',

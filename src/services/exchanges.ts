@@ -164,15 +164,16 @@ export async function deleteExchange(db: Db, actor: Actor, relationshipId: numbe
 /** A local government's exchanges in summary: how many, the latest few, and by kind. */
 export interface ExchangeDigest {
   count: number;
-  latest: (Exchange & { relationshipUrl: string; partner: LocalGovernmentSummary })[];
+  latest: (Exchange & { relationshipUrl: string; own: LocalGovernmentSummary; partner: LocalGovernmentSummary })[];
   byKind: { kind: ExchangeKind; count: number }[];
 }
 
 /**
- * The exchanges of a local government's relationships, summarised for its page: nothing to read when
- * none of them has one (their own counts say so), else two queries through the log's index.
+ * The exchanges of some relationships, summarised for a page (a local government's, a jurisdiction's),
+ * each seen from the side `ownSide` names (the LG of the page, a relationship's Japanese party): nothing
+ * to read when none of them has one (their own counts say so), else two queries through the log's index.
  */
-export async function exchangeDigestOf(db: Db, localGovernmentId: number, itsRelationships: readonly { id: number; exchanges: { count: number } }[], latest = 5): Promise<ExchangeDigest> {
+export async function exchangeDigestOf(db: Db, ownSide: (relationshipId: number) => number, itsRelationships: readonly { id: number; exchanges: { count: number } }[], latest = 5): Promise<ExchangeDigest> {
   const logged = itsRelationships.filter((relationship) => relationship.exchanges.count > 0).map((relationship) => relationship.id);
   if (logged.length === 0) return { count: 0, byKind: [], latest: [] };
   const ids = sql`${sql.param(logged)}::int[]`;
@@ -188,8 +189,12 @@ export async function exchangeDigestOf(db: Db, localGovernmentId: number, itsRel
     .where(sql`${exchanges.relationshipId} = any(${ids})`)
     .orderBy(desc(exchanges.startedOn), desc(exchanges.id))
     .limit(latest);
-  const partnerIds = rows.map((row) => (row.firstId === localGovernmentId ? row.secondId : row.firstId));
-  const partners = await queryRows<LocalGovernmentRow>(db, sql`select ${sql.raw(summaryColumns('lg'))} from local_governments lg where lg.id = any(${sql.param(partnerIds)}::int[])`);
+  const ownIds = rows.map((row) => ownSide(row.exchange.relationshipId));
+  const partnerIds = rows.map((row, index) => (row.firstId === ownIds[index] ? row.secondId : row.firstId));
+  const partners = await queryRows<LocalGovernmentRow>(
+    db,
+    sql`select ${sql.raw(summaryColumns('lg'))} from local_governments lg where lg.id = any(${sql.param([...ownIds, ...partnerIds])}::int[])`,
+  );
   const partnerById = new Map(partners.map((row) => [row.id, presentLocalGovernmentSummary(row)]));
   return {
     count: byKind.reduce((sum, row) => sum + row.count, 0),
@@ -197,6 +202,7 @@ export async function exchangeDigestOf(db: Db, localGovernmentId: number, itsRel
     latest: rows.map((row, index) => ({
       ...presentExchange(row.exchange, row.recordedBy),
       relationshipUrl: relationshipUrl({ id: row.exchange.relationshipId }),
+      own: partnerById.get(ownIds[index]!)!,
       partner: partnerById.get(partnerIds[index]!)!,
     })),
   };

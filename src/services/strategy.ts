@@ -32,7 +32,8 @@ import { loadCountryPopulations } from '../reference/countriesStatesCities.js';
 import { loadCapitals } from '../reference/places.js';
 import { localGovernmentUrl, relationshipUrl } from './presenters.js';
 import { keptUnderVersion, registerVersionReader } from './registerVersion.js';
-import { japaneseAnniversaries, type PartnerLine } from './lists.js';
+import type { PartnerLine } from './lists.js';
+import { anniversariesOf, type AnniversaryLine } from './anniversaries.js';
 import { matchCandidatesInBatch, type MatchResult } from './matching.js';
 import { today } from './registry.js';
 
@@ -400,8 +401,8 @@ export interface PrefectureReport {
   /** Its LGs without a partner abroad, the most populous first. */
   withoutPartner: StrategyLocalGovernment[];
   nameOnly: Strategy['nameOnly'];
-  /** Relationships of its LGs turning 5, 10, 15… in the year after asOf's. */
-  anniversaries: { year: number; lines: (PartnerLine & { years: number })[] };
+  /** Relationships of its LGs with an anniversary (1, 3, 5, 10 … years) in the year after asOf's. */
+  anniversaries: { year: number; lines: AnniversaryLine[] };
 }
 
 /** A prefecture by its six-digit JIS code; a 404 when none has it. */
@@ -417,7 +418,7 @@ export async function prefectureReport(db: Db, jisCode: string, options: { asOf?
   const prefecture = await prefectureOf(db, jisCode);
   const asOf = options.asOf ?? today();
   const year = Number(asOf.slice(0, 4)) + 1;
-  const [register, vitality, anniversaries] = await Promise.all([loadStrategyRegister(db, asOf), readVitality(db, asOf, options.vitality), japaneseAnniversaries(db, year, prefecture.id)]);
+  const [register, vitality, anniversaries] = await Promise.all([loadStrategyRegister(db, asOf), readVitality(db, asOf, options.vitality), anniversariesOf(db, year, { prefectureId: prefecture.id })]);
   const gaps = coverageGaps(register.units, register.partners);
   const byPrefecture = new Map(gaps.byPrefecture.map((row) => [row.prefectureId, row]));
   const coverageOf = (id: number): Coverage => {

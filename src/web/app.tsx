@@ -28,6 +28,7 @@ import { registerStatisticsPages } from './routes/statistics.js';
 import { registerStrategyPages } from './routes/strategy.js';
 import { securityHeaders } from './securityHeaders.js';
 import { registerExchangePages } from './routes/exchanges.js';
+import { registerAnniversaryPages } from './routes/anniversaries.js';
 import { DEFAULT_VITALITY_THRESHOLDS, type VitalityThresholds } from '../domain/vitality.js';
 
 export interface AppOptions {
@@ -96,6 +97,7 @@ function createPages(db: Db, options: SessionOptions, vitality: VitalityThreshol
   registerMatchPages(pages, db);
   registerFigurePages(pages, db);
   registerRegisterPages(pages, db);
+  registerAnniversaryPages(pages, db, vitality);
   registerRegistryPages(pages, db, vitality);
   registerStatisticsPages(pages, db, vitality);
   registerStrategyPages(pages, db, vitality);

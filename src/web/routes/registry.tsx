@@ -5,7 +5,8 @@ import { createCountryNormaliser, type NormalisedCountry } from '../../domain/co
 import { SEARCH_KINDS } from '../../domain/statistics.js';
 import { countryName, lgName, t } from '../../i18n/index.js';
 import { loadCountries } from '../../reference/countries.js';
-import { countryList, japaneseAnniversaries, latestSignedJapaneseRelationships, prefectureCodeOf, prefectureList, type PartnerLine } from '../../services/lists.js';
+import { anniversariesOf } from '../../services/anniversaries.js';
+import { countryList, latestSignedJapaneseRelationships, prefectureCodeOf, prefectureList, type PartnerLine } from '../../services/lists.js';
 import { getLocalGovernment, getRelationship, today } from '../../services/registry.js';
 import { searchLocalGovernments, type SearchResult } from '../../services/search.js';
 import { japanStatistics } from '../../services/stats.js';
@@ -85,7 +86,7 @@ export function registerRegistryPages(pages: Hono<KizunaEnv>, db: Db, thresholds
         ctx={pageContext(c)}
         stats={stats}
         latest={await latestSignedJapaneseRelationships(db, 10)}
-        anniversaries={await japaneseAnniversaries(db, year)}
+        anniversaries={await anniversariesOf(db, year)}
         year={year}
       />,
     );
@@ -119,7 +120,7 @@ export function registerRegistryPages(pages: Hono<KizunaEnv>, db: Db, thresholds
     const lg = await getLocalGovernment(db, Number(id), life());
     const canonical = (ctx.lang === 'ja' ? '/ja' : '') + lg.url;
     if (c.req.path !== canonical) return c.redirect(canonical, 301);
-    return c.html(<LocalGovernmentPage ctx={ctx} lg={lg} exchanges={await exchangeDigestOf(db, lg.id, lg.relationships)} />);
+    return c.html(<LocalGovernmentPage ctx={ctx} lg={lg} exchanges={await exchangeDigestOf(db, () => lg.id, lg.relationships)} />);
   });
   pages.get('/relationships/:id{[0-9]{1,9}}', async (c) => {
     const relationship = await getRelationship(db, Number(c.req.param('id')), life());
