@@ -10,6 +10,7 @@ import { expressInterest, saveTrackerStep, takeIntroductionStep } from '../servi
 import { createListing, setListingImage, takeListingStep } from '../services/listings.js';
 import { createRelationship, today } from '../services/registry.js';
 import { recordExchange } from '../services/exchanges.js';
+import { createJurisdiction } from '../services/jurisdictions.js';
 import { createApp } from './app.js';
 import { readListingForm } from './forms/listingForm.js';
 import { SESSION_COOKIE } from './session.js';
@@ -1055,6 +1056,7 @@ describe('security headers', () => {
     const [published] = await queryRows<{ id: number }>(database.db, sql`select id from listings where local_government_id = ${lg.other} and status = 'published'`);
     const relationship = await freshRelationship();
     const exchange = await recordExchange(database.db, OPERATOR, relationship, EXCHANGE_INPUT);
+    const jurisdiction = (await createJurisdiction(database.db, OPERATOR, { nameEn: `Headers ${unique('area')}`, members: 'US-CA' })).slug;
     const introduction = await freshIntroduction('sent', 'pending');
     const link = await inviteAccount(database.db, OPERATOR, { email: `${unique('headers')}@city.example.jp`, name: 'Headers', role: 'officer', localGovernmentIds: [lg.target] });
     const lgUrl = ((await (await app.request(`/api/local-governments/${lg.target}`)).json()) as { url: string }).url;
@@ -1113,6 +1115,17 @@ describe('security headers', () => {
     page('/relationships/:id{[0-9]{1,9}}/renewals/new', `/relationships/${relationship}/renewals/new`);
     page('/relationships/:id{[0-9]{1,9}}/exchanges.csv', `/relationships/${relationship}/exchanges.csv`);
     page('/statistics/vitality.csv', '/statistics/vitality.csv');
+    page('/anniversaries', '/anniversaries?year=2026&country=US');
+    page('/anniversaries.csv', '/anniversaries.csv?year=2026');
+    page('/anniversaries.ics', '/anniversaries.ics');
+    page('/lg/:id{[0-9]{1,9}}/anniversaries.ics', `/lg/${lg.target}/anniversaries.ics`);
+    page('/prefectures/:code{[0-9]{6}}/anniversaries.ics', '/prefectures/330001/anniversaries.ics');
+    page('/countries/:code{[A-Za-z]{2}}/anniversaries.ics', '/countries/US/anniversaries.ics');
+    page('/jurisdictions', '/jurisdictions');
+    page('/jurisdictions/new', '/jurisdictions/new');
+    page('/jurisdictions/:slug{[a-z0-9]+(?:-[a-z0-9]+)*}', `/jurisdictions/${jurisdiction}`);
+    page('/jurisdictions/:slug{[a-z0-9]+(?:-[a-z0-9]+)*}/edit', `/jurisdictions/${jurisdiction}/edit`);
+    page('/jurisdictions/:slug{[a-z0-9]+(?:-[a-z0-9]+)*}/anniversaries.ics', `/jurisdictions/${jurisdiction}/anniversaries.ics`);
     page('/prefectures', '/prefectures');
     page('/prefectures/:code{[0-9]{6}}', '/prefectures/330001');
     page('/prefectures/:number{[0-9]{1,2}}', '/prefectures/33', { status: 301 });
