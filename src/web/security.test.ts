@@ -78,6 +78,8 @@ afterAll(() => database.close());
 
 /** The tables a request could change. A token's last use is written by any Bearer request, allowed or not. */
 const WATCHED = [
+  'jurisdictions',
+  'jurisdiction_members',
   'listings',
   'listing_events',
   'listing_images',
@@ -170,6 +172,9 @@ const EXCHANGE_INPUT = {
 
 const exchangeCount = async (relationshipId: number) =>
   (await queryRows<{ count: number }>(database.db, sql`select count(*)::int as count from exchanges where relationship_id = ${relationshipId}`))[0]!.count;
+/** A jurisdiction's members as codes, in order; null when there is no such jurisdiction. */
+const jurisdictionMembers = async (slug: string) =>
+  (await queryRows<{ codes: string[] | null }>(database.db, sql`select (select array_agg(concat_ws('-', m.country, m.admin1) order by m.position) from jurisdiction_members m where m.jurisdiction_id = j.id) as codes from jurisdictions j where j.slug = ${slug}`))[0]?.codes ?? null;
 const exchangeParticipants = async (exchangeId: number) =>
   (await queryRows<{ participants: number | null }>(database.db, sql`select participants from exchanges where id = ${exchangeId}`))[0]!.participants;
 
@@ -418,6 +423,39 @@ const MATRIX: Row[] = [
       return {
         call: { path: `/relationships/${id}/exchanges/${exchange.id}`, form: { startedOn: '2024-07-20', kind: 'sport', travel: 'mutual', participants: '80', descriptionEn: 'A friendly match.' } },
         effect: async () => expect(await exchangeParticipants(exchange.id)).toBe(80),
+      };
+    },
+  },
+  {
+    name: 'POST /jurisdictions (a new jurisdiction)',
+    expected: ['sign-in', 403, 403, 303, 303],
+    async prepare() {
+      const slug = unique('area');
+      return {
+        call: { path: '/jurisdictions', form: { nameEn: `Area ${slug}`, nameJa: '', slug, descriptionEn: '', descriptionJa: '', members: 'US-CA' } },
+        effect: async () => expect(await jurisdictionMembers(slug)).toEqual(['US-CA']),
+      };
+    },
+  },
+  {
+    name: 'POST /jurisdictions/:slug (changed)',
+    expected: ['sign-in', 403, 403, 303, 303],
+    async prepare() {
+      const { slug } = await createJurisdiction(database.db, OPERATOR, { nameEn: `Area ${unique('area')}`, members: 'US-CA' });
+      return {
+        call: { path: `/jurisdictions/${slug}`, form: { nameEn: 'Oregon', nameJa: '', slug, descriptionEn: '', descriptionJa: '', members: 'US-OR' } },
+        effect: async () => expect(await jurisdictionMembers(slug)).toEqual(['US-OR']),
+      };
+    },
+  },
+  {
+    name: 'POST /jurisdictions/:slug/delete',
+    expected: ['sign-in', 403, 403, 303, 303],
+    async prepare() {
+      const { slug } = await createJurisdiction(database.db, OPERATOR, { nameEn: `Area ${unique('area')}`, members: 'US-CA' });
+      return {
+        call: { path: `/jurisdictions/${slug}/delete`, form: {} },
+        effect: async () => expect(await jurisdictionMembers(slug)).toBeNull(),
       };
     },
   },
