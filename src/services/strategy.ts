@@ -3,7 +3,7 @@ import { queryRows, type Db } from '../db/client.js';
 import { prefectureIdOf } from '../db/fragments.js';
 import { knownSince, tieInForceOn, type TieDates } from '../domain/statistics.js';
 import { DEFAULT_VITALITY_THRESHOLDS, vitalityOn, type VitalityThresholds } from '../domain/vitality.js';
-import { loadTies } from './stats.js';
+import { japanTies } from './stats.js';
 import { lastExchangesOn } from './vitality.js';
 import {
   countriesAgainstJapan,
@@ -144,7 +144,7 @@ export const prefectureReportUrl = (jisCode: string) => `/strategy/prefectures/$
  * available, and the strategy says so rather than count every relationship as dormant.
  */
 export async function readVitality(db: Db, asOf: string, thresholds: VitalityThresholds = DEFAULT_VITALITY_THRESHOLDS): Promise<Vitality> {
-  const { ties, lastExchanges: latest } = await vitalityTies(db);
+  const { ties, lastExchanges: latest } = await japanTies(db);
   if (latest.size === 0) return { available: false };
   const lastExchanges = asOf >= today() ? latest : await lastExchangesOn(db, asOf);
   const quiet = new Set<number>();
@@ -153,14 +153,6 @@ export async function readVitality(db: Db, asOf: string, thresholds: VitalityThr
     if (vitalityOn(facts, asOf, thresholds) === 'in-name-only') quiet.add(tie.id!);
   }
   return { available: true, quiet };
-}
-
-const tiesForVitality = new WeakMap<Db, Promise<Awaited<ReturnType<typeof loadTies>> & { version: string }>>();
-
-/** Japan's ties as the statistics read them (terms, edits, last exchanges), kept under the register's version like the strategy's tables. */
-async function vitalityTies(db: Db) {
-  const version = await registerVersionReader(db)();
-  return keptUnderVersion(tiesForVitality, db, version, async () => ({ ...(await loadTies(db)), version }));
 }
 
 let continents: Map<string, string> | undefined;
