@@ -123,7 +123,7 @@ async function placesNamed(db: Db, members: JurisdictionMember[], checkCounties:
       : queryRows<{ key: string; name_en: string; name_ja: string | null }>(
           db,
           sql`select lg.country || '|' || ${regionCodeOf('lg')} as key, lg.name_en, lg.name_ja from local_governments lg
-            where lg.country = any(${sql.param(countries)}::text[]) and lg.kind = any(${sql.param(REGION_KINDS)}::text[])
+            where lg.country = any(${sql.param(countries)}::char(2)[]) and lg.kind = any(${sql.param(REGION_KINDS)}::text[])
               and lg.country || '|' || ${regionCodeOf('lg')} = any(${sql.param(regionKeys)}::text[])`,
         ),
     countyKeys.length === 0
@@ -131,7 +131,7 @@ async function placesNamed(db: Db, members: JurisdictionMember[], checkCounties:
       : queryRows<{ key: string }>(
           db,
           sql`select distinct lg.country || '|' || lg.admin1 || '|' || lg.admin2 as key from local_governments lg
-            where lg.country = any(${sql.param(countries)}::text[]) and lg.admin2 = any(${sql.param(members.flatMap((member) => (member.kind === 'county' ? [member.admin2] : [])))}::text[])
+            where lg.country = any(${sql.param(countries)}::char(2)[]) and lg.admin2 = any(${sql.param(members.flatMap((member) => (member.kind === 'county' ? [member.admin2] : [])))}::text[])
               and lg.country || '|' || lg.admin1 || '|' || lg.admin2 = any(${sql.param(countyKeys)}::text[])`,
         ),
     lgIds.length === 0
@@ -145,7 +145,7 @@ async function placesNamed(db: Db, members: JurisdictionMember[], checkCounties:
     const byPlaces = await queryRows<{ key: string; name_en: string | null; name_ja: string | null }>(
       db,
       sql`select distinct on (key) lg.country || '|' || lg.admin1 as key, lg.region_name as name_en, lg.region_name_ja as name_ja from local_governments lg
-        where lg.country = any(${sql.param(countries)}::text[]) and lg.country || '|' || lg.admin1 = any(${sql.param(unnamed)}::text[])
+        where lg.country = any(${sql.param(countries)}::char(2)[]) and lg.country || '|' || lg.admin1 = any(${sql.param(unnamed)}::text[])
         order by key, (lg.region_name is null)`,
     );
     for (const row of byPlaces) regions.set(row.key, { en: row.name_en ?? row.key.split('|')[1]!, ja: row.name_ja });
