@@ -270,6 +270,12 @@ export async function listJurisdictions(db: Db): Promise<Jurisdiction[]> {
   return Promise.all(rows.map((row) => present(db, row)));
 }
 
+/** Every jurisdiction's slug and name, by English name: the choices of the anniversaries page. */
+export async function jurisdictionChoices(db: Db): Promise<{ slug: string; name: { en: string; ja: string } }[]> {
+  const rows = await db.select({ slug: jurisdictions.slug, nameEn: jurisdictions.nameEn, nameJa: jurisdictions.nameJa }).from(jurisdictions).orderBy(asc(jurisdictions.nameEn), asc(jurisdictions.id));
+  return rows.map((row) => ({ slug: row.slug, name: { en: row.nameEn, ja: row.nameJa } }));
+}
+
 async function findRow(db: Db, slug: string): Promise<Row> {
   const [row] = await db.select().from(jurisdictions).where(eq(jurisdictions.slug, slug));
   if (!row) throw notFound(`Jurisdiction ${slug}`);
