@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { createTestAccount, OPERATOR } from '../test/accounts.js';
 import { queryRows } from '../src/db/client.js';
 import { createRelationship, today } from '../src/services/registry.js';
-import { describeViolations, inPage, launchChromium, requireChromium, runAxe, startPortal, type PortalWithDatabase } from './support.js';
+import { describeViolations, inPage, launchChromium, requireChromium, runAxe, signInThroughForm, startPortal, type PortalWithDatabase } from './support.js';
 
 /**
  * The anniversaries and a consulate's jurisdiction in a real Chromium: a coordinator defines the
@@ -58,11 +58,7 @@ async function tab(viewport: { width: number; height: number }): Promise<Page> {
 async function coordinatorTab(viewport: { width: number; height: number }): Promise<Page> {
   const coordinator = await createTestAccount(portal.db, 'coordinator');
   const page = await tab(viewport);
-  await page.goto('/sign-in');
-  const form = page.locator('main form[action^="/sign-in"]');
-  await form.locator('input[name="email"]').fill(coordinator.email);
-  await form.locator('input[name="password"]').fill(coordinator.password);
-  await Promise.all([page.waitForURL((url) => url.pathname === '/dashboard'), form.getByRole('button', { name: 'Sign in' }).click()]);
+  await signInThroughForm(page, coordinator);
   return page;
 }
 
