@@ -310,7 +310,7 @@ async function writeMembers(db: Db, jurisdictionId: number, members: Jurisdictio
 const fieldsOf = (values: Checked) => ({ slug: values.slug, nameEn: values.nameEn, nameJa: values.nameJa, descriptionEn: values.descriptionEn, descriptionJa: values.descriptionJa });
 
 /** Creates a jurisdiction with its members; refused whole when anything is wrong or its slug is taken. */
-export async function createJurisdiction(db: Db, actor: Actor, input: JurisdictionInput): Promise<Jurisdiction> {
+export async function createJurisdiction(db: Db, actor: Actor, input: Partial<JurisdictionInput>): Promise<Jurisdiction> {
   authorize(actor, { do: 'jurisdiction.edit' });
   const values = await checkInput(db, input);
   return db.transaction(async (tx) => {
@@ -323,7 +323,7 @@ export async function createJurisdiction(db: Db, actor: Actor, input: Jurisdicti
 }
 
 /** Changes a jurisdiction (its slug too, which moves its address); its members are replaced whole. */
-export async function updateJurisdiction(db: Db, actor: Actor, slug: string, input: JurisdictionInput): Promise<Jurisdiction> {
+export async function updateJurisdiction(db: Db, actor: Actor, slug: string, input: Partial<JurisdictionInput>): Promise<Jurisdiction> {
   authorize(actor, { do: 'jurisdiction.edit' });
   const values = await checkInput(db, input);
   return db.transaction(async (tx) => {
