@@ -6,7 +6,7 @@ import { FIRST_LEVEL_KINDS } from '../domain/firstLevelRegions.js';
 import { accountIdOf, authorize, type Actor } from '../domain/authorization.js';
 import { memberCode, memberCovers, parseMemberCode, SLUG_PATTERN, type JurisdictionMember } from '../domain/jurisdictions.js';
 import { slugify } from '../domain/names.js';
-import { KizunaError, notFound, refusingDuplicates, type ErrorId } from '../errors.js';
+import { CodedProblemsError, notFound, refusingDuplicates, type ErrorId } from '../errors.js';
 import { countryName, t, type Lang } from '../i18n/index.js';
 import { countyNameOf } from '../reference/counties.js';
 import { loadCountries } from '../reference/countries.js';
@@ -79,16 +79,9 @@ export const jurisdictionProblemText = (lang: Lang, problem: JurisdictionProblem
   });
 
 /** A refusal naming every problem, in English for the log and the API; pages put it into the reader's language. */
-export class JurisdictionError extends KizunaError {
-  constructor(
-    readonly reasons: JurisdictionProblem[],
-    id: ErrorId = 'validation_failed',
-  ) {
-    super(
-      id,
-      reasons.map((reason) => `${reason.field}: ${jurisdictionProblemText('en', reason)}`).join(' '),
-      reasons.map((reason) => ({ field: reason.field, message: jurisdictionProblemText('en', reason) })),
-    );
+export class JurisdictionError extends CodedProblemsError<JurisdictionProblem> {
+  constructor(reasons: JurisdictionProblem[], id: ErrorId = 'validation_failed') {
+    super(reasons, (reason) => jurisdictionProblemText('en', reason), id);
   }
 }
 
