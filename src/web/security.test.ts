@@ -9,6 +9,7 @@ import { addDays } from '../domain/introductions.js';
 import { expressInterest, saveTrackerStep, takeIntroductionStep } from '../services/introductions.js';
 import { createListing, setListingImage, takeListingStep } from '../services/listings.js';
 import { createRelationship, today } from '../services/registry.js';
+import { createJurisdiction } from '../services/jurisdictions.js';
 import { recordExchange } from '../services/exchanges.js';
 import { createJurisdiction } from '../services/jurisdictions.js';
 import { createApp } from './app.js';
@@ -1098,6 +1099,7 @@ describe('security headers', () => {
     const introduction = await freshIntroduction('sent', 'pending');
     const link = await inviteAccount(database.db, OPERATOR, { email: `${unique('headers')}@city.example.jp`, name: 'Headers', role: 'officer', localGovernmentIds: [lg.target] });
     const lgUrl = ((await (await app.request(`/api/local-governments/${lg.target}`)).json()) as { url: string }).url;
+    const jurisdiction = (await createJurisdiction(database.db, OPERATOR, { nameEn: unique('headers'), members: 'US-CA' })).url;
 
     route('/api/docs', '/api/docs');
     route('/ja/api/docs', '/ja/api/docs', { status: 302 });
@@ -1114,6 +1116,9 @@ describe('security headers', () => {
     // Seekers abroad: their candidates are Japan's LGs, a quicker ranking than every place abroad.
     route('/api/match', `/api/match?lg=${strangers.at(-1)}&limit=3`);
     route('/api/openapi.json', '/api/openapi.json');
+    route('/api/anniversaries', '/api/anniversaries?country=US');
+    route('/api/jurisdictions', '/api/jurisdictions');
+    route('/api/jurisdictions/:slug', `/api${jurisdiction}`);
     route('/assets/:name{[a-zA-Z0-9._-]+}', '/assets/worldMap.js');
     route('/favicon.ico', '/favicon.ico', { status: 301 });
     route('/ja/', '/ja/', { status: 301 });
@@ -1186,6 +1191,17 @@ describe('security headers', () => {
     page('/strategy/:file{[a-z-]+\\.csv}', '/strategy/spread.csv');
     page('/map', '/map');
     page('/lg-choices', '/lg-choices?q=ibara');
+    page('/anniversaries', '/anniversaries?year=2026');
+    page('/anniversaries.csv', '/anniversaries.csv?country=US');
+    page('/anniversaries.ics', '/anniversaries.ics?country=US');
+    page('/lg/:id{[0-9]{1,9}}/anniversaries.ics', `/lg/${lg.target}/anniversaries.ics`);
+    page('/prefectures/:code{[0-9]{6}}/anniversaries.ics', '/prefectures/330001/anniversaries.ics');
+    page('/countries/:code{[A-Za-z]{2}}/anniversaries.ics', '/countries/US/anniversaries.ics');
+    page('/jurisdictions', '/jurisdictions');
+    page('/jurisdictions/new', '/jurisdictions/new?counties=US-CA');
+    page('/jurisdictions/:slug{[a-z0-9]+(?:-[a-z0-9]+)*}', jurisdiction);
+    page('/jurisdictions/:slug{[a-z0-9]+(?:-[a-z0-9]+)*}/edit', `${jurisdiction}/edit`);
+    page('/jurisdictions/:slug{[a-z0-9]+(?:-[a-z0-9]+)*}/anniversaries.ics', `${jurisdiction}/anniversaries.ics`);
     return table;
   }
 

@@ -869,6 +869,9 @@ describe('API documentation', () => {
     '/listings',
     '/listings/{id}',
     '/match',
+    '/anniversaries',
+    '/jurisdictions',
+    '/jurisdictions/{slug}',
   ];
 
   it('serves an OpenAPI 3.1 document listing every path', async () => {
