@@ -270,7 +270,8 @@ export async function jurisdictionChoices(db: Db): Promise<{ slug: string; name:
 }
 
 async function findRow(db: Db, slug: string): Promise<Row> {
-  const [row] = await db.select().from(jurisdictions).where(eq(jurisdictions.slug, slug));
+  // A slug no jurisdiction can have (a NUL byte among them, which PostgreSQL refuses) is not looked for.
+  const [row] = SLUG_PATTERN.test(slug) ? await db.select().from(jurisdictions).where(eq(jurisdictions.slug, slug)) : [];
   if (!row) throw notFound(`Jurisdiction ${slug}`);
   return row;
 }
