@@ -56,6 +56,10 @@ const ACTIONS = {
   'tracker.record of LG 3 with LG 1': { do: 'tracker.record', parties: [ELSEWHERE, IBARA] },
   'tracker.record of LG 2 with LG 3': { do: 'tracker.record', parties: [NAGI, ELSEWHERE] },
   'figures.edit': { do: 'figures.edit' },
+  'commendation.write': { do: 'commendation.write' },
+  'news.write': { do: 'news.write' },
+  'newsletter.edit': { do: 'newsletter.edit' },
+  'subscriber.list': { do: 'subscriber.list' },
 } satisfies Record<string, Action>;
 type ActionName = keyof typeof ACTIONS;
 
@@ -91,6 +95,10 @@ const TABLE: Record<ActionName, Record<ActorName, 'Y' | 'N'>> = {
   'tracker.record of LG 3 with LG 1': { public: 'N', system: 'Y', officer: 'Y', coordinator: 'Y', administrator: 'Y' },
   'tracker.record of LG 2 with LG 3': { public: 'N', system: 'Y', officer: 'N', coordinator: 'Y', administrator: 'Y' },
   'figures.edit': { public: 'N', system: 'Y', officer: 'N', coordinator: 'Y', administrator: 'Y' },
+  'commendation.write': { public: 'N', system: 'Y', officer: 'N', coordinator: 'Y', administrator: 'Y' },
+  'news.write': { public: 'N', system: 'Y', officer: 'N', coordinator: 'Y', administrator: 'Y' },
+  'newsletter.edit': { public: 'N', system: 'Y', officer: 'N', coordinator: 'Y', administrator: 'Y' },
+  'subscriber.list': { public: 'N', system: 'Y', officer: 'N', coordinator: 'N', administrator: 'Y' },
 };
 
 const cases = (Object.keys(TABLE) as ActionName[]).flatMap((actionName) =>
@@ -103,7 +111,7 @@ const isSentence = (text: string) =>
 
 describe('decide', () => {
   it('covers every action for every kind of actor in the table', () => {
-    expect(cases).toHaveLength(30 * 5);
+    expect(cases).toHaveLength(34 * 5);
   });
 
   it.each(cases)('$actionName by $actorName: $expected', ({ actionName, actorName, expected }) => {

@@ -1,6 +1,7 @@
 import { accountsJa } from './accounts.js';
 import { dashboardJa } from './dashboard.js';
 import { exchangesJa } from './exchanges.js';
+import { newsJa } from './news.js';
 import { figuresJa } from './figures.js';
 import { formsJa } from './forms.js';
 import { registerJa } from './register.js';
@@ -19,6 +20,7 @@ export const ja: Record<MessageKey, string> = {
   ...matchingJa,
   ...figuresJa,
   ...exchangesJa,
+  ...newsJa,
   ...formsJa,
   ...registerJa,
   ...strategyJa,

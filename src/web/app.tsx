@@ -28,6 +28,7 @@ import { registerStatisticsPages } from './routes/statistics.js';
 import { registerStrategyPages } from './routes/strategy.js';
 import { securityHeaders } from './securityHeaders.js';
 import { registerExchangePages } from './routes/exchanges.js';
+import { registerCommendationPages } from './routes/commendations.js';
 import { DEFAULT_VITALITY_THRESHOLDS, type VitalityThresholds } from '../domain/vitality.js';
 
 export interface AppOptions {
@@ -101,6 +102,7 @@ function createPages(db: Db, options: SessionOptions, vitality: VitalityThreshol
   registerStrategyPages(pages, db, vitality);
   registerMapPages(pages, db);
   registerLgPickerRoute(pages, db);
+  registerCommendationPages(pages, db);
   return pages;
 }
 

@@ -32,6 +32,8 @@ import { VITALITIES, type Vitality, type VitalityThresholds } from '../../domain
 import { exchangeDigestOf, listExchanges } from '../../services/exchanges.js';
 import type { LifeOptions } from '../../services/vitality.js';
 import { relationshipDoneNotice } from './exchanges.js';
+import { listCommendations } from '../../services/commendations.js';
+import { LgCommendations } from '../pages/commendations.js';
 
 let knownCountryCodes: string[] | undefined;
 /** Every country code Kizuna knows, for the search form. */
@@ -119,7 +121,14 @@ export function registerRegistryPages(pages: Hono<KizunaEnv>, db: Db, thresholds
     const lg = await getLocalGovernment(db, Number(id), life());
     const canonical = (ctx.lang === 'ja' ? '/ja' : '') + lg.url;
     if (c.req.path !== canonical) return c.redirect(canonical, 301);
-    return c.html(<LocalGovernmentPage ctx={ctx} lg={lg} exchanges={await exchangeDigestOf(db, lg.id, lg.relationships)} />);
+    return c.html(
+      <LocalGovernmentPage
+        ctx={ctx}
+        lg={lg}
+        exchanges={await exchangeDigestOf(db, lg.id, lg.relationships)}
+        more={<LgCommendations ctx={ctx} commendations={await listCommendations(db, { localGovernmentId: lg.id })} />}
+      />,
+    );
   });
   pages.get('/relationships/:id{[0-9]{1,9}}', async (c) => {
     const relationship = await getRelationship(db, Number(c.req.param('id')), life());

@@ -1,0 +1,1 @@
+export function registerNewsApi(_api: unknown, _db: unknown): void {}
