@@ -29,6 +29,7 @@ import { registerStrategyPages } from './routes/strategy.js';
 import { securityHeaders } from './securityHeaders.js';
 import { registerExchangePages } from './routes/exchanges.js';
 import { registerCommendationPages } from './routes/commendations.js';
+import { registerNewsPages } from './routes/news.js';
 import { DEFAULT_VITALITY_THRESHOLDS, type VitalityThresholds } from '../domain/vitality.js';
 
 export interface AppOptions {
@@ -90,6 +91,7 @@ function renderError(error: unknown, c: Context<KizunaEnv>) {
 function createPages(db: Db, options: SessionOptions, vitality: VitalityThresholds): Hono<KizunaEnv> {
   const pages = new Hono<KizunaEnv>();
   registerExchangePages(pages, db, vitality);
+  registerNewsPages(pages, db);
   registerAccountPages(pages, db, options);
   registerListingPages(pages, db);
   registerDashboardPages(pages, db, vitality);

@@ -1,6 +1,6 @@
 import { t, type Lang, type MessageKey } from '../../i18n/index.js';
 import { problemsFromZod, type FieldProblem } from '../../errors.js';
-import { CommendationInput } from '../../services/newsInputs.js';
+import { CommendationInput, NewsInput } from '../../services/newsInputs.js';
 import { chosenIds } from './lgPicker.js';
 
 /** The commendation form as typed, to show again when refused. */
@@ -92,4 +92,61 @@ export function newsProblemText(lang: Lang, problem: FieldProblem): string {
   const key = `news.problem.${problem.field}` as MessageKey;
   const text = t(lang, key);
   return text === key ? problem.message : text;
+}
+
+/** The news form as typed, to show again when refused. */
+export interface NewsFormValues {
+  titleEn: string;
+  titleJa: string;
+  bodyEn: string;
+  bodyJa: string;
+  /** Country codes separated by commas or spaces. */
+  countries: string;
+  localGovernmentIds: number[];
+  relationshipIds: string;
+  lgQuery: string;
+  lgFind: boolean;
+}
+
+export const EMPTY_NEWS_FORM: NewsFormValues = { titleEn: '', titleJa: '', bodyEn: '', bodyJa: '', countries: '', localGovernmentIds: [], relationshipIds: '', lgQuery: '', lgFind: false };
+
+/** The form's field a problem of the news input belongs to. */
+export function newsFormField(field: string, tags: string[]): string {
+  const [head = '', lang] = field.split('.');
+  if (head === 'title' || head === 'body') return `${head}${lang === 'ja' ? 'Ja' : 'En'}`;
+  const tag = /^tags\[(\d+)\]$/.exec(field);
+  if (tag) {
+    const kind = tags[Number(tag[1])]?.split(':')[0];
+    return kind === 'country' ? 'countries' : kind === 'lg' ? 'localGovernmentId' : 'relationshipIds';
+  }
+  return field;
+}
+
+/** Reads the posted news form: what was typed, and the input when the schema accepts it (else its problems, by form field). */
+export function readNewsForm(body: FormBody): { values: NewsFormValues; input?: NewsInput; problems: FieldProblem[]; tags: string[] } {
+  const values: NewsFormValues = {
+    titleEn: formText(body, 'titleEn'),
+    titleJa: formText(body, 'titleJa'),
+    bodyEn: formText(body, 'bodyEn'),
+    bodyJa: formText(body, 'bodyJa'),
+    countries: formText(body, 'countries'),
+    localGovernmentIds: chosenIds(body.localGovernmentId),
+    relationshipIds: formText(body, 'relationshipIds'),
+    lgQuery: formText(body, 'lgQuery'),
+    lgFind: body.lgFind !== undefined,
+  };
+  const problems: FieldProblem[] = [];
+  const tags = [
+    ...values.countries.split(/[\s,、]+/).filter(Boolean).map((code) => `country:${code}`),
+    ...values.localGovernmentIds.map((id) => `lg:${id}`),
+    ...idsTyped(values.relationshipIds, 'relationshipIds', problems).map((id) => `relationship:${id}`),
+  ];
+  const parsed = NewsInput.safeParse({ title: { en: values.titleEn, ja: values.titleJa }, body: { en: values.bodyEn, ja: values.bodyJa }, tags });
+  if (!parsed.success) {
+    for (const problem of problemsFromZod(parsed.error)) {
+      const field = newsFormField(problem.field, tags);
+      if (!problems.some((known) => known.field === field)) problems.push({ field, message: problem.message });
+    }
+  }
+  return problems.length || !parsed.success ? { values, problems, tags } : { values, input: parsed.data, problems, tags };
 }
