@@ -1,5 +1,6 @@
 import { t, type Lang, type MessageKey } from '../../i18n/index.js';
 import { problemsFromZod, type FieldProblem } from '../../errors.js';
+import { checkNewsItem } from '../../domain/news.js';
 import { CommendationInput, NewsInput } from '../../services/newsInputs.js';
 import { chosenIds } from './lgPicker.js';
 
@@ -141,12 +142,12 @@ export function readNewsForm(body: FormBody): { values: NewsFormValues; input?: 
     ...values.localGovernmentIds.map((id) => `lg:${id}`),
     ...idsTyped(values.relationshipIds, 'relationshipIds', problems).map((id) => `relationship:${id}`),
   ];
-  const parsed = NewsInput.safeParse({ title: { en: values.titleEn, ja: values.titleJa }, body: { en: values.bodyEn, ja: values.bodyJa }, tags });
-  if (!parsed.success) {
-    for (const problem of problemsFromZod(parsed.error)) {
-      const field = newsFormField(problem.field, tags);
-      if (!problems.some((known) => known.field === field)) problems.push({ field, message: problem.message });
-    }
+  const text = { title: { en: values.titleEn, ja: values.titleJa }, body: { en: values.bodyEn, ja: values.bodyJa } };
+  const parsed = NewsInput.safeParse({ ...text, tags });
+  // The rules of the text are checked here too, so that the form names every problem at once.
+  for (const problem of [...(parsed.success ? [] : problemsFromZod(parsed.error)), ...checkNewsItem(text)]) {
+    const field = newsFormField(problem.field, tags);
+    if (!problems.some((known) => known.field === field)) problems.push({ field, message: problem.message });
   }
   return problems.length || !parsed.success ? { values, problems, tags } : { values, input: parsed.data, problems, tags };
 }
