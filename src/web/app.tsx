@@ -30,6 +30,7 @@ import { securityHeaders } from './securityHeaders.js';
 import { registerExchangePages } from './routes/exchanges.js';
 import { registerCommendationPages } from './routes/commendations.js';
 import { registerNewsPages } from './routes/news.js';
+import { registerNewsletterPages } from './routes/newsletter.js';
 import { DEFAULT_VITALITY_THRESHOLDS, type VitalityThresholds } from '../domain/vitality.js';
 
 export interface AppOptions {
@@ -105,6 +106,7 @@ function createPages(db: Db, options: SessionOptions, vitality: VitalityThreshol
   registerMapPages(pages, db);
   registerLgPickerRoute(pages, db);
   registerCommendationPages(pages, db);
+  registerNewsletterPages(pages, db, options);
   return pages;
 }
 
