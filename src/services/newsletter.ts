@@ -7,7 +7,7 @@ import type { NewsTag } from '../domain/news.js';
 import { anniversaryWithin } from '../domain/newsletter.js';
 import type { Quota } from '../domain/rateLimits.js';
 import { KizunaError, notFound, tooManyRequests } from '../errors.js';
-import { countryName, formatPartial, lgName, t, type Lang } from '../i18n/index.js';
+import { countryName, formatPartial, lgName, t, tCount, type Lang } from '../i18n/index.js';
 import { writeAudit } from './audit.js';
 import type { Notifier } from './introductions.js';
 import { japaneseAnniversaries } from './lists.js';
@@ -127,7 +127,7 @@ export function issueText(lang: Lang, origin: string, contents: IssueContents): 
     `${t(lang, `newsletter.section.${key}`)}\n${lines.length ? lines.join('\n') : t(lang, 'newsletter.section.none')}`;
   return [
     section('news', contents.news.map((item) => `- ${either(item.title)} ${link(item.url)}`)),
-    section('anniversaries', contents.anniversaries.map((line) => `- ${t(lang, 'newsletter.line.anniversary', { pair: pair(line.parties), years: line.years, date: formatPartial(lang, line.on) })} ${link(relationshipUrl({ id: line.relationshipId }))}`)),
+    section('anniversaries', contents.anniversaries.map((line) => `- ${tCount(lang, 'newsletter.line.anniversary', line.years, { pair: pair(line.parties), date: formatPartial(lang, line.on) })} ${link(relationshipUrl({ id: line.relationshipId }))}`)),
     section('newRelationships', contents.newRelationships.map((line) => `- ${t(lang, 'newsletter.line.signed', { pair: pair(line.parties), date: formatPartial(lang, line.signedOn) })} ${link(relationshipUrl({ id: line.relationshipId }))}`)),
     section(
       'exchanges',

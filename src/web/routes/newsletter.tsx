@@ -3,7 +3,7 @@ import type { Db } from '../../db/client.js';
 import { decide } from '../../domain/authorization.js';
 import { periodCovering } from '../../domain/newsletter.js';
 import { KizunaError, problemsFromZod, type FieldProblem } from '../../errors.js';
-import { t } from '../../i18n/index.js';
+import { t, tCount } from '../../i18n/index.js';
 import { mailSettingsFromEnv } from '../../services/mailer.js';
 import { NewsletterIssueEdit, NewsletterIssueRequest, SubscriptionRequest } from '../../services/newsInputs.js';
 import {
@@ -26,6 +26,7 @@ import { href } from '../pages/layout.js';
 import { IssueEditPage, IssuePage, NewsletterMessagePage, NewsletterPage, SubscribersPage, type AssembleValues, type IssueEditValues } from '../pages/newsletter.js';
 import { clientAddress, type KizunaEnv, type SessionOptions } from '../session.js';
 import { admit, currentPath, notifierOf, publicOrigin } from './access.js';
+import { keepSecret } from './account.js';
 
 const ISSUE = '/newsletter/issues/:id{[0-9]{1,9}}';
 const SECRET = ':secret{[A-Za-z0-9_-]{20,64}}';
@@ -79,6 +80,14 @@ export function registerNewsletterPages(pages: Hono<KizunaEnv>, db: Db, options:
     await requestSubscription(db, parsed.data.email, clientAddress(c, options), notifierOf(c, options));
     return c.html(<NewsletterMessagePage ctx={ctx} title={t(ctx.lang, 'newsletter.subscribe.sentTitle')} text={t(ctx.lang, 'newsletter.subscribe.sent')} status="success" />);
   });
+
+  // Their addresses hold a secret: no cache keeps these answers, and no referrer carries it away.
+  for (const path of ['/newsletter/confirm/*', '/newsletter/unsubscribe/*']) {
+    pages.use(path, async (c, next) => {
+      await next();
+      keepSecret(c);
+    });
+  }
 
   pages.get(`/newsletter/confirm/${SECRET}`, (c) => {
     const ctx = pageContext(c);
@@ -142,7 +151,7 @@ export function registerNewsletterPages(pages: Hono<KizunaEnv>, db: Db, options:
     const { lang } = pageContext(c);
     const done = c.req.query('done');
     if (done === 'saved' || done === 'published') return t(lang, `newsletter.done.${done}`);
-    if (done === 'sent') return t(lang, 'newsletter.done.sent', { count: Number(c.req.query('count') ?? 0) });
+    if (done === 'sent') return tCount(lang, 'newsletter.done.sent', Number(c.req.query('count') ?? 0));
     return undefined;
   };
   pages.get(ISSUE, async (c) => {
