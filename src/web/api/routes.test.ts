@@ -869,6 +869,10 @@ describe('API documentation', () => {
     '/listings',
     '/listings/{id}',
     '/match',
+    '/commendations',
+    '/commendations/{id}',
+    '/news',
+    '/news/{id}',
   ];
 
   it('serves an OpenAPI 3.1 document listing every path', async () => {
