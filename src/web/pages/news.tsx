@@ -21,14 +21,29 @@ export function tagName(lang: Lang, tag: ShownTag): string {
   }
 }
 
-/** Plain text as paragraphs: blank lines part them. */
+/** A line of plain text with its web addresses as links. */
+export const Linked: FC<{ text: string }> = ({ text }) => (
+  <>{text.split(/(https?:\/\/[^\s<>"]+)/).map((part, index) => (index % 2 ? <a href={part} rel="nofollow noopener">{part}</a> : part))}</>
+);
+
+/** Plain text as paragraphs: blank lines part them, single line breaks stay, web addresses are links. */
 export const Paragraphs: FC<{ text: string; lang: Lang }> = ({ text, lang }) => (
   <>
     {text
       .split(/\n\s*\n/)
       .filter((paragraph) => paragraph.trim())
       .map((paragraph) => (
-        <p lang={lang} class="prose news-text">{paragraph.trim()}</p>
+        <p lang={lang} class="prose news-text">
+          {paragraph
+            .trim()
+            .split('\n')
+            .map((line, index) => (
+              <>
+                {index ? <br /> : null}
+                <Linked text={line} />
+              </>
+            ))}
+        </p>
       ))}
   </>
 );
@@ -43,7 +58,7 @@ const NewsMeta: FC<{ ctx: PageContext; item: NewsItem }> = ({ ctx, item }) => (
         <span class="visually-hidden">{t(ctx.lang, 'news.tagsLabel')} </span>
         {item.tags.map((tag, index) => (
           <>
-            {index ? ', ' : ''}
+            {index ? (ctx.lang === 'ja' ? '、' : ', ') : ''}
             <a href={href(ctx, tag.url)}>{tagName(ctx.lang, tag)}</a>
           </>
         ))}

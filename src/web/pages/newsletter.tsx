@@ -6,6 +6,7 @@ import { preferred } from '../feeds.js';
 import { newsProblemText } from '../forms/newsForms.js';
 import { Field, problemOf, ProblemSummary } from './exchanges.js';
 import { CsrfField, href, Layout, type PageContext } from './layout.js';
+import { Paragraphs } from './news.js';
 
 /** The period and scope of an issue, in words. */
 const IssueFacts: FC<{ ctx: PageContext; issue: NewsletterIssue }> = ({ ctx, issue }) => (
@@ -15,28 +16,6 @@ const IssueFacts: FC<{ ctx: PageContext; issue: NewsletterIssue }> = ({ ctx, iss
     {t(ctx.lang, 'newsletter.scope', { scope: scopeName(ctx.lang, issue.scope) })}
     {issue.publishedAt ? null : <strong> · {t(ctx.lang, 'newsletter.draft')}</strong>}
   </p>
-);
-
-/** The text of an issue: its lines as written, paragraphs parted by blank lines. */
-const IssueText: FC<{ text: string; lang: Lang }> = ({ text, lang }) => (
-  <div class="newsletter-text" lang={lang}>
-    {text
-      .split(/\n\s*\n/)
-      .filter((paragraph) => paragraph.trim())
-      .map((paragraph) => (
-        <p>
-          {paragraph
-            .trim()
-            .split('\n')
-            .map((line, index) => (
-              <>
-                {index ? <br /> : null}
-                {line}
-              </>
-            ))}
-        </p>
-      ))}
-  </div>
 );
 
 export interface AssembleValues {
@@ -135,7 +114,9 @@ export const IssuePage: FC<{ ctx: PageContext; issue: NewsletterIssue; canEdit: 
       <h1 lang={title.lang}>{title.text}</h1>
       <IssueFacts ctx={ctx} issue={issue} />
       {issue.publishedAt ? <p class="muted"><time datetime={issue.publishedAt}>{formatJapanTime(ctx.lang, issue.publishedAt)}</time></p> : null}
-      <IssueText text={body.text} lang={body.lang} />
+      <div class="newsletter-text">
+        <Paragraphs text={body.text} lang={body.lang} />
+      </div>
       {canEdit ? (
         <section aria-labelledby="issue-actions" class="issue-actions">
           <h2 id="issue-actions" class="visually-hidden">{t(ctx.lang, 'newsletter.editLink')}</h2>
