@@ -6,6 +6,7 @@ import { checkNewsItem, type NewsTag, type NewsTagKind } from '../domain/news.js
 import { failIfProblems, notFound, type FieldProblem } from '../errors.js';
 import { loadCountries } from '../reference/countries.js';
 import { writeAudit } from './audit.js';
+import { localGovernmentSummaries } from './registry.js';
 import type { NewsInput } from './newsInputs.js';
 import { prefixedRow, presentLocalGovernmentSummary, relationshipUrl, summaryColumns, toTimestampString, type LocalGovernmentSummary } from './presenters.js';
 
@@ -95,29 +96,30 @@ export async function countNews(db: Db, tags?: NewsTag[]): Promise<number> {
   return row!.count;
 }
 
-/** The tags of news items with what they name, in one query. */
+/** The tags of news items with what they name, in three queries through primary keys. */
 async function shownTags(db: Db, newsIds: number[]): Promise<(ShownTag & { newsId: number })[]> {
-  const rows = await queryRows<Record<string, unknown>>(
+  const tags = await queryRows<{ news_id: number; kind: NewsTagKind; value: string }>(
     db,
-    sql`select t.news_id, t.kind, t.value, ${sql.raw(summaryColumns('lg', 'lg_'))}, ${sql.raw(summaryColumns('a', 'a_'))}, ${sql.raw(summaryColumns('b', 'b_'))}
-      from news_tags t
-      left join local_governments lg on lg.id = (case when t.kind = 'lg' then t.value::int end)
-      left join relationships r on r.id = (case when t.kind = 'relationship' then t.value::int end)
-      left join local_governments a on a.id = r.first_id left join local_governments b on b.id = r.second_id
-      where t.news_id = any(${sql.param(newsIds)}::int[])
-      order by t.kind, t.value`,
+    sql`select news_id, kind, value from news_tags where news_id = any(${sql.param(newsIds)}::int[]) order by kind, value`,
   );
-  return rows.flatMap((row): (ShownTag & { newsId: number })[] => {
-    const base = { newsId: Number(row.news_id), value: String(row.value) };
-    const kind = row.kind as NewsTagKind;
-    if (kind === 'country') return [{ ...base, kind, url: tagPageUrl({ kind, value: base.value }) }];
-    if (kind === 'lg') {
-      if (row.lg_id === null) return [];
-      const localGovernment = presentLocalGovernmentSummary(prefixedRow(row, 'lg_'));
-      return [{ ...base, kind, localGovernment, url: localGovernment.url }];
+  const idsOf = (kind: NewsTagKind) => [...new Set(tags.filter((tag) => tag.kind === kind).map((tag) => Number(tag.value)))];
+  const localGovernments = new Map((await localGovernmentSummaries(db, idsOf('lg'))).map((lg) => [lg.id, lg]));
+  const pairs = await queryRows<Record<string, unknown>>(
+    db,
+    sql`select r.id, ${sql.raw(summaryColumns('a', 'a_'))}, ${sql.raw(summaryColumns('b', 'b_'))}
+      from relationships r join local_governments a on a.id = r.first_id join local_governments b on b.id = r.second_id
+      where r.id = any(${sql.param(idsOf('relationship'))}::int[])`,
+  );
+  const parties = new Map(pairs.map((row) => [Number(row.id), [presentLocalGovernmentSummary(prefixedRow(row, 'a_')), presentLocalGovernmentSummary(prefixedRow(row, 'b_'))] as [LocalGovernmentSummary, LocalGovernmentSummary]]));
+  return tags.flatMap((tag): (ShownTag & { newsId: number })[] => {
+    const base = { newsId: tag.news_id, value: tag.value };
+    if (tag.kind === 'country') return [{ ...base, kind: tag.kind, url: tagPageUrl({ kind: tag.kind, value: tag.value }) }];
+    if (tag.kind === 'lg') {
+      const localGovernment = localGovernments.get(Number(tag.value));
+      return localGovernment ? [{ ...base, kind: tag.kind, localGovernment, url: localGovernment.url }] : [];
     }
-    if (row.a_id === null) return [];
-    return [{ ...base, kind, parties: [presentLocalGovernmentSummary(prefixedRow(row, 'a_')), presentLocalGovernmentSummary(prefixedRow(row, 'b_'))], url: tagPageUrl({ kind, value: base.value }) }];
+    const pair = parties.get(Number(tag.value));
+    return pair ? [{ ...base, kind: tag.kind, parties: pair, url: tagPageUrl({ kind: tag.kind, value: tag.value }) }] : [];
   });
 }
 
