@@ -105,7 +105,7 @@ ALTER TABLE "subscriber_tokens" ADD CONSTRAINT "subscriber_tokens_subscriber_id_
 CREATE INDEX "commendation_relationships_relationship" ON "commendation_relationships" USING btree ("relationship_id");--> statement-breakpoint
 CREATE INDEX "commendations_award_year" ON "commendations" USING btree ("award","year");--> statement-breakpoint
 CREATE INDEX "commendations_local_government" ON "commendations" USING btree ("local_government_id");--> statement-breakpoint
-CREATE INDEX "news_items_published" ON "news_items" USING btree ("published_at");--> statement-breakpoint
+CREATE INDEX "news_items_published" ON "news_items" USING btree ("published_at","id");--> statement-breakpoint
 CREATE INDEX "news_tags_tag" ON "news_tags" USING btree ("kind","value");--> statement-breakpoint
 CREATE INDEX "subscriber_tokens_subscriber" ON "subscriber_tokens" USING btree ("subscriber_id");--> statement-breakpoint
 -- Commendations, news and published issues change public pages: the register's version moves with them (see 0006).

@@ -646,7 +646,7 @@ export const newsItems = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
     recordedBy: integer('recorded_by').references(() => accounts.id),
   },
-  (table) => [index('news_items_published').on(table.publishedAt)],
+  (table) => [index('news_items_published').on(table.publishedAt, table.id)],
 );
 
 /** What a news item is about: a relationship, a local government, a country (a kind and a value each). */
