@@ -17,6 +17,7 @@ import pg from 'pg';
 import { projectRoot } from '../src/paths.js';
 import { openDatabase, optionsFromEnvironment } from '../src/db/client.js';
 import { benchAccountsAndListings } from './accounts.js';
+import { benchAnniversaries } from './anniversaries.js';
 import { benchExchanges } from './exchanges.js';
 import { benchNews } from './news.js';
 import { benchMatchRequests, evaluateMatching } from './matching.js';
@@ -143,6 +144,7 @@ async function benchEngine(engine: Engine, port: number): Promise<void> {
   // The exchange log is generated in this process (an embedded folder has one opener), then timed through a server of its own.
   await benchExchanges(engine, port, line);
   await benchNews(engine, port, line);
+  await benchAnniversaries(engine, port, line);
   // The CLI cannot open an embedded data folder while the server holds it.
   await benchProposals((args) => runCli(engine, args), line);
   await benchLoad(engine, port, line);

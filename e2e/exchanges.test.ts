@@ -105,6 +105,16 @@ describe('the exchange log in the browser', () => {
     expect(await page.locator('[role="status"]').textContent()).toContain('The exchange was recorded.');
     expect(await page.locator('table.exchange-log').textContent()).toContain('A joint exhibition of pupils’ drawings.');
     expect(await page.locator('.vitality').first().textContent()).toBe('Active');
+
+    await page.getByRole('link', { name: /^Correct the exchange of/ }).first().click();
+    expect(await page.locator('h1').textContent()).toBe('Correct an exchange');
+    expect(await page.locator('#exchange-descriptionEn').inputValue()).toBe('A joint exhibition of pupils’ drawings.');
+    const editing = await runAxe(page);
+    expect(editing, describeViolations('exchange correction form', editing)).toEqual([]);
+    await page.locator('#exchange-participants').fill('45');
+    await Promise.all([page.waitForURL((url) => url.searchParams.get('done') === 'updated'), page.getByRole('button', { name: 'Save the changes' }).click()]);
+    expect(await page.locator('[role="status"]').textContent()).toContain('The exchange was corrected.');
+    expect(await page.locator('table.exchange-log').textContent()).toContain('45');
   });
 
   test('the new and changed pages pass axe-core in English and Japanese', async () => {

@@ -6,6 +6,7 @@ import { INTRODUCTION_STATUSES, INTRODUCTION_STEP_NAMES, SIDES } from '../domain
 import { EXCHANGE_DIRECTIONS, EXCHANGE_KINDS } from '../domain/exchanges.js';
 import { COMMENDATION_AWARDS } from '../domain/commendations.js';
 import { NEWS_TAG_KINDS } from '../domain/news.js';
+import { JURISDICTION_MEMBER_KINDS } from '../domain/jurisdictions.js';
 import {
   boolean,
   customType,
@@ -63,6 +64,8 @@ export const localGovernments = pgTable(
     designatedCity: boolean('designated_city').notNull().default(false),
     /** GeoNames first-level administrative code (a US state, SCT for Scotland, …). */
     admin1: text('admin1'),
+    /** GeoNames second-level administrative code (a US county's FIPS code), loaded with the place; null where GeoNames gives none. */
+    admin2: text('admin2'),
     /** The first-level region by name where known: state, province, constituent country. */
     regionName: text('region_name'),
     /** The region's name in Japanese (岩手県, 遼寧省), where known. */
@@ -239,7 +242,7 @@ export const relationshipRenewals = pgTable(
     newEnd: date('new_end').notNull(),
     /** The end of the term it extended; null when not recorded (renewals given whole before 0008). */
     previousEnd: date('previous_end'),
-    /** Who recorded it; null for the kizuna command, imports and renewals given whole. */
+    /** Who recorded it; null for the kizuna command and imports. */
     recordedBy: integer('recorded_by').references(() => accounts.id),
     recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -297,6 +300,51 @@ export const termReminders = pgTable(
     sentAt: timestamp('sent_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (table) => [primaryKey({ columns: [table.relationshipId, table.termEnd, table.daysBefore] })],
+);
+
+/**
+ * A named set of places a coordinator keeps, such as a consulate's "Northern and Central
+ * California": its page lists the relationships within it. The members are jurisdiction_members.
+ */
+export const jurisdictions = pgTable('jurisdictions', {
+  id: serial('id').primaryKey(),
+  /** Lower-case ASCII for the address: /jurisdictions/{slug}. */
+  slug: text('slug').notNull().unique(),
+  nameEn: text('name_en').notNull(),
+  nameJa: text('name_ja').notNull().default(''),
+  descriptionEn: text('description_en').notNull().default(''),
+  descriptionJa: text('description_ja').notNull().default(''),
+  updatedBy: integer('updated_by').references(() => accounts.id),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/**
+ * One place of a jurisdiction: a country, a first-level region (a US state; for Japan a prefecture
+ * by its two-digit number), a second-level region (a county) or a single local government.
+ */
+export const jurisdictionMembers = pgTable(
+  'jurisdiction_members',
+  {
+    jurisdictionId: integer('jurisdiction_id')
+      .notNull()
+      .references(() => jurisdictions.id, { onDelete: 'cascade' }),
+    /** The order the coordinator gave. */
+    position: smallint('position').notNull(),
+    kind: text('kind', { enum: JURISDICTION_MEMBER_KINDS }).notNull(),
+    country: char('country', { length: 2 }),
+    admin1: text('admin1'),
+    admin2: text('admin2'),
+    localGovernmentId: integer('local_government_id').references(() => localGovernments.id),
+  },
+  (table) => [
+    primaryKey({ columns: [table.jurisdictionId, table.position] }),
+    check(
+      'jurisdiction_members_shape',
+      sql`(${table.kind} = 'lg') = (${table.localGovernmentId} is not null) and (${table.kind} = 'lg') = (${table.country} is null)
+        and (${table.kind} in ('region', 'county')) = (${table.admin1} is not null) and (${table.kind} = 'county') = (${table.admin2} is not null)`,
+    ),
+  ],
 );
 
 /** Every change to the registry: who, what, before and after, when. */

@@ -60,6 +60,7 @@ const ACTIONS = {
   'news.write': { do: 'news.write' },
   'newsletter.edit': { do: 'newsletter.edit' },
   'subscriber.list': { do: 'subscriber.list' },
+  'jurisdiction.edit': { do: 'jurisdiction.edit' },
 } satisfies Record<string, Action>;
 type ActionName = keyof typeof ACTIONS;
 
@@ -99,6 +100,7 @@ const TABLE: Record<ActionName, Record<ActorName, 'Y' | 'N'>> = {
   'news.write': { public: 'N', system: 'Y', officer: 'N', coordinator: 'Y', administrator: 'Y' },
   'newsletter.edit': { public: 'N', system: 'Y', officer: 'N', coordinator: 'Y', administrator: 'Y' },
   'subscriber.list': { public: 'N', system: 'Y', officer: 'N', coordinator: 'N', administrator: 'Y' },
+  'jurisdiction.edit': { public: 'N', system: 'Y', officer: 'N', coordinator: 'Y', administrator: 'Y' },
 };
 
 const cases = (Object.keys(TABLE) as ActionName[]).flatMap((actionName) =>
@@ -111,7 +113,7 @@ const isSentence = (text: string) =>
 
 describe('decide', () => {
   it('covers every action for every kind of actor in the table', () => {
-    expect(cases).toHaveLength(34 * 5);
+    expect(cases).toHaveLength(35 * 5);
   });
 
   it.each(cases)('$actionName by $actorName: $expected', ({ actionName, actorName, expected }) => {

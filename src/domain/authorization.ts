@@ -74,7 +74,9 @@ export type Action =
   /** Assemble, edit, publish and send an issue of the newsletter. */
   | { do: 'newsletter.edit' }
   /** See the newsletter's subscribers and their addresses. */
-  | { do: 'subscriber.list' };
+  | { do: 'subscriber.list' }
+  /** Create, change or delete a jurisdiction (a named set of places, such as a consulate's). */
+  | { do: 'jurisdiction.edit' };
 
 export type Decision = { allowed: true } | { allowed: false; reason: string };
 
@@ -121,6 +123,7 @@ export function decide(actor: Actor, action: Action): Decision {
     case 'account.list':
     case 'audit.read':
     case 'figures.edit':
+    case 'jurisdiction.edit':
     case 'register.import':
     case 'commendation.write':
     case 'news.write':

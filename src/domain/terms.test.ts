@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkRenewal, daysBetween, termEndOn, termExpiredOn, termNoticeOn, withPreviousEnds, type Term } from './terms.js';
+import { checkRenewal, daysBetween, renewalsGivenWhole, termEndOn, termExpiredOn, termNoticeOn, withPreviousEnds, type Term } from './terms.js';
 
 // Kochi City and Surabaya: five years from April 1997, extended by five (CLAIR's FAQ, question 8).
 const KOCHI_SURABAYA: Term = {
@@ -59,6 +59,31 @@ describe('withPreviousEnds', () => {
       { renewedOn: '2005', newEnd: '2008', previousEnd: null },
       { renewedOn: '2008', newEnd: '2011', previousEnd: '2008' },
     ]);
+  });
+});
+
+describe('renewalsGivenWhole', () => {
+  const recorded = [
+    { id: 1, renewedOn: '2005-08-01', newEnd: '2008-09-30', previousEnd: '2005-09-30', recordedBy: 7 },
+    { id: 2, renewedOn: '2008-08-01', newEnd: '2011-09-30', previousEnd: '2008-09-30', recordedBy: 8 },
+  ];
+
+  it('keeps a renewal given again as it was, with its recorder and the end it extended', () => {
+    expect(renewalsGivenWhole(recorded, [{ renewedOn: '2008-08-01', newEnd: '2011-09-30' }, { renewedOn: '2005-08-01', newEnd: '2008-09-30' }])).toEqual({ kept: recorded, added: [] });
+  });
+
+  it('adds a new one chained to the end before it, and drops one not given again', () => {
+    expect(renewalsGivenWhole(recorded, [{ renewedOn: '2005-08-01', newEnd: '2008-09-30' }, { renewedOn: '2008-07-01', newEnd: '2012-03-31' }])).toEqual({
+      kept: [recorded[0]],
+      added: [{ renewedOn: '2008-07-01', newEnd: '2012-03-31', previousEnd: '2008-09-30' }],
+    });
+  });
+
+  it('matches each recorded renewal once: the same renewal given twice is kept once and added once', () => {
+    const twice = { renewedOn: '2005-08-01', newEnd: '2008-09-30' };
+    const { kept, added } = renewalsGivenWhole(recorded, [twice, twice]);
+    expect(kept).toEqual([recorded[0]]);
+    expect(added).toEqual([{ ...twice, previousEnd: '2008-09-30' }]);
   });
 });
 

@@ -63,6 +63,24 @@ export function withPreviousEnds(renewals: readonly { renewedOn: string; newEnd:
   return [...renewals].sort(byRenewalDay).map((renewal, index, sorted) => ({ ...renewal, previousEnd: index === 0 ? null : sorted[index - 1]!.newEnd }));
 }
 
+/**
+ * A relationship's renewals given again whole (PATCH with `renewals`), against those recorded: a
+ * renewal given as it was (the same day and new end) is the one recorded, and keeps who recorded it
+ * and the end it extended; the others are new, chained as withPreviousEnds chains them; recorded
+ * ones not given again are dropped.
+ */
+export function renewalsGivenWhole<R extends Renewal>(recorded: readonly R[], given: readonly { renewedOn: string; newEnd: string }[]): { kept: R[]; added: Renewal[] } {
+  const unmatched = [...recorded];
+  const kept: R[] = [];
+  const added: Renewal[] = [];
+  for (const renewal of withPreviousEnds(given)) {
+    const index = unmatched.findIndex((old) => old.renewedOn === renewal.renewedOn && old.newEnd === renewal.newEnd);
+    if (index < 0) added.push(renewal);
+    else kept.push(...unmatched.splice(index, 1));
+  }
+  return { kept, added };
+}
+
 /** What a new renewal is checked against: the relationship's signing, end, current term and last renewal. */
 export interface RenewalContext {
   signedOn: string | null;

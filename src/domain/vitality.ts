@@ -37,8 +37,21 @@ export interface VitalityFacts {
   expired: boolean;
 }
 
+/** yearsBefore's answers by day and years: statistics ask the same two thousands of times. */
+const daysYearsBefore = new Map<string, string>();
+
 /** The same day a number of years earlier (29 February becomes 28 February in a common year). */
 export function yearsBefore(day: string, years: number): string {
+  const key = `${day}|${years}`;
+  let earlier = daysYearsBefore.get(key);
+  if (earlier === undefined) {
+    if (daysYearsBefore.size > 1000) daysYearsBefore.clear();
+    daysYearsBefore.set(key, (earlier = computeYearsBefore(day, years)));
+  }
+  return earlier;
+}
+
+function computeYearsBefore(day: string, years: number): string {
   const [year, month, date] = day.split('-').map(Number) as [number, number, number];
   const target = year - years;
   const last = new Date(Date.UTC(target, month, 0)).getUTCDate();

@@ -1,4 +1,5 @@
 import { accountsEn } from './accounts.js';
+import { anniversariesEn } from './anniversaries.js';
 import { dashboardEn } from './dashboard.js';
 import { exchangesEn } from './exchanges.js';
 import { newsEn } from './news.js';
@@ -23,6 +24,7 @@ export const en = {
   ...formsEn,
   ...registerEn,
   ...strategyEn,
+  ...anniversariesEn,
   'site.name': 'Kizuna',
   'site.tagline': 'Sister-city relationships of Japan’s local governments',
   'nav.label': 'Main',
@@ -82,7 +84,7 @@ export const en = {
   'home.allPrefectures': 'All prefectures',
   'home.latest': 'Latest signed',
   'home.anniversaries': 'Anniversaries in {year}',
-  'home.noAnniversaries': 'No relationship with a recorded date turns 5, 10, 15… years old this year.',
+  'home.noAnniversaries': 'No relationship with a recorded date turns 1, 3, 5, 10, 15… years old this year.',
   'table.kind': 'Kind',
   'table.country': 'Country',
   'table.relationships': 'Relationships',

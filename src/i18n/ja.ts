@@ -3,6 +3,7 @@ import { dashboardJa } from './dashboard.js';
 import { exchangesJa } from './exchanges.js';
 import { newsJa } from './news.js';
 import { figuresJa } from './figures.js';
+import { anniversariesJa } from './anniversaries.js';
 import { formsJa } from './forms.js';
 import { registerJa } from './register.js';
 import type { MessageKey } from './en.js';
@@ -19,6 +20,7 @@ export const ja: Record<MessageKey, string> = {
   ...introductionsJa,
   ...matchingJa,
   ...figuresJa,
+  ...anniversariesJa,
   ...exchangesJa,
   ...newsJa,
   ...formsJa,
@@ -83,7 +85,7 @@ export const ja: Record<MessageKey, string> = {
   'home.allPrefectures': 'すべての都道府県',
   'home.latest': '最近の締結',
   'home.anniversaries': '{year}年の周年',
-  'home.noAnniversaries': '提携日が記録された提携のうち、今年5年・10年・15年…の節目を迎えるものはありません。',
+  'home.noAnniversaries': '提携日が記録された提携のうち、今年1年・3年・5年・10年・15年…の節目を迎えるものはありません。',
   'table.kind': '種別',
   'table.country': '国',
   'table.relationships': '提携数',

@@ -56,6 +56,22 @@ export function loadWorldPlaces(): WorldPlace[] {
   return places;
 }
 
+/**
+ * The second-level codes (a US county's FIPS code) of cities500's places by GeoNames id, without
+ * reading their names: for databases loaded before the codes were kept.
+ */
+export function loadSecondLevelCodes(): { geonamesIds: number[]; admin2: string[] } {
+  const geonamesIds: number[] = [];
+  const admin2: string[] = [];
+  for (const line of readFileSync(citiesFile(), 'utf8').split('\n')) {
+    const code = line.split('\t', 12)[11];
+    if (!code) continue;
+    geonamesIds.push(Number(line.slice(0, line.indexOf('\t'))));
+    admin2.push(code);
+  }
+  return { geonamesIds, admin2 };
+}
+
 let capitals: ReadonlyMap<number, 'country' | 'region'> | undefined;
 
 /**

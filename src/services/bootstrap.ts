@@ -11,7 +11,7 @@ import { slugify } from '../domain/names.js';
 import { japaneseSearchNames, searchKeysFor } from '../domain/searchKeys.js';
 import { loadCountries } from '../reference/countries.js';
 import { loadJapaneseLocalGovernments, type JapaneseLocalGovernment } from '../reference/japan.js';
-import { loadWorldPlaces, type WorldPlace } from '../reference/places.js';
+import { loadSecondLevelCodes, loadWorldPlaces, type WorldPlace } from '../reference/places.js';
 import { alternateKeysOf, insertForeignPlaces, insertSearchKeys } from './foreignPlaces.js';
 import { insertFormerMunicipalities } from './formerMunicipalities.js';
 import { bumpSearchVersion } from './searchIndex.js';
@@ -52,6 +52,7 @@ export async function bootstrapReferenceData(db: Db, say: ProgressReporter = () 
   if (loaded?.value === REFERENCE_VERSION) {
     // What was loaded is recorded with it: counting 230,000 places again would slow every start.
     const [counts] = await db.select().from(meta).where(eq(meta.key, 'reference_counts'));
+    await keepSecondLevelCodes(db, say);
     return { ...(JSON.parse(counts!.value) as Omit<BootstrapReport, 'skipped' | 'seconds'>), skipped: true, seconds: (performance.now() - started) / 1000 };
   }
   if (loaded) {
@@ -162,6 +163,7 @@ export async function bootstrapReferenceData(db: Db, say: ProgressReporter = () 
           alternateNames: withKoreanNamesWithoutKind(place.country, place.name, place.alternateNames),
           geonamesId: place.geonamesId,
           admin1: place.admin1,
+          admin2: place.admin2,
           regionName: place.admin1 ? (region?.en ?? regionNameOf(place.country, place.admin1)) : null,
           regionNameJa: region?.ja ?? null,
           population: place.population,
@@ -225,6 +227,7 @@ export async function bootstrapReferenceData(db: Db, say: ProgressReporter = () 
     await tx.insert(meta).values([
       { key: 'reference_version', value: REFERENCE_VERSION },
       { key: 'reference_counts', value: JSON.stringify(counts) },
+      { key: SECOND_LEVEL_CODES, value: '1' },
     ]);
     await bumpSearchVersion(tx);
     return false;
@@ -240,6 +243,26 @@ export async function bootstrapReferenceData(db: Db, say: ProgressReporter = () 
       `matched to GeoNames), ${report.foreignPlaces} places, ${report.supplementaryPlaces} further towns and ${report.firstLevelRegions} regions abroad.`,
   );
   return report;
+}
+
+/** The meta key that says the places abroad carry GeoNames' second-level codes (drizzle/0009). */
+const SECOND_LEVEL_CODES = 'gazetteer_admin2';
+
+/**
+ * Gives the places abroad of a database loaded before drizzle/0009 their second-level codes
+ * (counties), once: a new database gets them as it is loaded.
+ */
+async function keepSecondLevelCodes(db: Db, say: ProgressReporter): Promise<void> {
+  const [kept] = await db.select().from(meta).where(eq(meta.key, SECOND_LEVEL_CODES));
+  if (kept) return;
+  say('Giving the GeoNames places their second-level regions (counties), once…');
+  const { geonamesIds, admin2 } = loadSecondLevelCodes();
+  await db.transaction(async (tx) => {
+    await tx.execute(sql`update local_governments as place set admin2 = code.admin2
+      from unnest(${sql.param(geonamesIds)}::int[], ${sql.param(admin2)}::text[]) as code(geonames_id, admin2)
+      where place.geonames_id = code.geonames_id and place.country <> 'JP'`);
+    await tx.insert(meta).values({ key: SECOND_LEVEL_CODES, value: '1' }).onConflictDoNothing();
+  });
 }
 
 /**

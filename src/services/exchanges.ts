@@ -67,43 +67,85 @@ export async function listExchanges(db: Db, relationshipId: number): Promise<Exc
 }
 
 /**
+ * The relationship an exchange is written for, locked, once the actor may write for it and the
+ * exchange fits its dates and parties; a proposed relationship not yet signed takes none.
+ */
+async function relationshipToWrite(tx: Db, actor: Actor, relationshipId: number, input: ExchangeInput, now: string) {
+  const relationship = await relationshipFor(tx, relationshipId, true);
+  authorize(actor, { do: 'relationship.write', parties: [relationship.firstId, relationship.secondId] });
+  failIfProblems(
+    checkExchange(
+      { startedOn: input.startedOn, endedOn: input.endedOn, direction: input.direction, visitorId: input.visitorId, description: input.description },
+      { parties: [relationship.firstId, relationship.secondId], signedOn: toDateString(relationship.signedOn), endedOn: toDateString(relationship.endedOn) },
+      now,
+    ),
+  );
+  if (relationship.status === 'proposed' && relationship.signedOn === null) {
+    throw new KizunaError('conflict', `Relationship ${relationshipId} is proposed and not yet signed: record its exchanges once it is signed.`, [
+      { field: 'relationship', message: 'not yet signed' },
+    ]);
+  }
+  return relationship;
+}
+
+/** The columns an exchange's input sets. */
+const exchangeColumns = (input: ExchangeInput) => ({
+  startedOn: input.startedOn,
+  endedOn: input.endedOn,
+  kind: input.kind,
+  direction: input.direction,
+  visitorId: input.visitorId,
+  participants: input.participants,
+  descriptionEn: input.description.en,
+  descriptionJa: input.description.ja,
+  links: input.links,
+});
+
+/**
  * Records an exchange of a relationship: by the officers of either party and by coordinators,
  * checked against the relationship's dates and parties, audited in the same transaction.
  */
 export async function recordExchange(db: Db, actor: Actor, relationshipId: number, input: ExchangeInput, now = today()): Promise<Exchange> {
   return db.transaction(async (tx) => {
-    const relationship = await relationshipFor(tx, relationshipId, true);
-    authorize(actor, { do: 'relationship.write', parties: [relationship.firstId, relationship.secondId] });
-    failIfProblems(
-      checkExchange(
-        { startedOn: input.startedOn, endedOn: input.endedOn, direction: input.direction, visitorId: input.visitorId, description: input.description },
-        { parties: [relationship.firstId, relationship.secondId], signedOn: toDateString(relationship.signedOn), endedOn: toDateString(relationship.endedOn) },
-        now,
-      ),
-    );
-    if (relationship.status === 'proposed' && relationship.signedOn === null) {
-      throw new KizunaError('conflict', `Relationship ${relationshipId} is proposed and not yet signed: record its exchanges once it is signed.`, [
-        { field: 'relationship', message: 'not yet signed' },
-      ]);
-    }
+    await relationshipToWrite(tx, actor, relationshipId, input, now);
     const [record] = await tx
       .insert(exchanges)
-      .values({
-        relationshipId,
-        startedOn: input.startedOn,
-        endedOn: input.endedOn,
-        kind: input.kind,
-        direction: input.direction,
-        visitorId: input.visitorId,
-        participants: input.participants,
-        descriptionEn: input.description.en,
-        descriptionJa: input.description.ja,
-        links: input.links,
-        recordedBy: accountIdOf(actor),
-      })
+      .values({ relationshipId, ...exchangeColumns(input), recordedBy: accountIdOf(actor) })
       .returning();
     const exchange = presentExchange(record!, actor.kind === 'account' ? actor.name : null);
     await writeAudit(tx, actor, { action: 'create', entity: 'exchange', entityId: exchange.id, before: null, after: exchange });
+    return exchange;
+  });
+}
+
+/** One exchange of a relationship with the name of who recorded it, or a 404. */
+async function exchangeRow(db: Db, relationshipId: number, exchangeId: number) {
+  const [row] = await db
+    .select({ exchange: exchanges, recordedBy: accounts.name })
+    .from(exchanges)
+    .leftJoin(accounts, eq(accounts.id, exchanges.recordedBy))
+    .where(and(eq(exchanges.id, exchangeId), eq(exchanges.relationshipId, relationshipId)));
+  if (!row) throw notFound(`Exchange ${exchangeId} of relationship ${relationshipId}`);
+  return row;
+}
+
+/** One exchange of a relationship; a 404 when either does not exist. */
+export async function getExchange(db: Db, relationshipId: number, exchangeId: number): Promise<Exchange> {
+  const row = await exchangeRow(db, relationshipId, exchangeId);
+  return presentExchange(row.exchange, row.recordedBy);
+}
+
+/**
+ * Corrects an exchange, given whole as when it was recorded: by the same people who record them,
+ * under the same rules; it keeps who first recorded it, and the audit log says who changed what.
+ */
+export async function updateExchange(db: Db, actor: Actor, relationshipId: number, exchangeId: number, input: ExchangeInput, now = today()): Promise<Exchange> {
+  return db.transaction(async (tx) => {
+    await relationshipToWrite(tx, actor, relationshipId, input, now);
+    const row = await exchangeRow(tx, relationshipId, exchangeId);
+    const [record] = await tx.update(exchanges).set(exchangeColumns(input)).where(eq(exchanges.id, exchangeId)).returning();
+    const exchange = presentExchange(record!, row.recordedBy);
+    await writeAudit(tx, actor, { action: 'update', entity: 'exchange', entityId: exchangeId, before: presentExchange(row.exchange, row.recordedBy), after: exchange });
     return exchange;
   });
 }
@@ -113,12 +155,7 @@ export async function deleteExchange(db: Db, actor: Actor, relationshipId: numbe
   await db.transaction(async (tx) => {
     const relationship = await relationshipFor(tx, relationshipId, true);
     authorize(actor, { do: 'relationship.write', parties: [relationship.firstId, relationship.secondId] });
-    const [row] = await tx
-      .select({ exchange: exchanges, recordedBy: accounts.name })
-      .from(exchanges)
-      .leftJoin(accounts, eq(accounts.id, exchanges.recordedBy))
-      .where(and(eq(exchanges.id, exchangeId), eq(exchanges.relationshipId, relationshipId)));
-    if (!row) throw notFound(`Exchange ${exchangeId} of relationship ${relationshipId}`);
+    const row = await exchangeRow(tx, relationshipId, exchangeId);
     await tx.delete(exchanges).where(eq(exchanges.id, exchangeId));
     await writeAudit(tx, actor, { action: 'delete', entity: 'exchange', entityId: exchangeId, before: presentExchange(row.exchange, row.recordedBy), after: null });
   });
@@ -127,15 +164,16 @@ export async function deleteExchange(db: Db, actor: Actor, relationshipId: numbe
 /** A local government's exchanges in summary: how many, the latest few, and by kind. */
 export interface ExchangeDigest {
   count: number;
-  latest: (Exchange & { relationshipUrl: string; partner: LocalGovernmentSummary })[];
+  latest: (Exchange & { relationshipUrl: string; own: LocalGovernmentSummary; partner: LocalGovernmentSummary })[];
   byKind: { kind: ExchangeKind; count: number }[];
 }
 
 /**
- * The exchanges of a local government's relationships, summarised for its page: nothing to read when
- * none of them has one (their own counts say so), else two queries through the log's index.
+ * The exchanges of some relationships, summarised for a page (a local government's, a jurisdiction's),
+ * each seen from the side `ownSide` names (the LG of the page, a relationship's Japanese party): nothing
+ * to read when none of them has one (their own counts say so), else two queries through the log's index.
  */
-export async function exchangeDigestOf(db: Db, localGovernmentId: number, itsRelationships: readonly { id: number; exchanges: { count: number } }[], latest = 5): Promise<ExchangeDigest> {
+export async function exchangeDigestOf(db: Db, ownSide: (relationshipId: number) => number, itsRelationships: readonly { id: number; exchanges: { count: number } }[], latest = 5): Promise<ExchangeDigest> {
   const logged = itsRelationships.filter((relationship) => relationship.exchanges.count > 0).map((relationship) => relationship.id);
   if (logged.length === 0) return { count: 0, byKind: [], latest: [] };
   const ids = sql`${sql.param(logged)}::int[]`;
@@ -151,8 +189,12 @@ export async function exchangeDigestOf(db: Db, localGovernmentId: number, itsRel
     .where(sql`${exchanges.relationshipId} = any(${ids})`)
     .orderBy(desc(exchanges.startedOn), desc(exchanges.id))
     .limit(latest);
-  const partnerIds = rows.map((row) => (row.firstId === localGovernmentId ? row.secondId : row.firstId));
-  const partners = await queryRows<LocalGovernmentRow>(db, sql`select ${sql.raw(summaryColumns('lg'))} from local_governments lg where lg.id = any(${sql.param(partnerIds)}::int[])`);
+  const ownIds = rows.map((row) => ownSide(row.exchange.relationshipId));
+  const partnerIds = rows.map((row, index) => (row.firstId === ownIds[index] ? row.secondId : row.firstId));
+  const partners = await queryRows<LocalGovernmentRow>(
+    db,
+    sql`select ${sql.raw(summaryColumns('lg'))} from local_governments lg where lg.id = any(${sql.param([...ownIds, ...partnerIds])}::int[])`,
+  );
   const partnerById = new Map(partners.map((row) => [row.id, presentLocalGovernmentSummary(row)]));
   return {
     count: byKind.reduce((sum, row) => sum + row.count, 0),
@@ -160,6 +202,7 @@ export async function exchangeDigestOf(db: Db, localGovernmentId: number, itsRel
     latest: rows.map((row, index) => ({
       ...presentExchange(row.exchange, row.recordedBy),
       relationshipUrl: relationshipUrl({ id: row.exchange.relationshipId }),
+      own: partnerById.get(ownIds[index]!)!,
       partner: partnerById.get(partnerIds[index]!)!,
     })),
   };

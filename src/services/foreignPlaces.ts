@@ -17,6 +17,8 @@ export interface ForeignPlace {
   kind?: string;
   geonamesId: number | null;
   admin1: string | null;
+  /** GeoNames' second-level code (a US county's FIPS code), where the gazetteer gives one. */
+  admin2?: string | null;
   regionName: string | null;
   /** The region's name in Japanese; left out, it is taken from the region's own LG where that has one. */
   regionNameJa?: string | null;
@@ -63,6 +65,7 @@ export async function insertForeignPlaces(db: Db, places: ForeignPlace[]): Promi
       { name: 'slug', type: 'text', value: (p) => slugify(p.name) },
       { name: 'geonames_id', type: 'int', value: (p) => p.geonamesId },
       { name: 'admin1', type: 'text', value: (p) => p.admin1 },
+      { name: 'admin2', type: 'text', value: (p) => p.admin2 ?? null },
       { name: 'region_name', type: 'text', value: (p) => p.regionName },
       { name: 'region_name_ja', type: 'text', value: (p) => p.regionNameJa ?? null },
       { name: 'population', type: 'int', value: (p) => p.population },

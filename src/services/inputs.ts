@@ -37,7 +37,11 @@ const relationshipFields = {
     .refine((status) => status !== 'ended', { message: 'a relationship is ended by its end action, which records the date' })
     .optional(),
   fixedTermEnd: isoDate.nullable().optional().openapi({ description: 'For a fixed-term relationship, when the current term ends' }),
-  renewals: z.array(z.object({ renewedOn: isoDate, newEnd: isoDate }).strict()).max(50).optional(),
+  renewals: z
+    .array(z.object({ renewedOn: isoDate, newEnd: isoDate }).strict())
+    .max(50)
+    .optional()
+    .openapi({ description: 'Every renewal of the fixed term, given whole: one given as recorded keeps who recorded it; the others are recorded as the caller’s, and any not given are removed' }),
   fields: z.array(z.enum(EXCHANGE_FIELDS)).max(EXCHANGE_FIELDS.length).optional().openapi({ description: 'Fields of exchange' }),
   clair: clairConditions.optional(),
   agreementUrl: WebAddress.nullable().optional(),

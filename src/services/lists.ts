@@ -4,7 +4,6 @@ import { foldName } from '../domain/names.js';
 import { prefectureIdOf } from '../db/fragments.js';
 import { notFound } from '../errors.js';
 import type { Relationship } from './registry.js';
-import { ANNIVERSARY_YEARS, anniversaryIn } from '../domain/anniversaries.js';
 import { formatPartialDate, japanDayOf, type DatePrecision } from '../domain/relationships.js';
 import type { Vitality } from '../domain/vitality.js';
 import { DEFAULT_VITALITY_THRESHOLDS, editedOnOf, vitalityOfRecord, type LifeOptions } from './vitality.js';
@@ -92,14 +91,14 @@ export function partnerLinesOf(lg: LocalGovernmentSummary, relationships: Relati
 }
 
 /** Which relationships a list holds, seen from "own" side: a condition on `r` when own is the first party, and when it is the second. */
-type SidePicker = (own: 'first' | 'second') => SQL;
+export type SidePicker = (own: 'first' | 'second') => SQL;
 
 /**
  * The relationships a list holds, each seen from its "own" side, in the order given. The two
  * directions are picked through the indexes on each party, and the lines come back as one JSON
  * row: PGlite spends far more on each row it returns than on the query.
  */
-async function partnerLines(db: Db, pick: SidePicker, orderBy: SQL, life: LifeOptions = lifeToday()): Promise<PartnerLine[]> {
+export async function partnerLines(db: Db, pick: SidePicker, orderBy: SQL, life: LifeOptions = lifeToday()): Promise<PartnerLine[]> {
   const columns = sql`r.label, r.signed_on, r.signed_precision, r.status, r.domestic, r.ended_on, r.fixed_term_end, r.created_at, r.updated_at, r.last_exchange_on`;
   const [result] = await queryRows<{ lines: PairRow[] }>(
     db,
@@ -125,7 +124,16 @@ async function partnerLines(db: Db, pick: SidePicker, orderBy: SQL, life: LifeOp
 }
 
 /** The party column of `r` on one side, and the other side's. */
-const party = (own: 'first' | 'second') => ({ own: sql.raw(`r.${own}_id`), ownCountry: sql.raw(`r.${own}_country`), otherCountry: sql.raw(`r.${own === 'first' ? 'second' : 'first'}_country`) });
+export const party = (own: 'first' | 'second') => ({ own: sql.raw(`r.${own}_id`), ownCountry: sql.raw(`r.${own}_country`), otherCountry: sql.raw(`r.${own === 'first' ? 'second' : 'first'}_country`) });
+
+/** Each relationship once, from its Japanese side (the first party when both are Japanese). */
+export const fromJapaneseSide = (own: 'first' | 'second'): SQL => sql`${party(own).ownCountry} = 'JP' and ${own === 'first' ? sql`true` : sql`r.first_country <> 'JP'`}`;
+
+/** The LGs of a prefecture (by its LG's id): itself, its municipalities and their wards. */
+export const prefectureMembers = (prefectureId: number): SQL =>
+  // Parents are Japanese too; saying so keeps the planner from hashing all 135,000 places to find them.
+  sql`select lg.id from local_governments lg left join local_governments parent on parent.id = lg.parent_id and parent.country = 'JP'
+    where lg.country = 'JP' and ${prefectureIdOf('lg', 'parent')} = ${prefectureId}`;
 
 export interface PrefectureList {
   prefecture: LocalGovernmentSummary;
@@ -155,10 +163,7 @@ export async function prefectureList(db: Db, jisCode: string, life?: LifeOptions
     sql`select ${sql.raw(summaryColumns('lg'))} from local_governments lg where lg.jis_code = ${jisCode} and lg.kind = 'prefecture'`,
   );
   if (!prefecture) throw notFound(`Prefecture ${jisCode}`);
-  // Parents are Japanese too; saying so keeps the planner from hashing all 135,000 places to find them.
-  const members = sql`select lg.id from local_governments lg left join local_governments parent on parent.id = lg.parent_id and parent.country = 'JP'
-    where lg.country = 'JP' and ${prefectureIdOf('lg', 'parent')} = ${prefecture.id}`;
-  const lines = await partnerLines(db, (own) => sql`${party(own).own} in (${members})`, sql`own.jis_code, s.signed_on nulls last, partner.name_en`, life);
+  const lines = await partnerLines(db, (own) => sql`${party(own).own} in (${prefectureMembers(prefecture.id)})`, sql`own.jis_code, s.signed_on nulls last, partner.name_en`, life);
   return { prefecture: presentLocalGovernmentSummary(prefecture), lines };
 }
 
@@ -192,27 +197,9 @@ export async function countryList(db: Db, countryCode: string, life?: LifeOption
 export async function latestSignedJapaneseRelationships(db: Db, limit: number): Promise<PartnerLine[]> {
   const latest = sql`select id from relationships where (first_country = 'JP' or second_country = 'JP') and signed_on is not null
     order by signed_on desc, id desc limit ${limit}`;
-  // Each relationship once, from its Japanese side (the first party when both are Japanese).
   return partnerLines(
     db,
-    (own) => sql`r.id in (${latest}) and ${party(own).ownCountry} = 'JP' and ${own === 'first' ? sql`true` : sql`r.first_country <> 'JP'`}`,
+    (own) => sql`r.id in (${latest}) and ${fromJapaneseSide(own)}`,
     sql`s.signed_on desc, s.relationship_id desc`,
   );
-}
-
-/** Relationships of Japanese LGs (of one prefecture, when its id is given) with a recorded date that turn 5, 10, 15… years old in a year. */
-export async function japaneseAnniversaries(db: Db, year: number, prefectureId?: number): Promise<(PartnerLine & { years: number })[]> {
-  const years = ANNIVERSARY_YEARS.map((age) => year - age);
-  const within = (own: 'first' | 'second') =>
-    prefectureId === undefined
-      ? sql`true`
-      : sql`${party(own).own} in (select lg.id from local_governments lg left join local_governments parent on parent.id = lg.parent_id and parent.country = 'JP'
-          where lg.country = 'JP' and ${prefectureIdOf('lg', 'parent')} = ${prefectureId})`;
-  const lines = await partnerLines(
-    db,
-    (own) => sql`${party(own).ownCountry} = 'JP' and ${own === 'first' ? sql`true` : sql`r.first_country <> 'JP'`} and ${within(own)}
-      and r.signed_on is not null and extract(year from r.signed_on)::int = any(${sql.param(years)}::int[]) and r.status in ('active', 'dormant')`,
-    sql`s.signed_on, own.jis_code`,
-  );
-  return lines.map((line) => ({ ...line, years: anniversaryIn(line.signedOn!, year)! }));
 }

@@ -4,13 +4,13 @@ import { queryRows, type Db } from '../db/client.js';
 import { newsletterDeliveries, newsletterIssues, subscribers, subscriberTokens } from '../db/schema.js';
 import { accountIdOf, authorize, decide, type Actor } from '../domain/authorization.js';
 import type { NewsTag } from '../domain/news.js';
-import { anniversaryWithin } from '../domain/newsletter.js';
+import { fallsWithin } from '../domain/newsletter.js';
 import type { Quota } from '../domain/rateLimits.js';
 import { KizunaError, notFound, tooManyRequests } from '../errors.js';
 import { countryName, formatPartial, lgName, t, tCount, type Lang } from '../i18n/index.js';
 import { writeAudit } from './audit.js';
 import type { Notifier } from './introductions.js';
-import { japaneseAnniversaries } from './lists.js';
+import { anniversariesOf } from './anniversaries.js';
 import type { Mail } from './mailer.js';
 import { listNews, type NewsItem } from './news.js';
 import type { NewsletterIssueEdit, NewsletterIssueRequest } from './newsInputs.js';
@@ -78,10 +78,10 @@ export async function issueContents(db: Db, periodFrom: string, periodTo: string
   const news = (await listNews(db, { publishedFrom: periodFrom, publishedTo: periodTo })).filter((item) => newsWithin(item, scope)).reverse();
   const anniversaries: IssueContents['anniversaries'] = [];
   for (let year = Number(periodFrom.slice(0, 4)); year <= Number(periodTo.slice(0, 4)); year++) {
-    for (const line of await japaneseAnniversaries(db, year)) {
-      if (scope && line.partner.country !== scope.value && line.localGovernment.country !== scope.value) continue;
-      const within = anniversaryWithin(line.signedOn!, periodFrom, periodTo);
-      if (within && within.on.startsWith(String(year))) anniversaries.push({ relationshipId: line.relationshipId, parties: [line.localGovernment, line.partner], years: within.years, on: within.on });
+    for (const line of await anniversariesOf(db, year, scope ? { country: scope.value } : {})) {
+      if (fallsWithin(line.anniversary, periodFrom, periodTo)) {
+        anniversaries.push({ relationshipId: line.relationshipId, parties: [line.localGovernment, line.partner], years: line.anniversary.years, on: line.anniversary.startsOn.slice(0, { day: 10, month: 7, year: 4 }[line.anniversary.precision]) });
+      }
     }
   }
   const pairs = sql.raw(`${summaryColumns('a', 'a_')}, ${summaryColumns('b', 'b_')}`);

@@ -20,6 +20,8 @@ const REGISTER = [
   'published_figures',
   'listings',
   'listing_images',
+  'jurisdictions',
+  'jurisdiction_members',
 ];
 /** The tables only the people concerned see (listing events are a listing's history for its officers and coordinators). */
 const PRIVATE = [

@@ -1,4 +1,4 @@
-import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, notInArray, sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Db } from '../db/client.js';
 import { accounts, localGovernments, relationshipRenewals, relationships } from '../db/schema.js';
 import {
@@ -14,10 +14,10 @@ import {
   type SourceKind,
 } from '../domain/relationships.js';
 import { failIfProblems, KizunaError, notFound, refusingDuplicates, type FieldProblem } from '../errors.js';
-import { actorLabel, authorize, decide, type Action, type Actor } from '../domain/authorization.js';
+import { accountIdOf, actorLabel, authorize, decide, type Action, type Actor } from '../domain/authorization.js';
 import { writeAudit, type AuditAction } from './audit.js';
 import type { RelationshipCreateInput, RelationshipEndInput, RelationshipUpdateInput } from './inputs.js';
-import { withPreviousEnds } from '../domain/terms.js';
+import { renewalsGivenWhole, withPreviousEnds } from '../domain/terms.js';
 import { DEFAULT_VITALITY_THRESHOLDS, type Vitality } from '../domain/vitality.js';
 import { editedOnOf, vitalityOfRecord, type LifeOptions } from './vitality.js';
 import {
@@ -71,7 +71,7 @@ export interface RelationshipRenewal {
   renewedOn: string;
   newEnd: string;
   previousEnd: string | null;
-  /** The name of the account that recorded it; null for the command line, imports and renewals given whole. */
+  /** The name of the account that recorded it; null for the command line and imports. */
   recordedBy: string | null;
 }
 
@@ -306,7 +306,7 @@ export async function createRelationship(
       })
       .returning();
     if (input.renewals?.length) {
-      await tx.insert(relationshipRenewals).values(withPreviousEnds(input.renewals).map((renewal) => ({ relationshipId: record!.id, ...renewal })));
+      await tx.insert(relationshipRenewals).values(withPreviousEnds(input.renewals).map((renewal) => ({ relationshipId: record!.id, ...renewal, recordedBy: accountIdOf(actor) })));
     }
     const created = (await presentRelationships(tx, [record!]))[0]!;
     await auditRelationship(tx, actor, 'create', created.id, null, created);
@@ -375,9 +375,17 @@ export async function updateRelationship(
     if (input.notes !== undefined) changes.notes = input.notes;
     const [updated] = await tx.update(relationships).set(changes).where(eq(relationships.id, id)).returning();
     if (input.renewals !== undefined) {
-      await tx.delete(relationshipRenewals).where(eq(relationshipRenewals.relationshipId, id));
-      if (input.renewals.length > 0) {
-        await tx.insert(relationshipRenewals).values(withPreviousEnds(input.renewals).map((renewal) => ({ relationshipId: id, ...renewal })));
+      const recorded = (
+        await tx
+          .select({ id: relationshipRenewals.id, renewedOn: relationshipRenewals.renewedOn, newEnd: relationshipRenewals.newEnd })
+          .from(relationshipRenewals)
+          .where(eq(relationshipRenewals.relationshipId, id))
+      ).map((row) => ({ id: row.id, renewedOn: toDateString(row.renewedOn)!, newEnd: toDateString(row.newEnd)! }));
+      const { kept, added } = renewalsGivenWhole(recorded, input.renewals);
+      const keptIds = kept.map((renewal) => renewal.id);
+      await tx.delete(relationshipRenewals).where(and(eq(relationshipRenewals.relationshipId, id), keptIds.length ? notInArray(relationshipRenewals.id, keptIds) : undefined));
+      if (added.length > 0) {
+        await tx.insert(relationshipRenewals).values(added.map((renewal) => ({ relationshipId: id, ...renewal, recordedBy: accountIdOf(actor) })));
       }
     }
     const after = (await presentRelationships(tx, [updated!]))[0]!;

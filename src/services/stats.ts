@@ -22,6 +22,7 @@ import {
 import type { Renewal } from '../domain/terms.js';
 import { DEFAULT_VITALITY_THRESHOLDS, type VitalityThresholds } from '../domain/vitality.js';
 import { lastExchangesOn } from './vitality.js';
+import { keptUnderVersion, registerVersionReader } from './registerVersion.js';
 import { localGovernmentUrl, relationshipUrl } from './presenters.js';
 import { listPublishedFigures, type PublishedFigure } from './publishedFigures.js';
 import { today } from './registry.js';
@@ -99,7 +100,28 @@ export function monthBefore(day: string): string {
 }
 
 /** Japan's local governments and the relationships of any of them, as the counting needs them. */
-export async function loadTies(db: Db): Promise<{ units: JapaneseUnit[]; ties: JapaneseTie[]; lastExchanges: Map<number, string> }> {
+export interface JapanTies {
+  units: JapaneseUnit[];
+  ties: JapaneseTie[];
+  /** Each relationship's last exchange, by its id. */
+  lastExchanges: Map<number, string>;
+  /** The register's version they were read at. */
+  version: string;
+}
+
+const keptTies = new WeakMap<Db, Promise<JapanTies>>();
+
+/**
+ * Japan's local governments and ties, read once per version of the register and shared by every
+ * count of them (statistics, published figures beside them, the strategy's vitality): read again
+ * only after a change. Shared, so never changed by those who read them.
+ */
+export async function japanTies(db: Db): Promise<JapanTies> {
+  const version = await registerVersionReader(db)();
+  return keptUnderVersion(keptTies, db, version, async () => ({ ...(await readTies(db)), version }));
+}
+
+async function readTies(db: Db): Promise<Omit<JapanTies, 'version'>> {
   // Column arrays in one row each: PGlite spends far more on each row it hands back than on the query.
   const [units] = await queryRows<{ ids: number[]; kinds: string[]; in_coverage: boolean[]; prefecture_ids: number[] }>(
     db,
@@ -183,7 +205,7 @@ export async function loadTies(db: Db): Promise<{ units: JapaneseUnit[]; ties: J
  * published figures; the counting is pure (domain/statistics.ts, domain/publishedFigures.ts).
  */
 export async function japanStatistics(db: Db, asOf: string = today(), thresholds: VitalityThresholds = DEFAULT_VITALITY_THRESHOLDS): Promise<JapanStatistics> {
-  const { units: japaneseUnits, ties, lastExchanges: latest } = await loadTies(db);
+  const { units: japaneseUnits, ties, lastExchanges: latest } = await japanTies(db);
   // Today the relationships' own last exchange will do (no exchange lies in the future); another day
   // needs the log as it stood then.
   const lastExchanges = asOf >= today() ? latest : await lastExchangesOn(db, asOf);
@@ -232,7 +254,7 @@ export async function japanStatistics(db: Db, asOf: string = today(), thresholds
 
 /** Every published figure beside the register's figures for its day (what the statistics' `published` holds). */
 export async function publishedComparisons(db: Db): Promise<PublishedComparison[]> {
-  const [{ units, ties }, figures] = await Promise.all([loadTies(db), listPublishedFigures(db)]);
+  const [{ units, ties }, figures] = await Promise.all([japanTies(db), listPublishedFigures(db)]);
   return besidePublishedFigures(figures, units, ties);
 }
 

@@ -3,7 +3,7 @@ import { queryRows, type Db } from '../db/client.js';
 import { prefectureIdOf } from '../db/fragments.js';
 import { knownSince, tieInForceOn, type TieDates } from '../domain/statistics.js';
 import { DEFAULT_VITALITY_THRESHOLDS, vitalityOn, type VitalityThresholds } from '../domain/vitality.js';
-import { loadTies } from './stats.js';
+import { japanTies } from './stats.js';
 import { lastExchangesOn } from './vitality.js';
 import {
   countriesAgainstJapan,
@@ -32,7 +32,8 @@ import { loadCountryPopulations } from '../reference/countriesStatesCities.js';
 import { loadCapitals } from '../reference/places.js';
 import { localGovernmentUrl, relationshipUrl } from './presenters.js';
 import { keptUnderVersion, registerVersionReader } from './registerVersion.js';
-import { japaneseAnniversaries, type PartnerLine } from './lists.js';
+import type { PartnerLine } from './lists.js';
+import { anniversariesOf, type AnniversaryLine } from './anniversaries.js';
 import { matchCandidatesInBatch, type MatchResult } from './matching.js';
 import { today } from './registry.js';
 
@@ -143,7 +144,7 @@ export const prefectureReportUrl = (jisCode: string) => `/strategy/prefectures/$
  * available, and the strategy says so rather than count every relationship as dormant.
  */
 export async function readVitality(db: Db, asOf: string, thresholds: VitalityThresholds = DEFAULT_VITALITY_THRESHOLDS): Promise<Vitality> {
-  const { ties, lastExchanges: latest } = await vitalityTies(db);
+  const { ties, lastExchanges: latest } = await japanTies(db);
   if (latest.size === 0) return { available: false };
   const lastExchanges = asOf >= today() ? latest : await lastExchangesOn(db, asOf);
   const quiet = new Set<number>();
@@ -152,14 +153,6 @@ export async function readVitality(db: Db, asOf: string, thresholds: VitalityThr
     if (vitalityOn(facts, asOf, thresholds) === 'in-name-only') quiet.add(tie.id!);
   }
   return { available: true, quiet };
-}
-
-const tiesForVitality = new WeakMap<Db, Promise<Awaited<ReturnType<typeof loadTies>> & { version: string }>>();
-
-/** Japan's ties as the statistics read them (terms, edits, last exchanges), kept under the register's version like the strategy's tables. */
-async function vitalityTies(db: Db) {
-  const version = await registerVersionReader(db)();
-  return keptUnderVersion(tiesForVitality, db, version, async () => ({ ...(await loadTies(db)), version }));
 }
 
 let continents: Map<string, string> | undefined;
@@ -400,8 +393,8 @@ export interface PrefectureReport {
   /** Its LGs without a partner abroad, the most populous first. */
   withoutPartner: StrategyLocalGovernment[];
   nameOnly: Strategy['nameOnly'];
-  /** Relationships of its LGs turning 5, 10, 15… in the year after asOf's. */
-  anniversaries: { year: number; lines: (PartnerLine & { years: number })[] };
+  /** Relationships of its LGs with an anniversary (1, 3, 5, 10 … years) in the year after asOf's. */
+  anniversaries: { year: number; lines: AnniversaryLine[] };
 }
 
 /** A prefecture by its six-digit JIS code; a 404 when none has it. */
@@ -417,7 +410,7 @@ export async function prefectureReport(db: Db, jisCode: string, options: { asOf?
   const prefecture = await prefectureOf(db, jisCode);
   const asOf = options.asOf ?? today();
   const year = Number(asOf.slice(0, 4)) + 1;
-  const [register, vitality, anniversaries] = await Promise.all([loadStrategyRegister(db, asOf), readVitality(db, asOf, options.vitality), japaneseAnniversaries(db, year, prefecture.id)]);
+  const [register, vitality, anniversaries] = await Promise.all([loadStrategyRegister(db, asOf), readVitality(db, asOf, options.vitality), anniversariesOf(db, year, { prefectureId: prefecture.id })]);
   const gaps = coverageGaps(register.units, register.partners);
   const byPrefecture = new Map(gaps.byPrefecture.map((row) => [row.prefectureId, row]));
   const coverageOf = (id: number): Coverage => {

@@ -31,6 +31,7 @@ import { registerExchangePages } from './routes/exchanges.js';
 import { registerCommendationPages } from './routes/commendations.js';
 import { registerNewsPages } from './routes/news.js';
 import { registerNewsletterPages } from './routes/newsletter.js';
+import { registerAnniversaryPages } from './routes/anniversaries.js';
 import { DEFAULT_VITALITY_THRESHOLDS, type VitalityThresholds } from '../domain/vitality.js';
 
 export interface AppOptions {
@@ -100,6 +101,7 @@ function createPages(db: Db, options: SessionOptions, vitality: VitalityThreshol
   registerMatchPages(pages, db);
   registerFigurePages(pages, db);
   registerRegisterPages(pages, db);
+  registerAnniversaryPages(pages, db, vitality);
   registerRegistryPages(pages, db, vitality);
   registerStatisticsPages(pages, db, vitality);
   registerStrategyPages(pages, db, vitality);

@@ -3,6 +3,7 @@ import { HonoRequest } from 'hono/request';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it, vi } from 'vitest';
 import { createTestAccount, OPERATOR, type TestAccount } from '../../test/accounts.js';
 import { recordExchange } from '../services/exchanges.js';
+import { createJurisdiction } from '../services/jurisdictions.js';
 import { COMPLETE_LISTING_FORM, signedInClient, TestClient } from '../../test/client.js';
 import { openTestDatabase } from '../../test/database.js';
 import { queryRows, type Database } from '../db/client.js';
@@ -186,6 +187,7 @@ const fixture = {
   spareToken: 0,
   linkSecret: '',
   exchange: 0,
+  jurisdiction: '',
 };
 
 const TRACKER_STEP_FORM = { doneOn: '2024-01-10', notes: 'Met online.', 'links[0].url': 'https://example.org/minutes', 'links[0].label': 'Minutes' };
@@ -210,10 +212,13 @@ const SAMPLES: Record<string, () => Sample> = {
   'GET /api/relationships/:id/exchanges': () => ({ params: { id: String(fixture.relationship) } }),
   'POST /api/relationships/:id/exchanges': () => ({ params: { id: String(fixture.relationship) } }),
   'DELETE /api/relationships/:id/exchanges/:exchangeId': () => ({ params: { id: String(fixture.relationship), exchangeId: String(fixture.exchange) } }),
+  'PUT /api/relationships/:id/exchanges/:exchangeId': () => ({ params: { id: String(fixture.relationship), exchangeId: String(fixture.exchange) } }),
   'POST /api/relationships/:id/renewals': () => ({ params: { id: String(fixture.relationship) } }),
   'GET /relationships/:id/exchanges/new': () => ({ params: { id: String(fixture.relationship) } }),
   'POST /relationships/:id/exchanges': () => ({ params: { id: String(fixture.relationship) }, form: EXCHANGE_FORM }),
   'POST /relationships/:id/exchanges/:exchangeId/delete': () => ({ params: { id: String(fixture.relationship), exchangeId: String(fixture.exchange) } }),
+  'GET /relationships/:id/exchanges/:exchangeId/edit': () => ({ params: { id: String(fixture.relationship), exchangeId: String(fixture.exchange) } }),
+  'POST /relationships/:id/exchanges/:exchangeId': () => ({ params: { id: String(fixture.relationship), exchangeId: String(fixture.exchange) }, form: EXCHANGE_FORM }),
   'GET /relationships/:id/renewals/new': () => ({ params: { id: String(fixture.relationship) } }),
   'POST /relationships/:id/renewals': () => ({ params: { id: String(fixture.relationship) }, form: { renewedOn: '2024-04-01', newEnd: '2030-03-31' } }),
   'GET /relationships/:id/exchanges.csv': () => ({ params: { id: String(fixture.relationship) } }),
@@ -262,6 +267,14 @@ const SAMPLES: Record<string, () => Sample> = {
   'GET /prefectures/:name': () => ({ params: { name: 'okayama' } }),
   'GET /prefectures/:file': () => ({ params: { file: '330001.csv' } }),
   'GET /countries/:code': () => ({ params: { code: 'FR' } }),
+  'GET /lg/:id/anniversaries.ics': () => ({ params: { id: String(fixture.target) } }),
+  'GET /prefectures/:code/anniversaries.ics': () => ({ params: { code: '330001' } }),
+  'GET /countries/:code/anniversaries.ics': () => ({ params: { code: 'FR' } }),
+  'GET /jurisdictions/:slug': () => ({ params: { slug: fixture.jurisdiction } }),
+  'GET /jurisdictions/:slug/edit': () => ({ params: { slug: fixture.jurisdiction } }),
+  'POST /jurisdictions/:slug': () => ({ params: { slug: fixture.jurisdiction }, form: { nameEn: 'Fuzzed area', nameJa: '', slug: fixture.jurisdiction, descriptionEn: '', descriptionJa: '', members: 'US-CA\nFR' } }),
+  'POST /jurisdictions/:slug/delete': () => ({ params: { slug: fixture.jurisdiction } }),
+  'GET /jurisdictions/:slug/anniversaries.ics': () => ({ params: { slug: fixture.jurisdiction } }),
   'GET /countries/:name': () => ({ params: { name: 'france' } }),
   'GET /countries/:file': () => ({ params: { file: 'FR.xlsx' } }),
   'GET /guides/:slug': () => ({ params: { slug: 'what-is-a-sister-city' } }),
@@ -476,6 +489,7 @@ beforeAll(async () => {
       links: [],
     })
   ).id;
+  fixture.jurisdiction = (await createJurisdiction(database.db, OPERATOR, { nameEn: 'Fuzzed area', members: 'US-CA\nFR' })).slug;
   const input = readListingForm(COMPLETE_LISTING_FORM).input!;
   fixture.draftListing = (await createListing(database.db, OPERATOR, fixture.target, input)).id;
   fixture.submittedListing = (await createListing(database.db, OPERATOR, other, input)).id;

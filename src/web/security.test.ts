@@ -13,6 +13,7 @@ import { recordExchange } from '../services/exchanges.js';
 import { recordCommendation } from '../services/commendations.js';
 import { publishNews } from '../services/news.js';
 import { assembleIssue, publishIssue } from '../services/newsletter.js';
+import { createJurisdiction } from '../services/jurisdictions.js';
 import { createApp } from './app.js';
 import { readListingForm } from './forms/listingForm.js';
 import { SESSION_COOKIE } from './session.js';
@@ -80,6 +81,8 @@ afterAll(() => database.close());
 
 /** The tables a request could change. A token's last use is written by any Bearer request, allowed or not. */
 const WATCHED = [
+  'jurisdictions',
+  'jurisdiction_members',
   'listings',
   'listing_events',
   'listing_images',
@@ -177,6 +180,11 @@ const EXCHANGE_INPUT = {
 
 const exchangeCount = async (relationshipId: number) =>
   (await queryRows<{ count: number }>(database.db, sql`select count(*)::int as count from exchanges where relationship_id = ${relationshipId}`))[0]!.count;
+/** A jurisdiction's members as codes, in order; null when there is no such jurisdiction. */
+const jurisdictionMembers = async (slug: string) =>
+  (await queryRows<{ codes: string[] | null }>(database.db, sql`select (select array_agg(concat_ws('-', m.country, m.admin1) order by m.position) from jurisdiction_members m where m.jurisdiction_id = j.id) as codes from jurisdictions j where j.slug = ${slug}`))[0]?.codes ?? null;
+const exchangeParticipants = async (exchangeId: number) =>
+  (await queryRows<{ participants: number | null }>(database.db, sql`select participants from exchanges where id = ${exchangeId}`))[0]!.participants;
 
 const accountRow = async (email: string) =>
   (await queryRows<{ id: number; status: string; role: string }>(database.db, sql`select id, status, role from accounts where email = ${email}`))[0];
@@ -249,7 +257,7 @@ const unique = (what: string) => `${what}-${process.pid}-${++serial}-${Date.now(
 
 /** A request to make: a JSON API call, a form, or a form with a file. */
 type Call =
-  | { method: 'POST' | 'PATCH' | 'DELETE'; path: string; json: unknown }
+  | { method: 'POST' | 'PUT' | 'PATCH' | 'DELETE'; path: string; json: unknown }
   | { path: string; form: Record<string, string | string[]> }
   | { path: string; multipart: Record<string, string | Blob> };
 
@@ -381,6 +389,18 @@ const MATRIX: Row[] = [
     },
   },
   {
+    name: 'PUT /api/relationships/:id/exchanges/:exchangeId',
+    expected: [401, 200, 403, 200, 200],
+    async prepare() {
+      const id = await freshRelationship();
+      const exchange = await recordExchange(database.db, OPERATOR, id, EXCHANGE_INPUT);
+      return {
+        call: { method: 'PUT', path: `/api/relationships/${id}/exchanges/${exchange.id}`, json: { ...EXCHANGE_INPUT, participants: 80 } },
+        effect: async () => expect(await exchangeParticipants(exchange.id)).toBe(80),
+      };
+    },
+  },
+  {
     name: 'POST /api/relationships/:id/renewals',
     expected: [401, 201, 403, 201, 201],
     async prepare() {
@@ -399,6 +419,51 @@ const MATRIX: Row[] = [
       return {
         call: { path: `/relationships/${id}/exchanges`, form: { startedOn: '2024-07-20', kind: 'sport', travel: 'mutual', descriptionEn: 'A friendly match.' } },
         effect: async () => expect(await exchangeCount(id)).toBe(1),
+      };
+    },
+  },
+  {
+    name: 'POST /relationships/:id/exchanges/:exchangeId (the form that corrects one)',
+    expected: ['sign-in', 303, 403, 303, 303],
+    async prepare() {
+      const id = await freshRelationship();
+      const exchange = await recordExchange(database.db, OPERATOR, id, EXCHANGE_INPUT);
+      return {
+        call: { path: `/relationships/${id}/exchanges/${exchange.id}`, form: { startedOn: '2024-07-20', kind: 'sport', travel: 'mutual', participants: '80', descriptionEn: 'A friendly match.' } },
+        effect: async () => expect(await exchangeParticipants(exchange.id)).toBe(80),
+      };
+    },
+  },
+  {
+    name: 'POST /jurisdictions (a new jurisdiction)',
+    expected: ['sign-in', 403, 403, 303, 303],
+    async prepare() {
+      const slug = unique('area');
+      return {
+        call: { path: '/jurisdictions', form: { nameEn: `Area ${slug}`, nameJa: '', slug, descriptionEn: '', descriptionJa: '', members: 'US-CA' } },
+        effect: async () => expect(await jurisdictionMembers(slug)).toEqual(['US-CA']),
+      };
+    },
+  },
+  {
+    name: 'POST /jurisdictions/:slug (changed)',
+    expected: ['sign-in', 403, 403, 303, 303],
+    async prepare() {
+      const { slug } = await createJurisdiction(database.db, OPERATOR, { nameEn: `Area ${unique('area')}`, members: 'US-CA' });
+      return {
+        call: { path: `/jurisdictions/${slug}`, form: { nameEn: 'Oregon', nameJa: '', slug, descriptionEn: '', descriptionJa: '', members: 'US-OR' } },
+        effect: async () => expect(await jurisdictionMembers(slug)).toEqual(['US-OR']),
+      };
+    },
+  },
+  {
+    name: 'POST /jurisdictions/:slug/delete',
+    expected: ['sign-in', 403, 403, 303, 303],
+    async prepare() {
+      const { slug } = await createJurisdiction(database.db, OPERATOR, { nameEn: `Area ${unique('area')}`, members: 'US-CA' });
+      return {
+        call: { path: `/jurisdictions/${slug}/delete`, form: {} },
+        effect: async () => expect(await jurisdictionMembers(slug)).toBeNull(),
       };
     },
   },
@@ -1082,6 +1147,8 @@ describe('security headers', () => {
     await takeListingStep(database.db, OPERATOR, submitted, 'submit');
     const [published] = await queryRows<{ id: number }>(database.db, sql`select id from listings where local_government_id = ${lg.other} and status = 'published'`);
     const relationship = await freshRelationship();
+    const exchange = await recordExchange(database.db, OPERATOR, relationship, EXCHANGE_INPUT);
+    const jurisdiction = (await createJurisdiction(database.db, OPERATOR, { nameEn: `Headers ${unique('area')}`, members: 'US-CA' })).slug;
     const introduction = await freshIntroduction('sent', 'pending');
     const link = await inviteAccount(database.db, OPERATOR, { email: `${unique('headers')}@city.example.jp`, name: 'Headers', role: 'officer', localGovernmentIds: [lg.target] });
     const lgUrl = ((await (await app.request(`/api/local-governments/${lg.target}`)).json()) as { url: string }).url;
@@ -1136,9 +1203,21 @@ describe('security headers', () => {
     page('/lg/:key', lgUrl);
     page('/relationships/:id{[0-9]{1,9}}', `/relationships/${relationship}`);
     page('/relationships/:id{[0-9]{1,9}}/exchanges/new', `/relationships/${relationship}/exchanges/new`);
+    page('/relationships/:id{[0-9]{1,9}}/exchanges/:exchangeId{[0-9]{1,9}}/edit', `/relationships/${relationship}/exchanges/${exchange.id}/edit`);
     page('/relationships/:id{[0-9]{1,9}}/renewals/new', `/relationships/${relationship}/renewals/new`);
     page('/relationships/:id{[0-9]{1,9}}/exchanges.csv', `/relationships/${relationship}/exchanges.csv`);
     page('/statistics/vitality.csv', '/statistics/vitality.csv');
+    page('/anniversaries', '/anniversaries?year=2026&country=US');
+    page('/anniversaries.csv', '/anniversaries.csv?year=2026');
+    page('/anniversaries.ics', '/anniversaries.ics');
+    page('/lg/:id{[0-9]{1,9}}/anniversaries.ics', `/lg/${lg.target}/anniversaries.ics`);
+    page('/prefectures/:code{[0-9]{6}}/anniversaries.ics', '/prefectures/330001/anniversaries.ics');
+    page('/countries/:code{[A-Za-z]{2}}/anniversaries.ics', '/countries/US/anniversaries.ics');
+    page('/jurisdictions', '/jurisdictions');
+    page('/jurisdictions/new', '/jurisdictions/new');
+    page('/jurisdictions/:slug{[a-z0-9]+(?:-[a-z0-9]+)*}', `/jurisdictions/${jurisdiction}`);
+    page('/jurisdictions/:slug{[a-z0-9]+(?:-[a-z0-9]+)*}/edit', `/jurisdictions/${jurisdiction}/edit`);
+    page('/jurisdictions/:slug{[a-z0-9]+(?:-[a-z0-9]+)*}/anniversaries.ics', `/jurisdictions/${jurisdiction}/anniversaries.ics`);
     page('/prefectures', '/prefectures');
     page('/prefectures/:code{[0-9]{6}}', '/prefectures/330001');
     page('/prefectures/:number{[0-9]{1,2}}', '/prefectures/33', { status: 301 });

@@ -212,7 +212,7 @@ describe('a prefecture’s report', () => {
     const { text } = await get('/strategy/prefectures/330001');
     const section = text.slice(text.indexOf('id="report-anniversaries"'));
     expect(section.slice(0, section.indexOf('</section>'))).toMatch(/>10<\/td>.*Kurashiki City.*Kiel.*Germany/);
-    expect((await get('/strategy/prefectures/370002')).text).toContain(`No relationship of this prefecture turns 5, 10, 15… years old in ${comingYear}.`);
+    expect((await get('/strategy/prefectures/370002')).text).toContain(`No relationship of this prefecture turns 1, 3, 5, 10, 15… years old in ${comingYear}.`);
   }, 120_000);
 
   it('is an XLSX workbook of four sheets', async () => {

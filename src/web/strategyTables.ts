@@ -304,7 +304,7 @@ export function reportTables(
         { label: t(lang, 'table.country'), kind: 'text' },
         { label: t(lang, 'table.signed'), kind: 'text' },
       ],
-      rows: report.anniversaries.lines.map((line) => [line.years, lgName(lang, line.localGovernment), lgName(lang, line.partner), countryName(lang, line.partner.country), formatPartial(lang, line.signedOn!)]),
+      rows: report.anniversaries.lines.map((line) => [line.anniversary.years, lgName(lang, line.localGovernment), lgName(lang, line.partner), countryName(lang, line.partner.country), formatPartial(lang, line.signedOn!)]),
       links: report.anniversaries.lines.map((line) => [null, localePath(lang, line.localGovernment.url), localePath(lang, line.partner.url), null, localePath(lang, line.relationshipUrl)]),
     },
   };

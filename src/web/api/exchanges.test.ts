@@ -197,6 +197,43 @@ describe('DELETE /api/relationships/{id}/exchanges/{exchangeId}', () => {
   });
 });
 
+describe('PUT /api/relationships/{id}/exchanges/{exchangeId}', () => {
+  it('corrects an exchange recorded by an officer, for a coordinator, keeping who recorded it, audited with before and after', async () => {
+    const relationship = await relationshipOf(0, 5);
+    const { body: recorded } = await call<Exchange>(`/api/relationships/${relationship.id}/exchanges`, { method: 'POST', body: anExchange(relationship), token: ibaraOfficer.token });
+    const path = `/api/relationships/${relationship.id}/exchanges/${recorded.id}`;
+    const corrected = anExchange(relationship, { kind: 'school', participants: 21, links: [] });
+    const { status, body } = await call<Exchange>(path, { method: 'PUT', body: corrected });
+    expect(status, JSON.stringify(body)).toBe(200);
+    expect(body).toMatchObject({ id: recorded.id, kind: 'school', participants: 21, links: [], recordedBy: ibaraOfficer.actor.name });
+    expect((await call<{ results: Exchange[] }>(`/api/relationships/${relationship.id}/exchanges`)).body.results).toEqual([body]);
+    const [audit] = await queryRows<{ actor: string; before: Exchange; after: Exchange }>(
+      database.db,
+      sql`select actor, before, after from audit_log where entity = 'exchange' and entity_id = ${recorded.id} and action = 'update'`,
+    );
+    expect(audit).toMatchObject({ actor: coordinator.email, before: { kind: 'student_youth', participants: 12 }, after: { kind: 'school', participants: 21 } });
+  });
+
+  it('refuses the public, an officer of neither party, an unknown exchange and a correction that breaks a rule, changing nothing', async () => {
+    const relationship = await relationshipOf(0, 4);
+    const { body: recorded } = await call<Exchange>(`/api/relationships/${relationship.id}/exchanges`, { method: 'POST', body: anExchange(relationship) });
+    const path = `/api/relationships/${relationship.id}/exchanges/${recorded.id}`;
+    const audits = await auditCount('exchange');
+    expect((await call(path, { method: 'PUT', body: anExchange(relationship), token: null })).status).toBe(401);
+    expect((await call(path, { method: 'PUT', body: anExchange(relationship), token: strangerOfficer.token })).status).toBe(403);
+    expect((await call(`/api/relationships/${relationship.id}/exchanges/999999999`, { method: 'PUT', body: anExchange(relationship) })).status).toBe(404);
+    const other = await relationshipOf(1, 4);
+    expect((await call(`/api/relationships/${other.id}/exchanges/${recorded.id}`, { method: 'PUT', body: anExchange(other) })).status).toBe(404);
+    const early = await call<ErrorBody>(path, { method: 'PUT', body: anExchange(relationship, { startedOn: '1989-01-01', endedOn: null }) });
+    expect(early.status).toBe(422);
+    expect(early.body.error.problems).toEqual([{ field: 'startedOn', message: 'must not be before the relationship was signed (1990-04-01)' }]);
+    const negative = await call<ErrorBody>(path, { method: 'PUT', body: anExchange(relationship, { participants: -2 }) });
+    expect(fields(negative.body)).toEqual(['participants']);
+    expect((await call<{ results: Exchange[] }>(`/api/relationships/${relationship.id}/exchanges`)).body.results).toEqual([recorded]);
+    expect(await auditCount('exchange')).toBe(audits);
+  });
+});
+
 describe('POST /api/relationships/{id}/renewals', () => {
   it('records a renewal by an officer: the new end becomes the term’s, with the end it extended and who recorded it', async () => {
     // Osaka Prefecture and Dubai: three years from October 2002, renewed for three more.
@@ -230,6 +267,29 @@ describe('POST /api/relationships/{id}/renewals', () => {
     expect((await call(path, { method: 'POST', body: { renewedOn: '2005-09-01', newEnd: '2008-09-30' } })).status).toBe(201);
     const earlier = await call<ErrorBody>(path, { method: 'POST', body: { renewedOn: '2005-08-01', newEnd: '2011-09-30' } });
     expect(earlier.body.error.problems).toEqual([{ field: 'renewedOn', message: 'must not be before the last renewal (2005-09-01)' }]);
+  });
+
+  it('keeps who recorded each renewal when PATCH gives the renewals whole, and names the coordinator for a new one', async () => {
+    const relationship = await relationshipOf(0, 9, { signedOn: '2002-10-01', fixedTermEnd: '2005-09-30' });
+    const renewals = `/api/relationships/${relationship.id}/renewals`;
+    expect((await call(renewals, { method: 'POST', body: { renewedOn: '2005-09-01', newEnd: '2008-09-30' }, token: ibaraOfficer.token })).status).toBe(201);
+    const { status, body } = await call<Relationship>(`/api/relationships/${relationship.id}`, {
+      method: 'PATCH',
+      body: {
+        fixedTermEnd: '2011-09-30',
+        renewals: [
+          { renewedOn: '2005-09-01', newEnd: '2008-09-30' },
+          { renewedOn: '2008-08-01', newEnd: '2011-09-30' },
+        ],
+      },
+    });
+    expect(status, JSON.stringify(body)).toBe(200);
+    expect(body.renewals).toEqual([
+      { renewedOn: '2005-09-01', newEnd: '2008-09-30', previousEnd: '2005-09-30', recordedBy: ibaraOfficer.actor.name },
+      { renewedOn: '2008-08-01', newEnd: '2011-09-30', previousEnd: '2008-09-30', recordedBy: coordinator.actor.name },
+    ]);
+    const dropped = await call<Relationship>(`/api/relationships/${relationship.id}`, { method: 'PATCH', body: { renewals: [{ renewedOn: '2008-08-01', newEnd: '2011-09-30' }] } });
+    expect(dropped.body.renewals).toEqual([{ renewedOn: '2008-08-01', newEnd: '2011-09-30', previousEnd: '2008-09-30', recordedBy: coordinator.actor.name }]);
   });
 
   it('refuses to renew a relationship without a fixed term (409)', async () => {
@@ -319,6 +379,43 @@ describe('the pages', () => {
     const stranger = await signedInClient(app(), database.db, strangerOfficer);
     expect((await stranger.page(`/relationships/${relationship.id}/exchanges/new`)).status).toBe(403);
     expect((await new TestClient(app()).page(`/relationships/${relationship.id}/exchanges/new`)).status).toBe(303);
+  });
+
+  it('correct an exchange through its form, filled with what was recorded, links beyond the form’s three rows kept', async () => {
+    const relationship = await relationshipOf(0, 8);
+    const links = Array.from({ length: 5 }, (_, index) => ({ url: `https://city.example.jp/report/${index}`, label: `Report ${index + 1}` }));
+    const { body: recorded } = await call<Exchange>(`/api/relationships/${relationship.id}/exchanges`, { method: 'POST', body: anExchange(relationship, { links }) });
+    const client = await signedInClient(app(), database.db, ibaraOfficer);
+    const relationshipPage = await client.page(`/relationships/${relationship.id}`);
+    expect(relationshipPage.html).toContain(`/relationships/${relationship.id}/exchanges/${recorded.id}/edit`);
+    const form = await client.page(`/ja/relationships/${relationship.id}/exchanges/${recorded.id}/edit`);
+    expect(form.status).toBe(200);
+    expect(form.html).toContain('交流の記録を訂正する');
+    expect(form.html).toContain(`action="/ja/relationships/${relationship.id}/exchanges/${recorded.id}"`);
+    expect(form.html).toContain('value="https://city.example.jp/report/4"');
+    expect(form.html).toContain('Twelve pupils stayed with families for a week.');
+    const typed = {
+      startedOn: recorded.startedOn,
+      endedOn: recorded.endedOn!,
+      kind: 'culture_arts',
+      travel: `visit:${relationship.parties[0].id}`,
+      participants: '1,200',
+      descriptionEn: 'A choir of twelve hundred, not twelve pupils.',
+      ...Object.fromEntries(links.flatMap((link, index) => [[`linkUrl${index}`, link.url], [`linkLabel${index}`, link.label]])),
+    };
+    const refused = await client.post(`/relationships/${relationship.id}/exchanges/${recorded.id}`, { ...typed, startedOn: '1980-01-01' });
+    expect(refused.status).toBe(422);
+    expect(refused.html).toContain('The changes were not saved');
+    expect(refused.html).toContain('value="https://city.example.jp/report/4"');
+    const saved = await client.post(`/relationships/${relationship.id}/exchanges/${recorded.id}`, typed);
+    expect(saved.status).toBe(303);
+    expect(saved.response.headers.get('location')).toBe(`/relationships/${relationship.id}?done=updated#exchanges`);
+    const [exchange] = (await call<{ results: Exchange[] }>(`/api/relationships/${relationship.id}/exchanges`)).body.results;
+    expect(exchange).toMatchObject({ id: recorded.id, kind: 'culture_arts', participants: 1200, links, recordedBy: recorded.recordedBy });
+    const stranger = await signedInClient(app(), database.db, strangerOfficer);
+    expect((await stranger.page(`/relationships/${relationship.id}/exchanges/${recorded.id}/edit`)).status).toBe(403);
+    expect((await stranger.post(`/relationships/${relationship.id}/exchanges/${recorded.id}`, typed)).status).toBe(403);
+    expect((await client.page(`/relationships/${relationship.id}/exchanges/999999999/edit`)).status).toBe(404);
   });
 
   it('filter a list by vitality and show it in the list and its CSV', async () => {

@@ -333,8 +333,8 @@ describe('POST /api/relationships', () => {
       renewals: [{ renewedOn: '2015-04-01', newEnd: `${nextYear + 2}-03-31` }],
     });
     expect(body.fixedTermEnd).toBe(`${nextYear + 2}-03-31`);
-    // Given whole, a renewal has no recorded end it extended and no person who recorded it.
-    expect(body.renewals).toEqual([{ renewedOn: '2015-04-01', newEnd: `${nextYear + 2}-03-31`, previousEnd: null, recordedBy: null }]);
+    // Given whole, the first renewal has no recorded end it extended; the caller recorded it.
+    expect(body.renewals).toEqual([{ renewedOn: '2015-04-01', newEnd: `${nextYear + 2}-03-31`, previousEnd: null, recordedBy: expect.stringMatching(/^Test coordinator/) }]);
   });
 
   it('refuses a write without a token (401) and stores nothing', async () => {

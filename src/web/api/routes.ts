@@ -4,7 +4,7 @@ import { authorize } from '../../domain/authorization.js';
 import type { KizunaEnv } from '../session.js';
 import { KizunaError, problemsFromZod } from '../../errors.js';
 import { ExchangeInput, RelationshipCreateInput, RelationshipEndInput, RelationshipUpdateInput, RenewalInput } from '../../services/inputs.js';
-import { deleteExchange, listExchanges, recordExchange } from '../../services/exchanges.js';
+import { deleteExchange, listExchanges, recordExchange, updateExchange } from '../../services/exchanges.js';
 import { recordRenewal } from '../../services/terms.js';
 import { DEFAULT_VITALITY_THRESHOLDS, type VitalityThresholds } from '../../domain/vitality.js';
 import {
@@ -247,6 +247,24 @@ export function createApi({ db, vitality = DEFAULT_VITALITY_THRESHOLDS }: ApiOpt
       responses: { 201: json(Exchange, 'Recorded'), ...writeErrors },
     }),
     async (c) => c.json(await recordExchange(db, c.get('actor'), c.req.valid('param').id, c.req.valid('json')), 201),
+  );
+
+  api.openapi(
+    createRoute({
+      method: 'put',
+      path: '/relationships/{id}/exchanges/{exchangeId}',
+      summary: 'Correct an exchange',
+      description:
+        'The exchange given whole, as when it is recorded, by the same people and under the same rules (422 naming the field). It keeps who recorded it; the audit log keeps the change.',
+      tags: ['Exchanges'],
+      security: bearer,
+      request: { params: ExchangeIdParams, body: { content: { 'application/json': { schema: ExchangeInput } }, required: true } },
+      responses: { 200: json(Exchange, 'Corrected'), ...writeErrors },
+    }),
+    async (c) => {
+      const { id, exchangeId } = c.req.valid('param');
+      return c.json(await updateExchange(db, c.get('actor'), id, exchangeId, c.req.valid('json')), 200);
+    },
   );
 
   api.openapi(

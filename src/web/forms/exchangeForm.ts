@@ -1,8 +1,10 @@
 import { problemsFromZod, type FieldProblem } from '../../errors.js';
 import { formatPartial, t, type Lang, type MessageKey } from '../../i18n/index.js';
+import { EXCHANGE_LINKS_MAX } from '../../domain/exchanges.js';
+import type { Exchange } from '../../services/exchanges.js';
 import { ExchangeInput, RenewalInput } from '../../services/inputs.js';
 
-/** How many rows of links the form offers. */
+/** How many rows of links the form offers at least: more when the exchange has more (up to EXCHANGE_LINKS_MAX). */
 export const EXCHANGE_FORM_LINK_ROWS = 3;
 
 /** The exchange form as typed, every field as text, to show again when refused. */
@@ -29,6 +31,24 @@ export const EMPTY_EXCHANGE_FORM: ExchangeFormValues = {
   links: Array.from({ length: EXCHANGE_FORM_LINK_ROWS }, () => ({ url: '', label: '' })),
 };
 
+/** A recorded exchange as its form shows it, to correct it. */
+export function exchangeFormValues(exchange: Exchange): ExchangeFormValues {
+  return {
+    startedOn: exchange.startedOn,
+    endedOn: exchange.endedOn ?? '',
+    kind: exchange.kind,
+    travel: exchange.direction === 'visit' ? `visit:${exchange.visitorId}` : exchange.direction,
+    participants: exchange.participants === null ? '' : String(exchange.participants),
+    descriptionEn: exchange.description.en,
+    descriptionJa: exchange.description.ja,
+    links: linkRows(exchange.links),
+  };
+}
+
+/** The links as rows of the form: each link a row, and empty rows up to EXCHANGE_FORM_LINK_ROWS. */
+const linkRows = (links: readonly { url: string; label: string }[]) =>
+  Array.from({ length: Math.max(EXCHANGE_FORM_LINK_ROWS, links.length) }, (_, index) => links[index] ?? { url: '', label: '' });
+
 type FormBody = Record<string, string | File | (string | File)[]>;
 
 const text = (body: FormBody, name: string): string => {
@@ -36,6 +56,12 @@ const text = (body: FormBody, name: string): string => {
   const first = Array.isArray(value) ? value[0] : value;
   return typeof first === 'string' ? first.trim() : '';
 };
+
+/** The rows of links as typed, up to the last one filled in (at most EXCHANGE_LINKS_MAX). */
+function typedLinks(body: FormBody): { url: string; label: string }[] {
+  const rows = Array.from({ length: EXCHANGE_LINKS_MAX }, (_, index) => ({ url: text(body, `linkUrl${index}`), label: text(body, `linkLabel${index}`) }));
+  return linkRows(rows.slice(0, rows.findLastIndex((row) => row.url || row.label) + 1));
+}
 
 /** The form's field a problem of the input belongs to. */
 export function exchangeFormField(field: string): string {
@@ -57,7 +83,7 @@ export function readExchangeForm(body: FormBody): { values: ExchangeFormValues; 
     participants: text(body, 'participants'),
     descriptionEn: text(body, 'descriptionEn'),
     descriptionJa: text(body, 'descriptionJa'),
-    links: Array.from({ length: EXCHANGE_FORM_LINK_ROWS }, (_, index) => ({ url: text(body, `linkUrl${index}`), label: text(body, `linkLabel${index}`) })),
+    links: typedLinks(body),
   };
   const problems: FieldProblem[] = [];
   const [direction = '', visitor] = values.travel.split(':');

@@ -8,7 +8,7 @@ import type { LocalGovernmentSummary } from '../../services/presenters.js';
 import type { Relationship } from '../../services/registry.js';
 import type { JapanStatistics } from '../../services/stats.js';
 import type { RelationshipLine, TermNotice } from '../../services/terms.js';
-import { EXCHANGE_FORM_LINK_ROWS, formProblemText, type ExchangeFormValues, type RenewalFormValues } from '../forms/exchangeForm.js';
+import { formProblemText, type ExchangeFormValues, type RenewalFormValues } from '../forms/exchangeForm.js';
 import { CsrfField, href, Layout, type PageContext } from './layout.js';
 
 /** A vitality in words. */
@@ -120,7 +120,11 @@ export const ExchangeLog: FC<{ ctx: PageContext; relationship: Relationship; exc
                 <th scope="col" role="columnheader">{t(ctx.lang, 'exchanges.log.direction')}</th>
                 <th scope="col" role="columnheader" class="number">{t(ctx.lang, 'exchanges.log.participants')}</th>
                 <th scope="col" role="columnheader">{t(ctx.lang, 'exchanges.log.description')}</th>
-                {canRecord ? <th scope="col" role="columnheader"><span class="visually-hidden">{t(ctx.lang, 'exchanges.log.delete')}</span></th> : null}
+                {canRecord ? (
+                  <th scope="col" role="columnheader">
+                    <span class="visually-hidden">{`${t(ctx.lang, 'exchanges.log.edit')}, ${t(ctx.lang, 'exchanges.log.delete')}`}</span>
+                  </th>
+                ) : null}
               </tr>
             </thead>
             <tbody role="rowgroup">
@@ -143,7 +147,14 @@ export const ExchangeLog: FC<{ ctx: PageContext; relationship: Relationship; exc
                     ) : null}
                   </td>
                   {canRecord ? (
-                    <td role="cell">
+                    <td role="cell" class="exchange-actions">
+                      <a
+                        class="button secondary"
+                        href={href(ctx, `${relationship.url}/exchanges/${exchange.id}/edit`)}
+                        aria-label={t(ctx.lang, 'exchanges.log.editLabel', { date: exchangeWhen(ctx.lang, exchange) })}
+                      >
+                        {t(ctx.lang, 'exchanges.log.edit')}
+                      </a>
                       <form method="post" action={href(ctx, `${relationship.url}/exchanges/${exchange.id}/delete`)} class="inline-form">
                         <CsrfField ctx={ctx} />
                         <button type="submit" class="button secondary" aria-label={t(ctx.lang, 'exchanges.log.deleteLabel', { date: exchangeWhen(ctx.lang, exchange) })}>
@@ -242,7 +253,15 @@ export const Field: FC<{
 const exchangeFieldId = (field: string) => (field.startsWith('links') ? `exchange-linkUrl${field.slice(5) || '0'}` : `exchange-${field}`);
 
 /** The form to record an exchange of a relationship. */
-export const ExchangeFormPage: FC<{ ctx: PageContext; relationship: Relationship; values: ExchangeFormValues; problems: FieldProblem[] }> = ({ ctx, relationship, values, problems }) => {
+/** The form to record an exchange, or to correct the one given by its id. */
+export const ExchangeFormPage: FC<{ ctx: PageContext; relationship: Relationship; values: ExchangeFormValues; problems: FieldProblem[]; exchangeId?: number }> = ({
+  ctx,
+  relationship,
+  values,
+  problems,
+  exchangeId,
+}) => {
+  const editing = exchangeId !== undefined;
   const [a, b] = relationship.parties;
   const title = `${lgName(ctx.lang, a)} – ${lgName(ctx.lang, b)}`;
   const travelChoices = [
@@ -253,12 +272,12 @@ export const ExchangeFormPage: FC<{ ctx: PageContext; relationship: Relationship
   ];
   const travelProblem = problemOf(problems, 'travel');
   return (
-    <Layout ctx={ctx} title={`${t(ctx.lang, 'exchanges.form.title')}: ${title}`}>
+    <Layout ctx={ctx} title={`${t(ctx.lang, editing ? 'exchanges.edit.title' : 'exchanges.form.title')}: ${title}`}>
       <p class="breadcrumb"><a href={href(ctx, relationship.url)}>{title}</a></p>
-      <h1>{t(ctx.lang, 'exchanges.form.title')}</h1>
-      <p class="prose">{t(ctx.lang, 'exchanges.form.intro')}</p>
-      <ProblemSummary ctx={ctx} problems={problems} counted="exchanges.form.problems" fieldId={exchangeFieldId} />
-      <form method="post" action={href(ctx, `${relationship.url}/exchanges`)} class="exchange-form narrow" novalidate>
+      <h1>{t(ctx.lang, editing ? 'exchanges.edit.title' : 'exchanges.form.title')}</h1>
+      <p class="prose">{t(ctx.lang, editing ? 'exchanges.edit.intro' : 'exchanges.form.intro')}</p>
+      <ProblemSummary ctx={ctx} problems={problems} counted={editing ? 'exchanges.edit.problems' : 'exchanges.form.problems'} fieldId={exchangeFieldId} />
+      <form method="post" action={href(ctx, `${relationship.url}/exchanges${editing ? `/${exchangeId}` : ''}`)} class="exchange-form narrow" novalidate>
         <CsrfField ctx={ctx} />
         <div class="field-pair">
           <Field ctx={ctx} id="exchange-startedOn" label={t(ctx.lang, 'exchanges.form.startedOn')} problem={problemOf(problems, 'startedOn')} control={(attributes) => <input {...attributes} name="startedOn" type="date" value={values.startedOn} required />} />
@@ -306,9 +325,8 @@ export const ExchangeFormPage: FC<{ ctx: PageContext; relationship: Relationship
         />
         <fieldset class="field exchange-links-field">
           <legend>{t(ctx.lang, 'exchanges.form.links')}</legend>
-          {Array.from({ length: EXCHANGE_FORM_LINK_ROWS }, (_, index) => {
+          {values.links.map((link, index) => {
             const problem = problemOf(problems, `links${index}`);
-            const link = values.links[index] ?? { url: '', label: '' };
             return (
               <div class="link-row">
                 {problem ? <p class="field-error" id={`exchange-link-problem-${index}`}>{formProblemText(ctx.lang, problem)}</p> : null}
@@ -325,7 +343,7 @@ export const ExchangeFormPage: FC<{ ctx: PageContext; relationship: Relationship
           })}
         </fieldset>
         <p class="actions-row">
-          <button type="submit">{t(ctx.lang, 'exchanges.form.save')}</button>
+          <button type="submit">{t(ctx.lang, editing ? 'exchanges.edit.save' : 'exchanges.form.save')}</button>
           <a href={href(ctx, relationship.url)}>{t(ctx.lang, 'exchanges.form.back')}</a>
         </p>
       </form>

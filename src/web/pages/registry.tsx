@@ -1,6 +1,7 @@
 import type { Child, FC } from 'hono/jsx';
 import { countryName, formatNumber, formatPartial, lgName, regionName, t, tCount, type Lang, type MessageKey } from '../../i18n/index.js';
 import { partnerLinesOf, type PartnerLine } from '../../services/lists.js';
+import type { AnniversaryLine } from '../../services/anniversaries.js';
 import { sortLines, SORTS, type ListSort } from '../detailsLists.js';
 import { SEARCH_KINDS } from '../../domain/statistics.js';
 import type { LocalGovernmentSummary } from '../../services/presenters.js';
@@ -101,7 +102,7 @@ export const HomePage: FC<{
   ctx: PageContext;
   stats: JapanStatistics;
   latest: PartnerLine[];
-  anniversaries: (PartnerLine & { years: number })[];
+  anniversaries: AnniversaryLine[];
   year: number;
 }> = ({ ctx, stats, latest, anniversaries, year }) => (
   <Layout ctx={ctx} title={t(ctx.lang, 'site.tagline')} section="home">
@@ -132,7 +133,7 @@ export const HomePage: FC<{
       <ul>
         {anniversaries.slice(0, 20).map((line) => (
           <li>
-            <strong>{tCount(ctx.lang, 'home.years', line.years)}</strong>: <LgLink ctx={ctx} lg={line.localGovernment} /> – <LgLink ctx={ctx} lg={line.partner} />{' '}
+            <strong>{tCount(ctx.lang, 'home.years', line.anniversary.years)}</strong>: <LgLink ctx={ctx} lg={line.localGovernment} /> – <LgLink ctx={ctx} lg={line.partner} />{' '}
             ({formatPartial(ctx.lang, line.signedOn!)})
           </li>
         ))}
@@ -225,7 +226,19 @@ export const SearchPage: FC<{ ctx: PageContext; query: string; results: SearchRe
   </Layout>
 );
 
-const RelationshipsTable: FC<{ ctx: PageContext; lines: PartnerLine[]; showOwn: boolean }> = ({ ctx, lines, showOwn }) => (
+/** Links to the anniversaries of a place: their page (narrowed to it) where there is one, and its calendar feed. */
+export const AnniversaryLinks: FC<{ ctx: PageContext; page?: string; feed: string; name: string }> = ({ ctx, page, feed, name }) => (
+  <p class="anniversary-links">
+    {page ? (
+      <>
+        <a href={href(ctx, page)}>{t(ctx.lang, 'anniversaries.pageOf', { name })}</a> ·{' '}
+      </>
+    ) : null}
+    <a href={href(ctx, feed)} type="text/calendar">{t(ctx.lang, 'anniversaries.feedOf', { name })}</a>
+  </p>
+);
+
+export const RelationshipsTable: FC<{ ctx: PageContext; lines: PartnerLine[]; showOwn: boolean }> = ({ ctx, lines, showOwn }) => (
   <div class="table-wrap">
     <table>
       <thead>
@@ -331,6 +344,7 @@ export const LocalGovernmentPage: FC<{ ctx: PageContext; lg: LocalGovernmentDeta
           <figcaption><a href={href(ctx, `/map?place=${lg.id}`)}>{t(ctx.lang, 'lg.onMap')}</a></figcaption>
         </figure>
       ) : null}
+      {lines.length ? <AnniversaryLinks ctx={ctx} feed={`/lg/${lg.id}/anniversaries.ics`} name={name} /> : null}
       {lines.length ? <LgExchanges ctx={ctx} digest={exchanges} /> : null}
       {lines.length ? (
         <>
@@ -519,6 +533,7 @@ export const PrefecturePage: FC<{ ctx: PageContext; prefecture: LocalGovernmentS
   <Layout ctx={ctx} title={lgName(ctx.lang, prefecture)} section="prefectures">
     <h1>{lgName(ctx.lang, prefecture)}</h1>
     <p><a href={href(ctx, prefecture.url)}>{t(ctx.lang, 'lists.prefecturePage')}</a></p>
+    <AnniversaryLinks ctx={ctx} page={`/anniversaries?prefecture=${prefecture.jisCode}`} feed={`/prefectures/${prefecture.jisCode}/anniversaries.ics`} name={lgName(ctx.lang, prefecture)} />
     {view.all ? (
       <>
         <ListControls ctx={ctx} view={view} />
@@ -549,6 +564,7 @@ export const CountryPage: FC<{ ctx: PageContext; code: string; view: ListView; m
   return (
     <Layout ctx={ctx} title={countryName(ctx.lang, code)} section="countries">
       <h1>{countryName(ctx.lang, code)}</h1>
+      <AnniversaryLinks ctx={ctx} page={`/anniversaries?country=${code}`} feed={`/countries/${code}/anniversaries.ics`} name={countryName(ctx.lang, code)} />
       {view.all === 0 ? <p>{t(ctx.lang, 'lists.none')}</p> : <ListControls ctx={ctx} view={view} />}
       {groups.map((group) => (
         <section>

@@ -5,7 +5,8 @@ import { createCountryNormaliser, type NormalisedCountry } from '../../domain/co
 import { SEARCH_KINDS } from '../../domain/statistics.js';
 import { countryName, lgName, t } from '../../i18n/index.js';
 import { loadCountries } from '../../reference/countries.js';
-import { countryList, japaneseAnniversaries, latestSignedJapaneseRelationships, prefectureCodeOf, prefectureList, type PartnerLine } from '../../services/lists.js';
+import { anniversariesOf } from '../../services/anniversaries.js';
+import { countryList, latestSignedJapaneseRelationships, prefectureCodeOf, prefectureList, type PartnerLine } from '../../services/lists.js';
 import { getLocalGovernment, getRelationship, today } from '../../services/registry.js';
 import { searchLocalGovernments, type SearchResult } from '../../services/search.js';
 import { japanStatistics } from '../../services/stats.js';
@@ -90,7 +91,7 @@ export function registerRegistryPages(pages: Hono<KizunaEnv>, db: Db, thresholds
         ctx={pageContext(c)}
         stats={stats}
         latest={await latestSignedJapaneseRelationships(db, 10)}
-        anniversaries={await japaneseAnniversaries(db, year)}
+        anniversaries={await anniversariesOf(db, year)}
         year={year}
       />,
     );
@@ -128,7 +129,7 @@ export function registerRegistryPages(pages: Hono<KizunaEnv>, db: Db, thresholds
       <LocalGovernmentPage
         ctx={ctx}
         lg={lg}
-        exchanges={await exchangeDigestOf(db, lg.id, lg.relationships)}
+        exchanges={await exchangeDigestOf(db, () => lg.id, lg.relationships)}
         more={
           <>
             <LgCommendations ctx={ctx} commendations={await listCommendations(db, { localGovernmentId: lg.id })} />
