@@ -61,7 +61,7 @@ beforeAll(async () => {
       exchangeIds: [],
     });
     const year = new Date().getUTCFullYear();
-    issue = await publishIssue(portal.db, OPERATOR, (await assembleIssue(portal.db, OPERATOR, { periodFrom: `${year}-01-01`, periodTo: `${year}-12-31`, country: 'US' }, portal.url)).id);
+    issue = await publishIssue(portal.db, OPERATOR, (await assembleIssue(portal.db, OPERATOR, { periodFrom: `${year}-01-01`, periodTo: `${year}-12-31`, country: 'US', jurisdiction: '' }, portal.url)).id);
     coordinator = await createTestAccount(portal.db, 'coordinator');
   } catch (error) {
     setupError = error;

@@ -1,10 +1,12 @@
 import type { FieldProblem } from '../errors.js';
+import { SLUG_PATTERN } from './jurisdictions.js';
 
 /**
- * What a news item may be tagged with: a relationship, a local government, a country (its ISO code).
- * A tag is a kind and a value, so that another kind of place (a jurisdiction) is one more kind here.
+ * What a news item may be tagged with: a relationship, a local government (by id), a country (its
+ * ISO code), a jurisdiction (its slug). A tag is a kind and a value, so that a new kind of place is
+ * one more kind here.
  */
-export const NEWS_TAG_KINDS = ['relationship', 'lg', 'country'] as const;
+export const NEWS_TAG_KINDS = ['relationship', 'lg', 'country', 'jurisdiction'] as const;
 export type NewsTagKind = (typeof NEWS_TAG_KINDS)[number];
 
 /** A tag of a news item: `{ kind: 'country', value: 'US' }`, written "country:US". */
@@ -25,9 +27,13 @@ export const tagText = (tag: NewsTag): string => `${tag.kind}:${tag.value}`;
 /** Reads "kind:value"; a string that is not one is a problem naming why. */
 export function parseTag(text: string): NewsTag | string {
   const match = /^([a-z]+):(.+)$/.exec(text.trim());
-  if (!match) return `write a tag as kind:value, such as country:US or lg:123 (got "${text}")`;
+  if (!match) return `write a tag as kind:value, such as country:US, lg:123 or jurisdiction:northern-california (got "${text}")`;
   const [, kind, value] = match as unknown as [string, string, string];
   if (!(NEWS_TAG_KINDS as readonly string[]).includes(kind)) return `the kind of tag "${kind}" is unknown: use ${NEWS_TAG_KINDS.join(', ')}`;
+  if (kind === 'jurisdiction') {
+    if (!SLUG_PATTERN.test(value)) return `a jurisdiction is named by the slug of its address, such as northern-california (got "${value}")`;
+    return { kind, value };
+  }
   if (kind === 'country') {
     if (!/^[A-Za-z]{2}$/.test(value)) return `a country is its two-letter ISO code, such as US (got "${value}")`;
     return { kind, value: value.toUpperCase() };

@@ -150,6 +150,7 @@ export const newsEn = {
   'newsletter.assemble.from': 'First day',
   'newsletter.assemble.to': 'Last day',
   'newsletter.assemble.country': 'Country (two-letter code; empty for all)',
+  'newsletter.assemble.jurisdiction': 'Or a jurisdiction',
   'newsletter.assemble.button': 'Assemble a draft',
   'newsletter.assemble.problems.one': 'The issue was not assembled: {count} field needs attention.',
   'newsletter.assemble.problems.other': 'The issue was not assembled: {count} fields need attention.',
@@ -185,6 +186,9 @@ export const newsEn = {
   'news.problem.periodFrom': 'Write the first day as YYYY-MM-DD.',
   'news.problem.periodTo': 'Write the last day as YYYY-MM-DD, not before the first.',
   'news.problem.country': 'Write a two-letter country code such as US, or leave it empty.',
+  'news.problem.jurisdiction': 'Choose a jurisdiction from the list, or a country, not both.',
+  'news.problem.jurisdictions': 'Tick jurisdictions from the list.',
+  'news.form.jurisdictions': 'Jurisdictions',
 };
 
 export const newsJa: Record<keyof typeof newsEn, string> = {
@@ -337,6 +341,7 @@ export const newsJa: Record<keyof typeof newsEn, string> = {
   'newsletter.assemble.from': '開始日',
   'newsletter.assemble.to': '終了日',
   'newsletter.assemble.country': '国（2文字のコード。空欄はすべて）',
+  'newsletter.assemble.jurisdiction': 'または管轄区域',
   'newsletter.assemble.button': '下書きを作る',
   'newsletter.assemble.problems.one': '作成できませんでした。{count}件の項目を確認してください。',
   'newsletter.assemble.problems.other': '作成できませんでした。{count}件の項目を確認してください。',
@@ -372,4 +377,7 @@ export const newsJa: Record<keyof typeof newsEn, string> = {
   'news.problem.periodFrom': '開始日を YYYY-MM-DD の形で記入してください。',
   'news.problem.periodTo': '終了日を YYYY-MM-DD の形で、開始日以降の日付で記入してください。',
   'news.problem.country': 'US のような2文字の国コードを記入するか、空欄にしてください。',
+  'news.problem.jurisdiction': '管轄区域を一覧から選ぶか、国を記入してください（両方は不可）。',
+  'news.problem.jurisdictions': '管轄区域は一覧から選んでください。',
+  'news.form.jurisdictions': '管轄区域',
 };

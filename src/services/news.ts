@@ -22,6 +22,7 @@ export type ShownTag = NewsTag &
     | { kind: 'relationship'; parties: [LocalGovernmentSummary, LocalGovernmentSummary]; url: string }
     | { kind: 'lg'; localGovernment: LocalGovernmentSummary; url: string }
     | { kind: 'country'; url: string }
+    | { kind: 'jurisdiction'; name: { en: string; ja: string }; url: string }
   );
 
 /** A news item as pages, feeds and the API show it. */
@@ -44,6 +45,8 @@ export function tagPageUrl(tag: NewsTag): string {
       return `/lg/${tag.value}`;
     case 'relationship':
       return relationshipUrl({ id: Number(tag.value) });
+    case 'jurisdiction':
+      return `/jurisdictions/${tag.value}`;
   }
 }
 
@@ -110,10 +113,20 @@ async function shownTags(db: Db, newsIds: number[]): Promise<(ShownTag & { newsI
       from relationships r join local_governments a on a.id = r.first_id join local_governments b on b.id = r.second_id
       where r.id = any(${sql.param(idsOf('relationship'))}::int[])`,
   );
+  const jurisdictionNames = new Map(
+    (await queryRows<{ slug: string; name_en: string; name_ja: string }>(db, sql`select slug, name_en, name_ja from jurisdictions where slug = any(${sql.param(tags.filter((tag) => tag.kind === 'jurisdiction').map((tag) => tag.value))}::text[])`)).map((row) => [
+      row.slug,
+      { en: row.name_en, ja: row.name_ja },
+    ]),
+  );
   const parties = new Map(pairs.map((row) => [Number(row.id), [presentLocalGovernmentSummary(prefixedRow(row, 'a_')), presentLocalGovernmentSummary(prefixedRow(row, 'b_'))] as [LocalGovernmentSummary, LocalGovernmentSummary]]));
   return tags.flatMap((tag): (ShownTag & { newsId: number })[] => {
     const base = { newsId: tag.news_id, value: tag.value };
     if (tag.kind === 'country') return [{ ...base, kind: tag.kind, url: tagPageUrl({ kind: tag.kind, value: tag.value }) }];
+    if (tag.kind === 'jurisdiction') {
+      const name = jurisdictionNames.get(tag.value);
+      return name ? [{ ...base, kind: tag.kind, name, url: tagPageUrl({ kind: tag.kind, value: tag.value }) }] : [];
+    }
     if (tag.kind === 'lg') {
       const localGovernment = localGovernments.get(Number(tag.value));
       return localGovernment ? [{ ...base, kind: tag.kind, localGovernment, url: localGovernment.url }] : [];
@@ -135,13 +148,27 @@ let countryCodes: Set<string> | undefined;
 /** The tags that name nothing in the register, each a problem of its place in the list. */
 async function unknownTags(db: Db, tags: NewsTag[]): Promise<FieldProblem[]> {
   countryCodes ??= new Set(loadCountries().map((country) => country.code));
-  const ids = (kind: NewsTagKind) => tags.filter((tag) => tag.kind === kind).map((tag) => Number(tag.value));
+  const ids = (kind: 'lg' | 'relationship') => tags.filter((tag) => tag.kind === kind).map((tag) => Number(tag.value));
   const lgs = new Set((await queryRows<{ id: number }>(db, sql`select id from local_governments where id = any(${sql.param(ids('lg'))}::int[])`)).map((row) => row.id));
   const relationships = new Set((await queryRows<{ id: number }>(db, sql`select id from relationships where id = any(${sql.param(ids('relationship'))}::int[])`)).map((row) => row.id));
+  const slugs = tags.filter((tag) => tag.kind === 'jurisdiction').map((tag) => tag.value);
+  const jurisdictions = new Set((await queryRows<{ slug: string }>(db, sql`select slug from jurisdictions where slug = any(${sql.param(slugs)}::text[])`)).map((row) => row.slug));
+  const known = (tag: NewsTag) => {
+    switch (tag.kind) {
+      case 'country':
+        return countryCodes!.has(tag.value);
+      case 'jurisdiction':
+        return jurisdictions.has(tag.value);
+      case 'lg':
+        return lgs.has(Number(tag.value));
+      case 'relationship':
+        return relationships.has(Number(tag.value));
+    }
+  };
+  const words = { country: 'country', jurisdiction: 'jurisdiction', lg: 'local government', relationship: 'relationship' } as const;
   return tags.flatMap((tag, index) => {
-    const known = tag.kind === 'country' ? countryCodes!.has(tag.value) : (tag.kind === 'lg' ? lgs : relationships).has(Number(tag.value));
-    const what = tag.kind === 'country' ? `country ${tag.value}` : tag.kind === 'lg' ? `local government ${tag.value}` : `relationship ${tag.value}`;
-    return known ? [] : [{ field: `tags[${index}]`, message: `${what} does not exist` }];
+    if (known(tag)) return [];
+    return [{ field: `tags[${index}]`, message: `${words[tag.kind]} ${tag.value} does not exist` }];
   });
 }
 
@@ -200,3 +227,6 @@ export const tagsOfLocalGovernment = (id: number, relationshipIds: readonly numb
   { kind: 'lg', value: String(id) },
   ...relationshipIds.map((relationshipId): NewsTag => ({ kind: 'relationship', value: String(relationshipId) })),
 ];
+
+/** The tags whose news a jurisdiction's page shows: its own (the news of the places within it stays on their pages). */
+export const tagsOfJurisdiction = (jurisdiction: { slug: string }): NewsTag[] => [{ kind: 'jurisdiction', value: jurisdiction.slug }];

@@ -82,9 +82,12 @@ export const NewsletterIssueRequest = z
       .regex(/^([A-Za-z]{2})?$/, 'a country is its two-letter ISO code, such as US, or empty for everywhere')
       .transform((code) => code.toUpperCase())
       .default(''),
+    /** A jurisdiction's slug, or empty; not with a country. */
+    jurisdiction: z.string().trim().regex(/^([a-z0-9]+(-[a-z0-9]+)*)?$/, 'choose a jurisdiction from the list, or none').default(''),
   })
   .strict()
-  .refine((request) => request.periodTo >= request.periodFrom, { message: 'must not be before the first day of the period', path: ['periodTo'] });
+  .refine((request) => request.periodTo >= request.periodFrom, { message: 'must not be before the first day of the period', path: ['periodTo'] })
+  .refine((request) => !(request.country && request.jurisdiction), { message: 'choose a country or a jurisdiction, not both', path: ['jurisdiction'] });
 export type NewsletterIssueRequest = z.infer<typeof NewsletterIssueRequest>;
 
 /** What a coordinator edits of an issue. */

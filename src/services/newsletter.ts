@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Db } from '../db/client.js';
 import { newsletterDeliveries, newsletterIssues, subscribers, subscriberTokens } from '../db/schema.js';
 import { accountIdOf, authorize, decide, type Actor } from '../domain/authorization.js';
@@ -10,7 +10,8 @@ import { KizunaError, notFound, tooManyRequests } from '../errors.js';
 import { countryName, formatPartial, lgName, t, tCount, type Lang } from '../i18n/index.js';
 import { writeAudit } from './audit.js';
 import type { Notifier } from './introductions.js';
-import { anniversariesOf } from './anniversaries.js';
+import { anniversariesOf, type AnniversaryFilter } from './anniversaries.js';
+import { getJurisdiction, relationshipIdsWithin } from './jurisdictions.js';
 import type { Mail } from './mailer.js';
 import { listNews, type NewsItem } from './news.js';
 import type { NewsletterIssueEdit, NewsletterIssueRequest } from './newsInputs.js';
@@ -32,8 +33,8 @@ export const SUBSCRIPTION_QUOTAS: { address: Quota; email: Quota } = { address: 
 
 const digest = (secret: string) => createHash('sha256').update(secret).digest('hex');
 
-/** What an issue covers: a kind of place and its value (a country's code), or everywhere. */
-export type IssueScope = NewsTag | null;
+/** What an issue covers: a kind of place and its value (a country's code, a jurisdiction's slug, with its name), or everywhere. */
+export type IssueScope = (NewsTag & { name?: { en: string; ja: string } }) | null;
 
 /** An issue as pages show it. */
 export interface NewsletterIssue {
@@ -58,27 +59,61 @@ export interface IssueContents {
   exchanges: { relationshipId: number; exchangeId: number; parties: [LocalGovernmentSummary, LocalGovernmentSummary]; startedOn: string; kind: string; description: { en: string; ja: string } }[];
 }
 
-/** Whether a news item is about a place within the scope: tagged with it, or with an LG or a relationship there. */
-function newsWithin(item: NewsItem, scope: IssueScope): boolean {
-  if (!scope) return true;
-  return item.tags.some((tag) => {
-    if (tag.kind === 'country') return tag.value === scope.value;
-    if (tag.kind === 'lg') return tag.localGovernment.country === scope.value;
-    return tag.parties.some((party) => party.country === scope.value);
-  });
+/** What a scope reaches: the relationships' condition (on relationships aliased r), the anniversaries' filter, and which news is about it. */
+interface ScopeReach {
+  relationships: SQL;
+  anniversaries: AnniversaryFilter;
+  news: (item: NewsItem) => boolean;
 }
 
-/** The relationships' condition of a scope, on relationships aliased r. */
-const scopeCondition = (scope: IssueScope) => (scope ? sql`(r.first_country = ${scope.value} or r.second_country = ${scope.value})` : sql`true`);
+/**
+ * A country reaches the relationships with a party there and the news tagged with it or with an LG
+ * or a relationship there; a jurisdiction (its membership by jurisdictions.ts) the relationships
+ * within it and the news tagged with it, with them, with their parties or with its countries.
+ */
+async function reachOf(db: Db, scope: IssueScope): Promise<ScopeReach> {
+  if (!scope) return { relationships: sql`true`, anniversaries: {}, news: () => true };
+  if (scope.kind === 'jurisdiction') {
+    const jurisdiction = await getJurisdiction(db, scope.value);
+    const ids = await relationshipIdsWithin(db, jurisdiction);
+    const parties = new Set((await queryRows<{ id: number }>(db, sql`select unnest(array[first_id, second_id]) as id from relationships where id = any(${sql.param(ids)}::int[])`)).map((row) => row.id));
+    const countries = new Set(jurisdiction.members.flatMap((member) => (member.kind === 'country' ? [member.code] : [])));
+    const within = new Set(ids);
+    return {
+      relationships: sql`r.id = any(${sql.param(ids)}::int[])`,
+      anniversaries: { relationshipIds: ids },
+      news: (item) =>
+        item.tags.some((tag) => {
+          if (tag.kind === 'jurisdiction') return tag.value === scope.value;
+          if (tag.kind === 'country') return countries.has(tag.value);
+          if (tag.kind === 'lg') return parties.has(tag.localGovernment.id);
+          return within.has(Number(tag.value));
+        }),
+    };
+  }
+  const country = scope.value;
+  return {
+    relationships: sql`(r.first_country = ${country} or r.second_country = ${country})`,
+    anniversaries: { country },
+    news: (item) =>
+      item.tags.some((tag) => {
+        if (tag.kind === 'country') return tag.value === country;
+        if (tag.kind === 'lg') return tag.localGovernment.country === country;
+        if (tag.kind === 'relationship') return tag.parties.some((party) => party.country === country);
+        return false;
+      }),
+  };
+}
 
 const pairOf = (row: Record<string, unknown>): [LocalGovernmentSummary, LocalGovernmentSummary] => [presentLocalGovernmentSummary(prefixedRow(row, 'a_')), presentLocalGovernmentSummary(prefixedRow(row, 'b_'))];
 
 /** What the register holds for a period and a scope: its news, anniversaries, relationships signed, and exchanges. */
 export async function issueContents(db: Db, periodFrom: string, periodTo: string, scope: IssueScope): Promise<IssueContents> {
-  const news = (await listNews(db, { publishedFrom: periodFrom, publishedTo: periodTo })).filter((item) => newsWithin(item, scope)).reverse();
+  const reach = await reachOf(db, scope);
+  const news = (await listNews(db, { publishedFrom: periodFrom, publishedTo: periodTo })).filter(reach.news).reverse();
   const anniversaries: IssueContents['anniversaries'] = [];
   for (let year = Number(periodFrom.slice(0, 4)); year <= Number(periodTo.slice(0, 4)); year++) {
-    for (const line of await anniversariesOf(db, year, scope ? { country: scope.value } : {})) {
+    for (const line of await anniversariesOf(db, year, reach.anniversaries)) {
       if (fallsWithin(line.anniversary, periodFrom, periodTo)) {
         anniversaries.push({ relationshipId: line.relationshipId, parties: [line.localGovernment, line.partner], years: line.anniversary.years, on: line.anniversary.startsOn.slice(0, { day: 10, month: 7, year: 4 }[line.anniversary.precision]) });
       }
@@ -89,7 +124,7 @@ export async function issueContents(db: Db, periodFrom: string, periodTo: string
     db,
     sql`select r.id, r.signed_on, r.signed_precision, ${pairs} from relationships r
       join local_governments a on a.id = r.first_id join local_governments b on b.id = r.second_id
-      where r.signed_on between ${periodFrom}::date and ${periodTo}::date and r.signed_precision = 'day' and ${scopeCondition(scope)}
+      where r.signed_on between ${periodFrom}::date and ${periodTo}::date and r.signed_precision = 'day' and ${reach.relationships}
       order by r.signed_on, r.id`,
   );
   const exchanges = await queryRows<Record<string, unknown>>(
@@ -97,7 +132,7 @@ export async function issueContents(db: Db, periodFrom: string, periodTo: string
     sql`select e.id, e.relationship_id, e.started_on, e.kind, e.description_en, e.description_ja, ${pairs} from exchanges e
       join relationships r on r.id = e.relationship_id
       join local_governments a on a.id = r.first_id join local_governments b on b.id = r.second_id
-      where e.started_on between ${periodFrom}::date and ${periodTo}::date and ${scopeCondition(scope)}
+      where e.started_on between ${periodFrom}::date and ${periodTo}::date and ${reach.relationships}
       order by e.started_on, e.id`,
   );
   return {
@@ -116,7 +151,11 @@ export async function issueContents(db: Db, periodFrom: string, periodTo: string
 }
 
 /** The name of an issue's scope in a language. */
-export const scopeName = (lang: Lang, scope: IssueScope) => (scope ? countryName(lang, scope.value) : t(lang, 'newsletter.everywhere'));
+export function scopeName(lang: Lang, scope: IssueScope): string {
+  if (!scope) return t(lang, 'newsletter.everywhere');
+  if (scope.kind === 'country') return countryName(lang, scope.value);
+  return scope.name?.[lang] || scope.name?.en || scope.value;
+}
 
 /** The draft text of an issue in a language, from its contents: a section each, with links to the pages. */
 export function issueText(lang: Lang, origin: string, contents: IssueContents): string {
@@ -142,7 +181,10 @@ function presentIssue(row: Record<string, unknown>): NewsletterIssue {
     url: `/newsletter/issues/${Number(row.id)}`,
     periodFrom: toDateString(row.period_from)!,
     periodTo: toDateString(row.period_to)!,
-    scope: row.scope_kind === null ? null : ({ kind: row.scope_kind, value: row.scope_value } as NewsTag),
+    scope:
+      row.scope_kind === null
+        ? null
+        : ({ kind: row.scope_kind, value: row.scope_value, ...(row.scope_name_en === null ? {} : { name: { en: String(row.scope_name_en), ja: String(row.scope_name_ja) } }) } as IssueScope),
     title: { en: String(row.title_en), ja: String(row.title_ja) },
     body: { en: String(row.body_en), ja: String(row.body_ja) },
     publishedAt: row.published_at === null ? null : toTimestampString(row.published_at),
@@ -152,6 +194,8 @@ function presentIssue(row: Record<string, unknown>): NewsletterIssue {
 }
 
 const issueColumns = sql`i.*,
+  (select j.name_en from jurisdictions j where i.scope_kind = 'jurisdiction' and j.slug = i.scope_value) as scope_name_en,
+  (select j.name_ja from jurisdictions j where i.scope_kind = 'jurisdiction' and j.slug = i.scope_value) as scope_name_ja,
   (select count(*) from newsletter_deliveries d where d.issue_id = i.id and d.sent_at is not null)::int as sent,
   (select count(*) from newsletter_deliveries d where d.issue_id = i.id and d.sent_at is null and d.failure is null)::int as unsettled,
   (select count(*) from newsletter_deliveries d where d.issue_id = i.id and d.failure is not null)::int as failed`;
@@ -173,13 +217,27 @@ export async function listIssues(db: Db, actor: Actor): Promise<NewsletterIssue[
   return rows.map(presentIssue);
 }
 
+/** The scope a coordinator asked for: a country, a jurisdiction (refused naming the field when unknown), or everywhere. */
+async function scopeOf(db: Db, request: NewsletterIssueRequest): Promise<IssueScope> {
+  const refuse = (field: string, message: string) => {
+    throw new KizunaError('validation_failed', `${field}: ${message}`, [{ field, message }]);
+  };
+  if (request.jurisdiction) {
+    const [row] = await queryRows<{ name_en: string; name_ja: string }>(db, sql`select name_en, name_ja from jurisdictions where slug = ${request.jurisdiction}`);
+    if (!row) return refuse('jurisdiction', `there is no jurisdiction ${request.jurisdiction}`);
+    return { kind: 'jurisdiction', value: request.jurisdiction, name: { en: row.name_en, ja: row.name_ja } };
+  }
+  if (request.country) {
+    if (countryName('en', request.country) === request.country) return refuse('country', `${request.country} is not a country code`);
+    return { kind: 'country', value: request.country };
+  }
+  return null;
+}
+
 /** Assembles a draft issue for a period and a scope, its text written from the register in both languages. */
 export async function assembleIssue(db: Db, actor: Actor, request: NewsletterIssueRequest, origin: string): Promise<NewsletterIssue> {
   authorize(actor, { do: 'newsletter.edit' });
-  const scope: IssueScope = request.country ? { kind: 'country', value: request.country } : null;
-  if (scope && countryName('en', scope.value) === scope.value) {
-    throw new KizunaError('validation_failed', `country: ${scope.value} is not a country code`, [{ field: 'country', message: `${scope.value} is not a country code` }]);
-  }
+  const scope = await scopeOf(db, request);
   const contents = await issueContents(db, request.periodFrom, request.periodTo, scope);
   const title = (lang: Lang) => t(lang, 'newsletter.defaultTitle', { scope: scopeName(lang, scope), from: formatPartial(lang, request.periodFrom), to: formatPartial(lang, request.periodTo) });
   return db.transaction(async (tx) => {

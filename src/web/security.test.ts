@@ -1217,6 +1217,7 @@ describe('security headers', () => {
     page('/jurisdictions/new', '/jurisdictions/new');
     page('/jurisdictions/:slug{[a-z0-9]+(?:-[a-z0-9]+)*}', `/jurisdictions/${jurisdiction}`);
     page('/jurisdictions/:slug{[a-z0-9]+(?:-[a-z0-9]+)*}/edit', `/jurisdictions/${jurisdiction}/edit`);
+    page('/jurisdictions/:slug{[a-z0-9]+(?:-[a-z0-9]+)*}/news.atom', `/jurisdictions/${jurisdiction}/news.atom`);
     page('/jurisdictions/:slug{[a-z0-9]+(?:-[a-z0-9]+)*}/anniversaries.ics', `/jurisdictions/${jurisdiction}/anniversaries.ics`);
     page('/prefectures', '/prefectures');
     page('/prefectures/:code{[0-9]{6}}', '/prefectures/330001');
@@ -1251,7 +1252,7 @@ describe('security headers', () => {
       exchangeIds: [],
     });
     const news = await publishNews(database.db, OPERATOR, { title: { en: 'A visit', ja: '' }, body: { en: 'Pupils visited.', ja: '' }, tags: [{ kind: 'relationship', value: String(relationship) }] });
-    const issue = await publishIssue(database.db, OPERATOR, (await assembleIssue(database.db, OPERATOR, { periodFrom: '2024-01-01', periodTo: '2024-02-29', country: 'FR' }, 'http://localhost')).id);
+    const issue = await publishIssue(database.db, OPERATOR, (await assembleIssue(database.db, OPERATOR, { periodFrom: '2024-01-01', periodTo: '2024-02-29', country: 'FR', jurisdiction: '' }, 'http://localhost')).id);
     const secret = 'A'.repeat(32);
     route('/api/commendations', '/api/commendations?year=2020');
     route('/api/commendations/:id', `/api/commendations/${commendation.id}`);

@@ -89,6 +89,8 @@ describe('POST /api/news', () => {
     ['a local government that does not exist', { tags: ['lg:999999999'] }, 'tags[0]', /local government 999999999 does not exist/],
     ['a relationship that does not exist', { tags: ['country:US', 'relationship:999999999'] }, 'tags[1]', /relationship 999999999 does not exist/],
     ['a relationship not named by a number', { tags: ['relationship:first'] }, 'tags[0]', /named by its id/],
+    ['a jurisdiction that does not exist', { tags: ['jurisdiction:nowhere-at-all'] }, 'tags[0]', /jurisdiction nowhere-at-all does not exist/],
+    ['a jurisdiction not named by a slug', { tags: ['jurisdiction:Northern California'] }, 'tags[0]', /slug of its address/],
   ];
   it.each(BAD)('refuses %s with 422 naming the field, publishing nothing', async (_name, change, field, message) => {
     const [items, before] = [await itemCount(), await audits()];

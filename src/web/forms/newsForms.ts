@@ -105,11 +105,13 @@ export interface NewsFormValues {
   countries: string;
   localGovernmentIds: number[];
   relationshipIds: string;
+  /** The slugs of the jurisdictions ticked. */
+  jurisdictions: string[];
   lgQuery: string;
   lgFind: boolean;
 }
 
-export const EMPTY_NEWS_FORM: NewsFormValues = { titleEn: '', titleJa: '', bodyEn: '', bodyJa: '', countries: '', localGovernmentIds: [], relationshipIds: '', lgQuery: '', lgFind: false };
+export const EMPTY_NEWS_FORM: NewsFormValues = { titleEn: '', titleJa: '', bodyEn: '', bodyJa: '', countries: '', localGovernmentIds: [], relationshipIds: '', jurisdictions: [], lgQuery: '', lgFind: false };
 
 /** The form's field a problem of the news input belongs to. */
 export function newsFormField(field: string, tags: string[]): string {
@@ -118,7 +120,7 @@ export function newsFormField(field: string, tags: string[]): string {
   const tag = /^tags\[(\d+)\]$/.exec(field);
   if (tag) {
     const kind = tags[Number(tag[1])]?.split(':')[0];
-    return kind === 'country' ? 'countries' : kind === 'lg' ? 'localGovernmentId' : 'relationshipIds';
+    return { country: 'countries', lg: 'localGovernmentId', jurisdiction: 'jurisdictions' }[kind ?? ''] ?? 'relationshipIds';
   }
   return field;
 }
@@ -133,11 +135,13 @@ export function readNewsForm(body: FormBody): { values: NewsFormValues; input?: 
     countries: formText(body, 'countries'),
     localGovernmentIds: chosenIds(body.localGovernmentId),
     relationshipIds: formText(body, 'relationshipIds'),
+    jurisdictions: [body.jurisdictions ?? []].flat().filter((value): value is string => typeof value === 'string'),
     lgQuery: formText(body, 'lgQuery'),
     lgFind: body.lgFind !== undefined,
   };
   const problems: FieldProblem[] = [];
   const tags = [
+    ...values.jurisdictions.map((slug) => `jurisdiction:${slug}`),
     ...values.countries.split(/[\s,、]+/).filter(Boolean).map((code) => `country:${code}`),
     ...values.localGovernmentIds.map((id) => `lg:${id}`),
     ...idsTyped(values.relationshipIds, 'relationshipIds', problems).map((id) => `relationship:${id}`),

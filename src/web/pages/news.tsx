@@ -18,6 +18,8 @@ export function tagName(lang: Lang, tag: ShownTag): string {
       return lgName(lang, tag.localGovernment);
     case 'relationship':
       return `${lgName(lang, tag.parties[0])} – ${lgName(lang, tag.parties[1])}`;
+    case 'jurisdiction':
+      return tag.name[lang] || tag.name.en;
   }
 }
 
@@ -162,14 +164,15 @@ export const NewsItemPage: FC<{ ctx: PageContext; item: NewsItem; canWrite: bool
 const fieldId = (field: string) => (field === 'localGovernmentId' ? 'field-localGovernmentId' : `news-${field}`);
 
 /** The form to publish or correct a news item. */
-export const NewsFormPage: FC<{ ctx: PageContext; action: string; values: NewsFormValues; picker: LgPickerState; problems: FieldProblem[]; editing: boolean }> = ({
-  ctx,
-  action,
-  values,
-  picker,
-  problems,
-  editing,
-}) => {
+export const NewsFormPage: FC<{
+  ctx: PageContext;
+  action: string;
+  values: NewsFormValues;
+  picker: LgPickerState;
+  jurisdictions: { slug: string; name: { en: string; ja: string } }[];
+  problems: FieldProblem[];
+  editing: boolean;
+}> = ({ ctx, action, values, picker, jurisdictions, problems, editing }) => {
   const title = t(ctx.lang, editing ? 'news.form.editTitle' : 'news.form.title');
   const line = (name: 'titleEn' | 'titleJa' | 'countries' | 'relationshipIds', label: string, lang: Lang, hint?: string) => (
     <Field
@@ -217,6 +220,18 @@ export const NewsFormPage: FC<{ ctx: PageContext; action: string; values: NewsFo
           problem={lgProblem ? newsProblemText(ctx.lang, lgProblem) : undefined}
         />
         {line('relationshipIds', t(ctx.lang, 'news.form.relationships'), ctx.lang, t(ctx.lang, 'commendations.form.relationshipIdsHint'))}
+        {jurisdictions.length ? (
+          <fieldset class={problemOf(problems, 'jurisdictions') ? 'field has-problem' : 'field'} id="news-jurisdictions">
+            <legend>{t(ctx.lang, 'news.form.jurisdictions')}</legend>
+            {problemOf(problems, 'jurisdictions') ? <p class="field-error">{newsProblemText(ctx.lang, problemOf(problems, 'jurisdictions')!)}</p> : null}
+            {jurisdictions.map((jurisdiction, index) => (
+              <p class="choice">
+                <input type="checkbox" name="jurisdictions" id={`news-jurisdiction-${index}`} value={jurisdiction.slug} checked={values.jurisdictions.includes(jurisdiction.slug)} />
+                <label for={`news-jurisdiction-${index}`}>{jurisdiction.name[ctx.lang] || jurisdiction.name.en}</label>
+              </p>
+            ))}
+          </fieldset>
+        ) : null}
         <p class="actions-row">
           <button type="submit" name="save" value="1">{t(ctx.lang, editing ? 'news.form.save' : 'news.form.publish')}</button>
           <a href={href(ctx, '/news')}>{t(ctx.lang, 'news.form.back')}</a>

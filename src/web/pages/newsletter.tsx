@@ -22,6 +22,7 @@ export interface AssembleValues {
   periodFrom: string;
   periodTo: string;
   country: string;
+  jurisdiction: string;
 }
 
 /** The newsletter's page: subscribing, the issues, and for coordinators assembling one. */
@@ -33,8 +34,10 @@ export const NewsletterPage: FC<{
   canListSubscribers: boolean;
   subscriberCount: number | null;
   assemble: AssembleValues;
+  /** The jurisdictions an issue may cover, by slug. */
+  jurisdictions: { slug: string; name: { en: string; ja: string } }[];
   problems: FieldProblem[];
-}> = ({ ctx, issues, mailConfigured, canEdit, canListSubscribers, subscriberCount, assemble, problems }) => (
+}> = ({ ctx, issues, mailConfigured, canEdit, canListSubscribers, subscriberCount, assemble, jurisdictions, problems }) => (
   <Layout ctx={ctx} title={t(ctx.lang, 'newsletter.title')} section="news">
     <p class="breadcrumb"><a href={href(ctx, '/news')}>{t(ctx.lang, 'news.title')}</a></p>
     <h1>{t(ctx.lang, 'newsletter.title')}</h1>
@@ -81,6 +84,21 @@ export const NewsletterPage: FC<{
             <Field ctx={ctx} id="assemble-periodTo" label={t(ctx.lang, 'newsletter.assemble.to')} problem={problemOf(problems, 'periodTo')} explain={newsProblemText} control={(attributes) => <input {...attributes} name="periodTo" type="date" value={assemble.periodTo} />} />
           </div>
           <Field ctx={ctx} id="assemble-country" label={t(ctx.lang, 'newsletter.assemble.country')} problem={problemOf(problems, 'country')} explain={newsProblemText} control={(attributes) => <input {...attributes} name="country" value={assemble.country} class="short" maxlength={2} />} />
+          <Field
+            ctx={ctx}
+            id="assemble-jurisdiction"
+            label={t(ctx.lang, 'newsletter.assemble.jurisdiction')}
+            problem={problemOf(problems, 'jurisdiction')}
+            explain={newsProblemText}
+            control={(attributes) => (
+              <select {...attributes} name="jurisdiction">
+                <option value="">—</option>
+                {jurisdictions.map((jurisdiction) => (
+                  <option value={jurisdiction.slug} selected={assemble.jurisdiction === jurisdiction.slug}>{jurisdiction.name[ctx.lang] || jurisdiction.name.en}</option>
+                ))}
+              </select>
+            )}
+          />
           <p><button type="submit">{t(ctx.lang, 'newsletter.assemble.button')}</button></p>
         </form>
       </section>

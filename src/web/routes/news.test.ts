@@ -5,6 +5,7 @@ import { createTestAccount, OPERATOR, type TestAccount } from '../../../test/acc
 import { signedInClient, TestClient } from '../../../test/client.js';
 import { openTestDatabase } from '../../../test/database.js';
 import { queryRows, type Database } from '../../db/client.js';
+import { createJurisdiction } from '../../services/jurisdictions.js';
 import { publishNews, type NewsItem } from '../../services/news.js';
 import { createRelationship, getLocalGovernment, type Relationship } from '../../services/registry.js';
 import { createApp } from '../app.js';
@@ -81,6 +82,23 @@ describe('the Atom feeds, parsed as a reader parses them', () => {
     expect((await visitor.request('/countries/XQ/news.atom')).status).toBe(404);
     expect((await visitor.request('/lg/999999999/news.atom')).status).toBe(404);
     expect((await visitor.request('/relationships/999999999/news.atom')).status).toBe(404);
+  });
+});
+
+describe('news of a jurisdiction', () => {
+  it('is tagged with the jurisdiction, shown on its page and given in its own feed', async () => {
+    const { slug, url } = await createJurisdiction(database.db, OPERATOR, { nameEn: `Aotearoa ${Date.now()}`, nameJa: 'ニュージーランド', members: 'NZ' });
+    const about = await publishNews(database.db, OPERATOR, { title: { en: 'A meeting of the sister cities of New Zealand', ja: '' }, body: { en: 'Twelve cities met.', ja: '' }, tags: [{ kind: 'jurisdiction', value: slug }] });
+    const visitor = new TestClient(app());
+    const parsed = await feed(visitor, `/ja/jurisdictions/${slug}/news.atom`);
+    expect(parsed.title).toBe('ニュージーランドのニュース | 絆 Kizuna');
+    expect(parsed.entries.map((entry) => entry.link)).toEqual([`http://localhost/ja/news/${about.id}`]);
+    const page = await visitor.page(url);
+    expect(page.html).toContain(`href="/news/${about.id}"`);
+    expect(page.html).toContain(`href="${url}/news.atom"`);
+    const item = await visitor.page(about.url);
+    expect(item.html).toContain(`href="${url}"`);
+    expect((await visitor.request('/jurisdictions/nowhere-at-all/news.atom')).status).toBe(404);
   });
 });
 

@@ -5,7 +5,8 @@ import type { NewsTag } from '../../domain/news.js';
 import { KizunaError, type FieldProblem } from '../../errors.js';
 import { countryName, lgName, t } from '../../i18n/index.js';
 import { loadCountries } from '../../reference/countries.js';
-import { countNews, deleteNews, getNewsItem, listNews, publishNews, tagsOfLocalGovernment, updateNews, type NewsItem } from '../../services/news.js';
+import { countNews, deleteNews, getNewsItem, listNews, publishNews, tagsOfJurisdiction, tagsOfLocalGovernment, updateNews, type NewsItem } from '../../services/news.js';
+import { getJurisdiction, listJurisdictions } from '../../services/jurisdictions.js';
 import { getLocalGovernment, getRelationship } from '../../services/registry.js';
 import { FEED_ITEMS, newsAtom } from '../feeds.js';
 import { lgPickerState, searchAsked } from '../forms/lgPicker.js';
@@ -31,6 +32,7 @@ const formOf = (item: NewsItem): NewsFormValues => ({
   countries: item.tags.flatMap((tag) => (tag.kind === 'country' ? [tag.value] : [])).join(', '),
   localGovernmentIds: item.tags.flatMap((tag) => (tag.kind === 'lg' ? [Number(tag.value)] : [])),
   relationshipIds: item.tags.flatMap((tag) => (tag.kind === 'relationship' ? [tag.value] : [])).join(', '),
+  jurisdictions: item.tags.flatMap((tag) => (tag.kind === 'jurisdiction' ? [tag.value] : [])),
 });
 
 let countryCodes: Set<string> | undefined;
@@ -77,6 +79,12 @@ export function registerNewsPages(pages: Hono<KizunaEnv>, db: Db): void {
     const tags: NewsTag[] = [{ kind: 'relationship', value: String(relationship.id) }];
     return newsAtom(lang, origin(c), t(lang, 'news.feedOf', { name }), relationship.url, `${relationship.url}/news.atom`, await listNews(db, { tags, limit: FEED_ITEMS }));
   });
+  pages.get('/jurisdictions/:slug{[a-z0-9]+(?:-[a-z0-9]+)*}/news.atom', async (c) => {
+    const { lang } = pageContext(c);
+    const jurisdiction = await getJurisdiction(db, c.req.param('slug'));
+    const tags = tagsOfJurisdiction(jurisdiction);
+    return newsAtom(lang, origin(c), t(lang, 'news.feedOf', { name: jurisdiction.name[lang] || jurisdiction.name.en }), jurisdiction.url, `${jurisdiction.url}/news.atom`, await listNews(db, { tags, limit: FEED_ITEMS }));
+  });
   pages.get(NEWS, async (c) => {
     const ctx = pageContext(c);
     const done = c.req.query('done') === 'saved' ? t(ctx.lang, 'news.done.saved') : undefined;
@@ -86,7 +94,7 @@ export function registerNewsPages(pages: Hono<KizunaEnv>, db: Db): void {
   const form = async (c: Context<KizunaEnv>, action: string, values: NewsFormValues, problems: FieldProblem[], editing: boolean, status: 200 | 422 = 200) => {
     const ctx = pageContext(c);
     const picker = await lgPickerState(db, ctx.lang, { ids: values.localGovernmentIds, lgQuery: values.lgQuery, lgFind: values.lgFind });
-    return c.html(<NewsFormPage ctx={ctx} action={action} values={values} picker={picker} problems={problems} editing={editing} />, status);
+    return c.html(<NewsFormPage ctx={ctx} action={action} values={values} picker={picker} jurisdictions={await listJurisdictions(db)} problems={problems} editing={editing} />, status);
   };
 
   const save = async (c: Context<KizunaEnv>, action: string, editing: boolean, write: (input: NonNullable<ReturnType<typeof readNewsForm>['input']>) => Promise<NewsItem>) => {

@@ -6,6 +6,7 @@ import { openTestDatabase } from '../../../test/database.js';
 import { startSmtpServer, type ReceivedMail } from '../../../test/smtp.js';
 import { queryRows, type Database } from '../../db/client.js';
 import { recordExchange } from '../../services/exchanges.js';
+import { createJurisdiction } from '../../services/jurisdictions.js';
 import { publishNews } from '../../services/news.js';
 import { createRelationship, type Relationship } from '../../services/registry.js';
 import { createApp } from '../app.js';
@@ -218,6 +219,27 @@ describe('issues of the newsletter', () => {
     const again = smtp.received.length;
     await client.post(`${issuePath}/send`);
     expect(smtp.received.length).toBe(again);
+  });
+
+  it('are assembled for a jurisdiction from the relationships within it and the news about it, not with a country too', async () => {
+    const { slug } = await createJurisdiction(database.db, OPERATOR, { nameEn: `Canada ${Date.now()}`, nameJa: 'カナダ管轄', members: 'CA' });
+    await publishNews(database.db, OPERATOR, { title: { en: 'A consulate’s reception', ja: '' }, body: { en: 'For the sister cities.', ja: '' }, tags: [{ kind: 'jurisdiction', value: slug }] });
+    await publishNews(database.db, OPERATOR, { title: { en: 'Far away in Chile', ja: '' }, body: { en: 'Not in Canada.', ja: '' }, tags: [{ kind: 'country', value: 'CL' }] });
+    const client = await signedInClient(app(), database.db, coordinator);
+    await client.page('/newsletter');
+    const both = await client.post('/newsletter/issues', { periodFrom: '2025-01-01', periodTo: '2025-12-31', country: 'CA', jurisdiction: slug });
+    expect(both.status).toBe(422);
+    expect(both.html).toContain('Choose a country or a jurisdiction, not both');
+    const unknown = await client.post('/newsletter/issues', { periodFrom: '2025-01-01', periodTo: '2025-12-31', country: '', jurisdiction: 'nowhere-at-all' });
+    expect(unknown.status).toBe(422);
+    const assembled = await client.post('/newsletter/issues', { periodFrom: '2025-01-01', periodTo: `${new Date().getUTCFullYear()}-12-31`, country: '', jurisdiction: slug });
+    expect(assembled.status).toBe(303);
+    const edit = await client.page(assembled.response.headers.get('location')!);
+    expect(edit.html).toContain('Sister-city newsletter, Canada ');
+    expect(edit.html).toContain('A consulate’s reception');
+    expect(edit.html).toContain('An exhibition of pottery.');
+    expect(edit.html).not.toContain('Far away in Chile');
+    expect(edit.html).toContain('Covers: Canada ');
   });
 
   it('keeps drafts, assembling and the subscribers’ addresses from those who may not see them', async () => {

@@ -19,6 +19,7 @@ import {
   sendIssue,
   unsubscribe,
 } from '../../services/newsletter.js';
+import { listJurisdictions } from '../../services/jurisdictions.js';
 import { today } from '../../services/registry.js';
 import { formText, newsProblemText } from '../forms/newsForms.js';
 import { pageContext } from '../pageContext.js';
@@ -60,6 +61,7 @@ export function registerNewsletterPages(pages: Hono<KizunaEnv>, db: Db, options:
         canListSubscribers={allowed(c, 'subscriber.list')}
         subscriberCount={canEdit ? await confirmedCount(db) : null}
         assemble={assemble}
+        jurisdictions={canEdit ? await listJurisdictions(db) : []}
         problems={problems}
       />,
       status,
@@ -68,7 +70,7 @@ export function registerNewsletterPages(pages: Hono<KizunaEnv>, db: Db, options:
 
   pages.get('/newsletter', async (c) => {
     const period = periodCovering(today());
-    return newsletterPage(c, { periodFrom: period.from, periodTo: period.to, country: '' }, []);
+    return newsletterPage(c, { periodFrom: period.from, periodTo: period.to, country: '', jurisdiction: '' }, []);
   });
 
   pages.post('/newsletter/subscribe', async (c) => {
@@ -135,7 +137,7 @@ export function registerNewsletterPages(pages: Hono<KizunaEnv>, db: Db, options:
     const actor = await admit(c, { do: 'newsletter.edit' }, href(ctx, '/newsletter'));
     if (actor instanceof Response) return actor;
     const body = await c.req.parseBody();
-    const values = { periodFrom: formText(body, 'periodFrom'), periodTo: formText(body, 'periodTo'), country: formText(body, 'country') };
+    const values = { periodFrom: formText(body, 'periodFrom'), periodTo: formText(body, 'periodTo'), country: formText(body, 'country'), jurisdiction: formText(body, 'jurisdiction') };
     const parsed = NewsletterIssueRequest.safeParse(values);
     if (!parsed.success) return newsletterPage(c, values, problemsFromZod(parsed.error), 422);
     try {
