@@ -5,6 +5,7 @@ import { createTestAccount, OPERATOR, type TestAccount } from '../test/accounts.
 import { startSmtpServer } from '../test/smtp.js';
 import { queryRows } from '../src/db/client.js';
 import { recordCommendation } from '../src/services/commendations.js';
+import { createJurisdiction } from '../src/services/jurisdictions.js';
 import { publishNews, type NewsItem } from '../src/services/news.js';
 import { assembleIssue, publishIssue, type NewsletterIssue } from '../src/services/newsletter.js';
 import { createRelationship, type Relationship } from '../src/services/registry.js';
@@ -27,6 +28,7 @@ let coordinator: TestAccount;
 let item: NewsItem;
 let issue: NewsletterIssue;
 let ibaraUrl: string;
+let jurisdictionUrl: string;
 
 beforeAll(async () => {
   try {
@@ -62,6 +64,9 @@ beforeAll(async () => {
     });
     const year = new Date().getUTCFullYear();
     issue = await publishIssue(portal.db, OPERATOR, (await assembleIssue(portal.db, OPERATOR, { periodFrom: `${year}-01-01`, periodTo: `${year}-12-31`, country: 'US', jurisdiction: '' }, portal.url)).id);
+    const jurisdiction = await createJurisdiction(portal.db, OPERATOR, { nameEn: 'Kansas and its neighbours', nameJa: 'カンザス州と近隣', members: 'US-KS' });
+    jurisdictionUrl = jurisdiction.url;
+    await publishNews(portal.db, OPERATOR, { title: { en: 'A reception for the sister cities of Kansas', ja: 'カンザス州の姉妹都市の交流会' }, body: { en: 'Mayors met in Topeka.', ja: 'トピカで市長が集った。' }, tags: [{ kind: 'jurisdiction', value: jurisdiction.slug }] });
     coordinator = await createTestAccount(portal.db, 'coordinator');
   } catch (error) {
     setupError = error;
@@ -104,6 +109,7 @@ const pages = () => [
   `${issue.url}/edit`,
   ibaraUrl,
   relationship.url,
+  jurisdictionUrl,
 ];
 
 describe('news, commendations and the newsletter in the browser', () => {
