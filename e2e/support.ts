@@ -206,3 +206,12 @@ async function servePortal(template: string): Promise<PortalWithDatabase> {
     throw error;
   }
 }
+
+/** Signs in through the sign-in form as a person types it; lands on the dashboard. */
+export async function signInThroughForm(page: Page, account: { email: string; password: string }): Promise<void> {
+  await page.goto('/sign-in');
+  const form = page.locator('main form[action^="/sign-in"]');
+  await form.locator('input[name="email"]').fill(account.email);
+  await form.locator('input[name="password"]').fill(account.password);
+  await Promise.all([page.waitForURL((url) => url.pathname === '/dashboard'), form.getByRole('button', { name: 'Sign in' }).click()]);
+}

@@ -44,6 +44,24 @@ export class KizunaError extends Error {
   }
 }
 
+/**
+ * A refusal whose problems are kept by their codes, for pages to put into the reader's language;
+ * its message and field problems are in English, for the log and the API.
+ */
+export class CodedProblemsError<Problem extends { field: string }> extends KizunaError {
+  constructor(
+    readonly reasons: Problem[],
+    english: (problem: Problem) => string,
+    id: ErrorId = 'validation_failed',
+  ) {
+    super(
+      id,
+      reasons.map((reason) => `${reason.field}: ${english(reason)}`).join(' '),
+      reasons.map((reason) => ({ field: reason.field, message: english(reason) })),
+    );
+  }
+}
+
 /** A 404 for a thing that does not exist. */
 export function notFound(what: string): KizunaError {
   return new KizunaError('not_found', `${what} does not exist.`);

@@ -61,13 +61,21 @@ export function formatPercent(lang: Lang, ratio: number): string {
   return format.format(ratio);
 }
 
+/** Made once per language and precision, as the number formats are. */
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
 /** A date known to a year, month or day, as the language writes it: "December 1955", "1955年12月". */
 export function formatPreciseDate(lang: Lang, date: string, precision: DatePrecision): string {
   const [year, month, day] = date.split('-').map(Number) as [number, number, number];
   const value = new Date(Date.UTC(year, month - 1, day));
-  const options: Intl.DateTimeFormatOptions =
-    precision === 'year' ? { year: 'numeric' } : precision === 'month' ? { year: 'numeric', month: 'long' } : { year: 'numeric', month: 'long', day: 'numeric' };
-  return new Intl.DateTimeFormat(locales[lang], { ...options, timeZone: 'UTC' }).format(value);
+  const key = `${lang}|${precision}`;
+  let format = dateFormats.get(key);
+  if (!format) {
+    const options: Intl.DateTimeFormatOptions =
+      precision === 'year' ? { year: 'numeric' } : precision === 'month' ? { year: 'numeric', month: 'long' } : { year: 'numeric', month: 'long', day: 'numeric' };
+    dateFormats.set(key, (format = new Intl.DateTimeFormat(locales[lang], { ...options, timeZone: 'UTC' })));
+  }
+  return format.format(value);
 }
 
 let countryNames: Map<string, { en: string; ja: string }> | undefined;

@@ -6,7 +6,7 @@ import { FIRST_LEVEL_KINDS } from '../domain/firstLevelRegions.js';
 import { accountIdOf, authorize, type Actor } from '../domain/authorization.js';
 import { memberCode, memberCovers, parseMemberCode, SLUG_PATTERN, type JurisdictionMember } from '../domain/jurisdictions.js';
 import { slugify } from '../domain/names.js';
-import { KizunaError, notFound, refusingDuplicates, type ErrorId } from '../errors.js';
+import { CodedProblemsError, notFound, refusingDuplicates, type ErrorId } from '../errors.js';
 import { countryName, t, type Lang } from '../i18n/index.js';
 import { countyNameOf } from '../reference/counties.js';
 import { loadCountries } from '../reference/countries.js';
@@ -79,16 +79,9 @@ export const jurisdictionProblemText = (lang: Lang, problem: JurisdictionProblem
   });
 
 /** A refusal naming every problem, in English for the log and the API; pages put it into the reader's language. */
-export class JurisdictionError extends KizunaError {
-  constructor(
-    readonly reasons: JurisdictionProblem[],
-    id: ErrorId = 'validation_failed',
-  ) {
-    super(
-      id,
-      reasons.map((reason) => `${reason.field}: ${jurisdictionProblemText('en', reason)}`).join(' '),
-      reasons.map((reason) => ({ field: reason.field, message: jurisdictionProblemText('en', reason) })),
-    );
+export class JurisdictionError extends CodedProblemsError<JurisdictionProblem> {
+  constructor(reasons: JurisdictionProblem[], id: ErrorId = 'validation_failed') {
+    super(reasons, (reason) => jurisdictionProblemText('en', reason), id);
   }
 }
 
@@ -123,7 +116,7 @@ async function placesNamed(db: Db, members: JurisdictionMember[], checkCounties:
       : queryRows<{ key: string; name_en: string; name_ja: string | null }>(
           db,
           sql`select lg.country || '|' || ${regionCodeOf('lg')} as key, lg.name_en, lg.name_ja from local_governments lg
-            where lg.country = any(${sql.param(countries)}::text[]) and lg.kind = any(${sql.param(REGION_KINDS)}::text[])
+            where lg.country = any(${sql.param(countries)}::char(2)[]) and lg.kind = any(${sql.param(REGION_KINDS)}::text[])
               and lg.country || '|' || ${regionCodeOf('lg')} = any(${sql.param(regionKeys)}::text[])`,
         ),
     countyKeys.length === 0
@@ -131,7 +124,7 @@ async function placesNamed(db: Db, members: JurisdictionMember[], checkCounties:
       : queryRows<{ key: string }>(
           db,
           sql`select distinct lg.country || '|' || lg.admin1 || '|' || lg.admin2 as key from local_governments lg
-            where lg.country = any(${sql.param(countries)}::text[]) and lg.admin2 = any(${sql.param(members.flatMap((member) => (member.kind === 'county' ? [member.admin2] : [])))}::text[])
+            where lg.country = any(${sql.param(countries)}::char(2)[]) and lg.admin2 = any(${sql.param(members.flatMap((member) => (member.kind === 'county' ? [member.admin2] : [])))}::text[])
               and lg.country || '|' || lg.admin1 || '|' || lg.admin2 = any(${sql.param(countyKeys)}::text[])`,
         ),
     lgIds.length === 0
@@ -145,7 +138,7 @@ async function placesNamed(db: Db, members: JurisdictionMember[], checkCounties:
     const byPlaces = await queryRows<{ key: string; name_en: string | null; name_ja: string | null }>(
       db,
       sql`select distinct on (key) lg.country || '|' || lg.admin1 as key, lg.region_name as name_en, lg.region_name_ja as name_ja from local_governments lg
-        where lg.country = any(${sql.param(countries)}::text[]) and lg.country || '|' || lg.admin1 = any(${sql.param(unnamed)}::text[])
+        where lg.country = any(${sql.param(countries)}::char(2)[]) and lg.country || '|' || lg.admin1 = any(${sql.param(unnamed)}::text[])
         order by key, (lg.region_name is null)`,
     );
     for (const row of byPlaces) regions.set(row.key, { en: row.name_en ?? row.key.split('|')[1]!, ja: row.name_ja });
@@ -270,6 +263,12 @@ export async function listJurisdictions(db: Db): Promise<Jurisdiction[]> {
   return Promise.all(rows.map((row) => present(db, row)));
 }
 
+/** Every jurisdiction's slug and name, by English name: the choices of the anniversaries page. */
+export async function jurisdictionChoices(db: Db): Promise<{ slug: string; name: { en: string; ja: string } }[]> {
+  const rows = await db.select({ slug: jurisdictions.slug, nameEn: jurisdictions.nameEn, nameJa: jurisdictions.nameJa }).from(jurisdictions).orderBy(asc(jurisdictions.nameEn), asc(jurisdictions.id));
+  return rows.map((row) => ({ slug: row.slug, name: { en: row.nameEn, ja: row.nameJa } }));
+}
+
 async function findRow(db: Db, slug: string): Promise<Row> {
   const [row] = await db.select().from(jurisdictions).where(eq(jurisdictions.slug, slug));
   if (!row) throw notFound(`Jurisdiction ${slug}`);
@@ -304,7 +303,7 @@ async function writeMembers(db: Db, jurisdictionId: number, members: Jurisdictio
 const fieldsOf = (values: Checked) => ({ slug: values.slug, nameEn: values.nameEn, nameJa: values.nameJa, descriptionEn: values.descriptionEn, descriptionJa: values.descriptionJa });
 
 /** Creates a jurisdiction with its members; refused whole when anything is wrong or its slug is taken. */
-export async function createJurisdiction(db: Db, actor: Actor, input: JurisdictionInput): Promise<Jurisdiction> {
+export async function createJurisdiction(db: Db, actor: Actor, input: Partial<JurisdictionInput>): Promise<Jurisdiction> {
   authorize(actor, { do: 'jurisdiction.edit' });
   const values = await checkInput(db, input);
   return db.transaction(async (tx) => {
@@ -317,7 +316,7 @@ export async function createJurisdiction(db: Db, actor: Actor, input: Jurisdicti
 }
 
 /** Changes a jurisdiction (its slug too, which moves its address); its members are replaced whole. */
-export async function updateJurisdiction(db: Db, actor: Actor, slug: string, input: JurisdictionInput): Promise<Jurisdiction> {
+export async function updateJurisdiction(db: Db, actor: Actor, slug: string, input: Partial<JurisdictionInput>): Promise<Jurisdiction> {
   authorize(actor, { do: 'jurisdiction.edit' });
   const values = await checkInput(db, input);
   return db.transaction(async (tx) => {

@@ -6,7 +6,7 @@ import { FIGURE_SEEDS, type FigureSeed } from '../content/publishedFigures.js';
 import { accountIdOf, authorize, type Actor } from '../domain/authorization.js';
 import { FIGURE_KINDS, FIGURE_SCOPES, type FigureScope } from '../domain/publishedFigures.js';
 import { EARLIEST_YEAR, parsePartialDate } from '../domain/relationships.js';
-import { KizunaError, notFound, refusingDuplicates, type ErrorId } from '../errors.js';
+import { CodedProblemsError, notFound, refusingDuplicates, type ErrorId } from '../errors.js';
 import { formatNumber, t, type Lang } from '../i18n/index.js';
 import { loadCountries } from '../reference/countries.js';
 import { writeAudit } from './audit.js';
@@ -66,16 +66,9 @@ export const figureProblemText = (lang: Lang, problem: FigureProblem): string =>
  * A refusal of a figure's input: the problems by code (which pages put into the reader's language),
  * and in English for the log and any other caller.
  */
-export class FigureError extends KizunaError {
-  constructor(
-    readonly reasons: FigureProblem[],
-    id: ErrorId = 'validation_failed',
-  ) {
-    super(
-      id,
-      reasons.map((reason) => `${reason.field}: ${figureProblemText('en', reason)}`).join(' '),
-      reasons.map((reason) => ({ field: reason.field, message: figureProblemText('en', reason) })),
-    );
+export class FigureError extends CodedProblemsError<FigureProblem> {
+  constructor(reasons: FigureProblem[], id: ErrorId = 'validation_failed') {
+    super(reasons, (reason) => figureProblemText('en', reason), id);
   }
 }
 

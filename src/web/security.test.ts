@@ -9,11 +9,11 @@ import { addDays } from '../domain/introductions.js';
 import { expressInterest, saveTrackerStep, takeIntroductionStep } from '../services/introductions.js';
 import { createListing, setListingImage, takeListingStep } from '../services/listings.js';
 import { createRelationship, today } from '../services/registry.js';
+import { createJurisdiction } from '../services/jurisdictions.js';
 import { recordExchange } from '../services/exchanges.js';
 import { recordCommendation } from '../services/commendations.js';
 import { publishNews } from '../services/news.js';
 import { assembleIssue, publishIssue } from '../services/newsletter.js';
-import { createJurisdiction } from '../services/jurisdictions.js';
 import { createApp } from './app.js';
 import { readListingForm } from './forms/listingForm.js';
 import { SESSION_COOKIE } from './session.js';
@@ -1148,10 +1148,10 @@ describe('security headers', () => {
     const [published] = await queryRows<{ id: number }>(database.db, sql`select id from listings where local_government_id = ${lg.other} and status = 'published'`);
     const relationship = await freshRelationship();
     const exchange = await recordExchange(database.db, OPERATOR, relationship, EXCHANGE_INPUT);
-    const jurisdiction = (await createJurisdiction(database.db, OPERATOR, { nameEn: `Headers ${unique('area')}`, members: 'US-CA' })).slug;
     const introduction = await freshIntroduction('sent', 'pending');
     const link = await inviteAccount(database.db, OPERATOR, { email: `${unique('headers')}@city.example.jp`, name: 'Headers', role: 'officer', localGovernmentIds: [lg.target] });
     const lgUrl = ((await (await app.request(`/api/local-governments/${lg.target}`)).json()) as { url: string }).url;
+    const jurisdiction = (await createJurisdiction(database.db, OPERATOR, { nameEn: unique('headers'), members: 'US-CA' })).url;
 
     route('/api/docs', '/api/docs');
     route('/ja/api/docs', '/ja/api/docs', { status: 302 });
@@ -1168,6 +1168,9 @@ describe('security headers', () => {
     // Seekers abroad: their candidates are Japan's LGs, a quicker ranking than every place abroad.
     route('/api/match', `/api/match?lg=${strangers.at(-1)}&limit=3`);
     route('/api/openapi.json', '/api/openapi.json');
+    route('/api/anniversaries', '/api/anniversaries?country=US');
+    route('/api/jurisdictions', '/api/jurisdictions');
+    route('/api/jurisdictions/:slug', `/api${jurisdiction}`);
     route('/assets/:name{[a-zA-Z0-9._-]+}', '/assets/worldMap.js');
     route('/favicon.ico', '/favicon.ico', { status: 301 });
     route('/ja/', '/ja/', { status: 301 });
@@ -1207,18 +1210,6 @@ describe('security headers', () => {
     page('/relationships/:id{[0-9]{1,9}}/renewals/new', `/relationships/${relationship}/renewals/new`);
     page('/relationships/:id{[0-9]{1,9}}/exchanges.csv', `/relationships/${relationship}/exchanges.csv`);
     page('/statistics/vitality.csv', '/statistics/vitality.csv');
-    page('/anniversaries', '/anniversaries?year=2026&country=US');
-    page('/anniversaries.csv', '/anniversaries.csv?year=2026');
-    page('/anniversaries.ics', '/anniversaries.ics');
-    page('/lg/:id{[0-9]{1,9}}/anniversaries.ics', `/lg/${lg.target}/anniversaries.ics`);
-    page('/prefectures/:code{[0-9]{6}}/anniversaries.ics', '/prefectures/330001/anniversaries.ics');
-    page('/countries/:code{[A-Za-z]{2}}/anniversaries.ics', '/countries/US/anniversaries.ics');
-    page('/jurisdictions', '/jurisdictions');
-    page('/jurisdictions/new', '/jurisdictions/new');
-    page('/jurisdictions/:slug{[a-z0-9]+(?:-[a-z0-9]+)*}', `/jurisdictions/${jurisdiction}`);
-    page('/jurisdictions/:slug{[a-z0-9]+(?:-[a-z0-9]+)*}/edit', `/jurisdictions/${jurisdiction}/edit`);
-    page('/jurisdictions/:slug{[a-z0-9]+(?:-[a-z0-9]+)*}/news.atom', `/jurisdictions/${jurisdiction}/news.atom`);
-    page('/jurisdictions/:slug{[a-z0-9]+(?:-[a-z0-9]+)*}/anniversaries.ics', `/jurisdictions/${jurisdiction}/anniversaries.ics`);
     page('/prefectures', '/prefectures');
     page('/prefectures/:code{[0-9]{6}}', '/prefectures/330001');
     page('/prefectures/:number{[0-9]{1,2}}', '/prefectures/33', { status: 301 });
@@ -1278,6 +1269,18 @@ describe('security headers', () => {
     page('/newsletter/issues/:id{[0-9]{1,9}}/edit', `${issue.url}/edit`);
     page('/newsletter/confirm/:secret{[A-Za-z0-9_-]{20,64}}', `/newsletter/confirm/${secret}`, { referrer: 'no-referrer' });
     page('/newsletter/unsubscribe/:secret{[A-Za-z0-9_-]{20,64}}', `/newsletter/unsubscribe/${secret}`, { referrer: 'no-referrer' });
+    page('/anniversaries', '/anniversaries?year=2026');
+    page('/anniversaries.csv', '/anniversaries.csv?country=US');
+    page('/anniversaries.ics', '/anniversaries.ics?country=US');
+    page('/lg/:id{[0-9]{1,9}}/anniversaries.ics', `/lg/${lg.target}/anniversaries.ics`);
+    page('/prefectures/:code{[0-9]{6}}/anniversaries.ics', '/prefectures/330001/anniversaries.ics');
+    page('/countries/:code{[A-Za-z]{2}}/anniversaries.ics', '/countries/US/anniversaries.ics');
+    page('/jurisdictions', '/jurisdictions');
+    page('/jurisdictions/new', '/jurisdictions/new?counties=US-CA');
+    page('/jurisdictions/:slug{[a-z0-9]+(?:-[a-z0-9]+)*}', jurisdiction);
+    page('/jurisdictions/:slug{[a-z0-9]+(?:-[a-z0-9]+)*}/edit', `${jurisdiction}/edit`);
+    page('/jurisdictions/:slug{[a-z0-9]+(?:-[a-z0-9]+)*}/news.atom', `${jurisdiction}/news.atom`);
+    page('/jurisdictions/:slug{[a-z0-9]+(?:-[a-z0-9]+)*}/anniversaries.ics', `${jurisdiction}/anniversaries.ics`);
     return table;
   }
 

@@ -873,6 +873,9 @@ describe('API documentation', () => {
     '/commendations/{id}',
     '/news',
     '/news/{id}',
+    '/anniversaries',
+    '/jurisdictions',
+    '/jurisdictions/{slug}',
   ];
 
   it('serves an OpenAPI 3.1 document listing every path', async () => {

@@ -1,4 +1,5 @@
 import { createRoute, OpenAPIHono, type z } from '@hono/zod-openapi';
+import { registerAnniversaryApi } from './anniversaries.js';
 import type { Db } from '../../db/client.js';
 import { authorize } from '../../domain/authorization.js';
 import type { KizunaEnv } from '../session.js';
@@ -387,5 +388,6 @@ export function createApi({ db, vitality = DEFAULT_VITALITY_THRESHOLDS }: ApiOpt
   registerCommendationApi(api, db);
   registerNewsApi(api, db);
   api.doc31('/openapi.json', API_DOCUMENT);
+  registerAnniversaryApi(api, db, vitality);
   return api;
 }

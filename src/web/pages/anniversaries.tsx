@@ -18,39 +18,40 @@ export function anniversaryWhen(lang: Lang, anniversary: Anniversary): string {
 }
 
 /** The anniversaries as a table: how many years, when, both parties, the label and vitality. */
-export const AnniversaryTable: FC<{ ctx: PageContext; lines: AnniversaryLine[] }> = ({ ctx, lines }) => (
-  <div class="table-wrap">
-    <table>
-      <thead>
-        <tr>
-          <th scope="col">{t(ctx.lang, 'anniversaries.column.years')}</th>
-          <th scope="col">{t(ctx.lang, 'anniversaries.column.when')}</th>
-          <th scope="col">{t(ctx.lang, 'anniversaries.column.japanese')}</th>
-          <th scope="col">{t(ctx.lang, 'anniversaries.column.partner')}</th>
-          <th scope="col">{t(ctx.lang, 'anniversaries.column.relationship')}</th>
-          <th scope="col">{t(ctx.lang, 'anniversaries.column.vitality')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {lines.map((line) => (
+export const AnniversaryTable: FC<{ ctx: PageContext; lines: AnniversaryLine[] }> = ({ ctx, lines }) => {
+  const label = (key: Parameters<typeof t>[1]) => t(ctx.lang, key);
+  return (
+    <div class="table-wrap">
+      <table class="stack-table anniversary-table">
+        <thead>
           <tr>
-            <td><strong>{tCount(ctx.lang, 'home.years', line.anniversary.years)}</strong></td>
-            <td>{anniversaryWhen(ctx.lang, line.anniversary)}</td>
-            <td><LgLink ctx={ctx} lg={line.localGovernment} /></td>
-            <td>
-              <LgLink ctx={ctx} lg={line.partner} />
-            </td>
-            <td>
-              <a href={href(ctx, line.relationshipUrl)}>{line.label || t(ctx.lang, 'rel.noLabel')}</a>
-              <span class="muted"> ({formatPartial(ctx.lang, line.signedOn!)})</span>
-            </td>
-            <td><VitalityBadge lang={ctx.lang} vitality={line.vitality} /></td>
+            <th scope="col">{label('anniversaries.column.years')}</th>
+            <th scope="col">{label('anniversaries.column.when')}</th>
+            <th scope="col">{label('anniversaries.column.japanese')}</th>
+            <th scope="col">{label('anniversaries.column.partner')}</th>
+            <th scope="col">{label('anniversaries.column.relationship')}</th>
+            <th scope="col">{label('anniversaries.column.vitality')}</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
-  </div>
-);
+        </thead>
+        <tbody>
+          {lines.map((line) => (
+            <tr>
+              <th scope="row">{tCount(ctx.lang, 'home.years', line.anniversary.years)}</th>
+              <td data-label={label('anniversaries.column.when')}>{anniversaryWhen(ctx.lang, line.anniversary)}</td>
+              <td data-label={label('anniversaries.column.japanese')}><LgLink ctx={ctx} lg={line.localGovernment} /></td>
+              <td data-label={label('anniversaries.column.partner')}><LgLink ctx={ctx} lg={line.partner} /></td>
+              <td data-label={label('anniversaries.column.relationship')}>
+                <a href={href(ctx, line.relationshipUrl)}>{line.label || t(ctx.lang, 'rel.noLabel')}</a>
+                <span class="muted"> ({formatPartial(ctx.lang, line.signedOn!)})</span>
+              </td>
+              <td data-label={label('anniversaries.column.vitality')}><VitalityBadge lang={ctx.lang} vitality={line.vitality} /></td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+};
 
 /** The choices of the anniversaries page, as typed. */
 export interface AnniversaryChoices {
@@ -119,8 +120,8 @@ export const AnniversariesPage: FC<{
           </p>
           <p>
             <label for="anniversaries-region">{t(lang, 'anniversaries.region')}</label>
-            <input id="anniversaries-region" name="region" type="text" value={choices.region} maxlength={10} aria-describedby="anniversaries-region-hint" />
             <small class="hint" id="anniversaries-region-hint">{t(lang, 'anniversaries.regionHint')}</small>
+            <input id="anniversaries-region" name="region" type="text" value={choices.region} maxlength={10} aria-describedby="anniversaries-region-hint" />
           </p>
           <p>
             <label for="anniversaries-prefecture">{t(lang, 'anniversaries.prefecture')}</label>
@@ -231,7 +232,7 @@ export const JurisdictionPage: FC<{
       </section>
       <section aria-labelledby="anniversaries">
         <h2 id="anniversaries">{t(lang, 'jurisdictions.anniversaries', { year })}</h2>
-        <form class="inline-form" method="get" action={href(ctx, jurisdiction.url)}>
+        <form class="year-choice" method="get" action={href(ctx, jurisdiction.url)}>
           <label for="jurisdiction-year">{t(lang, 'jurisdictions.otherYear')}</label>{' '}
           <input id="jurisdiction-year" name="year" type="number" inputmode="numeric" value={String(year)} />{' '}
           <button type="submit">{t(lang, 'anniversaries.show')}</button>
@@ -378,7 +379,7 @@ export const JurisdictionFormPage: FC<{
       <section aria-labelledby="counties">
         <h2 id="counties">{t(lang, 'jurisdictions.counties.title')}</h2>
         <p class="muted">{t(lang, 'jurisdictions.counties.explain')}</p>
-        <form method="get" action={`${href(ctx, ctx.path.split('?')[0]!)}#counties`} class="inline-form">
+        <form method="get" action={`${href(ctx, ctx.path.split('?')[0]!)}#counties`} class="year-choice">
           <label for="counties-region">{t(lang, 'jurisdictions.counties.region')}</label>{' '}
           <input id="counties-region" name="counties" type="text" value={counties.region} maxlength={24} aria-describedby={counties.problem ? 'counties-problem' : undefined} />{' '}
           <button type="submit">{t(lang, 'jurisdictions.counties.show')}</button>

@@ -202,7 +202,7 @@ describe('a jurisdiction’s page', () => {
 });
 
 describe('the anniversaries page', () => {
-  const years = (html: string) => [...html.matchAll(/<td><strong>(\d+) years?<\/strong><\/td>/g)].map((match) => Number(match[1])).sort((a, b) => a - b);
+  const years = (html: string) => [...html.matchAll(/<th scope="row">(\d+) years?<\/th>/g)].map((match) => Number(match[1])).sort((a, b) => a - b);
 
   it('lists a year’s anniversaries by the precision of each date, leaving out ended relationships and other ages', async () => {
     const { status, html } = await new TestClient(app()).page('/anniversaries?year=2026&prefecture=33&country=US');

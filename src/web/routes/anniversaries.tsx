@@ -14,6 +14,7 @@ import {
   deleteJurisdiction,
   getJurisdiction,
   JurisdictionError,
+  jurisdictionChoices,
   jurisdictionLines,
   relationshipIdsWithin,
   jurisdictionProblemText,
@@ -51,6 +52,20 @@ const EMPTY_FORM: JurisdictionFormValues = { nameEn: '', nameJa: '', slug: '', d
 const DONE = { created: 'jurisdictions.done.created', saved: 'jurisdictions.done.saved', deleted: 'jurisdictions.done.deleted' } as const;
 
 const thisYear = () => Number(today().slice(0, 4));
+
+const sortedCountries = new Map<Lang, string[]>();
+/** Every country's code, in the order of its name in the language: sorted once a language. */
+function countryChoices(lang: Lang): string[] {
+  let codes = sortedCountries.get(lang);
+  if (!codes) {
+    const collator = new Intl.Collator(lang);
+    codes = loadCountries()
+      .map((country) => country.code)
+      .sort((a, b) => collator.compare(countryName(lang, a), countryName(lang, b)));
+    sortedCountries.set(lang, codes);
+  }
+  return codes;
+}
 
 /** A problem of the anniversaries' choices in the language. */
 function queryProblemText(lang: Lang, problem: AnniversaryQueryProblem, country: string): string {
@@ -116,14 +131,13 @@ export function registerAnniversaryPages(pages: Hono<KizunaEnv>, db: Db, thresho
   pages.get('/anniversaries', async (c) => {
     const ctx = pageContext(c);
     const choices = choicesOf(c);
-    const [read, prefectures, jurisdictions] = await Promise.all([asked(c, choices), prefectureChoices(db), listJurisdictions(db)]);
-    const countries = loadCountries().map((country) => country.code);
+    const [read, prefectures, jurisdictions] = await Promise.all([asked(c, choices), prefectureChoices(db), jurisdictionChoices(db)]);
     return c.html(
       <AnniversariesPage
         ctx={ctx}
         year={Number.isFinite(read.year) ? read.year : thisYear()}
         choices={choices}
-        options={{ countries: countries.sort((a, b) => countryName(ctx.lang, a).localeCompare(countryName(ctx.lang, b), ctx.lang)), prefectures, jurisdictions }}
+        options={{ countries: countryChoices(ctx.lang), prefectures, jurisdictions }}
         lines={read.lines}
         problems={read.problems.map((problem) => problem.message)}
       />,
