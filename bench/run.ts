@@ -19,6 +19,7 @@ import { openDatabase, optionsFromEnvironment } from '../src/db/client.js';
 import { benchAccountsAndListings } from './accounts.js';
 import { benchAnniversaries } from './anniversaries.js';
 import { benchExchanges } from './exchanges.js';
+import { benchNews } from './news.js';
 import { benchMatchRequests, evaluateMatching } from './matching.js';
 import { benchLoad } from './load.js';
 import { benchPortal, line, percentile } from './portal.js';
@@ -142,6 +143,7 @@ async function benchEngine(engine: Engine, port: number): Promise<void> {
   await server.stop();
   // The exchange log is generated in this process (an embedded folder has one opener), then timed through a server of its own.
   await benchExchanges(engine, port, line);
+  await benchNews(engine, port, line);
   await benchAnniversaries(engine, port, line);
   // The CLI cannot open an embedded data folder while the server holds it.
   await benchProposals((args) => runCli(engine, args), line);

@@ -4,6 +4,8 @@ import { ROLES } from '../domain/authorization.js';
 import { CLOSED_REASONS, LISTING_DIRECTIONS, LISTING_STATUSES } from '../domain/listings.js';
 import { INTRODUCTION_STATUSES, INTRODUCTION_STEP_NAMES, SIDES } from '../domain/introductions.js';
 import { EXCHANGE_DIRECTIONS, EXCHANGE_KINDS } from '../domain/exchanges.js';
+import { COMMENDATION_AWARDS } from '../domain/commendations.js';
+import { NEWS_TAG_KINDS } from '../domain/news.js';
 import { JURISDICTION_MEMBER_KINDS } from '../domain/jurisdictions.js';
 import {
   boolean,
@@ -620,6 +622,171 @@ export const trackerSteps = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (table) => [primaryKey({ columns: [table.introductionId, table.step] }), check('tracker_steps_step', sql`${table.step} between 1 and 8`)],
+);
+
+/**
+ * Awards such as the International Exchange Commendation: the award, the year, the local government
+ * or organisation commended, the category and the citation. Coordinators record them.
+ */
+export const commendations = pgTable(
+  'commendations',
+  {
+    id: serial('id').primaryKey(),
+    award: text('award', { enum: COMMENDATION_AWARDS }).notNull(),
+    year: smallint('year').notNull(),
+    /** The local government commended; null when an organisation was. */
+    localGovernmentId: integer('local_government_id').references(() => localGovernments.id),
+    organisationEn: text('organisation_en').notNull().default(''),
+    organisationJa: text('organisation_ja').notNull().default(''),
+    categoryEn: text('category_en').notNull().default(''),
+    categoryJa: text('category_ja').notNull().default(''),
+    citationEn: text('citation_en').notNull().default(''),
+    citationJa: text('citation_ja').notNull().default(''),
+    recordedBy: integer('recorded_by').references(() => accounts.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [
+    index('commendations_award_year').on(table.award, table.year),
+    index('commendations_local_government').on(table.localGovernmentId),
+    check('commendations_one_recipient', sql`(${table.localGovernmentId} is null) = (${table.organisationEn} <> '' or ${table.organisationJa} <> '')`),
+  ],
+);
+
+/** The relationships a commendation recognises. */
+export const commendationRelationships = pgTable(
+  'commendation_relationships',
+  {
+    commendationId: integer('commendation_id')
+      .notNull()
+      .references(() => commendations.id, { onDelete: 'cascade' }),
+    relationshipId: integer('relationship_id')
+      .notNull()
+      .references(() => relationships.id, { onDelete: 'cascade' }),
+  },
+  (table) => [primaryKey({ columns: [table.commendationId, table.relationshipId] }), index('commendation_relationships_relationship').on(table.relationshipId)],
+);
+
+/** The exchanges a commendation recognises. */
+export const commendationExchanges = pgTable(
+  'commendation_exchanges',
+  {
+    commendationId: integer('commendation_id')
+      .notNull()
+      .references(() => commendations.id, { onDelete: 'cascade' }),
+    exchangeId: integer('exchange_id')
+      .notNull()
+      .references(() => exchanges.id, { onDelete: 'cascade' }),
+  },
+  (table) => [primaryKey({ columns: [table.commendationId, table.exchangeId] })],
+);
+
+/** News published by coordinators, in English, Japanese or both. */
+export const newsItems = pgTable(
+  'news_items',
+  {
+    id: serial('id').primaryKey(),
+    titleEn: text('title_en').notNull().default(''),
+    titleJa: text('title_ja').notNull().default(''),
+    bodyEn: text('body_en').notNull().default(''),
+    bodyJa: text('body_ja').notNull().default(''),
+    publishedAt: timestamp('published_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    recordedBy: integer('recorded_by').references(() => accounts.id),
+  },
+  (table) => [index('news_items_published').on(table.publishedAt, table.id)],
+);
+
+/** What a news item is about: a relationship, a local government, a country (a kind and a value each). */
+export const newsTags = pgTable(
+  'news_tags',
+  {
+    newsId: integer('news_id')
+      .notNull()
+      .references(() => newsItems.id, { onDelete: 'cascade' }),
+    kind: text('kind', { enum: NEWS_TAG_KINDS }).notNull(),
+    value: text('value').notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.newsId, table.kind, table.value] }), index('news_tags_tag').on(table.kind, table.value)],
+);
+
+/**
+ * Issues of the newsletter: a period and a scope (everywhere, or a country), assembled from the
+ * register into text a coordinator edits, then published as a page and sent to the subscribers.
+ */
+export const newsletterIssues = pgTable(
+  'newsletter_issues',
+  {
+    id: serial('id').primaryKey(),
+    periodFrom: date('period_from').notNull(),
+    periodTo: date('period_to').notNull(),
+    /** The kind of place the issue covers (a news tag's kind), or null for everywhere. */
+    scopeKind: text('scope_kind', { enum: NEWS_TAG_KINDS }),
+    scopeValue: text('scope_value'),
+    titleEn: text('title_en').notNull().default(''),
+    titleJa: text('title_ja').notNull().default(''),
+    bodyEn: text('body_en').notNull().default(''),
+    bodyJa: text('body_ja').notNull().default(''),
+    publishedAt: timestamp('published_at', { withTimezone: true }),
+    createdBy: integer('created_by').references(() => accounts.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [
+    check('newsletter_issues_period', sql`${table.periodTo} >= ${table.periodFrom}`),
+    check('newsletter_issues_scope', sql`(${table.scopeKind} is null) = (${table.scopeValue} is null)`),
+  ],
+);
+
+/**
+ * People who asked for the newsletter. Only administrators read this table's addresses; an address
+ * is confirmed by a link mailed to it (double opt-in) before anything else is sent.
+ */
+export const subscribers = pgTable('subscribers', {
+  id: serial('id').primaryKey(),
+  /** Lower-cased. */
+  email: text('email').notNull().unique(),
+  status: text('status', { enum: ['pending', 'confirmed', 'unsubscribed'] }).notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  confirmedAt: timestamp('confirmed_at', { withTimezone: true }),
+  unsubscribedAt: timestamp('unsubscribed_at', { withTimezone: true }),
+});
+
+/** The secrets of the links mailed to subscribers (to confirm, to unsubscribe), as SHA-256 like one_time_links. */
+export const subscriberTokens = pgTable(
+  'subscriber_tokens',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    subscriberId: integer('subscriber_id')
+      .notNull()
+      .references(() => subscribers.id, { onDelete: 'cascade' }),
+    purpose: text('purpose', { enum: ['confirm', 'unsubscribe'] }).notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    /** A confirmation expires; an unsubscribe link works as long as the mail is kept. */
+    expiresAt: timestamp('expires_at', { withTimezone: true }),
+  },
+  (table) => [index('subscriber_tokens_subscriber').on(table.subscriberId)],
+);
+
+/**
+ * Each mail of an issue to a subscriber: taken before it is sent and marked after, so that sending
+ * again after an interruption never mails anyone twice.
+ */
+export const newsletterDeliveries = pgTable(
+  'newsletter_deliveries',
+  {
+    issueId: integer('issue_id')
+      .notNull()
+      .references(() => newsletterIssues.id, { onDelete: 'cascade' }),
+    subscriberId: integer('subscriber_id')
+      .notNull()
+      .references(() => subscribers.id, { onDelete: 'cascade' }),
+    takenAt: timestamp('taken_at', { withTimezone: true }).notNull().defaultNow(),
+    sentAt: timestamp('sent_at', { withTimezone: true }),
+    /** Why the server refused it, when it did. */
+    failure: text('failure'),
+  },
+  (table) => [primaryKey({ columns: [table.issueId, table.subscriberId] })],
 );
 
 /** Small facts about this database: which reference data it holds. */

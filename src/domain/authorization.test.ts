@@ -56,6 +56,10 @@ const ACTIONS = {
   'tracker.record of LG 3 with LG 1': { do: 'tracker.record', parties: [ELSEWHERE, IBARA] },
   'tracker.record of LG 2 with LG 3': { do: 'tracker.record', parties: [NAGI, ELSEWHERE] },
   'figures.edit': { do: 'figures.edit' },
+  'commendation.write': { do: 'commendation.write' },
+  'news.write': { do: 'news.write' },
+  'newsletter.edit': { do: 'newsletter.edit' },
+  'subscriber.list': { do: 'subscriber.list' },
   'jurisdiction.edit': { do: 'jurisdiction.edit' },
 } satisfies Record<string, Action>;
 type ActionName = keyof typeof ACTIONS;
@@ -92,6 +96,10 @@ const TABLE: Record<ActionName, Record<ActorName, 'Y' | 'N'>> = {
   'tracker.record of LG 3 with LG 1': { public: 'N', system: 'Y', officer: 'Y', coordinator: 'Y', administrator: 'Y' },
   'tracker.record of LG 2 with LG 3': { public: 'N', system: 'Y', officer: 'N', coordinator: 'Y', administrator: 'Y' },
   'figures.edit': { public: 'N', system: 'Y', officer: 'N', coordinator: 'Y', administrator: 'Y' },
+  'commendation.write': { public: 'N', system: 'Y', officer: 'N', coordinator: 'Y', administrator: 'Y' },
+  'news.write': { public: 'N', system: 'Y', officer: 'N', coordinator: 'Y', administrator: 'Y' },
+  'newsletter.edit': { public: 'N', system: 'Y', officer: 'N', coordinator: 'Y', administrator: 'Y' },
+  'subscriber.list': { public: 'N', system: 'Y', officer: 'N', coordinator: 'N', administrator: 'Y' },
   'jurisdiction.edit': { public: 'N', system: 'Y', officer: 'N', coordinator: 'Y', administrator: 'Y' },
 };
 
@@ -105,7 +113,7 @@ const isSentence = (text: string) =>
 
 describe('decide', () => {
   it('covers every action for every kind of actor in the table', () => {
-    expect(cases).toHaveLength(31 * 5);
+    expect(cases).toHaveLength(35 * 5);
   });
 
   it.each(cases)('$actionName by $actorName: $expected', ({ actionName, actorName, expected }) => {

@@ -67,6 +67,14 @@ export type Action =
   | { do: 'tracker.record'; parties: readonly [number, number] }
   /** Add, correct or delete the figures published elsewhere that the statistics set beside the register's. */
   | { do: 'figures.edit' }
+  /** Record, correct or delete a commendation (an award to a local government or an organisation). */
+  | { do: 'commendation.write' }
+  /** Publish, correct or delete a news item. */
+  | { do: 'news.write' }
+  /** Assemble, edit, publish and send an issue of the newsletter. */
+  | { do: 'newsletter.edit' }
+  /** See the newsletter's subscribers and their addresses. */
+  | { do: 'subscriber.list' }
   /** Create, change or delete a jurisdiction (a named set of places, such as a consulate's). */
   | { do: 'jurisdiction.edit' };
 
@@ -117,6 +125,9 @@ export function decide(actor: Actor, action: Action): Decision {
     case 'figures.edit':
     case 'jurisdiction.edit':
     case 'register.import':
+    case 'commendation.write':
+    case 'news.write':
+    case 'newsletter.edit':
       return isStaff(role) ? allow : deny('Only coordinators and administrators do this.');
     case 'account.invite':
       if (role === 'administrator') return allow;
@@ -124,6 +135,7 @@ export function decide(actor: Actor, action: Action): Decision {
       return deny(role === 'coordinator' ? 'A coordinator invites officers; an administrator invites coordinators and administrators.' : 'Only coordinators and administrators invite people.');
     case 'account.manage':
     case 'import.run':
+    case 'subscriber.list':
       return role === 'administrator' ? allow : deny('Only administrators do this.');
   }
 }

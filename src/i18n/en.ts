@@ -2,6 +2,7 @@ import { accountsEn } from './accounts.js';
 import { anniversariesEn } from './anniversaries.js';
 import { dashboardEn } from './dashboard.js';
 import { exchangesEn } from './exchanges.js';
+import { newsEn } from './news.js';
 import { figuresEn } from './figures.js';
 import { formsEn } from './forms.js';
 import { registerEn } from './register.js';
@@ -19,6 +20,7 @@ export const en = {
   ...matchingEn,
   ...figuresEn,
   ...exchangesEn,
+  ...newsEn,
   ...formsEn,
   ...registerEn,
   ...strategyEn,

@@ -1,6 +1,7 @@
 import { accountsJa } from './accounts.js';
 import { dashboardJa } from './dashboard.js';
 import { exchangesJa } from './exchanges.js';
+import { newsJa } from './news.js';
 import { figuresJa } from './figures.js';
 import { anniversariesJa } from './anniversaries.js';
 import { formsJa } from './forms.js';
@@ -21,6 +22,7 @@ export const ja: Record<MessageKey, string> = {
   ...figuresJa,
   ...anniversariesJa,
   ...exchangesJa,
+  ...newsJa,
   ...formsJa,
   ...registerJa,
   ...strategyJa,

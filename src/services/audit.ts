@@ -26,6 +26,7 @@ export const AUDIT_ACTIONS = [
   'open',
   'record-step',
   'correct-step',
+  'send',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number] | ListingStep | IntroductionStep;
 

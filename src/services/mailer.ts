@@ -15,6 +15,8 @@ export interface Mail {
   to: string;
   subject: string;
   text: string;
+  /** Further header fields, such as List-Unsubscribe. */
+  headers?: Record<string, string> | undefined;
 }
 
 /** Sends mail; rejects with a KizunaError('internal') when the server refuses or cannot be reached. */
@@ -70,7 +72,7 @@ export function createMailer(settings: MailSettings | undefined): Mailer | undef
   return {
     async send(mail) {
       try {
-        await transport.sendMail({ to: mail.to, subject: mail.subject, text: mail.text });
+        await transport.sendMail({ to: mail.to, subject: mail.subject, text: mail.text, headers: mail.headers });
       } catch (error) {
         const reason = withoutPassword(error instanceof Error ? error.message : String(error), server.password);
         throw new KizunaError('internal', `The SMTP server ${server.host} refused the mail or could not be reached: ${reason}`);

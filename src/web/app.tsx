@@ -28,6 +28,9 @@ import { registerStatisticsPages } from './routes/statistics.js';
 import { registerStrategyPages } from './routes/strategy.js';
 import { securityHeaders } from './securityHeaders.js';
 import { registerExchangePages } from './routes/exchanges.js';
+import { registerCommendationPages } from './routes/commendations.js';
+import { registerNewsPages } from './routes/news.js';
+import { registerNewsletterPages } from './routes/newsletter.js';
 import { registerAnniversaryPages } from './routes/anniversaries.js';
 import { DEFAULT_VITALITY_THRESHOLDS, type VitalityThresholds } from '../domain/vitality.js';
 
@@ -90,6 +93,7 @@ function renderError(error: unknown, c: Context<KizunaEnv>) {
 function createPages(db: Db, options: SessionOptions, vitality: VitalityThresholds): Hono<KizunaEnv> {
   const pages = new Hono<KizunaEnv>();
   registerExchangePages(pages, db, vitality);
+  registerNewsPages(pages, db);
   registerAccountPages(pages, db, options);
   registerListingPages(pages, db);
   registerDashboardPages(pages, db, vitality);
@@ -103,6 +107,8 @@ function createPages(db: Db, options: SessionOptions, vitality: VitalityThreshol
   registerStrategyPages(pages, db, vitality);
   registerMapPages(pages, db);
   registerLgPickerRoute(pages, db);
+  registerCommendationPages(pages, db);
+  registerNewsletterPages(pages, db, options);
   return pages;
 }
 

@@ -11,6 +11,9 @@ import { createListing, setListingImage, takeListingStep } from '../services/lis
 import { createRelationship, today } from '../services/registry.js';
 import { createJurisdiction } from '../services/jurisdictions.js';
 import { recordExchange } from '../services/exchanges.js';
+import { recordCommendation } from '../services/commendations.js';
+import { publishNews } from '../services/news.js';
+import { assembleIssue, publishIssue } from '../services/newsletter.js';
 import { createApp } from './app.js';
 import { readListingForm } from './forms/listingForm.js';
 import { SESSION_COOKIE } from './session.js';
@@ -97,6 +100,11 @@ const WATCHED = [
   'introduction_messages',
   'trackers',
   'tracker_steps',
+  'commendations',
+  'news_items',
+  'news_tags',
+  'newsletter_issues',
+  'subscribers',
 ] as const;
 
 /** Every watched table as its row count and a digest of all its rows. */
@@ -739,6 +747,52 @@ const MATRIX: Row[] = [
       };
     },
   },
+  {
+    name: 'POST /api/commendations',
+    expected: [401, 403, 403, 201, 201],
+    async prepare() {
+      return { call: { method: 'POST', path: '/api/commendations', json: { award: 'international-exchange', year: 2021, organisation: { en: unique('Association') }, citation: { en: 'For its exchanges.' } } } };
+    },
+  },
+  {
+    name: 'POST /commendations (the form)',
+    expected: ['sign-in', 403, 403, 303, 303],
+    async prepare() {
+      return { call: { path: '/commendations', form: { award: 'international-exchange', year: '2021', organisationEn: unique('Association'), citationEn: 'For its exchanges.' } } };
+    },
+  },
+  {
+    name: 'POST /api/news',
+    expected: [401, 403, 403, 201, 201],
+    async prepare() {
+      return { call: { method: 'POST', path: '/api/news', json: { title: { en: 'A visit' }, body: { en: 'Pupils visited.' }, tags: [`lg:${lg.target}`] } } };
+    },
+  },
+  {
+    name: 'POST /news (the form)',
+    expected: ['sign-in', 403, 403, 303, 303],
+    async prepare() {
+      return { call: { path: '/news', form: { titleEn: 'A visit', bodyEn: 'Pupils visited.', countries: 'FR' } } };
+    },
+  },
+  {
+    name: 'POST /news/:id/delete',
+    expected: ['sign-in', 403, 403, 303, 303],
+    async prepare() {
+      const item = await publishNews(database.db, OPERATOR, { title: { en: 'To delete', ja: '' }, body: { en: 'Soon gone.', ja: '' }, tags: [] });
+      return {
+        call: { path: `/news/${item.id}/delete`, form: {} },
+        effect: async () => expect(await queryRows(database.db, sql`select id from news_items where id = ${item.id}`)).toHaveLength(0),
+      };
+    },
+  },
+  {
+    name: 'POST /newsletter/issues (assemble)',
+    expected: ['sign-in', 403, 403, 303, 303],
+    async prepare() {
+      return { call: { path: '/newsletter/issues', form: { periodFrom: '2024-01-01', periodTo: '2024-02-29', country: '' } } };
+    },
+  },
 ];
 
 describe('authorisation matrix: every change × every kind of visitor', () => {
@@ -1211,6 +1265,43 @@ describe('security headers', () => {
     page('/strategy/:file{[a-z-]+\\.csv}', '/strategy/spread.csv');
     page('/map', '/map');
     page('/lg-choices', '/lg-choices?q=ibara');
+    const commendation = await recordCommendation(database.db, OPERATOR, {
+      award: 'international-exchange',
+      year: 2020,
+      localGovernmentId: lg.target,
+      organisation: { en: '', ja: '' },
+      category: { en: '', ja: '' },
+      citation: { en: 'For its exchanges.', ja: '' },
+      relationshipIds: [relationship],
+      exchangeIds: [],
+    });
+    const news = await publishNews(database.db, OPERATOR, { title: { en: 'A visit', ja: '' }, body: { en: 'Pupils visited.', ja: '' }, tags: [{ kind: 'relationship', value: String(relationship) }] });
+    const issue = await publishIssue(database.db, OPERATOR, (await assembleIssue(database.db, OPERATOR, { periodFrom: '2024-01-01', periodTo: '2024-02-29', country: 'FR', jurisdiction: '' }, 'http://localhost')).id);
+    const secret = 'A'.repeat(32);
+    route('/api/commendations', '/api/commendations?year=2020');
+    route('/api/commendations/:id', `/api/commendations/${commendation.id}`);
+    route('/api/news', '/api/news?tag=country:FR');
+    route('/api/news/:id', `/api/news/${news.id}`);
+    page('/news', '/news');
+    page('/news.atom', '/news.atom');
+    page('/countries/:code{[A-Za-z]{2}}/news.atom', '/countries/FR/news.atom');
+    page('/lg/:id{[0-9]{1,9}}/news.atom', `/lg/${lg.target}/news.atom`);
+    page('/relationships/:id{[0-9]{1,9}}/news.atom', `/relationships/${relationship}/news.atom`);
+    page('/news/:id{[0-9]{1,9}}', `/news/${news.id}`);
+    page('/news/new', '/news/new');
+    page('/news/:id{[0-9]{1,9}}/edit', `/news/${news.id}/edit`);
+    page('/commendations', '/commendations');
+    page('/commendations.csv', '/commendations.csv');
+    page('/commendations/:award{international-exchange}/:year{[0-9]{4}}', '/commendations/international-exchange/2020');
+    page('/commendations/:award{international-exchange}/:file{[0-9]{4}\\.csv}', '/commendations/international-exchange/2020.csv');
+    page('/commendations/new', '/commendations/new');
+    page('/commendations/:id{[0-9]{1,9}}/edit', `/commendations/${commendation.id}/edit`);
+    page('/newsletter', '/newsletter');
+    page('/newsletter/subscribers', '/newsletter/subscribers');
+    page('/newsletter/issues/:id{[0-9]{1,9}}', issue.url);
+    page('/newsletter/issues/:id{[0-9]{1,9}}/edit', `${issue.url}/edit`);
+    page('/newsletter/confirm/:secret{[A-Za-z0-9_-]{20,64}}', `/newsletter/confirm/${secret}`, { referrer: 'no-referrer' });
+    page('/newsletter/unsubscribe/:secret{[A-Za-z0-9_-]{20,64}}', `/newsletter/unsubscribe/${secret}`, { referrer: 'no-referrer' });
     page('/anniversaries', '/anniversaries?year=2026');
     page('/anniversaries.csv', '/anniversaries.csv?country=US');
     page('/anniversaries.ics', '/anniversaries.ics?country=US');
@@ -1221,6 +1312,7 @@ describe('security headers', () => {
     page('/jurisdictions/new', '/jurisdictions/new?counties=US-CA');
     page('/jurisdictions/:slug{[a-z0-9]+(?:-[a-z0-9]+)*}', jurisdiction);
     page('/jurisdictions/:slug{[a-z0-9]+(?:-[a-z0-9]+)*}/edit', `${jurisdiction}/edit`);
+    page('/jurisdictions/:slug{[a-z0-9]+(?:-[a-z0-9]+)*}/news.atom', `${jurisdiction}/news.atom`);
     page('/jurisdictions/:slug{[a-z0-9]+(?:-[a-z0-9]+)*}/anniversaries.ics', `${jurisdiction}/anniversaries.ics`);
     return table;
   }

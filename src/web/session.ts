@@ -27,6 +27,8 @@ export const SESSION_COOKIE = 'kizuna_session';
 const VISITOR_COOKIE = 'kizuna_visitor';
 export const CSRF_FIELD = '_csrf';
 export const CSRF_HEADER = 'x-csrf-token';
+/** The newsletter's unsubscribe links, which mail programs POST to without a page (RFC 8058). */
+const ONE_CLICK_UNSUBSCRIBE = /^(\/ja)?\/newsletter\/unsubscribe\/[A-Za-z0-9_-]{20,64}$/;
 
 /** An answer for one person (it names them, or carries their CSRF token): kept by no cache. */
 export const PERSONAL_ANSWER = 'private, no-store';
@@ -132,7 +134,9 @@ export function identify(db: Db, options: SessionOptions): MiddlewareHandler<Kiz
 
     // An API call without a session has no cookie's authority to abuse; the API refuses it as anonymous.
     const anonymousApiCall = !session && c.req.path.startsWith('/api/');
-    if (!SAFE_METHODS.has(c.req.method) && !anonymousApiCall) {
+    // A mail program unsubscribes with one POST (RFC 8058) carrying no token but the link's own secret.
+    const oneClickUnsubscribe = ONE_CLICK_UNSUBSCRIBE.test(c.req.path);
+    if (!SAFE_METHODS.has(c.req.method) && !anonymousApiCall && !oneClickUnsubscribe) {
       let given = c.req.header(CSRF_HEADER);
       const type = c.req.header('content-type') ?? '';
       if (given === undefined && (type.startsWith('application/x-www-form-urlencoded') || type.startsWith('multipart/form-data'))) {

@@ -24,6 +24,8 @@ import { matchReport } from '../../i18n/matchReasons.js';
 import { searchLocalGovernments } from '../../services/search.js';
 import { japanStatistics } from '../../services/stats.js';
 import { strategyOverview } from '../../services/strategy.js';
+import { registerCommendationApi } from './commendations.js';
+import { registerNewsApi } from './news.js';
 import {
   ErrorBody,
   Exchange,
@@ -56,20 +58,20 @@ export interface ApiOptions {
   vitality?: VitalityThresholds | undefined;
 }
 
-const json = <T extends z.ZodType>(schema: T, description: string) => ({ content: { 'application/json': { schema } }, description });
-const errors = {
+export const json = <T extends z.ZodType>(schema: T, description: string) => ({ content: { 'application/json': { schema } }, description });
+export const errors = {
   400: json(ErrorBody, 'Malformed request (e.g. the body is not JSON)'),
   404: json(ErrorBody, 'No such thing'),
   422: json(ErrorBody, 'The input breaks a rule; each problem names its field'),
 };
-const writeErrors = {
+export const writeErrors = {
   ...errors,
   401: json(ErrorBody, 'No valid API token or session'),
   403: json(ErrorBody, 'The account may not change this'),
   409: json(ErrorBody, 'Conflicts with what is stored (a duplicate, or ended already)'),
   413: json(ErrorBody, 'The body is over 1 MB'),
 };
-const bearer = [{ bearerAuth: [] }];
+export const bearer = [{ bearerAuth: [] }];
 
 /** The top of the OpenAPI document. */
 export const API_DOCUMENT = {
@@ -383,6 +385,8 @@ export function createApi({ db, vitality = DEFAULT_VITALITY_THRESHOLDS }: ApiOpt
     },
   );
 
+  registerCommendationApi(api, db);
+  registerNewsApi(api, db);
   api.doc31('/openapi.json', API_DOCUMENT);
   registerAnniversaryApi(api, db, vitality);
   return api;

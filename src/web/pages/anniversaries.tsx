@@ -1,4 +1,4 @@
-import type { FC } from 'hono/jsx';
+import type { Child, FC } from 'hono/jsx';
 import type { Anniversary } from '../../domain/anniversaries.js';
 import { VITALITIES, type Vitality } from '../../domain/vitality.js';
 import { countryName, formatNumber, formatPartial, formatPreciseDate, lgName, t, tCount, type Lang } from '../../i18n/index.js';
@@ -200,7 +200,9 @@ export const JurisdictionPage: FC<{
   exchanges: ExchangeDigest;
   canEdit: boolean;
   notice?: string | undefined;
-}> = ({ ctx, jurisdiction, year, anniversaries, lines, exchanges, canEdit, notice }) => {
+  /** Sections of other parts of the register (its news), at the end. */
+  more?: Child;
+}> = ({ ctx, jurisdiction, year, anniversaries, lines, exchanges, canEdit, notice, more }) => {
   const { lang } = ctx;
   const name = jurisdictionName(lang, jurisdiction);
   const description = lang === 'ja' && jurisdiction.description.ja ? jurisdiction.description.ja : jurisdiction.description.en;
@@ -290,6 +292,7 @@ export const JurisdictionPage: FC<{
           <button type="submit" class="secondary">{t(lang, 'jurisdictions.delete')}</button>
         </form>
       ) : null}
+      {more}
     </Layout>
   );
 };

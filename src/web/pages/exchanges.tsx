@@ -1,7 +1,7 @@
 import type { FC } from 'hono/jsx';
 import { EXCHANGE_KINDS } from '../../domain/exchanges.js';
 import type { FieldProblem } from '../../errors.js';
-import { formatNumber, formatPartial, lgName, t, tCount, type Lang, type MessageKey } from '../../i18n/index.js';
+import { formatNumber, formatPartial, lgName, t, tCount, type CountedKey, type Lang, type MessageKey } from '../../i18n/index.js';
 import { VITALITIES, type Vitality, type VitalityThresholds } from '../../domain/vitality.js';
 import type { Exchange, ExchangeDigest } from '../../services/exchanges.js';
 import type { LocalGovernmentSummary } from '../../services/presenters.js';
@@ -205,41 +205,46 @@ export const LgExchanges: FC<{ ctx: PageContext; digest: ExchangeDigest }> = ({ 
   </section>
 );
 
+/** How a form's problem is put to the reader: the exchange forms' words unless a form has its own. */
+type ProblemText = (lang: Lang, problem: FieldProblem) => string;
+
 /** The problems of a refused form, each linking to its field. */
-const ProblemSummary: FC<{ ctx: PageContext; problems: FieldProblem[]; counted: 'exchanges.form.problems' | 'exchanges.edit.problems' | 'exchanges.renewal.problems'; fieldId: (field: string) => string }> = ({
+export const ProblemSummary: FC<{ ctx: PageContext; problems: FieldProblem[]; counted: CountedKey; fieldId: (field: string) => string; explain?: ProblemText }> = ({
   ctx,
   problems,
   counted,
   fieldId,
+  explain = formProblemText,
 }) =>
   problems.length ? (
     <div class="problem-summary" role="alert" tabindex={-1} id="problems">
       <h2>{tCount(ctx.lang, counted, problems.length)}</h2>
       <ul>
         {problems.map((problem) => (
-          <li><a href={`#${fieldId(problem.field)}`}>{formProblemText(ctx.lang, problem)}</a></li>
+          <li><a href={`#${fieldId(problem.field)}`}>{explain(ctx.lang, problem)}</a></li>
         ))}
       </ul>
     </div>
   ) : null;
 
-const problemOf = (problems: FieldProblem[], field: string) => problems.find((problem) => problem.field === field);
+export const problemOf = (problems: FieldProblem[], field: string) => problems.find((problem) => problem.field === field);
 
 /** A labelled field with its hint and, when it came back wrong, its problem. */
-const Field: FC<{ ctx: PageContext; id: string; label: string; hint?: string; problem?: FieldProblem | undefined; control: (attributes: Record<string, string | undefined>) => unknown }> = ({
-  ctx,
-  id,
-  label,
-  hint,
-  problem,
-  control,
-}) => {
+export const Field: FC<{
+  ctx: PageContext;
+  id: string;
+  label: string;
+  hint?: string;
+  problem?: FieldProblem | undefined;
+  explain?: ProblemText;
+  control: (attributes: Record<string, string | undefined>) => unknown;
+}> = ({ ctx, id, label, hint, problem, explain = formProblemText, control }) => {
   const describedBy = [hint ? `${id}-hint` : '', problem ? `${id}-problem` : ''].filter(Boolean).join(' ');
   return (
     <div class={problem ? 'field has-problem' : 'field'}>
       <label for={id}>{label}</label>
       {hint ? <p class="hint" id={`${id}-hint`}>{hint}</p> : null}
-      {problem ? <p class="field-error" id={`${id}-problem`}>{formProblemText(ctx.lang, problem)}</p> : null}
+      {problem ? <p class="field-error" id={`${id}-problem`}>{explain(ctx.lang, problem)}</p> : null}
       {control({ id, 'aria-invalid': problem ? 'true' : undefined, 'aria-describedby': describedBy || undefined })}
     </div>
   );

@@ -19,7 +19,7 @@ export interface PageContext {
 /** The address of a path in the page's language. */
 export const href = (ctx: PageContext, path: string) => localePath(ctx.lang, path);
 
-type Section = 'home' | 'statistics' | 'strategy' | 'prefectures' | 'countries' | 'anniversaries' | 'map' | 'listings' | 'guides' | 'api' | 'search' | 'account';
+type Section = 'home' | 'statistics' | 'strategy' | 'prefectures' | 'countries' | 'anniversaries' | 'map' | 'listings' | 'news' | 'guides' | 'api' | 'search' | 'account';
 
 const NAV: { section: Exclude<Section, 'search' | 'account'>; path: string; key: Parameters<typeof t>[1] }[] = [
   { section: 'home', path: '/', key: 'nav.home' },
@@ -30,6 +30,7 @@ const NAV: { section: Exclude<Section, 'search' | 'account'>; path: string; key:
   { section: 'anniversaries', path: '/anniversaries', key: 'nav.anniversaries' },
   { section: 'map', path: '/map', key: 'nav.map' },
   { section: 'listings', path: '/listings/from-japan', key: 'nav.listings' },
+  { section: 'news', path: '/news', key: 'nav.news' },
   { section: 'guides', path: '/guides', key: 'nav.guides' },
   { section: 'api', path: '/api/docs', key: 'nav.api' },
 ];

@@ -1,4 +1,4 @@
-import type { FC } from 'hono/jsx';
+import type { Child, FC } from 'hono/jsx';
 import { countryName, formatNumber, formatPartial, lgName, regionName, t, tCount, type Lang, type MessageKey } from '../../i18n/index.js';
 import { partnerLinesOf, type PartnerLine } from '../../services/lists.js';
 import type { AnniversaryLine } from '../../services/anniversaries.js';
@@ -270,7 +270,7 @@ export const RelationshipsTable: FC<{ ctx: PageContext; lines: PartnerLine[]; sh
   </div>
 );
 
-export const LocalGovernmentPage: FC<{ ctx: PageContext; lg: LocalGovernmentDetail; exchanges: ExchangeDigest }> = ({ ctx, lg, exchanges }) => {
+export const LocalGovernmentPage: FC<{ ctx: PageContext; lg: LocalGovernmentDetail; exchanges: ExchangeDigest; more?: Child }> = ({ ctx, lg, exchanges, more }) => {
   const lines = partnerLinesOf(lg, lg.relationships);
   const name = lgName(ctx.lang, lg);
   return (
@@ -359,6 +359,7 @@ export const LocalGovernmentPage: FC<{ ctx: PageContext; lg: LocalGovernmentDeta
           </ol>
         </>
       ) : null}
+      {more}
     </Layout>
   );
 };
@@ -372,7 +373,9 @@ export const RelationshipPage: FC<{
   thresholds: VitalityThresholds;
   /** What was just done, in words. */
   done?: string | undefined;
-}> = ({ ctx, relationship, exchanges, canRecord, thresholds, done }) => {
+  /** Sections of other parts of the register (its news), after the log. */
+  more?: Child;
+}> = ({ ctx, relationship, exchanges, canRecord, thresholds, done, more }) => {
   const [a, b] = relationship.parties;
   const title = `${lgName(ctx.lang, a)} – ${lgName(ctx.lang, b)}`;
   const clair = relationship.clair;
@@ -434,6 +437,7 @@ export const RelationshipPage: FC<{
         ) : null}
       </dl>
       <ExchangeLog ctx={ctx} relationship={relationship} exchanges={exchanges} canRecord={canRecord} />
+      {more}
     </Layout>
   );
 };
@@ -548,7 +552,7 @@ export const CountryIndexPage: FC<{ ctx: PageContext; rows: JapanStatistics['byC
   </Layout>
 );
 
-export const CountryPage: FC<{ ctx: PageContext; code: string; view: ListView }> = ({ ctx, code, view }) => {
+export const CountryPage: FC<{ ctx: PageContext; code: string; view: ListView; more?: Child }> = ({ ctx, code, view, more }) => {
   // Grouped by state or province when ordered by local government; one table otherwise.
   const groups: { region: string | null; lines: PartnerLine[] }[] = [];
   for (const line of view.lines) {
@@ -568,6 +572,7 @@ export const CountryPage: FC<{ ctx: PageContext; code: string; view: ListView }>
           <RelationshipsTable ctx={ctx} lines={group.lines} showOwn={true} />
         </section>
       ))}
+      {more}
     </Layout>
   );
 };

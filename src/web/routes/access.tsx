@@ -1,6 +1,8 @@
 import type { Context } from 'hono';
 import type { Action, Actor } from '../../domain/authorization.js';
 import { decide } from '../../domain/authorization.js';
+import type { Notifier } from '../../services/introductions.js';
+import { createMailer, mailSettingsFromEnv } from '../../services/mailer.js';
 import { pageContext } from '../pageContext.js';
 import { ForbiddenPage, localMessage } from '../pages/account.js';
 import { href } from '../pages/layout.js';
@@ -50,4 +52,15 @@ export function publicOrigin(c: Context, options: SessionOptions): string {
     if (host && /^[a-z0-9.-]+(:\d{1,5})?$/i.test(host)) url.host = host;
   }
   return url.origin;
+}
+
+/** The mailer and this site's address when mail is configured; wrong settings are logged and mean no mail. */
+export function notifierOf(c: Context, options: SessionOptions): Notifier | undefined {
+  try {
+    const mailer = createMailer(mailSettingsFromEnv());
+    return mailer ? { mailer, origin: publicOrigin(c, options) } : undefined;
+  } catch (error) {
+    console.error(`No mail is sent: ${error instanceof Error ? error.message : String(error)}`);
+    return undefined;
+  }
 }

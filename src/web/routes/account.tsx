@@ -113,7 +113,7 @@ const problemsOf = (lang: Lang, error: KizunaError): Record<string, string> =>
 const problemNotice = (lang: Lang, error: KizunaError): Notice => ({ kind: 'problem', text: localMessage(lang, error.message) });
 
 /** Pages that show a secret: not kept by caches, and their address (which may hold one) is not sent on. */
-function keepSecret(c: Context): void {
+export function keepSecret(c: Context): void {
   markPersonal(c);
   c.header('Referrer-Policy', 'no-referrer');
 }

@@ -41,6 +41,9 @@ import {
 } from '../pages/anniversaries.js';
 import { href } from '../pages/layout.js';
 import type { KizunaEnv } from '../session.js';
+import { listNews, tagsOfJurisdiction } from '../../services/news.js';
+import { NewsSection } from '../pages/news.js';
+import { NEWS_ON_PAGES } from './news.js';
 import { admit, currentPath } from './access.js';
 
 const EDIT: Action = { do: 'jurisdiction.edit' };
@@ -273,6 +276,7 @@ export function registerAnniversaryPages(pages: Hono<KizunaEnv>, db: Db, thresho
         exchanges={exchanges}
         canEdit={decide(c.get('actor'), EDIT).allowed}
         notice={notice}
+        more={<NewsSection ctx={ctx} items={await listNews(db, { tags: tagsOfJurisdiction(jurisdiction), limit: NEWS_ON_PAGES })} feedPath={`${jurisdiction.url}/news.atom`} />}
       />,
     );
   });

@@ -17,7 +17,6 @@ import {
   type Notifier,
   type TrackerStepInput,
 } from '../../services/introductions.js';
-import { createMailer, mailSettingsFromEnv } from '../../services/mailer.js';
 import { getLocalGovernment, today } from '../../services/registry.js';
 import { LgSearchFields, lgPickerState, searchAsked } from '../forms/lgPicker.js';
 import { pageContext } from '../pageContext.js';
@@ -25,7 +24,7 @@ import { ForbiddenPage, localMessage } from '../pages/account.js';
 import { ChooseSenderPage, IntroductionPage, IntroductionsPage, NewIntroductionPage, STEP_PATHS, type FailedForm } from '../pages/introductions.js';
 import { href } from '../pages/layout.js';
 import type { KizunaEnv, SessionOptions } from '../session.js';
-import { admit, currentPath, publicOrigin } from './access.js';
+import { admit, currentPath, notifierOf } from './access.js';
 
 /** What a browser sends for a text field; anything else (a file, a missing field) reads as ''. */
 const text = z.unknown().optional().transform((value) => (typeof value === 'string' ? value : ''));
@@ -66,17 +65,6 @@ export function readTrackerStepForm(body: Record<string, unknown>): { entry: Tra
 
 /** Any signed-in account may open these pages; what it may do there is decided by the service. */
 const SIGNED_IN: Action = { do: 'account.self' };
-
-/** The mailer and this site's address when mail is configured; wrong settings are logged and mean no mail. */
-function notifierOf(c: Context, options: SessionOptions): Notifier | undefined {
-  try {
-    const mailer = createMailer(mailSettingsFromEnv());
-    return mailer ? { mailer, origin: publicOrigin(c, options) } : undefined;
-  } catch (error) {
-    console.error(`Introductions send no mail: ${error instanceof Error ? error.message : String(error)}`);
-    return undefined;
-  }
-}
 
 /** A refusal of the actor as a page in its language (the services say why in English). */
 async function forbiddenAsPage<T>(c: Context<KizunaEnv>, work: () => Promise<T>): Promise<T | Response> {

@@ -33,6 +33,11 @@ import { VITALITIES, type Vitality, type VitalityThresholds } from '../../domain
 import { exchangeDigestOf, listExchanges } from '../../services/exchanges.js';
 import type { LifeOptions } from '../../services/vitality.js';
 import { relationshipDoneNotice } from './exchanges.js';
+import { listCommendations } from '../../services/commendations.js';
+import { LgCommendations } from '../pages/commendations.js';
+import { listNews, tagsOfLocalGovernment } from '../../services/news.js';
+import { NewsSection } from '../pages/news.js';
+import { NEWS_ON_PAGES } from './news.js';
 
 let knownCountryCodes: string[] | undefined;
 /** Every country code Kizuna knows, for the search form. */
@@ -120,7 +125,23 @@ export function registerRegistryPages(pages: Hono<KizunaEnv>, db: Db, thresholds
     const lg = await getLocalGovernment(db, Number(id), life());
     const canonical = (ctx.lang === 'ja' ? '/ja' : '') + lg.url;
     if (c.req.path !== canonical) return c.redirect(canonical, 301);
-    return c.html(<LocalGovernmentPage ctx={ctx} lg={lg} exchanges={await exchangeDigestOf(db, () => lg.id, lg.relationships)} />);
+    return c.html(
+      <LocalGovernmentPage
+        ctx={ctx}
+        lg={lg}
+        exchanges={await exchangeDigestOf(db, () => lg.id, lg.relationships)}
+        more={
+          <>
+            <LgCommendations ctx={ctx} commendations={await listCommendations(db, { localGovernmentId: lg.id })} />
+            <NewsSection
+              ctx={ctx}
+              items={await listNews(db, { tags: tagsOfLocalGovernment(lg.id, lg.relationships.map((relationship) => relationship.id)), limit: NEWS_ON_PAGES })}
+              feedPath={`/lg/${lg.id}/news.atom`}
+            />
+          </>
+        }
+      />,
+    );
   });
   pages.get('/relationships/:id{[0-9]{1,9}}', async (c) => {
     const relationship = await getRelationship(db, Number(c.req.param('id')), life());
@@ -134,6 +155,13 @@ export function registerRegistryPages(pages: Hono<KizunaEnv>, db: Db, thresholds
         canRecord={canRecord}
         thresholds={thresholds}
         done={relationshipDoneNotice(c, relationship)}
+        more={
+          <NewsSection
+            ctx={pageContext(c)}
+            items={await listNews(db, { tags: [{ kind: 'relationship', value: String(relationship.id) }], limit: NEWS_ON_PAGES })}
+            feedPath={`${relationship.url}/news.atom`}
+          />
+        }
       />,
     );
   });
@@ -168,7 +196,8 @@ export function registerRegistryPages(pages: Hono<KizunaEnv>, db: Db, thresholds
     if (code === 'JP') return c.redirect(ctx.lang === 'ja' ? '/ja/prefectures' : '/prefectures', 302);
     const list = await countryList(db, code, life());
     const view = listView(c, ctx, list.lines, `/countries/${code}`, 'local');
-    return c.html(<CountryPage ctx={ctx} code={code} view={view} />);
+    const news = await listNews(db, { tags: [{ kind: 'country', value: code }], limit: NEWS_ON_PAGES });
+    return c.html(<CountryPage ctx={ctx} code={code} view={view} more={<NewsSection ctx={ctx} items={news} feedPath={`/countries/${code}/news.atom`} />} />);
   });
   // A country as people write its address, by name: sent on to its two-letter code.
   pages.get('/countries/:name{[^/.]{3,}}', (c) => {
