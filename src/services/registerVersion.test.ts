@@ -22,6 +22,12 @@ const REGISTER = [
   'listing_images',
   'jurisdictions',
   'jurisdiction_members',
+  'commendations',
+  'commendation_relationships',
+  'commendation_exchanges',
+  'news_items',
+  'news_tags',
+  'newsletter_issues',
 ];
 /** The tables only the people concerned see (listing events are a listing's history for its officers and coordinators). */
 const PRIVATE = [
@@ -40,6 +46,9 @@ const PRIVATE = [
   'meta',
   'rate_limits',
   'term_reminders',
+  'subscribers',
+  'subscriber_tokens',
+  'newsletter_deliveries',
 ];
 
 let database: Database;

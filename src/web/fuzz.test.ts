@@ -4,6 +4,9 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, i
 import { createTestAccount, OPERATOR, type TestAccount } from '../../test/accounts.js';
 import { recordExchange } from '../services/exchanges.js';
 import { createJurisdiction } from '../services/jurisdictions.js';
+import { recordCommendation } from '../services/commendations.js';
+import { publishNews } from '../services/news.js';
+import { assembleIssue } from '../services/newsletter.js';
 import { COMPLETE_LISTING_FORM, signedInClient, TestClient } from '../../test/client.js';
 import { openTestDatabase } from '../../test/database.js';
 import { queryRows, type Database } from '../db/client.js';
@@ -188,6 +191,9 @@ const fixture = {
   linkSecret: '',
   exchange: 0,
   jurisdiction: '',
+  commendation: 0,
+  news: 0,
+  issue: 0,
 };
 
 const TRACKER_STEP_FORM = { doneOn: '2024-01-10', notes: 'Met online.', 'links[0].url': 'https://example.org/minutes', 'links[0].label': 'Minutes' };
@@ -271,6 +277,34 @@ const SAMPLES: Record<string, () => Sample> = {
   'GET /prefectures/:code/anniversaries.ics': () => ({ params: { code: '330001' } }),
   'GET /countries/:code/anniversaries.ics': () => ({ params: { code: 'FR' } }),
   'GET /jurisdictions/:slug': () => ({ params: { slug: fixture.jurisdiction } }),
+  'GET /api/commendations/:id': () => ({ params: { id: String(fixture.commendation) } }),
+  'PUT /api/commendations/:id': () => ({ params: { id: String(fixture.commendation) } }),
+  'DELETE /api/commendations/:id': () => ({ params: { id: String(fixture.commendation) } }),
+  'GET /api/news/:id': () => ({ params: { id: String(fixture.news) } }),
+  'PUT /api/news/:id': () => ({ params: { id: String(fixture.news) } }),
+  'DELETE /api/news/:id': () => ({ params: { id: String(fixture.news) } }),
+  'GET /countries/:code/news.atom': () => ({ params: { code: 'FR' } }),
+  'GET /lg/:id/news.atom': () => ({ params: { id: String(fixture.target) } }),
+  'GET /relationships/:id/news.atom': () => ({ params: { id: String(fixture.relationship) } }),
+  'GET /jurisdictions/:slug/news.atom': () => ({ params: { slug: fixture.jurisdiction } }),
+  'GET /news/:id': () => ({ params: { id: String(fixture.news) } }),
+  'GET /news/:id/edit': () => ({ params: { id: String(fixture.news) } }),
+  'POST /news/:id': () => ({ params: { id: String(fixture.news) }, form: { titleEn: 'A visit', titleJa: '', bodyEn: 'Pupils visited.', bodyJa: '', countries: 'FR' } }),
+  'POST /news/:id/delete': () => ({ params: { id: String(fixture.news) } }),
+  'GET /commendations/:award/:year': () => ({ params: { award: 'international-exchange', year: '2020' } }),
+  'GET /commendations/:award/:file': () => ({ params: { award: 'international-exchange', file: '2020.csv' } }),
+  'GET /commendations/:id/edit': () => ({ params: { id: String(fixture.commendation) } }),
+  'POST /commendations/:id': () => ({ params: { id: String(fixture.commendation) }, form: { award: 'international-exchange', year: '2020', localGovernmentId: String(fixture.target), citationEn: 'For its exchanges.' } }),
+  'POST /commendations/:id/delete': () => ({ params: { id: String(fixture.commendation) } }),
+  'GET /newsletter/confirm/:secret': () => ({ params: { secret: 'A'.repeat(32) } }),
+  'POST /newsletter/confirm/:secret': () => ({ params: { secret: 'A'.repeat(32) } }),
+  'GET /newsletter/unsubscribe/:secret': () => ({ params: { secret: 'A'.repeat(32) } }),
+  'POST /newsletter/unsubscribe/:secret': () => ({ params: { secret: 'A'.repeat(32) } }),
+  'GET /newsletter/issues/:id': () => ({ params: { id: String(fixture.issue) } }),
+  'GET /newsletter/issues/:id/edit': () => ({ params: { id: String(fixture.issue) } }),
+  'POST /newsletter/issues/:id': () => ({ params: { id: String(fixture.issue) } }),
+  'POST /newsletter/issues/:id/publish': () => ({ params: { id: String(fixture.issue) } }),
+  'POST /newsletter/issues/:id/send': () => ({ params: { id: String(fixture.issue) } }),
   'GET /api/jurisdictions/:slug': () => ({ params: { slug: fixture.jurisdiction } }),
   'PUT /api/jurisdictions/:slug': () => ({ params: { slug: fixture.jurisdiction } }),
   'DELETE /api/jurisdictions/:slug': () => ({ params: { slug: fixture.jurisdiction } }),
@@ -493,6 +527,20 @@ beforeAll(async () => {
     })
   ).id;
   fixture.jurisdiction = (await createJurisdiction(database.db, OPERATOR, { nameEn: 'Fuzzed area', members: 'US-CA\nFR' })).slug;
+  fixture.commendation = (
+    await recordCommendation(database.db, OPERATOR, {
+      award: 'international-exchange',
+      year: 2020,
+      localGovernmentId: fixture.target,
+      organisation: { en: '', ja: '' },
+      category: { en: '', ja: '' },
+      citation: { en: 'For its exchanges.', ja: '' },
+      relationshipIds: [fixture.relationship],
+      exchangeIds: [],
+    })
+  ).id;
+  fixture.news = (await publishNews(database.db, OPERATOR, { title: { en: 'A visit', ja: '' }, body: { en: 'Pupils visited.', ja: '' }, tags: [{ kind: 'country', value: 'FR' }] })).id;
+  fixture.issue = (await assembleIssue(database.db, OPERATOR, { periodFrom: '2024-01-01', periodTo: '2024-02-29', country: 'FR', jurisdiction: '' }, 'http://localhost')).id;
   const input = readListingForm(COMPLETE_LISTING_FORM).input!;
   fixture.draftListing = (await createListing(database.db, OPERATOR, fixture.target, input)).id;
   fixture.submittedListing = (await createListing(database.db, OPERATOR, other, input)).id;
