@@ -7,6 +7,29 @@ export interface RequestTarget {
   request(path: string, init?: RequestInit): Response | Promise<Response>;
 }
 
+/** An API error's body: its id, message and the problems by field. */
+export interface ErrorBody {
+  error: { id: string; message: string; problems: { field: string; message: string }[] };
+}
+
+/** A JSON call of the API; `token` is a Bearer token, null or absent for none unless a default is given. */
+export type ApiCall = <T>(path: string, init?: { method?: string; body?: unknown; token?: string | null }) => Promise<{ status: number; body: T }>;
+
+/**
+ * JSON calls of the API of the app that `app()` makes (a fresh one each call, as a test that changes
+ * settings needs), with the Bearer token of `defaultToken()` unless the call gives its own (null: none).
+ */
+export function apiCaller(app: () => RequestTarget, defaultToken: () => string | null = () => null): ApiCall {
+  return async <T>(path: string, init: { method?: string; body?: unknown; token?: string | null } = {}) => {
+    const headers: Record<string, string> = { 'content-type': 'application/json' };
+    const token = init.token === undefined ? defaultToken() : init.token;
+    if (token) headers.authorization = `Bearer ${token}`;
+    const response = await app().request(path, { method: init.method ?? 'GET', headers, body: init.body === undefined ? undefined : JSON.stringify(init.body) });
+    const text = await response.text();
+    return { status: response.status, body: (text ? JSON.parse(text) : null) as T };
+  };
+}
+
 /**
  * A browser stand-in for route tests: keeps cookies between requests to an app, reads the CSRF token
  * from the last page's form, and signs in through the real sign-in form.

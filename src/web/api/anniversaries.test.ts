@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { apiCaller } from '../../../test/client.js';
 import { createTestAccount, OPERATOR, type TestAccount } from '../../../test/accounts.js';
 import { openTestDatabase } from '../../../test/database.js';
 import { queryRows, type Database } from '../../db/client.js';
@@ -22,13 +23,7 @@ beforeAll(async () => {
 });
 afterAll(() => database.close());
 
-async function call<T>(path: string, init: { method?: string; body?: unknown; token?: string | null } = {}): Promise<{ status: number; body: T }> {
-  const headers: Record<string, string> = { 'content-type': 'application/json' };
-  if (init.token) headers.authorization = `Bearer ${init.token}`;
-  const response = await createApp({ db: database.db, cacheBytes: 0 }).request(path, { method: init.method ?? 'GET', headers, body: init.body === undefined ? undefined : JSON.stringify(init.body) });
-  const text = await response.text();
-  return { status: response.status, body: (text ? JSON.parse(text) : null) as T };
-}
+const call = apiCaller(() => createApp({ db: database.db, cacheBytes: 0 }));
 type Problems = { error: { id: string; problems: { field: string; message: string }[] } };
 const slugs = async () => (await call<{ results: { slug: string }[] }>('/api/jurisdictions')).body.results.map((jurisdiction) => jurisdiction.slug);
 const BAY = { nameEn: 'Bay Area', members: ['US-CA-085', 'US-CA-081'] };

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createTestAccount, OPERATOR, type TestAccount } from '../../../test/accounts.js';
-import { signedInClient, TestClient } from '../../../test/client.js';
+import { apiCaller, type ErrorBody, signedInClient, TestClient } from '../../../test/client.js';
 import { openTestDatabase } from '../../../test/database.js';
 import { queryRows, type Database } from '../../db/client.js';
 import type { Exchange } from '../../services/exchanges.js';
@@ -36,18 +36,8 @@ afterAll(() => database.close());
 
 const app = () => createApp({ db: database.db, cacheBytes: 0 });
 
-async function call<T>(path: string, init: { method?: string; body?: unknown; token?: string | null } = {}): Promise<{ status: number; body: T }> {
-  const headers: Record<string, string> = { 'content-type': 'application/json' };
-  const token = init.token === undefined ? coordinator.token : init.token;
-  if (token) headers.authorization = `Bearer ${token}`;
-  const response = await app().request(path, { method: init.method ?? 'GET', headers, body: init.body === undefined ? undefined : JSON.stringify(init.body) });
-  const text = await response.text();
-  return { status: response.status, body: (text ? JSON.parse(text) : null) as T };
-}
+const call = apiCaller(app, () => coordinator.token);
 
-interface ErrorBody {
-  error: { id: string; message: string; problems: { field: string; message: string }[] };
-}
 const fields = (body: unknown) => (body as ErrorBody).error.problems.map((problem) => problem.field);
 
 /** A relationship of two LGs of the lists, signed on the day given (by the operator). */

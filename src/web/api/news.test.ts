@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { apiCaller, type ErrorBody } from '../../../test/client.js';
 import { createTestAccount, OPERATOR, type TestAccount } from '../../../test/accounts.js';
 import { openTestDatabase } from '../../../test/database.js';
 import { queryRows, type Database } from '../../db/client.js';
@@ -27,18 +28,7 @@ afterAll(() => database.close());
 
 const app = () => createApp({ db: database.db, cacheBytes: 0 });
 
-async function call<T>(path: string, init: { method?: string; body?: unknown; token?: string | null } = {}): Promise<{ status: number; body: T }> {
-  const headers: Record<string, string> = { 'content-type': 'application/json' };
-  const token = init.token === undefined ? coordinator.token : init.token;
-  if (token) headers.authorization = `Bearer ${token}`;
-  const response = await app().request(path, { method: init.method ?? 'GET', headers, body: init.body === undefined ? undefined : JSON.stringify(init.body) });
-  const text = await response.text();
-  return { status: response.status, body: (text ? JSON.parse(text) : null) as T };
-}
-
-interface ErrorBody {
-  error: { id: string; message: string; problems: { field: string; message: string }[] };
-}
+const call = apiCaller(app, () => coordinator.token);
 
 const anItem = (extra: Record<string, unknown> = {}) => ({
   title: { en: 'Pupils from Ibara visit their partner', ja: '' },
