@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { ErrorBody } from '../../../test/client.js';
 import { createTestAccount, OPERATOR } from '../../../test/accounts.js';
 import { openTestDatabase } from '../../../test/database.js';
 import { queryRows, type Database } from '../../db/client.js';
@@ -9,10 +10,6 @@ import { createApp } from '../app.js';
 
 let database: Database;
 const app = () => createApp({ db: database.db });
-
-interface ErrorBody {
-  error: { id: string; message: string; problems: { field: string; message: string }[] };
-}
 
 beforeAll(async () => {
   database = await openTestDatabase(inject('databaseTemplate'));

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { ErrorBody } from '../../../test/client.js';
 import { openTestDatabase } from '../../../test/database.js';
 import { queryRows, type Database } from '../../db/client.js';
 import type { LocalGovernmentSummary } from '../../services/presenters.js';
@@ -24,9 +25,6 @@ afterAll(() => database.close());
 
 const app = () => createApp({ db: database.db });
 
-interface ErrorBody {
-  error: { id: string; message: string; problems: { field: string; message: string }[] };
-}
 interface PageOf<T> {
   total: number;
   results: T[];
