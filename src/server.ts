@@ -11,6 +11,7 @@ import { searchIndexFor } from './services/searchIndex.js';
 import { createMailer, mailSettingsFromEnv } from './services/mailer.js';
 import { scheduleTermReminders } from './services/terms.js';
 import { DEFAULT_VITALITY_THRESHOLDS } from './domain/vitality.js';
+import { asCostlyWork } from './turns.js';
 
 export interface RunningServer {
   database: Database;
@@ -111,12 +112,13 @@ export async function sayFirstAdministratorLink(database: Database, email: strin
  * Work the first visitors would otherwise wait for, done in the background one piece after another:
  * the home page (the charts' library loaded, the statistics' tables read from disk), then, a moment
  * later, the search index and matchmaking's places and ties (seconds each). Each piece holds the event
- * loop while it runs, so they go one at a time, after the home page, rather than all at the start. A
- * failure is forgotten: the first use tries again.
+ * loop while it runs, so they go one at a time, after the home page, rather than all at the start.
+ * The home page is rendered as costly work, giving the loop a turn before each query, so that the
+ * requests that came with the start (a load balancer's /readyz) are answered meanwhile. A failure
+ * is forgotten: the first use tries again.
  */
 function warmUp(app: { request(path: string): Response | Promise<Response> }, database: Database, say: ProgressReporter): void {
-  void Promise.resolve(app.request('/'))
-    .then((response) => response.arrayBuffer())
+  void asCostlyWork(async () => (await app.request('/')).arrayBuffer())
     .catch((error: unknown) => say(`Warming up the home page failed: ${(error as Error).message}`))
     .then(() => new Promise<void>((resolve) => setTimeout(resolve, 1000).unref()))
     .then(() => searchIndexFor(database.db))
