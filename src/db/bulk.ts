@@ -18,6 +18,8 @@ const CHUNK = 20_000;
 /**
  * Inserts many rows in a few statements: each column is sent as one array parameter and unnested,
  * which is far faster than building a VALUES list for each row. Returns what `returning` asks for.
+ * On PGlite, rows that need no conflict handling and return at most their ids are copied in instead
+ * (copyInto), which takes a third of the time.
  */
 export async function bulkInsert<Row, Returned = never>(
   db: Db,
@@ -26,6 +28,10 @@ export async function bulkInsert<Row, Returned = never>(
   rows: Row[],
   options: { returning?: string; onConflict?: string } = {},
 ): Promise<Returned[]> {
+  const pglite = pgliteClientOf(db);
+  if (pglite && !options.onConflict && (options.returning === undefined || options.returning === 'id')) {
+    return (await copyInto(db, pglite, table, columns, rows, options.returning === 'id')) as Returned[];
+  }
   const returned: Returned[] = [];
   for (let start = 0; start < rows.length; start += CHUNK) {
     const chunk = rows.slice(start, start + CHUNK);
@@ -50,6 +56,62 @@ export async function bulkInsert<Row, Returned = never>(
     returned.push(...(await queryRows<Returned>(db, statement)));
   }
   return returned;
+}
+
+/** What bulkInsert needs of PGlite's own client (or transaction): a query that reads a Blob as /dev/blob. */
+interface PgliteClient {
+  query(query: string, params: unknown[], options: { blob: Blob }): Promise<unknown>;
+}
+
+/**
+ * PGlite's client behind a drizzle database or transaction, or undefined on PostgreSQL. PGlite's
+ * client and its transactions have exec(); node-postgres' pools and clients have none.
+ */
+function pgliteClientOf(db: Db): PgliteClient | undefined {
+  const client = (db as unknown as { session?: { client?: { exec?: unknown; query?: unknown } } }).session?.client;
+  return client && typeof client.exec === 'function' && typeof client.query === 'function' ? (client as PgliteClient) : undefined;
+}
+
+/**
+ * Rows copied into a table with PGlite's COPY FROM '/dev/blob', in PostgreSQL's text format. With
+ * `withIds` the table's serial ids are drawn first and copied with the rows; they are returned in
+ * the rows' order.
+ */
+async function copyInto<Row>(db: Db, client: PgliteClient, table: string, columns: BulkColumn<Row>[], rows: Row[], withIds: boolean): Promise<{ id: number }[]> {
+  if (rows.length === 0) return [];
+  let ids: number[] = [];
+  if (withIds) {
+    // The ids drawn as one block: PGlite has one connection, so no one else draws meanwhile.
+    const [block] = await queryRows<{ last: number }>(
+      db,
+      sql`select setval(pg_get_serial_sequence(${`"${table}"`}, 'id'), nextval(pg_get_serial_sequence(${`"${table}"`}, 'id')) + ${rows.length - 1}::int)::int as last`,
+    );
+    const first = block!.last - rows.length + 1;
+    ids = Array.from({ length: rows.length }, (_, index) => first + index);
+  }
+  const names = [...(withIds ? ['id'] : []), ...columns.map((column) => column.name)].map((name) => `"${name}"`).join(', ');
+  const lines: string[] = new Array(rows.length);
+  for (let index = 0; index < rows.length; index++) {
+    const row = rows[index]!;
+    const fields = columns.map((column) => copyField(column.value(row)));
+    lines[index] = (withIds ? `${ids[index]}\t` : '') + fields.join('\t');
+  }
+  await client.query(`copy "${table}" (${names}) from '/dev/blob'`, [], { blob: new Blob([lines.join('\n'), '\n']) });
+  return ids.map((id) => ({ id }));
+}
+
+/** Characters COPY's text format escapes with a backslash. */
+const COPY_SPECIAL = /[\\\t\n\r]/;
+const COPY_ESCAPES: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
+
+/** One value as a field of COPY's text format: \N for null, arrays as array literals. */
+function copyField(value: unknown): string {
+  // An empty array is stored as null, as the unnest path stores it.
+  if (value === null || value === undefined || (Array.isArray(value) && value.length === 0)) return '\\N';
+  if (typeof value === 'boolean') return value ? 't' : 'f';
+  if (typeof value === 'number') return String(value);
+  const text = Array.isArray(value) ? `{${value.map((item: string) => `"${item.replace(/[\\"]/g, '\\$&')}"`).join(',')}}` : String(value);
+  return COPY_SPECIAL.test(text) ? text.replace(/[\\\t\n\r]/g, (character) => COPY_ESCAPES[character]!) : text;
 }
 
 function joinItems(items: readonly string[] | null): string | null {
