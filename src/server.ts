@@ -1,6 +1,6 @@
 import { serve, type ServerType } from '@hono/node-server';
 import { openDatabase, type Database, type OpenOptions } from './db/client.js';
-import { bootstrapReferenceData, type ProgressReporter } from './services/bootstrap.js';
+import { bootstrapReferenceData, type ProgressReporter, type FurtherPlaces } from './services/bootstrap.js';
 import { createApp, type AppOptions } from './web/app.js';
 import { startGate } from './web/startGate.js';
 import { firstAdministratorLink } from './services/accounts.js';
@@ -30,6 +30,8 @@ export interface StartOptions extends OpenOptions, Omit<AppOptions, 'db'> {
   firstAdministrator?: string | undefined;
   /** The database was prepared already (by the first process, for a worker): open it without loading anything. */
   prepared?: boolean;
+  /** The regions and towns abroad being worked out meanwhile (readFurtherPlacesAside), for a first start's bootstrap. */
+  furtherPlaces?: Promise<FurtherPlaces> | undefined;
   say?: ProgressReporter;
 }
 
@@ -37,11 +39,11 @@ export interface StartOptions extends OpenOptions, Omit<AppOptions, 'db'> {
  * Opens the database, creating and migrating it if need be and loading the reference data, the
  * demonstration listings and the published figures on first start (each a no-op afterwards).
  */
-export async function openPreparedDatabase(options: OpenOptions, say: ProgressReporter): Promise<Database> {
+export async function openPreparedDatabase(options: OpenOptions & { furtherPlaces?: Promise<FurtherPlaces> | undefined }, say: ProgressReporter): Promise<Database> {
   const database = await openDatabase(options);
   say(`Database: ${database.engine} at ${database.location}`);
   try {
-    await bootstrapReferenceData(database.db, say);
+    await bootstrapReferenceData(database.db, say, options.furtherPlaces);
     await loadDemoListings(database.db, say);
     await loadPublishedFigureSeeds(database.db, say);
   } catch (error) {

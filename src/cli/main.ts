@@ -4,6 +4,7 @@ import { optionsFromEnvironment } from '../db/client.js';
 import { withDatabase } from './database.js';
 import { KizunaError } from '../errors.js';
 import { bootstrapReferenceData } from '../services/bootstrap.js';
+import { answerFurtherPlaces, readFurtherPlacesAside } from '../services/referenceReader.js';
 import { searchLocalGovernments } from '../services/search.js';
 import { japanStatistics } from '../services/stats.js';
 import { startServer } from '../server.js';
@@ -41,7 +42,8 @@ program
     if (options.workers > 1 && cluster.isPrimary) return serveWithWorkers({ ...settings, firstAdministrator }, options.workers, say);
     // A worker's messages name it; the primary prepared the database and prints the first administrator's link, once.
     const tell = cluster.isWorker ? (message: string) => say(`[worker ${process.pid}] ${message}`) : say;
-    const running = await startServer({ ...settings, firstAdministrator: cluster.isWorker ? undefined : firstAdministrator, prepared: cluster.isWorker, say: tell });
+    const furtherPlaces = cluster.isWorker ? undefined : readFurtherPlacesAside(settings, new URL(import.meta.url));
+    const running = await startServer({ ...settings, firstAdministrator: cluster.isWorker ? undefined : firstAdministrator, prepared: cluster.isWorker, furtherPlaces, say: tell });
     if (cluster.isWorker) process.send?.(WORKER_SERVING);
     const stop = async () => {
       tell('Stopping…');
@@ -64,12 +66,13 @@ program
 program
   .command('bootstrap')
   .description('load the reference data: countries, Japanese local governments, GeoNames places (safe to run again)')
-  .action(() =>
-    withDatabase(async (database) => {
-      const report = await bootstrapReferenceData(database.db, say);
+  .action(() => {
+    const furtherPlaces = readFurtherPlacesAside(optionsFromEnvironment(), new URL(import.meta.url));
+    return withDatabase(async (database) => {
+      const report = await bootstrapReferenceData(database.db, say, furtherPlaces);
       if (report.skipped) say('Reference data is loaded already; nothing to do.');
-    }),
-  );
+    });
+  });
 
 program
   .command('search')
@@ -104,7 +107,8 @@ registerEvaluateCommands(program);
 registerBackupCommands(program);
 registerStrategyCommand(program);
 
-program.parseAsync().catch((error: unknown) => {
+// The same module runs in the thread that reads the reference data on a first start (referenceReader.ts).
+if (!answerFurtherPlaces()) program.parseAsync().catch((error: unknown) => {
   if (error instanceof KizunaError) {
     say(`kizuna: ${error.message}`);
     for (const problem of error.problems) say(`  ${problem.field}: ${problem.message}`);

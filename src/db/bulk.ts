@@ -93,8 +93,9 @@ async function copyInto<Row>(db: Db, client: PgliteClient, table: string, column
   const lines: string[] = new Array(rows.length);
   for (let index = 0; index < rows.length; index++) {
     const row = rows[index]!;
-    const fields = columns.map((column) => copyField(column.value(row)));
-    lines[index] = (withIds ? `${ids[index]}\t` : '') + fields.join('\t');
+    let line = withIds ? `${ids[index]}\t` : '';
+    for (let column = 0; column < columns.length; column++) line += (column > 0 ? '\t' : '') + copyField(columns[column]!.value(row));
+    lines[index] = line;
   }
   await client.query(`copy "${table}" (${names}) from '/dev/blob'`, [], { blob: new Blob([lines.join('\n'), '\n']) });
   return ids.map((id) => ({ id }));

@@ -79,21 +79,27 @@ export function placesAbsentFrom<T extends NamedPoint>(
   km = 25,
   variantKm = 5,
 ): T[] {
-  const byName = new Map<string, NamedPoint[]>();
   // Spellings are looked for among close neighbours only, in cells of a twentieth of a degree, and
-  // there among names of the same first letter (written without spaces, as isSpellingVariant compares them).
+  // there among names of the same first letter (written without spaces, as isSpellingVariant
+  // compares them). Names and cells are kept by country, and a cell is known by a number rather
+  // than by text: this runs for a million names on a first start.
   const CELL = 0.05;
-  const cells = new Map<string, Map<string, { point: NamedPoint; spelling: string }[]>>();
-  const cellKey = (country: string, latitude: number, longitude: number) => `${country}|${Math.floor(latitude / CELL)}|${Math.floor(longitude / CELL)}`;
+  interface CountryIndex {
+    byName: Map<string, NamedPoint[]>;
+    cells: Map<number, Map<string, { point: NamedPoint; spelling: string }[]>>;
+  }
+  const countries = new Map<string, CountryIndex>();
+  const cellNumber = (latitude: number, longitude: number) => (Math.floor(latitude / CELL) + 2000) * 10_000 + (Math.floor(longitude / CELL) + 4000);
   const add = (point: NamedPoint, names: string[]) => {
-    const key = cellKey(point.country, point.latitude, point.longitude);
-    let cell = cells.get(key);
-    if (!cell) cells.set(key, (cell = new Map()));
+    let country = countries.get(point.country);
+    if (!country) countries.set(point.country, (country = { byName: new Map(), cells: new Map() }));
+    const number = cellNumber(point.latitude, point.longitude);
+    let cell = country.cells.get(number);
+    if (!cell) country.cells.set(number, (cell = new Map()));
     for (const name of names) {
-      const nameKey = `${point.country}|${name}`;
-      const list = byName.get(nameKey);
+      const list = country.byName.get(name);
       if (list) list.push(point);
-      else byName.set(nameKey, [point]);
+      else country.byName.set(name, [point]);
       const spelling = name.replace(/ /g, '');
       const sameLetter = cell.get(spelling.charAt(0));
       if (sameLetter) sameLetter.push({ point, spelling });
@@ -106,14 +112,15 @@ export function placesAbsentFrom<T extends NamedPoint>(
   const kept: T[] = [];
   for (const place of extra) {
     const name = foldName(place.name);
-    if ((byName.get(`${place.country}|${name}`) ?? []).some((other) => within(place, other, km))) continue;
+    const country = countries.get(place.country);
+    if ((country?.byName.get(name) ?? []).some((other) => within(place, other, km))) continue;
     const spelling = name.replace(/ /g, '');
     const spanLng = Math.min(20, Math.ceil(variantKm / (111 * CELL * Math.max(0.05, Math.cos((place.latitude * Math.PI) / 180)))));
     const spanLat = Math.ceil(variantKm / (111 * CELL));
     let known = false;
-    for (let dLat = -spanLat; dLat <= spanLat && !known; dLat++) {
+    for (let dLat = -spanLat; dLat <= spanLat && !known && country; dLat++) {
       for (let dLng = -spanLng; dLng <= spanLng && !known; dLng++) {
-        const sameLetter = cells.get(cellKey(place.country, place.latitude + dLat * CELL, place.longitude + dLng * CELL))?.get(spelling.charAt(0));
+        const sameLetter = country.cells.get(cellNumber(place.latitude + dLat * CELL, place.longitude + dLng * CELL))?.get(spelling.charAt(0));
         for (const other of sameLetter ?? []) {
           if (areSpellingVariantsWithoutSpaces(other.spelling, spelling) && within(place, other.point, variantKm)) {
             known = true;

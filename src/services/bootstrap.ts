@@ -17,7 +17,7 @@ import { insertFormerMunicipalities } from './formerMunicipalities.js';
 import { bumpSearchVersion } from './searchIndex.js';
 import { regionNameOf } from '../reference/regions.js';
 import { inJapaneseKanji } from '../reference/japaneseKanji.js';
-import { loadFirstLevelRegions, loadSupplementaryPlaces, type FirstLevelRegion } from '../reference/countriesStatesCities.js';
+import { loadFirstLevelRegions, loadSupplementaryPlaces, type FirstLevelRegion, type SupplementaryPlace } from '../reference/countriesStatesCities.js';
 import { koreanNameWithoutKind, placesAbsentFrom } from '../domain/gazetteerNames.js';
 import { admin1CodesByNearestPlace, isCityRegion } from '../domain/firstLevelRegions.js';
 
@@ -43,10 +43,36 @@ export interface BootstrapReport {
 export type ProgressReporter = (message: string) => void;
 
 /**
+ * The regions and the further towns abroad, each checked against the gazetteer's places: most of
+ * the reading of a first start (seconds), and plain data, which a worker thread can work out and
+ * hand over (see referenceReader.ts) while the database is being created.
+ */
+export interface FurtherPlaces {
+  regions: ReturnType<typeof firstLevelRegionsOf>;
+  supplementary: SupplementaryPlace[];
+}
+
+export function readFurtherPlaces(places: WorldPlace[]): FurtherPlaces {
+  return { regions: firstLevelRegionsOf(places), supplementary: placesAbsentFrom(places, loadSupplementaryPlaces()) };
+}
+
+/** The further places as worked out beforehand (by a worker, while the database was being created), or worked out now. */
+async function furtherPlacesOf(places: WorldPlace[], aside: Promise<FurtherPlaces> | undefined, say: ProgressReporter): Promise<FurtherPlaces> {
+  if (!aside) return readFurtherPlaces(places);
+  try {
+    return await aside;
+  } catch (error) {
+    say(`Reading the regions and towns beforehand failed (${(error as Error).message}); reading them now.`);
+    return readFurtherPlaces(places);
+  }
+}
+
+/**
  * Loads the reference data (countries, every Japanese LG, the GeoNames places) in one
  * transaction. Does nothing when this version is loaded already, so it is safe to run again.
+ * `furtherPlaces` are the regions and towns being worked out meanwhile, if the caller started on them.
  */
-export async function bootstrapReferenceData(db: Db, say: ProgressReporter = () => {}): Promise<BootstrapReport> {
+export async function bootstrapReferenceData(db: Db, say: ProgressReporter = () => {}, furtherPlaces?: Promise<FurtherPlaces>): Promise<BootstrapReport> {
   const started = performance.now();
   const [loaded] = await db.select().from(meta).where(eq(meta.key, 'reference_version'));
   if (loaded?.value === REFERENCE_VERSION) {
@@ -68,8 +94,7 @@ export async function bootstrapReferenceData(db: Db, say: ProgressReporter = () 
   const countryList = loadCountries();
   const japanese = loadJapaneseLocalGovernments();
   const places = loadWorldPlaces();
-  const regions = firstLevelRegionsOf(places);
-  const supplementary = placesAbsentFrom(places, loadSupplementaryPlaces());
+  const { regions, supplementary } = await furtherPlacesOf(places, furtherPlaces, say);
   const japanesePlaces = places.filter((place) => place.country === 'JP');
   const match = matchJapaneseToGazetteer(japanese, japanesePlaces);
   const placeById = new Map(japanesePlaces.map((place) => [place.geonamesId, place]));
