@@ -16,7 +16,7 @@ const place = (
   alternateKeys: (fields.alternateNames ?? []).map(foldName),
 });
 
-const index = new SearchIndex('1', [
+const index = await SearchIndex.build('1', [
   place(1, ['Ibara'], { population: 34_000, fullNames: ['Ibara City'] }),
   place(2, ['Ibaraki'], { kind: 'prefecture' }),
   place(3, ['Ibaraki'], { population: 270_000 }),
@@ -62,5 +62,24 @@ describe('SearchIndex', () => {
 
   it('finds nothing for a name unlike any', () => {
     expect(index.search('zzyzx', {}, 5)).toEqual([]);
+  });
+});
+
+describe('SearchIndex.build', () => {
+  it('gives the event loop turns while it is built, so that other requests are answered meanwhile', async () => {
+    let turns = 0;
+    let built = false;
+    const tick = () => {
+      turns++;
+      if (!built) setImmediate(tick);
+    };
+    setImmediate(tick);
+    const large = await SearchIndex.build(
+      '2',
+      Array.from({ length: 5_000 }, (_, i) => place(i + 1, [`Town ${i}`], { country: 'US', kind: 'municipality' })),
+    );
+    built = true;
+    expect(turns).toBeGreaterThan(5);
+    expect(large.search(foldName('Town 4321'), {}, 1).map((hit) => hit.id)).toEqual([4322]);
   });
 });

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { isFirstLevelKind } from '../domain/firstLevelRegions.js';
 import { itemsOf, selectMany } from '../db/bulk.js';
 import { queryRows, type Db } from '../db/client.js';
+import { nextTurn } from '../turns.js';
 import { trigramsOf, trigramSimilarity } from '../domain/trigrams.js';
 import { readFormerNames } from './formerMunicipalities.js';
 
@@ -9,6 +10,9 @@ import { readFormerNames } from './formerMunicipalities.js';
 const MIN_SIMILARITY = 0.3;
 /** How many names sharing the typed beginning are considered at most (the shortest of them). */
 const MAX_PREFIX_MATCHES = 400;
+/** How much of the index is built between two turns of the event loop: each slice takes a few milliseconds. */
+const PLACES_PER_TURN = 1_000;
+const KEYS_PER_TURN = 5_000;
 
 interface Entry {
   country: string;
@@ -64,45 +68,78 @@ export class SearchIndex {
   private readonly trigramCounts: number[] = [];
   private readonly postings = new Map<string, number[]>();
   /** Every key in code-unit order, with its number: the keys that begin with what is typed are one run of it. */
-  private readonly sortedKeys: string[];
-  private readonly sortedNumbers: Int32Array;
+  private sortedKeys: string[] = [];
+  private sortedNumbers: Int32Array = new Int32Array(0);
   private readonly entries = new Map<number, Entry>();
   /** For keys of former municipalities' names: which LG's former municipality each names. */
   private readonly formerNameByKey = new Map<number, Map<number, string>>();
-  private readonly counts: Int32Array;
+  private counts: Int32Array = new Int32Array(0);
 
-  constructor(
-    readonly version: string,
-    places: SearchIndexPlace[],
-  ) {
-    for (const place of places) {
-      this.entries.set(place.id, {
-        country: place.country,
-        kind: place.kind,
-        importance:
-          // Prefectures, and the states and provinces abroad, which have no population of their own here.
-          (place.kind === 'prefecture' || isFirstLevelKind(place.kind) ? 0.12 : 0) + (place.designatedCity ? 0.05 : 0) + 0.02 * Math.log10((place.population ?? 0) + 1),
-      });
-      for (const { key, isBase } of place.keys) {
-        const index = this.add(key, packOwner(place.id, isBase));
-        // Near spellings are looked for among the names of record only: hundreds of thousands of
-        // alternate names would slow every query and turn up far-fetched matches.
-        if (this.trigramCounts[index] === 0) this.addTrigrams(index);
-      }
-      for (const key of place.alternateKeys) this.add(key, packOwner(place.id, false));
-      for (const former of place.formerNames ?? []) {
-        for (const key of former.keys) {
-          const index = this.add(key, packOwner(place.id, false));
-          if (this.trigramCounts[index] === 0) this.addTrigrams(index);
-          const names = this.formerNameByKey.get(index) ?? new Map<number, string>();
-          if (!names.has(place.id)) names.set(place.id, former.name);
-          this.formerNameByKey.set(index, names);
-        }
+  private constructor(readonly version: string) {}
+
+  /**
+   * Builds the index a slice at a time, giving the event loop a turn between slices, so that the
+   * requests of others wait a few milliseconds at most while it is built (seconds, with 800,000 keys).
+   */
+  static async build(version: string, places: readonly SearchIndexPlace[]): Promise<SearchIndex> {
+    const index = new SearchIndex(version);
+    for (let start = 0; start < places.length; start += PLACES_PER_TURN) {
+      await nextTurn();
+      for (const place of places.slice(start, start + PLACES_PER_TURN)) index.addPlace(place);
+    }
+    // Sorted a group at a time, by their first two characters: keys that differ there are in the
+    // groups' order, so the groups sorted one after another are the keys sorted.
+    const groups = new Map<string, string[]>();
+    for (let start = 0; start < index.keys.length; start += KEYS_PER_TURN) {
+      await nextTurn();
+      for (const key of index.keys.slice(start, start + KEYS_PER_TURN)) {
+        const group = groups.get(key.slice(0, 2));
+        if (group) group.push(key);
+        else groups.set(key.slice(0, 2), [key]);
       }
     }
-    this.sortedKeys = [...this.keys].sort();
-    this.sortedNumbers = Int32Array.from(this.sortedKeys, (key) => this.keyByText.get(key)!);
-    this.counts = new Int32Array(this.keys.length);
+    const numbers = new Int32Array(index.keys.length);
+    let sinceTurn = 0;
+    for (const name of [...groups.keys()].sort()) {
+      if (sinceTurn > KEYS_PER_TURN) {
+        await nextTurn();
+        sinceTurn = 0;
+      }
+      for (const key of groups.get(name)!.sort()) {
+        numbers[index.sortedKeys.length] = index.keyByText.get(key)!;
+        index.sortedKeys.push(key);
+      }
+      sinceTurn += groups.get(name)!.length;
+    }
+    index.sortedNumbers = numbers;
+    index.counts = new Int32Array(index.keys.length);
+    return index;
+  }
+
+  private addPlace(place: SearchIndexPlace): void {
+    this.entries.set(place.id, {
+      country: place.country,
+      kind: place.kind,
+      importance:
+        // Prefectures, and the states and provinces abroad, which have no population of their own here.
+        (place.kind === 'prefecture' || isFirstLevelKind(place.kind) ? 0.12 : 0) + (place.designatedCity ? 0.05 : 0) + 0.02 * Math.log10((place.population ?? 0) + 1),
+    });
+    for (const { key, isBase } of place.keys) {
+      const index = this.add(key, packOwner(place.id, isBase));
+      // Near spellings are looked for among the names of record only: hundreds of thousands of
+      // alternate names would slow every query and turn up far-fetched matches.
+      if (this.trigramCounts[index] === 0) this.addTrigrams(index);
+    }
+    for (const key of place.alternateKeys) this.add(key, packOwner(place.id, false));
+    for (const former of place.formerNames ?? []) {
+      for (const key of former.keys) {
+        const index = this.add(key, packOwner(place.id, false));
+        if (this.trigramCounts[index] === 0) this.addTrigrams(index);
+        const names = this.formerNameByKey.get(index) ?? new Map<number, string>();
+        if (!names.has(place.id)) names.set(place.id, former.name);
+        this.formerNameByKey.set(index, names);
+      }
+    }
   }
 
   /** Adds an owner to a key, the key first if it is new; returns the key's number. */
@@ -240,42 +277,56 @@ export async function searchVersion(db: Db): Promise<string> {
   return row?.value ?? '0';
 }
 
+/** How many ids of local governments are read at a time: a read of a few tens of milliseconds. */
+const IDS_PER_READ = 5_000;
+
 async function buildIndex(db: Db, version: string): Promise<SearchIndex> {
-  // Three plain reads joined here: PostgreSQL grouping the keys by LG and joining them took three
-  // times as long on PGlite as reading each table once.
-  const places = await selectMany(
-    db,
-    ['id', 'country', 'kind', 'population', 'designated_city', 'alternates'],
-    sql`select id, country, kind, population, designated_city::int as designated_city, array_to_string(alternate_keys, chr(31)) as alternates
-      from local_governments`,
-  );
-  const keysOf = new Map<number, { key: string; isBase: boolean }[]>();
-  for (const row of await selectMany(db, ['id', 'key', 'is_base'], sql`select local_government_id as id, key, is_base::int as is_base from search_keys`)) {
-    const id = Number(row.id);
-    const list = keysOf.get(id);
-    const key = { key: row.key!, isBase: row.is_base === '1' };
-    if (list) list.push(key);
-    else keysOf.set(id, [key]);
-  }
+  // Plain reads joined here: PostgreSQL grouping the keys by LG and joining them took three times
+  // as long on PGlite as reading each table. A range of ids at a time, with a turn of the event
+  // loop between, so that the requests of others are not held up while 800,000 keys are read.
+  const [range] = await queryRows<{ last: number | null }>(db, sql`select max(id)::int as last from local_governments`);
   const formerNamesOf = new Map<number, { name: string; keys: string[] }[]>();
   for (const former of await readFormerNames(db)) {
     const list = formerNamesOf.get(former.successorId) ?? [];
     list.push(former);
     formerNamesOf.set(former.successorId, list);
   }
-  return new SearchIndex(
-    version,
-    places.map((place) => ({
-      id: Number(place.id),
-      country: place.country!.trim(),
-      kind: place.kind!,
-      population: place.population === null ? null : Number(place.population),
-      designatedCity: place.designated_city === '1',
-      keys: keysOf.get(Number(place.id)) ?? [],
-      alternateKeys: itemsOf(place.alternates),
-      formerNames: formerNamesOf.get(Number(place.id)) ?? [],
-    })),
-  );
+  const places: SearchIndexPlace[] = [];
+  for (let after = 0; after < (range?.last ?? 0); after += IDS_PER_READ) {
+    await nextTurn();
+    const until = after + IDS_PER_READ;
+    const keysOf = new Map<number, { key: string; isBase: boolean }[]>();
+    for (const row of await selectMany(
+      db,
+      ['id', 'key', 'is_base'],
+      sql`select local_government_id as id, key, is_base::int as is_base from search_keys where local_government_id > ${after} and local_government_id <= ${until}`,
+    )) {
+      const id = Number(row.id);
+      const list = keysOf.get(id);
+      const key = { key: row.key!, isBase: row.is_base === '1' };
+      if (list) list.push(key);
+      else keysOf.set(id, [key]);
+    }
+    await nextTurn();
+    for (const place of await selectMany(
+      db,
+      ['id', 'country', 'kind', 'population', 'designated_city', 'alternates'],
+      sql`select id, country, kind, population, designated_city::int as designated_city, array_to_string(alternate_keys, chr(31)) as alternates
+        from local_governments where id > ${after} and id <= ${until} order by id`,
+    )) {
+      places.push({
+        id: Number(place.id),
+        country: place.country!.trim(),
+        kind: place.kind!,
+        population: place.population === null ? null : Number(place.population),
+        designatedCity: place.designated_city === '1',
+        keys: keysOf.get(Number(place.id)) ?? [],
+        alternateKeys: itemsOf(place.alternates),
+        formerNames: formerNamesOf.get(Number(place.id)) ?? [],
+      });
+    }
+  }
+  return SearchIndex.build(version, places);
 }
 
 /** The search index of this database, built on first use and rebuilt when the keys have changed. */
