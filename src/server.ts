@@ -113,11 +113,11 @@ export async function sayFirstAdministratorLink(database: Database, email: strin
 /**
  * Work the first visitors would otherwise wait for, done in the background one piece after another:
  * the home page (the charts' library loaded, the statistics' tables read from disk), then, a moment
- * later, the search index and matchmaking's places and ties (seconds each). Each piece holds the event
- * loop while it runs, so they go one at a time, after the home page, rather than all at the start.
- * The home page is rendered as costly work, giving the loop a turn before each query, so that the
- * requests that came with the start (a load balancer's /readyz) are answered meanwhile. A failure
- * is forgotten: the first use tries again.
+ * later, the search index and matchmaking's places and ties (seconds each), one at a time. The home
+ * page is rendered as costly work, giving the loop a turn before each query, so that the requests
+ * that came with the start (a load balancer's /readyz) are answered meanwhile; the search index is
+ * built a slice at a time; matchmaking's places are read in one query, which holds the loop for
+ * that long. A failure is forgotten: the first use tries again.
  */
 function warmUp(app: { request(path: string): Response | Promise<Response> }, database: Database, say: ProgressReporter): void {
   void asCostlyWork(async () => (await app.request('/')).arrayBuffer())

@@ -107,7 +107,7 @@ registerEvaluateCommands(program);
 registerBackupCommands(program);
 registerStrategyCommand(program);
 
-// The same module runs in the thread that reads the reference data on a first start (referenceReader.ts).
+// The same module runs in the thread that works out the regions and towns abroad on a first start (referenceReader.ts).
 if (!answerFurtherPlaces()) program.parseAsync().catch((error: unknown) => {
   if (error instanceof KizunaError) {
     say(`kizuna: ${error.message}`);

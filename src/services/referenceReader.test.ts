@@ -1,10 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { afterAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { CLI_ENTRY } from '../../test/cli.js';
-import { copyTemplateFolder } from '../../test/database.js';
 import { loadWorldPlaces } from '../reference/places.js';
 import { readFurtherPlaces } from './bootstrap.js';
 import { readFurtherPlacesAside } from './referenceReader.js';
@@ -17,8 +16,10 @@ const entry = pathToFileURL(CLI_ENTRY);
 
 describe('readFurtherPlacesAside: a first start works out the regions and towns in a worker thread', () => {
   it('starts no thread for PostgreSQL, an in-memory database or a data folder that exists', () => {
-    const existing = copyTemplateFolder(inject('databaseTemplate'));
-    made.push(path.dirname(existing));
+    // A data folder PGlite has made holds PG_VERSION.
+    const existing = mkdtempSync(path.join(os.tmpdir(), 'kizuna-existing-'));
+    made.push(existing);
+    writeFileSync(path.join(existing, 'PG_VERSION'), '17\n');
     expect(readFurtherPlacesAside({ databaseUrl: 'postgres://kizuna@localhost/kizuna' }, entry)).toBeUndefined();
     expect(readFurtherPlacesAside({ dataDir: 'memory://' }, entry)).toBeUndefined();
     expect(readFurtherPlacesAside({ dataDir: existing }, entry)).toBeUndefined();
