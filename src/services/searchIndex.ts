@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { isFirstLevelKind } from '../domain/firstLevelRegions.js';
 import { itemsOf, selectMany } from '../db/bulk.js';
 import { queryRows, type Db } from '../db/client.js';
-import { nextTurn } from '../turns.js';
+import { inTurns, nextTurn } from '../turns.js';
 import { trigramsOf, trigramSimilarity } from '../domain/trigrams.js';
 import { readFormerNames } from './formerMunicipalities.js';
 
@@ -13,6 +13,8 @@ const MAX_PREFIX_MATCHES = 400;
 /** How much of the index is built between two turns of the event loop: each slice takes a few milliseconds. */
 const PLACES_PER_TURN = 1_000;
 const KEYS_PER_TURN = 5_000;
+/** Groups of keys by their first two characters: about seventy keys each, a few thousand for the commonest. */
+const GROUPS_PER_TURN = 50;
 
 interface Entry {
   country: string;
@@ -83,35 +85,28 @@ export class SearchIndex {
    */
   static async build(version: string, places: readonly SearchIndexPlace[]): Promise<SearchIndex> {
     const index = new SearchIndex(version);
-    for (let start = 0; start < places.length; start += PLACES_PER_TURN) {
-      await nextTurn();
-      for (const place of places.slice(start, start + PLACES_PER_TURN)) index.addPlace(place);
-    }
+    await inTurns(places, PLACES_PER_TURN, (slice) => {
+      for (const place of slice) index.addPlace(place);
+    });
     // Sorted a group at a time, by their first two characters: keys that differ there are in the
     // groups' order, so the groups sorted one after another are the keys sorted.
     const groups = new Map<string, string[]>();
-    for (let start = 0; start < index.keys.length; start += KEYS_PER_TURN) {
-      await nextTurn();
-      for (const key of index.keys.slice(start, start + KEYS_PER_TURN)) {
+    await inTurns(index.keys, KEYS_PER_TURN, (slice) => {
+      for (const key of slice) {
         const group = groups.get(key.slice(0, 2));
         if (group) group.push(key);
         else groups.set(key.slice(0, 2), [key]);
       }
-    }
-    const numbers = new Int32Array(index.keys.length);
-    let sinceTurn = 0;
-    for (const name of [...groups.keys()].sort()) {
-      if (sinceTurn > KEYS_PER_TURN) {
-        await nextTurn();
-        sinceTurn = 0;
+    });
+    index.sortedNumbers = new Int32Array(index.keys.length);
+    await inTurns([...groups.keys()].sort(), GROUPS_PER_TURN, (names) => {
+      for (const name of names) {
+        for (const key of groups.get(name)!.sort()) {
+          index.sortedNumbers[index.sortedKeys.length] = index.keyByText.get(key)!;
+          index.sortedKeys.push(key);
+        }
       }
-      for (const key of groups.get(name)!.sort()) {
-        numbers[index.sortedKeys.length] = index.keyByText.get(key)!;
-        index.sortedKeys.push(key);
-      }
-      sinceTurn += groups.get(name)!.length;
-    }
-    index.sortedNumbers = numbers;
+    });
     index.counts = new Int32Array(index.keys.length);
     return index;
   }
